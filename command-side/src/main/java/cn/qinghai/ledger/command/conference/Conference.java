@@ -1,0 +1,356 @@
+package cn.qinghai.ledger.command.conference;
+
+import static cn.qinghai.ledger.command.conference.ConferenceRules.*;
+import static cn.qinghai.ledger.events.RuleViolatedException.conflict;
+import static cn.qinghai.ledger.events.RuleViolatedException.notFound;
+import static cn.qinghai.ledger.events.RuleViolatedException.rule;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import cn.qinghai.ledger.events.conference.*;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * 联席会议 — the conference and its roster. It decides who sits where: one convener, one seat per
+ * person, one seat per active member unit, the office director among the seated, member changes
+ * proposed by the unit and confirmed by the conference, liaisons effective when filed. A dissolved
+ * conference refuses everything. State changes only in the event sourcing handlers below.
+ *
+ * <p>Snapshots are serialized by Jackson from the fields (not getters, there are none).
+ */
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
+@Aggregate(snapshotTriggerDefinition = "conferenceSnapshotTrigger")
+public class Conference {
+
+    @AggregateIdentifier
+    private String conferenceId;
+    private LocalDate establishedOn;
+    private String leadUnitCode;
+    private boolean dissolved;
+    private String convenerPersonId;
+    private String officeDirectorPersonId;
+    private final Map<String, Unit> units = new HashMap<>();
+    private final Map<String, Seat> seats = new HashMap<>();
+    private final Map<String, PendingChange> pendingChanges = new HashMap<>();
+    private final Set<String> usedChangeIds = new HashSet<>();
+
+    private record Unit(String name, boolean active, LocalDate since) {
+    }
+
+    private record Seat(String name, SeatRole role, String unitCode, LocalDate since) {
+    }
+
+    private record PendingChange(String unitCode, String outgoingPersonId, Person incoming) {
+    }
+
+    protected Conference() {
+        // for Axon
+    }
+
+    @CommandHandler
+    public Conference(EstablishConferenceCommand command) {
+        apply(new ConferenceEstablishedEvent(command.conferenceId(), command.name(), command.documentNo(),
+                command.basisDocuments(), command.leadUnitCode(), command.establishedOn()));
+    }
+
+    @CommandHandler
+    public void handle(AddMemberUnitCommand command) {
+        refuseIfDissolved();
+        notBeforeEstablishment(command.effectiveOn());
+        if (units.containsKey(command.unitCode())) {
+            throw conflict(UNIT_CODE_UNIQUE, "unit " + command.unitCode() + " is already a member unit"
+                    + (units.get(command.unitCode()).active() ? "" : " (removed; codes are not reused)"));
+        }
+        apply(new MemberUnitAddedEvent(conferenceId, command.unitCode(), command.name(), command.duties(),
+                command.effectiveOn()));
+    }
+
+    @CommandHandler
+    public void handle(UpdateUnitDutiesCommand command) {
+        refuseIfDissolved();
+        activeUnit(command.unitCode());
+        apply(new UnitDutiesUpdatedEvent(conferenceId, command.unitCode(), command.duties()));
+    }
+
+    @CommandHandler
+    public void handle(RemoveMemberUnitCommand command) {
+        refuseIfDissolved();
+        Unit unit = activeUnit(command.unitCode());
+        notBeforeEstablishment(command.effectiveOn());
+        notBefore(command.effectiveOn(), unit.since(), "the unit joined");
+        officeHostStays(command.unitCode());
+        String seated = personRepresenting(command.unitCode());
+        if (seated != null && seats.get(seated).role() == SeatRole.DEPUTY_CONVENER) {
+            throw rule(DEPUTY_CONVENERS_UNIT_STAYS, "unit " + command.unitCode() + " is represented by deputy convener "
+                    + seats.get(seated).name() + "; change that seat before removing the unit");
+        }
+        apply(new MemberUnitRemovedEvent(conferenceId, command.unitCode(), command.reason(), command.effectiveOn(),
+                seated));
+    }
+
+    @CommandHandler
+    public void handle(AppointMemberCommand command) {
+        refuseIfDissolved();
+        notBeforeEstablishment(command.effectiveOn());
+        onePersonOneSeat(command.personId());
+        if (command.role() == SeatRole.CONVENER) {
+            atMostOneConvener();
+        }
+        if (command.role() == SeatRole.MEMBER && command.unitCode() == null) {
+            throw rule(SEAT_BELONGS_TO_ACTIVE_UNIT, "a MEMBER seat must name the member unit it represents");
+        }
+        if (command.unitCode() != null) {
+            activeUnit(command.unitCode());
+            oneSeatPerUnit(command.unitCode());
+        }
+        apply(new MemberAppointedEvent(conferenceId, command.personId(), command.name(), command.title(),
+                command.role(), command.unitCode(), command.effectiveOn()));
+    }
+
+    @CommandHandler
+    public void handle(AppointOfficeDirectorCommand command) {
+        refuseIfDissolved();
+        notBeforeEstablishment(command.effectiveOn());
+        Seat seat = seats.get(command.personId());
+        if (seat == null) {
+            throw rule(OFFICE_DIRECTOR_IS_SEATED, "the office director serves concurrently (兼任): "
+                    + command.personId() + " holds no seat in the conference");
+        }
+        if (command.personId().equals(officeDirectorPersonId)) {
+            throw conflict(OFFICE_DIRECTOR_IS_SEATED, seat.name() + " is already the office director");
+        }
+        apply(new OfficeDirectorAppointedEvent(conferenceId, command.personId(), seat.name(), command.effectiveOn()));
+    }
+
+    @CommandHandler
+    public void handle(ProposeMemberChangeCommand command) {
+        refuseIfDissolved();
+        activeUnit(command.unitCode());
+        unitProposesOwnChange(command);
+        if (usedChangeIds.contains(command.changeId())) {
+            throw conflict(CHANGE_ID_UNIQUE, "member change " + command.changeId() + " already exists");
+        }
+        outgoingHoldsTheSeat(command.unitCode(), command.outgoingPersonId());
+        onePersonOneSeat(command.incoming().personId());
+        onePendingChangePerUnit(command.unitCode());
+        apply(new MemberChangeProposedEvent(conferenceId, command.changeId(), command.unitCode(),
+                command.outgoingPersonId(), command.incoming(), command.reason(), command.proposedOn()));
+    }
+
+    @CommandHandler
+    public void handle(ConfirmMemberChangeCommand command) {
+        refuseIfDissolved();
+        PendingChange change = pendingChange(command.changeId());
+        Seat outgoing = seats.get(change.outgoingPersonId());
+        notBefore(command.effectiveOn(), outgoing.since(), "the outgoing person took the seat");
+        onePersonOneSeat(change.incoming().personId());
+        apply(new MemberReplacedEvent(conferenceId, command.changeId(), change.unitCode(), outgoing.role(),
+                change.outgoingPersonId(), change.incoming(), command.effectiveOn(),
+                change.outgoingPersonId().equals(officeDirectorPersonId)));
+    }
+
+    @CommandHandler
+    public void handle(RejectMemberChangeCommand command) {
+        refuseIfDissolved();
+        PendingChange change = pendingChange(command.changeId());
+        apply(new MemberChangeRejectedEvent(conferenceId, command.changeId(), change.unitCode(), command.reason()));
+    }
+
+    @CommandHandler
+    public void handle(FileLiaisonCommand command) {
+        refuseIfDissolved();
+        notBeforeEstablishment(command.effectiveOn());
+        Unit unit = units.get(command.unitCode());
+        if (unit == null || !unit.active()) {
+            throw rule(LIAISON_OF_ACTIVE_UNIT, "a liaison is filed for an active member unit; "
+                    + command.unitCode() + " is not one");
+        }
+        apply(new LiaisonFiledEvent(conferenceId, command.unitCode(), command.name(), command.title(),
+                command.phone(), command.effectiveOn()));
+    }
+
+    @CommandHandler
+    public void handle(DissolveConferenceCommand command) {
+        refuseIfDissolved();
+        notBeforeEstablishment(command.effectiveOn());
+        apply(new ConferenceDissolvedEvent(conferenceId, command.reason(), command.effectiveOn()));
+    }
+
+    // ---- named rules -------------------------------------------------------------------------
+
+    private void refuseIfDissolved() {
+        if (dissolved) {
+            throw conflict(DISSOLVED_CONFERENCE_REFUSES, "conference " + conferenceId + " is dissolved");
+        }
+    }
+
+    private void notBeforeEstablishment(LocalDate effectiveOn) {
+        notBefore(effectiveOn, establishedOn, "the conference was established");
+    }
+
+    private static void notBefore(LocalDate effectiveOn, LocalDate earliest, String what) {
+        if (effectiveOn != null && earliest != null && effectiveOn.isBefore(earliest)) {
+            throw rule(NOT_BEFORE_ESTABLISHMENT, "effective date " + effectiveOn + " is before " + what
+                    + " (" + earliest + ")");
+        }
+    }
+
+    private Unit activeUnit(String unitCode) {
+        Unit unit = units.get(unitCode);
+        if (unit == null) {
+            throw notFound(KNOWN_UNIT, "no member unit " + unitCode + " in conference " + conferenceId);
+        }
+        if (!unit.active()) {
+            throw rule(SEAT_BELONGS_TO_ACTIVE_UNIT, "unit " + unitCode + " was removed from the conference");
+        }
+        return unit;
+    }
+
+    private void atMostOneConvener() {
+        if (convenerPersonId != null) {
+            throw rule(AT_MOST_ONE_CONVENER, "the conference already has a convener: "
+                    + seats.get(convenerPersonId).name());
+        }
+    }
+
+    private void onePersonOneSeat(String personId) {
+        Seat seat = seats.get(personId);
+        if (seat != null) {
+            throw rule(ONE_SEAT_PER_PERSON, seat.name() + " (" + personId + ") already holds a " + seat.role()
+                    + " seat");
+        }
+    }
+
+    private void oneSeatPerUnit(String unitCode) {
+        String holder = personRepresenting(unitCode);
+        if (holder != null) {
+            throw rule(ONE_SEAT_PER_UNIT, "unit " + unitCode + " is already represented by "
+                    + seats.get(holder).name() + "; replace a member through a member change");
+        }
+    }
+
+    private void officeHostStays(String unitCode) {
+        if (unitCode.equals(leadUnitCode)) {
+            throw rule(OFFICE_HOST_STAYS, "unit " + unitCode + " hosts the conference office and cannot be removed");
+        }
+    }
+
+    private void unitProposesOwnChange(ProposeMemberChangeCommand command) {
+        if (!command.unitCode().equals(command.proposingUnitCode())) {
+            throw rule(UNIT_PROPOSES_OWN_MEMBER_CHANGE, "a member change is proposed by the unit concerned ("
+                    + command.unitCode() + "), not by " + Objects.requireNonNullElse(command.proposingUnitCode(),
+                    "a user bound to no unit"));
+        }
+    }
+
+    private void outgoingHoldsTheSeat(String unitCode, String outgoingPersonId) {
+        Seat seat = seats.get(outgoingPersonId);
+        if (seat == null || !unitCode.equals(seat.unitCode())) {
+            throw rule(OUTGOING_HOLDS_THE_SEAT, outgoingPersonId + " does not hold the seat of unit " + unitCode);
+        }
+    }
+
+    private void onePendingChangePerUnit(String unitCode) {
+        boolean pending = pendingChanges.values().stream().anyMatch(c -> c.unitCode().equals(unitCode));
+        if (pending) {
+            throw conflict(ONE_PENDING_CHANGE_PER_UNIT, "unit " + unitCode
+                    + " already has a member change awaiting the conference's decision");
+        }
+    }
+
+    private PendingChange pendingChange(String changeId) {
+        PendingChange change = pendingChanges.get(changeId);
+        if (change == null) {
+            if (usedChangeIds.contains(changeId)) {
+                throw conflict(CHANGE_IS_PENDING, "member change " + changeId + " was already decided");
+            }
+            throw notFound(KNOWN_CHANGE, "no member change " + changeId);
+        }
+        return change;
+    }
+
+    private String personRepresenting(String unitCode) {
+        return seats.entrySet().stream()
+                .filter(e -> unitCode.equals(e.getValue().unitCode()))
+                .map(Map.Entry::getKey)
+                .findFirst().orElse(null);
+    }
+
+    // ---- state -------------------------------------------------------------------------------
+
+    @EventSourcingHandler
+    void on(ConferenceEstablishedEvent event) {
+        conferenceId = event.conferenceId();
+        establishedOn = event.establishedOn();
+        leadUnitCode = event.leadUnitCode();
+    }
+
+    @EventSourcingHandler
+    void on(MemberUnitAddedEvent event) {
+        units.put(event.unitCode(), new Unit(event.name(), true, event.effectiveOn()));
+    }
+
+    @EventSourcingHandler
+    void on(MemberUnitRemovedEvent event) {
+        Unit unit = units.get(event.unitCode());
+        units.put(event.unitCode(), new Unit(unit.name(), false, event.effectiveOn()));
+        if (event.vacatedPersonId() != null) {
+            seats.remove(event.vacatedPersonId());
+            if (event.vacatedPersonId().equals(officeDirectorPersonId)) {
+                officeDirectorPersonId = null;
+            }
+        }
+        pendingChanges.values().removeIf(c -> c.unitCode().equals(event.unitCode()));
+    }
+
+    @EventSourcingHandler
+    void on(MemberAppointedEvent event) {
+        seats.put(event.personId(), new Seat(event.name(), event.role(), event.unitCode(), event.effectiveOn()));
+        if (event.role() == SeatRole.CONVENER) {
+            convenerPersonId = event.personId();
+        }
+    }
+
+    @EventSourcingHandler
+    void on(OfficeDirectorAppointedEvent event) {
+        officeDirectorPersonId = event.personId();
+    }
+
+    @EventSourcingHandler
+    void on(MemberChangeProposedEvent event) {
+        usedChangeIds.add(event.changeId());
+        pendingChanges.put(event.changeId(),
+                new PendingChange(event.unitCode(), event.outgoingPersonId(), event.incoming()));
+    }
+
+    @EventSourcingHandler
+    void on(MemberReplacedEvent event) {
+        pendingChanges.remove(event.changeId());
+        Seat outgoing = seats.remove(event.outgoingPersonId());
+        seats.put(event.incoming().personId(),
+                new Seat(event.incoming().name(), outgoing.role(), event.unitCode(), event.effectiveOn()));
+        if (event.officeDirectorVacated()) {
+            officeDirectorPersonId = null;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(MemberChangeRejectedEvent event) {
+        pendingChanges.remove(event.changeId());
+    }
+
+    @EventSourcingHandler
+    void on(ConferenceDissolvedEvent event) {
+        dissolved = true;
+    }
+}

@@ -1,0 +1,153 @@
+package cn.qinghai.ledger.command.conference;
+
+import cn.qinghai.ledger.events.Ids;
+import cn.qinghai.ledger.events.conference.*;
+import cn.qinghai.ledger.platform.security.Caller;
+import cn.qinghai.ledger.platform.security.Role;
+import cn.qinghai.ledger.platform.web.Accepted;
+import cn.qinghai.ledger.platform.web.Commands;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.*;
+
+/** Commands on the conference and its roster (API.md, command side). */
+@RestController
+@Validated
+@RequestMapping("/api/conferences")
+@Tag(name = "conference", description = "联席会议 and its roster: units, seats, office director, liaisons, member changes")
+class ConferenceController {
+
+    private static final String OFFICE = "hasRole('OFFICE')";
+
+    private final Commands commands;
+    private final Clock clock;
+
+    ConferenceController(Commands commands, Clock clock) {
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    @PreAuthorize(OFFICE)
+    ResponseEntity<Accepted> establish(@Valid @RequestBody ConferenceRequests.Establish body) {
+        commands.send(new EstablishConferenceCommand(body.conferenceId(), body.name(), body.documentNo(),
+                body.basisDocuments(), body.leadUnitCode(), body.establishedOn()), body.reason());
+        return Accepted.created(body.conferenceId(), "/api/conferences/" + body.conferenceId());
+    }
+
+    @PostMapping("/{cid}/units")
+    @PreAuthorize(OFFICE)
+    ResponseEntity<Accepted> addUnit(@PathVariable("cid") @Pattern(regexp = Ids.PATTERN) String cid,
+                                     @Valid @RequestBody ConferenceRequests.AddUnit body) {
+        commands.send(new AddMemberUnitCommand(cid, body.unitCode(), body.name(), body.duties(),
+                orToday(body.effectiveOn())), body.reason());
+        return Accepted.created(body.unitCode(), "/api/units/" + body.unitCode() + "?conferenceId=" + cid);
+    }
+
+    @PutMapping("/{cid}/units/{unit}/duties")
+    @PreAuthorize(OFFICE)
+    ResponseEntity<Accepted> updateDuties(@PathVariable("cid") @Pattern(regexp = Ids.PATTERN) String cid,
+                                          @PathVariable("unit") @Pattern(regexp = Ids.PATTERN) String unit,
+                                          @Valid @RequestBody ConferenceRequests.UpdateDuties body) {
+        commands.send(new UpdateUnitDutiesCommand(cid, unit, body.duties()), body.reason());
+        return Accepted.ok(unit);
+    }
+
+    @PostMapping("/{cid}/units/{unit}/removal")
+    @PreAuthorize(OFFICE)
+    ResponseEntity<Accepted> removeUnit(@PathVariable("cid") @Pattern(regexp = Ids.PATTERN) String cid,
+                                        @PathVariable("unit") @Pattern(regexp = Ids.PATTERN) String unit,
+                                        @Valid @RequestBody ConferenceRequests.RemoveUnit body) {
+        commands.send(new RemoveMemberUnitCommand(cid, unit, body.reason(), orToday(body.effectiveOn())),
+                body.reason());
+        return Accepted.ok(unit);
+    }
+
+    @PostMapping("/{cid}/members")
+    @PreAuthorize(OFFICE)
+    ResponseEntity<Accepted> appoint(@PathVariable("cid") @Pattern(regexp = Ids.PATTERN) String cid,
+                                     @Valid @RequestBody ConferenceRequests.Appoint body) {
+        commands.send(new AppointMemberCommand(cid, body.personId(), body.name(), body.title(), body.role(),
+                body.unitCode(), orToday(body.effectiveOn())), body.reason());
+        return Accepted.created(body.personId(), "/api/conferences/" + cid + "/roster");
+    }
+
+    @PutMapping("/{cid}/office-director")
+    @PreAuthorize(OFFICE)
+    ResponseEntity<Accepted> appointDirector(@PathVariable("cid") @Pattern(regexp = Ids.PATTERN) String cid,
+                                             @Valid @RequestBody ConferenceRequests.AppointDirector body) {
+        commands.send(new AppointOfficeDirectorCommand(cid, body.personId(), orToday(body.effectiveOn())),
+                body.reason());
+        return Accepted.ok(body.personId());
+    }
+
+    /** 由所在单位提出: a unit user proposes a change of its own member. */
+    @PostMapping("/{cid}/member-changes")
+    @PreAuthorize("hasRole('UNIT')")
+    ResponseEntity<Accepted> proposeChange(@PathVariable("cid") @Pattern(regexp = Ids.PATTERN) String cid,
+                                           @Valid @RequestBody ConferenceRequests.ProposeChange body) {
+        var incoming = new Person(body.incoming().personId(), body.incoming().name(), body.incoming().title());
+        commands.send(new ProposeMemberChangeCommand(cid, body.changeId(), body.unitCode(),
+                body.outgoingPersonId(), incoming, body.reason(), Caller.current().unitCode(), today()), body.reason());
+        return Accepted.created(body.changeId(), "/api/conferences/" + cid + "/member-changes/" + body.changeId());
+    }
+
+    /** 联席会议确定: the office records the conference's confirmation. */
+    @PostMapping("/{cid}/member-changes/{changeId}/confirmation")
+    @PreAuthorize(OFFICE)
+    ResponseEntity<Accepted> confirmChange(@PathVariable("cid") @Pattern(regexp = Ids.PATTERN) String cid,
+                                           @PathVariable("changeId") @Pattern(regexp = Ids.PATTERN) String changeId,
+                                           @Valid @RequestBody(required = false) ConferenceRequests.DecideChange body) {
+        LocalDate effectiveOn = body == null ? null : body.effectiveOn();
+        commands.send(new ConfirmMemberChangeCommand(cid, changeId, orToday(effectiveOn)),
+                body == null ? null : body.reason());
+        return Accepted.ok(changeId);
+    }
+
+    @PostMapping("/{cid}/member-changes/{changeId}/rejection")
+    @PreAuthorize(OFFICE)
+    ResponseEntity<Accepted> rejectChange(@PathVariable("cid") @Pattern(regexp = Ids.PATTERN) String cid,
+                                          @PathVariable("changeId") @Pattern(regexp = Ids.PATTERN) String changeId,
+                                          @Valid @RequestBody ConferenceRequests.RejectChange body) {
+        commands.send(new RejectMemberChangeCommand(cid, changeId, body.reason()), body.reason());
+        return Accepted.ok(changeId);
+    }
+
+    /** 报联席会议办公室备案: the unit files its liaison (or the office records the filing). */
+    @PutMapping("/{cid}/units/{unit}/liaison")
+    @PreAuthorize("hasAnyRole('OFFICE','UNIT')")
+    ResponseEntity<Accepted> fileLiaison(@PathVariable("cid") @Pattern(regexp = Ids.PATTERN) String cid,
+                                         @PathVariable("unit") @Pattern(regexp = Ids.PATTERN) String unit,
+                                         @Valid @RequestBody ConferenceRequests.Liaison body) {
+        Caller caller = Caller.current();
+        if (caller.is(Role.UNIT) && !unit.equals(caller.unitCode())) {
+            throw new AccessDeniedException("a unit files only its own liaison");
+        }
+        commands.send(new FileLiaisonCommand(cid, unit, body.name(), body.title(), body.phone(),
+                orToday(body.effectiveOn())), body.reason());
+        return Accepted.ok(unit);
+    }
+
+    @PostMapping("/{cid}/dissolution")
+    @PreAuthorize(OFFICE)
+    ResponseEntity<Accepted> dissolve(@PathVariable("cid") @Pattern(regexp = Ids.PATTERN) String cid,
+                                      @Valid @RequestBody ConferenceRequests.Dissolve body) {
+        commands.send(new DissolveConferenceCommand(cid, body.reason(), orToday(body.effectiveOn())), body.reason());
+        return Accepted.ok(cid);
+    }
+
+    private LocalDate orToday(LocalDate date) {
+        return date == null ? today() : date;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}

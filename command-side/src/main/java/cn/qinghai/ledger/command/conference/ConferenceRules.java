@@ -1,0 +1,49 @@
+package cn.qinghai.ledger.command.conference;
+
+/**
+ * The roster rules of 青政办函〔2021〕138号 and of DESIGN.md §3, by name. Each refusal names one of
+ * these in its problem answer ({@code rule}), so a reader can go from an error to the rule and from the
+ * rule to the sentence of the notice it enforces.
+ */
+public final class ConferenceRules {
+
+    /** 召集人: one convener (a vice-governor) calls the plenary and signs minutes — at most one. */
+    public static final String AT_MOST_ONE_CONVENER = "AtMostOneConvener";
+    /** A person holds one seat in the conference. */
+    public static final String ONE_SEAT_PER_PERSON = "OneSeatPerPerson";
+    /** 各成员单位: each active member unit is represented by exactly one seat. */
+    public static final String ONE_SEAT_PER_UNIT = "OneSeatPerUnit";
+    /** 成员: a member's seat belongs to an active member unit. */
+    public static final String SEAT_BELONGS_TO_ACTIVE_UNIT = "SeatBelongsToActiveUnit";
+    /** A member unit's code is unique within the conference. */
+    public static final String UNIT_CODE_UNIQUE = "UnitCodeUnique";
+    /** 联席会议办公室设在省卫生健康委: the unit hosting the office cannot be removed. */
+    public static final String OFFICE_HOST_STAYS = "OfficeHostStays";
+    /** A unit represented by a deputy convener cannot be removed without first changing that seat. */
+    public static final String DEPUTY_CONVENERS_UNIT_STAYS = "DeputyConvenersUnitStays";
+    /** 苏全仁同志兼任办公室主任: the office director serves concurrently, so must already hold a seat. */
+    public static final String OFFICE_DIRECTOR_IS_SEATED = "OfficeDirectorIsSeated";
+    /** 成员因工作变动等原因需要调整的，由所在单位提出: only the unit concerned proposes its member change. */
+    public static final String UNIT_PROPOSES_OWN_MEMBER_CHANGE = "UnitProposesOwnMemberChange";
+    /** The outgoing person named in a member change holds that unit's seat. */
+    public static final String OUTGOING_HOLDS_THE_SEAT = "OutgoingHoldsTheSeat";
+    /** One pending member change per unit at a time. */
+    public static final String ONE_PENDING_CHANGE_PER_UNIT = "OnePendingChangePerUnit";
+    /** 联席会议确定: a member change takes effect only when the conference confirms it. */
+    public static final String CHANGE_IS_PENDING = "MemberChangeIsPending";
+    /** A change id names one proposal, ever. */
+    public static final String CHANGE_ID_UNIQUE = "MemberChangeIdUnique";
+    /** 联络员 … 报联席会议办公室备案: a liaison belongs to an active member unit and is effective when filed. */
+    public static final String LIAISON_OF_ACTIVE_UNIT = "LiaisonOfActiveUnit";
+    /** Nothing takes effect before the conference was established, nor before what it changes. */
+    public static final String NOT_BEFORE_ESTABLISHMENT = "NotBeforeEstablishment";
+    /** A dissolved conference refuses every command. */
+    public static final String DISSOLVED_CONFERENCE_REFUSES = "DissolvedConferenceRefusesCommands";
+    /** The unit named by a command is a member unit of the conference. */
+    public static final String KNOWN_UNIT = "KnownUnit";
+    /** The member change named by a command exists. */
+    public static final String KNOWN_CHANGE = "KnownMemberChange";
+
+    private ConferenceRules() {
+    }
+}

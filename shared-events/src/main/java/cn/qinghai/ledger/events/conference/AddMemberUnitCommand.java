@@ -1,0 +1,14 @@
+package cn.qinghai.ledger.events.conference;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** 增加成员单位, with the unit's duties (职责分工) as written. */
+public record AddMemberUnitCommand(
+        @TargetAggregateIdentifier String conferenceId,
+        String unitCode,
+        String name,
+        List<String> duties,
+        LocalDate effectiveOn) {
+}

@@ -1,0 +1,6 @@
+package cn.qinghai.ledger.events.conference;
+
+import java.util.List;
+
+public record ConferenceList(List<ConferenceSummary> items, long total) {
+}

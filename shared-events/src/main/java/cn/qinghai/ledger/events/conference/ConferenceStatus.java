@@ -1,0 +1,6 @@
+package cn.qinghai.ledger.events.conference;
+
+public enum ConferenceStatus {
+    ACTIVE,
+    DISSOLVED
+}

@@ -1,0 +1,6 @@
+package cn.qinghai.ledger.events.conference;
+
+import java.util.List;
+
+public record UnitList(List<UnitView> items, long total) {
+}
