@@ -1,12 +1,9 @@
 package cn.qinghai.ledger.platform.axon;
 
 import cn.qinghai.ledger.events.LedgerMetaData;
-import java.time.Clock;
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -34,11 +31,5 @@ public class AxonConfiguration {
                 LedgerMetaData.REASON,
                 LedgerMetaData.REQUEST_ID,
                 LedgerMetaData.ISSUED_AT);
-    }
-
-    @Autowired
-    void registerCommandInterceptors(CommandBus commandBus, Clock clock) {
-        commandBus.registerDispatchInterceptor(new CommandMetadataInterceptor(clock));
-        commandBus.registerHandlerInterceptor(new RuleViolationInterceptor());
     }
 }

@@ -1,0 +1,21 @@
+package cn.qinghai.ledger.platform.axon;
+
+import java.time.Clock;
+import org.axonframework.commandhandling.CommandBus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Registers the command interceptors on whichever command bus the profile provides (local or Axon
+ * Server). Kept apart from {@link AxonConfiguration}: the bus depends on the correlation providers
+ * defined there.
+ */
+@Configuration(proxyBeanMethods = false)
+class CommandInterceptorConfiguration {
+
+    @Autowired
+    void registerCommandInterceptors(CommandBus commandBus, Clock clock) {
+        commandBus.registerDispatchInterceptor(new CommandMetadataInterceptor(clock));
+        commandBus.registerHandlerInterceptor(new RuleViolationInterceptor());
+    }
+}

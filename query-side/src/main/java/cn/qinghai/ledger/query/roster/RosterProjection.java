@@ -1,0 +1,237 @@
+package cn.qinghai.ledger.query.roster;
+
+import static cn.qinghai.ledger.query.platform.MongoWrites.applyIfNewer;
+import static cn.qinghai.ledger.query.platform.MongoWrites.date;
+import static cn.qinghai.ledger.query.platform.MongoWrites.insertOnce;
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.set;
+import static com.mongodb.client.model.Updates.unset;
+
+import cn.qinghai.ledger.events.conference.*;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Indexes;
+import java.time.LocalDate;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+/**
+ * The roster read model: conferences, member units (the unit directory) and, with their history, the
+ * terms of every seat, of the office directorship and of every liaison post, plus member changes.
+ * A term runs from {@code from} (inclusive) to {@code to} (exclusive, null while current), so the
+ * roster on any date is the terms that cover it.
+ *
+ * <p>Idempotent: terms are keyed by the event that opened them and closed only if opened earlier;
+ * conference and unit documents remember the last conference event applied.
+ */
+@Component
+@ProcessingGroup(RosterProjection.GROUP)
+public class RosterProjection {
+
+    public static final String GROUP = "roster";
+    static final String CONFERENCES = "roster_conferences";
+    static final String UNITS = "roster_units";
+    static final String SEATS = "roster_seat_terms";
+    static final String DIRECTORS = "roster_director_terms";
+    static final String LIAISONS = "roster_liaison_terms";
+    static final String CHANGES = "roster_member_changes";
+
+    private final MongoDatabase db;
+
+    public RosterProjection(MongoDatabase readModelDatabase) {
+        this.db = readModelDatabase;
+        ensureIndexes();
+    }
+
+    private void ensureIndexes() {
+        for (String terms : new String[] {SEATS, DIRECTORS, LIAISONS}) {
+            db.getCollection(terms).createIndex(Indexes.ascending("conferenceId", "from"));
+        }
+        db.getCollection(UNITS).createIndex(Indexes.ascending("conferenceId", "order"));
+    }
+
+    @EventHandler
+    void on(ConferenceEstablishedEvent e, @SequenceNumber long seq) {
+        applyIfNewer(col(CONFERENCES), e.conferenceId(), seq, combine(
+                set("name", e.name()),
+                set("documentNo", e.documentNo()),
+                set("basisDocuments", e.basisDocuments()),
+                set("leadUnitCode", e.leadUnitCode()),
+                set("establishedOn", date(e.establishedOn())),
+                set("status", ConferenceStatus.ACTIVE.name())));
+    }
+
+    @EventHandler
+    void on(MemberUnitAddedEvent e, @SequenceNumber long seq) {
+        applyIfNewer(col(UNITS), unitId(e.conferenceId(), e.unitCode()), seq, combine(
+                set("conferenceId", e.conferenceId()),
+                set("unitCode", e.unitCode()),
+                set("name", e.name()),
+                set("duties", e.duties()),
+                set("active", true),
+                set("addedOn", date(e.effectiveOn())),
+                set("order", seq)));
+    }
+
+    @EventHandler
+    void on(UnitDutiesUpdatedEvent e, @SequenceNumber long seq) {
+        applyIfNewer(col(UNITS), unitId(e.conferenceId(), e.unitCode()), seq, set("duties", e.duties()));
+    }
+
+    @EventHandler
+    void on(MemberUnitRemovedEvent e, @SequenceNumber long seq) {
+        applyIfNewer(col(UNITS), unitId(e.conferenceId(), e.unitCode()), seq, combine(
+                set("active", false),
+                set("removedOn", date(e.effectiveOn())),
+                set("removalReason", e.reason()),
+                unset("member"),
+                unset("liaison")));
+        if (e.vacatedPersonId() != null) {
+            closeTerm(SEATS, and(eq("conferenceId", e.conferenceId()), eq("personId", e.vacatedPersonId())),
+                    e.effectiveOn(), seq);
+            closeTerm(DIRECTORS, and(eq("conferenceId", e.conferenceId()), eq("personId", e.vacatedPersonId())),
+                    e.effectiveOn(), seq);
+        }
+        closeTerm(LIAISONS, and(eq("conferenceId", e.conferenceId()), eq("unitCode", e.unitCode())),
+                e.effectiveOn(), seq);
+    }
+
+    @EventHandler
+    void on(MemberAppointedEvent e, @SequenceNumber long seq) {
+        openSeat(e.conferenceId(), e.personId(), e.name(), e.title(), e.role(), e.unitCode(), e.effectiveOn(), seq);
+    }
+
+    @EventHandler
+    void on(OfficeDirectorAppointedEvent e, @SequenceNumber long seq) {
+        closeTerm(DIRECTORS, eq("conferenceId", e.conferenceId()), e.effectiveOn(), seq);
+        insertOnce(col(DIRECTORS), termId(e.conferenceId(), "director", seq), new Document()
+                .append("conferenceId", e.conferenceId())
+                .append("personId", e.personId())
+                .append("name", e.name())
+                .append("from", date(e.effectiveOn()))
+                .append("startSeq", seq));
+    }
+
+    @EventHandler
+    void on(MemberChangeProposedEvent e, @SequenceNumber long seq) {
+        insertOnce(col(CHANGES), termId(e.conferenceId(), e.changeId(), 0), new Document()
+                .append("conferenceId", e.conferenceId())
+                .append("changeId", e.changeId())
+                .append("unitCode", e.unitCode())
+                .append("outgoingPersonId", e.outgoingPersonId())
+                .append("incoming", new Document("personId", e.incoming().personId())
+                        .append("name", e.incoming().name())
+                        .append("title", e.incoming().title()))
+                .append("reason", e.reason())
+                .append("proposedOn", date(e.proposedOn()))
+                .append("status", "PENDING")
+                .append(cn.qinghai.ledger.query.platform.MongoWrites.SEQ, seq));
+    }
+
+    @EventHandler
+    void on(MemberReplacedEvent e, @SequenceNumber long seq) {
+        decideChange(e.conferenceId(), e.changeId(), "CONFIRMED", null, e.effectiveOn(), seq);
+        closeTerm(SEATS, and(eq("conferenceId", e.conferenceId()), eq("personId", e.outgoingPersonId())),
+                e.effectiveOn(), seq);
+        if (e.officeDirectorVacated()) {
+            closeTerm(DIRECTORS, and(eq("conferenceId", e.conferenceId()), eq("personId", e.outgoingPersonId())),
+                    e.effectiveOn(), seq);
+        }
+        openSeat(e.conferenceId(), e.incoming().personId(), e.incoming().name(), e.incoming().title(), e.role(),
+                e.unitCode(), e.effectiveOn(), seq);
+    }
+
+    @EventHandler
+    void on(MemberChangeRejectedEvent e, @SequenceNumber long seq) {
+        decideChange(e.conferenceId(), e.changeId(), "REJECTED", e.reason(), null, seq);
+    }
+
+    @EventHandler
+    void on(LiaisonFiledEvent e, @SequenceNumber long seq) {
+        closeTerm(LIAISONS, and(eq("conferenceId", e.conferenceId()), eq("unitCode", e.unitCode())),
+                e.effectiveOn(), seq);
+        insertOnce(col(LIAISONS), termId(e.conferenceId(), "liaison-" + e.unitCode(), seq), new Document()
+                .append("conferenceId", e.conferenceId())
+                .append("unitCode", e.unitCode())
+                .append("name", e.name())
+                .append("title", e.title())
+                .append("phone", e.phone())
+                .append("from", date(e.effectiveOn()))
+                .append("startSeq", seq));
+        applyIfNewer(col(UNITS), unitId(e.conferenceId(), e.unitCode()), seq, set("liaison", new Document()
+                .append("name", e.name())
+                .append("title", e.title())
+                .append("phone", e.phone())
+                .append("since", date(e.effectiveOn()))));
+    }
+
+    @EventHandler
+    void on(ConferenceDissolvedEvent e, @SequenceNumber long seq) {
+        applyIfNewer(col(CONFERENCES), e.conferenceId(), seq, combine(
+                set("status", ConferenceStatus.DISSOLVED.name()),
+                set("dissolvedOn", date(e.effectiveOn())),
+                set("dissolutionReason", e.reason())));
+    }
+
+    @ResetHandler
+    void reset() {
+        for (String name : new String[] {CONFERENCES, UNITS, SEATS, DIRECTORS, LIAISONS, CHANGES}) {
+            db.getCollection(name).drop();
+        }
+        ensureIndexes();
+    }
+
+    private void openSeat(String conferenceId, String personId, String name, String title, SeatRole role,
+                          String unitCode, LocalDate from, long seq) {
+        insertOnce(col(SEATS), termId(conferenceId, personId, seq), new Document()
+                .append("conferenceId", conferenceId)
+                .append("personId", personId)
+                .append("name", name)
+                .append("title", title)
+                .append("role", role.name())
+                .append("unitCode", unitCode)
+                .append("from", date(from))
+                .append("startSeq", seq));
+        if (unitCode != null) {
+            applyIfNewer(col(UNITS), unitId(conferenceId, unitCode), seq, set("member", new Document()
+                    .append("personId", personId)
+                    .append("name", name)
+                    .append("title", title)
+                    .append("role", role.name())));
+        }
+    }
+
+    /** Ends the current term matching {@code filter}, if it was opened by an earlier event. */
+    private void closeTerm(String collection, Bson filter, LocalDate to, long seq) {
+        col(collection).updateMany(and(filter, eq("to", null), lt("startSeq", seq)),
+                combine(set("to", date(to)), set("endSeq", seq)));
+    }
+
+    private void decideChange(String conferenceId, String changeId, String status, String reason, LocalDate on,
+                              long seq) {
+        applyIfNewer(col(CHANGES), termId(conferenceId, changeId, 0), seq, combine(
+                set("status", status),
+                set("decisionReason", reason),
+                set("effectiveOn", date(on))));
+    }
+
+    private MongoCollection<Document> col(String name) {
+        return db.getCollection(name);
+    }
+
+    static String unitId(String conferenceId, String unitCode) {
+        return conferenceId + "/" + unitCode;
+    }
+
+    private static String termId(String conferenceId, String key, long seq) {
+        return conferenceId + "/" + key + "/" + seq;
+    }
+}

@@ -1,0 +1,159 @@
+package cn.qinghai.ledger.query.roster;
+
+import static cn.qinghai.ledger.query.platform.MongoWrites.date;
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.or;
+
+import cn.qinghai.ledger.events.conference.*;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+/** The query handlers of the roster read model (see {@link RosterProjection}). */
+@Component
+public class RosterQueries {
+
+    private final MongoDatabase db;
+
+    public RosterQueries(MongoDatabase readModelDatabase) {
+        this.db = readModelDatabase;
+    }
+
+    @QueryHandler
+    public ConferenceList handle(FindConferencesQuery query) {
+        MongoCollection<Document> conferences = col(RosterProjection.CONFERENCES);
+        List<ConferenceSummary> items = new ArrayList<>();
+        for (Document d : conferences.find().sort(Sorts.ascending("establishedOn", "_id"))
+                .skip(query.page() * query.size()).limit(query.size())) {
+            items.add(new ConferenceSummary(d.getString("_id"), d.getString("name"), d.getString("documentNo"),
+                    date(d, "establishedOn"), ConferenceStatus.valueOf(d.getString("status"))));
+        }
+        return new ConferenceList(items, conferences.countDocuments());
+    }
+
+    @QueryHandler
+    public Optional<ConferenceOverview> handle(FindConferenceQuery query) {
+        Document d = col(RosterProjection.CONFERENCES).find(eq("_id", query.conferenceId())).first();
+        if (d == null) {
+            return Optional.empty();
+        }
+        String cid = query.conferenceId();
+        String host = d.getString("leadUnitCode");
+        Document hostUnit = col(RosterProjection.UNITS).find(eq("_id", RosterProjection.unitId(cid, host))).first();
+        Document director = col(RosterProjection.DIRECTORS).find(and(eq("conferenceId", cid), eq("to", null))).first();
+        var office = new ConferenceOverview.Office(host, hostUnit == null ? null : hostUnit.getString("name"),
+                director == null ? null : director.getString("personId"),
+                director == null ? null : director.getString("name"));
+        var counts = new ConferenceOverview.Counts(
+                (int) col(RosterProjection.UNITS).countDocuments(and(eq("conferenceId", cid), eq("active", true))),
+                (int) col(RosterProjection.SEATS).countDocuments(and(eq("conferenceId", cid), eq("to", null))),
+                (int) col(RosterProjection.LIAISONS).countDocuments(and(eq("conferenceId", cid), eq("to", null))),
+                (int) col(RosterProjection.CHANGES).countDocuments(and(eq("conferenceId", cid),
+                        eq("status", "PENDING"))));
+        return Optional.of(new ConferenceOverview(cid, d.getString("name"), d.getString("documentNo"),
+                d.getList("basisDocuments", String.class), date(d, "establishedOn"),
+                ConferenceStatus.valueOf(d.getString("status")), date(d, "dissolvedOn"), office, counts));
+    }
+
+    @QueryHandler
+    public Optional<RosterView> handle(FindRosterQuery query) {
+        String cid = query.conferenceId();
+        if (col(RosterProjection.CONFERENCES).find(eq("_id", cid)).first() == null) {
+            return Optional.empty();
+        }
+        Bson onDate = onDate(cid, query.asOf());
+        Map<String, String> unitNames = unitNames(cid);
+        List<RosterView.Seat> seats = new ArrayList<>();
+        for (Document d : col(RosterProjection.SEATS).find(onDate).sort(Sorts.ascending("startSeq"))) {
+            String unitCode = d.getString("unitCode");
+            seats.add(new RosterView.Seat(d.getString("personId"), d.getString("name"), d.getString("title"),
+                    SeatRole.valueOf(d.getString("role")), unitCode, unitCode == null ? null : unitNames.get(unitCode),
+                    date(d, "from"), date(d, "to")));
+        }
+        seats.sort(Comparator.comparing(RosterView.Seat::role)); // stable: convener, deputies, members
+        Document director = col(RosterProjection.DIRECTORS).find(onDate).first();
+        List<RosterView.Liaison> liaisons = new ArrayList<>();
+        for (Document d : col(RosterProjection.LIAISONS).find(onDate).sort(Sorts.ascending("startSeq"))) {
+            liaisons.add(new RosterView.Liaison(d.getString("unitCode"), unitNames.get(d.getString("unitCode")),
+                    d.getString("name"), d.getString("title"), d.getString("phone"), date(d, "from"), date(d, "to")));
+        }
+        return Optional.of(new RosterView(cid, query.asOf(), seats,
+                director == null ? null : new RosterView.Director(director.getString("personId"),
+                        director.getString("name"), date(director, "from"), date(director, "to")),
+                liaisons));
+    }
+
+    @QueryHandler
+    public UnitList handle(FindUnitsQuery query) {
+        List<Bson> filters = new ArrayList<>();
+        if (query.conferenceId() != null) {
+            filters.add(eq("conferenceId", query.conferenceId()));
+        }
+        if (!query.includeRemoved()) {
+            filters.add(eq("active", true));
+        }
+        Bson filter = filters.isEmpty() ? new Document() : and(filters);
+        List<UnitView> items = new ArrayList<>();
+        for (Document d : col(RosterProjection.UNITS).find(filter).sort(Sorts.ascending("conferenceId", "order"))) {
+            items.add(unitView(d));
+        }
+        return new UnitList(items, items.size());
+    }
+
+    @QueryHandler
+    public Optional<UnitView> handle(FindUnitQuery query) {
+        Bson filter = query.conferenceId() == null
+                ? eq("unitCode", query.unitCode())
+                : eq("_id", RosterProjection.unitId(query.conferenceId(), query.unitCode()));
+        // A code used by several conferences without a conferenceId: the first conference's unit.
+        Document found = col(RosterProjection.UNITS).find(filter).sort(Sorts.ascending("conferenceId")).first();
+        if (found == null) {
+            return Optional.empty();
+        }
+        return Optional.of(unitView(found));
+    }
+
+    private static UnitView unitView(Document d) {
+        Document m = d.get("member", Document.class);
+        Document l = d.get("liaison", Document.class);
+        return new UnitView(d.getString("conferenceId"), d.getString("unitCode"), d.getString("name"),
+                d.getList("duties", String.class), d.getBoolean("active", false), date(d, "addedOn"),
+                date(d, "removedOn"),
+                m == null ? null : new UnitView.Member(m.getString("personId"), m.getString("name"),
+                        m.getString("title"), SeatRole.valueOf(m.getString("role"))),
+                l == null ? null : new UnitView.Liaison(l.getString("name"), l.getString("title"),
+                        l.getString("phone"), date(l, "since")));
+    }
+
+    private Map<String, String> unitNames(String conferenceId) {
+        Map<String, String> names = new HashMap<>();
+        for (Document d : col(RosterProjection.UNITS).find(eq("conferenceId", conferenceId))) {
+            names.put(d.getString("unitCode"), d.getString("name"));
+        }
+        return names;
+    }
+
+    /** Terms of this conference in force on {@code asOf}: from ≤ asOf and (no end or end > asOf). */
+    private static Bson onDate(String conferenceId, LocalDate asOf) {
+        String day = date(asOf);
+        return and(eq("conferenceId", conferenceId), lte("from", day), or(eq("to", null), gt("to", day)));
+    }
+
+    private MongoCollection<Document> col(String name) {
+        return db.getCollection(name);
+    }
+}

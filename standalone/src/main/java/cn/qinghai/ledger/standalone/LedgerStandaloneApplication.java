@@ -1,0 +1,30 @@
+package cn.qinghai.ledger.standalone;
+
+import java.util.Map;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.annotation.ComponentScan;
+
+/**
+ * Runs the command side and the query side in one JVM on the embedded default. A launcher only:
+ * every bean comes from {@code command-side}, {@code query-side} and {@code platform}.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@AutoConfigurationPackage(basePackages = "cn.qinghai.ledger")
+@ComponentScan(basePackages = {
+        "cn.qinghai.ledger.platform", "cn.qinghai.ledger.command", "cn.qinghai.ledger.query"})
+public class LedgerStandaloneApplication {
+
+    public static void main(String[] args) {
+        System.setProperty("disable-axoniq-console-message", "true");
+        application().run(args);
+    }
+
+    public static SpringApplicationBuilder application() {
+        return new SpringApplicationBuilder(LedgerStandaloneApplication.class)
+                .properties(Map.of("spring.application.name", "ledger-standalone"));
+    }
+}

@@ -1,0 +1,81 @@
+package cn.qinghai.ledger.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The postgres profile against a real PostgreSQL started by the test (no installs): the seed
+ * conference goes through the same commands, its events are stored as bytea rows with a dense
+ * global index, and the read models show it.
+ */
+class PostgresProfileTest {
+
+    static EmbeddedPostgres postgres;
+
+    @TempDir
+    Path dataDir;
+
+    @BeforeAll
+    static void startPostgres() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+    }
+
+    @AfterAll
+    static void stopPostgres() throws Exception {
+        postgres.close();
+    }
+
+    static String jdbcUrl() {
+        return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    @Test
+    void theSeedConferenceIsStoredInPostgreSqlAsByteaWithADenseGlobalIndex() throws SQLException {
+        try (ConfigurableApplicationContext app = LedgerStandaloneApplication.application().run(
+                "--spring.profiles.active=postgres",
+                "--spring.datasource.url=" + jdbcUrl(),
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=postgres",
+                "--server.port=0", "--ledger.demo=true", "--ledger.data-dir=" + dataDir,
+                "--ledger.read-model.in-process-store=MEMORY")) {
+            LedgerApi api = SeedConferenceEndToEndTest.api(app);
+            var roster = SeedConferenceEndToEndTest.awaitRoster(api, "2021-08-12", 18);
+            assertThat(roster.get("seats").get(0).get("name").asText()).isEqualTo("匡湧");
+        }
+
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            Map<String, String> types = new HashMap<>();
+            try (ResultSet r = s.executeQuery("select column_name, data_type from information_schema.columns "
+                    + "where table_name = 'domain_event_entry'")) {
+                while (r.next()) {
+                    types.put(r.getString(1), r.getString(2));
+                }
+            }
+            assertThat(types).containsEntry("payload", "bytea").containsEntry("meta_data", "bytea");
+            try (ResultSet r = s.executeQuery("select count(*), min(global_index), max(global_index) "
+                    + "from domain_event_entry")) {
+                r.next();
+                long count = r.getLong(1);
+                assertThat(count).isEqualTo(36);
+                assertThat(r.getLong(3) - r.getLong(2) + 1).as("no gaps in the global index").isEqualTo(count);
+            }
+            try (ResultSet r = s.executeQuery("select count(*) from pg_largeobject_metadata")) {
+                r.next();
+                assertThat(r.getLong(1)).as("no large objects").isZero();
+            }
+        }
+    }
+}

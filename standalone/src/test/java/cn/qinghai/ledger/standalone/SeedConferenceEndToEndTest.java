@@ -1,0 +1,209 @@
+package cn.qinghai.ledger.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole standalone application on the embedded default (H2 file event store, file-backed
+ * in-process MongoDB), started as a user starts it, with the seed conference loaded.
+ */
+class SeedConferenceEndToEndTest {
+
+    static final String CID = "qh-infant-care";
+
+    @TempDir
+    Path dataDir;
+    ConfigurableApplicationContext app;
+
+    @AfterEach
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    ConfigurableApplicationContext start() {
+        return LedgerStandaloneApplication.application().run(
+                "--server.port=0", "--ledger.demo=true", "--ledger.data-dir=" + dataDir);
+    }
+
+    static LedgerApi api(ConfigurableApplicationContext app) {
+        return new LedgerApi(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+    }
+
+    static long events(ConfigurableApplicationContext app) {
+        return app.getBean(EventStore.class).readEvents(CID).asStream().count();
+    }
+
+    static JsonNode awaitRoster(LedgerApi api, String asOf, int seats) {
+        List<JsonNode> last = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            var r = api.get("viewer", "/api/conferences/" + CID + "/roster?asOf=" + asOf);
+            last.clear();
+            last.add(r.body());
+            return r.status() == 200 && r.body().get("seats").size() == seats;
+        });
+        return last.get(0);
+    }
+
+    @Test
+    void theSeedConferenceIsReadableAsTheNoticeWroteIt() {
+        app = start();
+        LedgerApi api = api(app);
+
+        JsonNode roster = awaitRoster(api, "2021-08-12", 18);
+        JsonNode seats = roster.get("seats");
+        assertThat(seats.get(0).get("name").asText()).isEqualTo("匡湧");
+        assertThat(seats.get(0).get("role").asText()).isEqualTo("CONVENER");
+        assertThat(List.of(seats.get(1).get("name").asText(), seats.get(2).get("name").asText()))
+                .containsExactly("靳生寿", "苏全仁");
+        assertThat(seats.get(1).get("role").asText()).isEqualTo("DEPUTY_CONVENER");
+        assertThat(seats.get(2).get("unitName").asText()).isEqualTo("省卫生健康委");
+        assertThat(roster.get("officeDirector").get("name").asText()).isEqualTo("苏全仁");
+
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                api.get("viewer", "/api/units?conferenceId=" + CID).body().get("total").asInt() == 16);
+        JsonNode units = api.get("viewer", "/api/units?conferenceId=" + CID).body().get("items");
+        for (JsonNode unit : units) {
+            assertThat(unit.get("member").isNull()).as("member of %s", unit.get("name")).isFalse();
+            if (!unit.get("unitCode").asText().equals("ageing")) {
+                assertThat(unit.get("duties").size()).as("duties of %s", unit.get("name")).isPositive();
+            }
+        }
+        JsonNode ageing = api.get("viewer", "/api/units/ageing").body();
+        assertThat(ageing.get("name").asText()).isEqualTo("省老龄委");
+        assertThat(ageing.get("duties").size()).isZero();
+        assertThat(ageing.get("member").get("name").asText()).isEqualTo("王勇");
+
+        JsonNode overview = api.get("viewer", "/api/conferences/" + CID).body();
+        assertThat(overview.get("documentNo").asText()).isEqualTo("青政办函〔2021〕138号");
+        assertThat(overview.get("basisDocuments").get(0).asText()).contains("青政办〔2019〕103号");
+        assertThat(overview.get("office").get("hostUnitName").asText()).isEqualTo("省卫生健康委");
+        assertThat(api.get("viewer", "/api/conferences").body().get("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void badRequestsGetProblemDetailsAndChangeNothing() {
+        app = start();
+        LedgerApi api = api(app);
+        awaitRoster(api, "2021-08-12", 18);
+        long before = events(app);
+
+        var secondConvener = api.post("office", "/api/conferences/" + CID + "/members",
+                "{\"personId\":\"someone\",\"name\":\"某人\",\"title\":\"副省长\",\"role\":\"CONVENER\"}");
+        assertThat(secondConvener.status()).isEqualTo(422);
+        assertThat(secondConvener.contentType()).startsWith("application/problem+json");
+        assertThat(secondConvener.body().get("rule").asText()).isEqualTo("AtMostOneConvener");
+
+        var malformed = api.post("office", "/api/conferences/" + CID + "/members", "{\"personId\": \"x\",");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.contentType()).startsWith("application/problem+json");
+
+        var unknownUnit = api.put("office", "/api/conferences/" + CID + "/units/nowhere/liaison",
+                "{\"name\":\"李\",\"title\":\"处长\",\"phone\":\"0971-6666666\"}");
+        assertThat(unknownUnit.status()).isEqualTo(422);
+        assertThat(unknownUnit.body().get("rule").asText()).isEqualTo("LiaisonOfActiveUnit");
+
+        var unknownUnitSeat = api.post("office", "/api/conferences/" + CID + "/members",
+                "{\"personId\":\"p1\",\"name\":\"某\",\"title\":\"副厅长\",\"role\":\"MEMBER\",\"unitCode\":\"nowhere\"}");
+        assertThat(unknownUnitSeat.status()).isEqualTo(404);
+        assertThat(unknownUnitSeat.body().get("rule").asText()).isEqualTo("KnownUnit");
+
+        var invalid = api.post("office", "/api/conferences/" + CID + "/members",
+                "{\"personId\":\"bad id!\",\"name\":\"\",\"title\":\"t\",\"role\":\"KING\"}");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.body().get("errors").get(0).get("field").asText()).isEqualTo("role");
+
+        var invalidFields = api.post("office", "/api/conferences/" + CID + "/members",
+                "{\"personId\":\"bad id!\",\"name\":\"\",\"title\":\"t\",\"role\":\"MEMBER\"}");
+        assertThat(invalidFields.status()).isEqualTo(400);
+        assertThat(invalidFields.body().get("errors").findValuesAsText("field")).contains("personId", "name");
+
+        var unknownField = api.post("office", "/api/conferences/" + CID + "/members",
+                "{\"personId\":\"p2\",\"name\":\"某\",\"title\":\"t\",\"role\":\"MEMBER\",\"unitCode\":\"finance\",\"x\":1}");
+        assertThat(unknownField.status()).isEqualTo(400);
+        assertThat(unknownField.body().get("errors").get(0).get("field").asText()).isEqualTo("x");
+
+        var unknownConference = api.post("office", "/api/conferences/nope/members",
+                "{\"personId\":\"p3\",\"name\":\"某\",\"title\":\"t\",\"role\":\"CONVENER\"}");
+        assertThat(unknownConference.status()).isEqualTo(404);
+
+        var duplicateCreate = api.post("office", "/api/conferences",
+                "{\"conferenceId\":\"" + CID + "\",\"name\":\"n\",\"documentNo\":\"d\",\"basisDocuments\":[],"
+                        + "\"leadUnitCode\":\"health\",\"establishedOn\":\"2021-08-12\"}");
+        assertThat(duplicateCreate.status()).isEqualTo(409);
+
+        var viewerWrites = api.post("viewer", "/api/conferences/" + CID + "/members", "{}");
+        assertThat(viewerWrites.status()).isEqualTo(403);
+        var auditorWrites = api.put("auditor", "/api/conferences/" + CID + "/units/education/liaison",
+                "{\"name\":\"李\",\"title\":\"处长\",\"phone\":\"0971-6666666\"}");
+        assertThat(auditorWrites.status()).isEqualTo(403);
+        var otherUnitsLiaison = api.put("unit-finance", "/api/conferences/" + CID + "/units/education/liaison",
+                "{\"name\":\"李\",\"title\":\"处长\",\"phone\":\"0971-6666666\"}");
+        assertThat(otherUnitsLiaison.status()).isEqualTo(403);
+        var anonymous = api.get(null, "/api/units");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.contentType()).startsWith("application/problem+json");
+        assertThat(api.get("viewer", "/api/conferences/nope").status()).isEqualTo(404);
+        assertThat(api.get("viewer", "/api/conferences/" + CID + "/roster?asOf=yesterday").status()).isEqualTo(400);
+
+        assertThat(events(app)).isEqualTo(before);
+    }
+
+    @Test
+    void aUnitFilesItsLiaisonAndProposesItsMemberChangeWhichTakesEffectWhenConfirmed() {
+        app = start();
+        LedgerApi api = api(app);
+        awaitRoster(api, "2021-08-12", 18);
+
+        var filed = api.put("unit-education", "/api/conferences/" + CID + "/units/education/liaison",
+                "{\"name\":\"李联络\",\"title\":\"学前教育处处长\",\"phone\":\"0971-6666666\",\"effectiveOn\":\"2024-01-02\"}");
+        assertThat(filed.status()).isEqualTo(200);
+        var proposed = api.post("unit-education", "/api/conferences/" + CID + "/member-changes",
+                "{\"changeId\":\"edu-2024\",\"unitCode\":\"education\",\"outgoingPersonId\":\"zhong-zehai\","
+                        + "\"incoming\":{\"personId\":\"wang-xin\",\"name\":\"王新\",\"title\":\"省教育厅副厅长\"},"
+                        + "\"reason\":\"工作变动\"}");
+        assertThat(proposed.status()).isEqualTo(201);
+        var confirmed = api.post("office", "/api/conferences/" + CID + "/member-changes/edu-2024/confirmation",
+                "{\"effectiveOn\":\"2024-03-01\"}");
+        assertThat(confirmed.status()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "王新".equals(
+                api.get("viewer", "/api/units/education").body().path("member").path("name").asText()));
+        JsonNode unit = api.get("viewer", "/api/units/education").body();
+        assertThat(unit.get("liaison").get("name").asText()).isEqualTo("李联络");
+        JsonNode before = awaitRoster(api, "2024-02-29", 18);
+        assertThat(before.get("seats").findValuesAsText("name")).contains("钟泽海").doesNotContain("王新");
+        assertThat(before.get("liaisons").get(0).get("name").asText()).isEqualTo("李联络");
+        JsonNode after = awaitRoster(api, "2024-03-01", 18);
+        assertThat(after.get("seats").findValuesAsText("name")).contains("王新").doesNotContain("钟泽海");
+    }
+
+    @Test
+    void aRestartKeepsEverythingAndDoesNotLoadTheSeedTwice() {
+        app = start();
+        awaitRoster(api(app), "2021-08-12", 18);
+        long events = events(app);
+        assertThat(events).isEqualTo(1 + 16 + 18 + 1);
+        app.close();
+
+        app = start();
+        LedgerApi api = api(app);
+        assertThat(events(app)).isEqualTo(events);
+        JsonNode roster = awaitRoster(api, "2021-08-12", 18);
+        assertThat(roster.get("officeDirector").get("name").asText()).isEqualTo("苏全仁");
+        assertThat(api.get("viewer", "/api/units").body().get("total").asInt()).isEqualTo(16);
+        assertThat(api.get(null, "/actuator/health").body().get("status").asText()).isEqualTo("UP");
+    }
+}
