@@ -1,0 +1,7 @@
+package cn.qinghai.ledger.events.meeting;
+
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record MeetingCancelledEvent(String meetingId, String reason) {
+}

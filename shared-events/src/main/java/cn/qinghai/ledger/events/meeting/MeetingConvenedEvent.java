@@ -1,0 +1,20 @@
+package cn.qinghai.ledger.events.meeting;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.axonframework.serialization.Revision;
+
+/** A meeting is convened; for a plenary {@code participantUnits} is every active member unit. */
+@Revision("1")
+public record MeetingConvenedEvent(
+        String meetingId,
+        String conferenceId,
+        MeetingKind kind,
+        String topic,
+        OffsetDateTime scheduledAt,
+        String location,
+        String convenedBy,
+        String convenerName,
+        List<String> participantUnits,
+        List<String> invitedDepartments) {
+}

@@ -1,0 +1,17 @@
+package cn.qinghai.ledger.events.task;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record TaskAssignedEvent(
+        String taskId,
+        String conferenceId,
+        String title,
+        String leadUnitCode,
+        List<String> coUnitCodes,
+        LocalDate dueDate,
+        TaskSource source,
+        LocalDate assignedOn) {
+}

@@ -1,0 +1,18 @@
+package cn.qinghai.ledger.events.task;
+
+import java.time.LocalDate;
+import org.axonframework.serialization.Revision;
+
+/**
+ * The task is closed. {@code onTime}: completion was submitted on or before the due date in force
+ * then; a closed task keeps it for good.
+ */
+@Revision("1")
+public record TaskClosedEvent(
+        String taskId,
+        String note,
+        LocalDate closedOn,
+        LocalDate dueDate,
+        LocalDate completionSubmittedOn,
+        boolean onTime) {
+}
