@@ -5,7 +5,10 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
+import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 
 /**
  * Runs the command side and the query side in one JVM on the embedded default. A launcher only:
@@ -15,7 +18,10 @@ import org.springframework.context.annotation.ComponentScan;
 @EnableAutoConfiguration
 @AutoConfigurationPackage(basePackages = "cn.qinghai.ledger")
 @ComponentScan(basePackages = {
-        "cn.qinghai.ledger.platform", "cn.qinghai.ledger.command", "cn.qinghai.ledger.query"})
+        "cn.qinghai.ledger.platform", "cn.qinghai.ledger.command", "cn.qinghai.ledger.query"},
+        excludeFilters = {
+                @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+                @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class)})
 public class LedgerStandaloneApplication {
 
     public static void main(String[] args) {

@@ -6,6 +6,7 @@ import static cn.qinghai.ledger.events.RuleViolatedException.notFound;
 import static cn.qinghai.ledger.events.RuleViolatedException.rule;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import cn.qinghai.ledger.command.lookup.RosterLookup;
 import cn.qinghai.ledger.events.conference.*;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
@@ -83,9 +84,14 @@ public class Conference {
     }
 
     @CommandHandler
-    public void handle(RemoveMemberUnitCommand command) {
+    public void handle(RemoveMemberUnitCommand command, RosterLookup lookup) {
         refuseIfDissolved();
         Unit unit = activeUnit(command.unitCode());
+        long openTasks = lookup.openTasksOf(conferenceId, command.unitCode());
+        if (openTasks > 0) {
+            throw rule(UNIT_WITH_OPEN_TASKS_STAYS, "unit " + command.unitCode() + " still has " + openTasks
+                    + " open task(s); close or reassign them before removing the unit");
+        }
         notBeforeEstablishment(command.effectiveOn());
         notBefore(command.effectiveOn(), unit.since(), "the unit joined");
         officeHostStays(command.unitCode());

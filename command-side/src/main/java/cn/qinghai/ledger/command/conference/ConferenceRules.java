@@ -19,6 +19,8 @@ public final class ConferenceRules {
     public static final String UNIT_CODE_UNIQUE = "UnitCodeUnique";
     /** 联席会议办公室设在省卫生健康委: the unit hosting the office cannot be removed. */
     public static final String OFFICE_HOST_STAYS = "OfficeHostStays";
+    /** 跟踪督促落实: a unit that still has open tasks (as lead or co-unit) cannot be removed. */
+    public static final String UNIT_WITH_OPEN_TASKS_STAYS = "UnitWithOpenTasksStays";
     /** A unit represented by a deputy convener cannot be removed without first changing that seat. */
     public static final String DEPUTY_CONVENERS_UNIT_STAYS = "DeputyConvenersUnitStays";
     /** 苏全仁同志兼任办公室主任: the office director serves concurrently, so must already hold a seat. */

@@ -3,7 +3,7 @@ package cn.qinghai.ledger.command.conference;
 import static cn.qinghai.ledger.command.conference.ConferenceRules.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.qinghai.ledger.events.RuleViolatedException;
+import cn.qinghai.ledger.command.lookup.RosterLookup;
 import cn.qinghai.ledger.events.RuleViolation;
 import cn.qinghai.ledger.events.conference.*;
 import java.time.LocalDate;
@@ -23,9 +23,13 @@ class ConferenceTest {
 
     AggregateTestFixture<Conference> fixture;
 
+    RosterLookup lookup;
+
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Conference.class);
+        lookup = org.mockito.Mockito.mock(RosterLookup.class);
+        fixture.registerInjectableResource(lookup);
     }
 
     static ConferenceEstablishedEvent established() {
@@ -50,22 +54,7 @@ class ConferenceTest {
     static final MemberAppointedEvent ZHONG = seat("zhong-zehai", "钟泽海", SeatRole.MEMBER, "education");
 
     static void refusedBy(ResultValidator<Conference> result, String rule, RuleViolation.Kind kind) {
-        result.expectException(RuleViolatedException.class)
-                .expectNoEvents()
-                .expectException(org.hamcrest.Matchers.<Throwable>both(
-                        org.hamcrest.Matchers.instanceOf(RuleViolatedException.class))
-                        .and(new org.hamcrest.TypeSafeMatcher<Throwable>() {
-                            @Override
-                            protected boolean matchesSafely(Throwable t) {
-                                RuleViolation v = ((RuleViolatedException) t).violation();
-                                return v.rule().equals(rule) && v.kind() == kind;
-                            }
-
-                            @Override
-                            public void describeTo(org.hamcrest.Description d) {
-                                d.appendText("a refusal by rule " + rule + " (" + kind + ")");
-                            }
-                        }));
+        RuleAssertions.refusedBy(result, rule, kind);
     }
 
     @Test
@@ -196,6 +185,14 @@ class ConferenceTest {
         }
 
         @Test
+        void aUnitWithOpenTasksStays() {
+            org.mockito.Mockito.when(lookup.openTasksOf(CID, "education")).thenReturn(2L);
+            refusedBy(fixture.given(established(), HEALTH, EDUCATION, ZHONG)
+                    .when(new RemoveMemberUnitCommand(CID, "education", "工作调整", LATER)),
+                    UNIT_WITH_OPEN_TASKS_STAYS, RuleViolation.Kind.RULE);
+        }
+
+        @Test
         void theUnitHostingTheOfficeStays() {
             refusedBy(fixture.given(established(), HEALTH)
                     .when(new RemoveMemberUnitCommand(CID, "health", "调整", LATER)),
@@ -248,7 +245,7 @@ class ConferenceTest {
         void aProposalChangesNoSeatUntilConfirmed() {
             fixture.given(established(), HEALTH, EDUCATION, ZHONG, proposed())
                     .when(new AppointMemberCommand(CID, "x", "某人", "副厅长", SeatRole.MEMBER, "education", LATER))
-                    .expectException(RuleViolatedException.class);
+                    .expectException(cn.qinghai.ledger.events.RuleViolatedException.class);
         }
 
         @Test

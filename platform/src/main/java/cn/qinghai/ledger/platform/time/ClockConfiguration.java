@@ -5,13 +5,14 @@ import java.time.ZoneId;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 
 /**
  * The one clock of the service, in the conference's time zone ({@code ledger.time-zone}, default
- * Asia/Shanghai), so that "today" and due dates mean the same thing everywhere. Tests replace it.
+ * Asia/Shanghai), so that "today" and due dates mean the same thing everywhere. An auto-configuration,
+ * so that a test's own {@code Clock} bean replaces it.
  */
-@Configuration
+@AutoConfiguration
 public class ClockConfiguration {
 
     @Bean

@@ -1,0 +1,213 @@
+package cn.qinghai.ledger.command.task;
+
+import cn.qinghai.ledger.events.Ids;
+import cn.qinghai.ledger.events.task.*;
+import cn.qinghai.ledger.platform.calendar.WorkingCalendar;
+import cn.qinghai.ledger.platform.security.Caller;
+import cn.qinghai.ledger.platform.security.Role;
+import cn.qinghai.ledger.platform.web.Accepted;
+import cn.qinghai.ledger.platform.web.Commands;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.*;
+
+/**
+ * Commands on supervised tasks (API.md). The office assigns direct instructions, urges, decides
+ * extensions, closes (销号) and returns (退回重办); a unit acknowledges, reports, asks for more time and
+ * submits completion, always for itself: a unit user acts in the name of its own unit only.
+ */
+@RestController
+@Validated
+@RequestMapping("/api/tasks")
+@Tag(name = "tasks", description = "督办事项: assignment, progress, urging, extensions, completion, 销号")
+class TaskController {
+
+    private static final String ID = Ids.PATTERN;
+    private static final String OFFICE = "hasRole('OFFICE')";
+    private static final String UNIT = "hasRole('UNIT')";
+
+    record Assign(
+            @NotNull @Pattern(regexp = ID) String taskId,
+            @NotNull @Pattern(regexp = ID) String conferenceId,
+            @NotBlank @Size(max = 300) String title,
+            @NotNull @Pattern(regexp = ID) String leadUnitCode,
+            @Size(max = 30) List<@NotNull @Pattern(regexp = ID) String> coUnitCodes,
+            LocalDate dueDate,
+            @Min(1) @Max(750) Integer dueInWorkingDays,
+            @NotBlank @Size(max = 300) String source,
+            @Size(max = 500) String reason) {
+
+        @AssertTrue(message = "give exactly one of dueDate and dueInWorkingDays")
+        boolean isOneDueDate() {
+            return (dueDate == null) != (dueInWorkingDays == null);
+        }
+    }
+
+    record Acknowledge(@Size(max = 500) String reason) {
+    }
+
+    record Progress(
+            @Pattern(regexp = ID) String unitCode,
+            @NotNull @Min(0) @Max(100) Integer percentComplete,
+            @NotBlank @Size(max = 2000) String summary,
+            @Size(max = 500) String reason) {
+    }
+
+    record Urge(@NotBlank @Size(max = 1000) String note, @Size(max = 500) String reason) {
+    }
+
+    record ExtensionRequest(
+            @NotNull @Pattern(regexp = ID) String requestId,
+            @NotNull LocalDate newDueDate,
+            @NotBlank @Size(max = 1000) String reason) {
+    }
+
+    record Grant(@Size(max = 1000) String note) {
+    }
+
+    record Deny(@NotBlank @Size(max = 1000) String reason) {
+    }
+
+    record Completion(
+            @NotBlank @Size(max = 4000) String summary,
+            @Size(max = 50) List<@NotBlank @Size(max = 1000) String> evidence,
+            @Size(max = 500) String reason) {
+    }
+
+    record Close(@Size(max = 1000) String note) {
+    }
+
+    record Return(@NotBlank @Size(max = 1000) String reason) {
+    }
+
+    private final Commands commands;
+    private final Clock clock;
+    private final WorkingCalendar calendar;
+
+    TaskController(Commands commands, Clock clock, WorkingCalendar calendar) {
+        this.commands = commands;
+        this.clock = clock;
+        this.calendar = calendar;
+    }
+
+    /** A direct instruction to the office becomes a task (the others come from agreed matters). */
+    @PostMapping
+    @PreAuthorize(OFFICE)
+    ResponseEntity<Accepted> assign(@Valid @RequestBody Assign body) {
+        LocalDate today = today();
+        LocalDate due = body.dueDate() != null ? body.dueDate() : calendar.addWorkingDays(today, body.dueInWorkingDays());
+        commands.send(new AssignTaskCommand(body.taskId(), body.conferenceId(), body.title(), body.leadUnitCode(),
+                body.coUnitCodes() == null ? List.of() : body.coUnitCodes(), due, TaskSource.direct(body.source()),
+                today), body.reason());
+        return Accepted.created(body.taskId(), "/api/tasks/" + body.taskId());
+    }
+
+    @PostMapping("/{tid}/acknowledgement")
+    @PreAuthorize(UNIT)
+    ResponseEntity<Accepted> acknowledge(@PathVariable("tid") @Pattern(regexp = ID) String tid,
+                                         @Valid @RequestBody(required = false) Acknowledge body) {
+        commands.send(new AcknowledgeTaskCommand(tid, Caller.current().unitCode(), today()),
+                body == null ? null : body.reason());
+        return Accepted.ok(tid);
+    }
+
+    /** 及时收集各成员单位工作任务完成情况: a unit reports its own progress only. */
+    @PostMapping("/{tid}/progress")
+    @PreAuthorize(UNIT)
+    ResponseEntity<Accepted> progress(@PathVariable("tid") @Pattern(regexp = ID) String tid,
+                                      @Valid @RequestBody Progress body) {
+        String unit = ownUnit(body.unitCode());
+        commands.send(new ReportProgressCommand(tid, unit, body.percentComplete(), body.summary(),
+                OffsetDateTime.now(clock)), body.reason());
+        return Accepted.ok(tid);
+    }
+
+    @PostMapping("/{tid}/urgings")
+    @PreAuthorize(OFFICE)
+    ResponseEntity<Accepted> urge(@PathVariable("tid") @Pattern(regexp = ID) String tid, @Valid @RequestBody Urge body) {
+        commands.send(new UrgeTaskCommand(tid, body.note(), OffsetDateTime.now(clock)), body.reason());
+        return Accepted.ok(tid);
+    }
+
+    @PostMapping("/{tid}/extension-requests")
+    @PreAuthorize(UNIT)
+    ResponseEntity<Accepted> requestExtension(@PathVariable("tid") @Pattern(regexp = ID) String tid,
+                                              @Valid @RequestBody ExtensionRequest body) {
+        commands.send(new RequestExtensionCommand(tid, body.requestId(), Caller.current().unitCode(),
+                body.newDueDate(), body.reason(), today()), body.reason());
+        return Accepted.created(body.requestId(), "/api/tasks/" + tid);
+    }
+
+    @PostMapping("/{tid}/extension-requests/{rid}/grant")
+    @PreAuthorize(OFFICE)
+    ResponseEntity<Accepted> grant(@PathVariable("tid") @Pattern(regexp = ID) String tid,
+                                   @PathVariable("rid") @Pattern(regexp = ID) String rid,
+                                   @Valid @RequestBody(required = false) Grant body) {
+        String note = body == null ? null : body.note();
+        commands.send(new GrantExtensionCommand(tid, rid, note, today()), note);
+        return Accepted.ok(rid);
+    }
+
+    @PostMapping("/{tid}/extension-requests/{rid}/denial")
+    @PreAuthorize(OFFICE)
+    ResponseEntity<Accepted> deny(@PathVariable("tid") @Pattern(regexp = ID) String tid,
+                                  @PathVariable("rid") @Pattern(regexp = ID) String rid,
+                                  @Valid @RequestBody Deny body) {
+        commands.send(new DenyExtensionCommand(tid, rid, body.reason(), today()), body.reason());
+        return Accepted.ok(rid);
+    }
+
+    @PostMapping("/{tid}/completion")
+    @PreAuthorize(UNIT)
+    ResponseEntity<Accepted> complete(@PathVariable("tid") @Pattern(regexp = ID) String tid,
+                                      @Valid @RequestBody Completion body) {
+        commands.send(new SubmitCompletionCommand(tid, Caller.current().unitCode(), body.summary(),
+                body.evidence() == null ? List.of() : body.evidence(), today()), body.reason());
+        return Accepted.ok(tid);
+    }
+
+    @PostMapping("/{tid}/closure")
+    @PreAuthorize(OFFICE)
+    ResponseEntity<Accepted> close(@PathVariable("tid") @Pattern(regexp = ID) String tid,
+                                   @Valid @RequestBody(required = false) Close body) {
+        String note = body == null ? null : body.note();
+        commands.send(new CloseTaskCommand(tid, note, today()), note);
+        return Accepted.ok(tid);
+    }
+
+    @PostMapping("/{tid}/return")
+    @PreAuthorize(OFFICE)
+    ResponseEntity<Accepted> returnTask(@PathVariable("tid") @Pattern(regexp = ID) String tid,
+                                        @Valid @RequestBody Return body) {
+        commands.send(new ReturnTaskCommand(tid, body.reason(), today()), body.reason());
+        return Accepted.ok(tid);
+    }
+
+    /** A unit user acts for its own unit; naming another unit is refused (403). */
+    private static String ownUnit(String named) {
+        Caller caller = Caller.current();
+        if (!caller.is(Role.UNIT) || (named != null && !named.equals(caller.unitCode()))) {
+            throw new AccessDeniedException("a unit reports only for itself");
+        }
+        return caller.unitCode();
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}
