@@ -1,0 +1,188 @@
+package cn.qinghai.ledger.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The working rules and the supervision of tasks end to end on the seed conference: a plenary from
+ * convening to issued minutes, the tasks it assigns, a task's whole life, and a due date passing
+ * (on a controlled clock, across a restart).
+ */
+class MeetingsAndTasksEndToEndTest {
+
+    static final String CID = "qh-infant-care";
+    static final String M = "plenary-2026-1";
+
+    @TempDir
+    Path dataDir;
+    ConfigurableApplicationContext app;
+    LedgerApi api;
+
+    @BeforeEach
+    void start() {
+        TestClocks.set(Instant.parse("2026-03-02T01:00:00Z")); // 09:00 in Xining
+        app = startApp();
+        api = SeedConferenceEndToEndTest.api(app);
+        SeedConferenceEndToEndTest.awaitRoster(api, "2026-03-02", 18);
+    }
+
+    ConfigurableApplicationContext startApp() {
+        return LedgerStandaloneApplication.application().sources(TestClocks.class).run(
+                "--server.port=0", "--ledger.demo=true", "--ledger.data-dir=" + dataDir,
+                "--ledger.read-model.in-process-store=MEMORY", "--db-scheduler.polling-interval=1h");
+    }
+
+    @AfterEach
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    List<String> eventTypes(String aggregateId) {
+        return app.getBean(EventStore.class).readEvents(aggregateId).asStream()
+                .map(DomainEventMessage::getPayloadType).map(Class::getSimpleName).toList();
+    }
+
+    void expect(LedgerApi.Response response, int status, String rule) {
+        assertThat(response.status()).as(response.raw()).isEqualTo(status);
+        if (rule != null) {
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.body().get("rule").asText()).isEqualTo(rule);
+        }
+    }
+
+    void conveneAndIssue() {
+        expect(api.post("office", "/api/meetings", """
+                {"meetingId":"plenary-wrong","conferenceId":"qh-infant-care","kind":"PLENARY","topic":"第一次全体会议",
+                 "scheduledAt":"2026-03-10T09:00:00+08:00","location":"省政府第一会议室","convenedBy":"jin-shengshou"}
+                """), 422, "PlenaryConvenedByConvener");
+        expect(api.post("office", "/api/meetings", """
+                {"meetingId":"plenary-2026-1","conferenceId":"qh-infant-care","kind":"PLENARY","topic":"第一次全体会议",
+                 "scheduledAt":"2026-03-10T09:00:00+08:00","location":"省政府第一会议室","convenedBy":"kuang-yong",
+                 "invitedDepartments":["省委宣传部"]}
+                """), 201, null);
+        expect(api.post("office", "/api/meetings/" + M + "/decisions", """
+                {"decisionId":"d-1","matter":"出台全省托育服务实施方案","major":false,
+                 "tasks":[{"taskId":"t-1","title":"起草实施方案","leadUnitCode":"education","coUnitCodes":["finance"],
+                           "dueDate":"2026-06-30"}]}
+                """), 201, null);
+        expect(api.post("office", "/api/meetings/" + M + "/decisions", """
+                {"decisionId":"d-2","matter":"设立省级普惠托育专项资金","major":true,
+                 "tasks":[{"taskId":"t-2","title":"测算资金规模","leadUnitCode":"finance","dueDate":"2026-09-30"}]}
+                """), 201, null);
+        expect(api.post("office", "/api/meetings/" + M + "/minutes/signature", "{\"signedBy\":\"jin-shengshou\"}"),
+                422, "OnlyTheConvenerSignsMinutes");
+        expect(api.post("office", "/api/meetings/" + M + "/minutes/signature", "{\"signedBy\":\"kuang-yong\"}"),
+                200, null);
+        expect(api.post("office", "/api/meetings/" + M + "/decisions",
+                "{\"decisionId\":\"d-3\",\"matter\":\"补充\",\"major\":false}"), 422, "DecisionsOnlyUntilMinutesSigned");
+        expect(api.post("office", "/api/meetings/" + M + "/minutes/issue",
+                "{\"documentNo\":\"青婴托联〔2026〕1号\",\"distribution\":[\"各市州人民政府\",\"省政府各委办厅局\"]}"), 200, null);
+        expect(api.post("office", "/api/meetings/" + M + "/minutes/issue",
+                "{\"documentNo\":\"青婴托联〔2026〕2号\",\"distribution\":[\"各市州\"]}"), 409, "IssueSignedMinutesOnce");
+    }
+
+    @Test
+    void aPlenaryFromConveningToIssuedMinutesAssignsOrdinaryTasksAtOnceAndMajorOnesOnApproval() {
+        conveneAndIssue();
+        assertThat(eventTypes("t-1")).containsExactly("TaskAssignedEvent");
+        assertThat(eventTypes("t-2")).isEmpty();
+
+        expect(api.post("office", "/api/meetings/" + M + "/decisions/d-2/approval-request",
+                "{\"submittedTo\":\"省人民政府\",\"documentNo\":\"青婴托联呈〔2026〕1号\"}"), 200, null);
+        assertThat(eventTypes("t-2")).isEmpty();
+        expect(api.post("office", "/api/meetings/" + M + "/decisions/d-2/approval",
+                "{\"approved\":true,\"approver\":\"省人民政府\",\"documentNo\":\"青政函〔2026〕9号\",\"decidedOn\":\"2026-03-20\"}"),
+                200, null);
+        assertThat(eventTypes("t-2")).containsExactly("TaskAssignedEvent");
+        assertThat(eventTypes(M)).containsExactly("MeetingConvenedEvent", "DecisionRecordedEvent",
+                "DecisionRecordedEvent", "MinutesSignedEvent", "MinutesIssuedEvent", "MatterSubmittedForApprovalEvent",
+                "MatterApprovedEvent");
+    }
+
+    @Test
+    void aTaskRunsFromAssignmentThroughProgressUrgingExtensionCompletionReturnAndClosure() {
+        conveneAndIssue();
+        String t = "/api/tasks/t-1";
+        expect(api.post("unit-finance", t + "/acknowledgement", "{}"), 422, "LeadUnitAcknowledgesOnce");
+        expect(api.post("unit-education", t + "/acknowledgement", "{}"), 200, null);
+        expect(api.post("unit-finance", t + "/progress", "{\"unitCode\":\"finance\",\"percentComplete\":30,\"summary\":\"资金测算中\"}"),
+                200, null);
+        expect(api.post("unit-finance", t + "/progress", "{\"unitCode\":\"education\",\"percentComplete\":90,\"summary\":\"x\"}"),
+                403, null);
+        expect(api.post("unit-health", t + "/progress", "{\"percentComplete\":10,\"summary\":\"x\"}"),
+                422, "OnlyAssignedUnitsReport");
+        expect(api.post("unit-education", t + "/progress", "{\"percentComplete\":50,\"summary\":\"初稿完成\"}"), 200, null);
+        expect(api.post("unit-education", t + "/progress", "{\"percentComplete\":40,\"summary\":\"x\"}"),
+                422, "ProgressNeverGoesDown");
+        expect(api.post("office", t + "/urgings", "{\"note\":\"请于月底前报送初稿\"}"), 200, null);
+        expect(api.post("unit-education", t + "/urgings", "{\"note\":\"x\"}"), 403, null);
+        expect(api.post("unit-education", t + "/extension-requests",
+                "{\"requestId\":\"r-1\",\"newDueDate\":\"2026-07-31\",\"reason\":\"需征求各市州意见\"}"), 201, null);
+        expect(api.post("office", t + "/extension-requests/r-1/grant", "{\"note\":\"同意延期\"}"), 200, null);
+        expect(api.post("unit-finance", t + "/completion", "{\"summary\":\"x\"}"), 422, "LeadUnitSubmitsCompletion");
+        expect(api.post("unit-education", t + "/completion",
+                "{\"summary\":\"方案已印发\",\"evidence\":[\"青教〔2026〕12号\"]}"), 200, null);
+        expect(api.post("office", t + "/return", "{\"reason\":\"缺少财政保障内容\"}"), 200, null);
+        expect(api.post("unit-education", t + "/progress", "{\"percentComplete\":80,\"summary\":\"补充财政保障\"}"), 200, null);
+        expect(api.post("unit-education", t + "/completion", "{\"summary\":\"已补充\",\"evidence\":[\"修订稿\"]}"), 200, null);
+        expect(api.post("office", t + "/closure", "{\"note\":\"同意销号\"}"), 200, null);
+        expect(api.post("office", t + "/urgings", "{\"note\":\"x\"}"), 409, "ClosedTaskRefusesCommands");
+        assertThat(eventTypes("t-1")).containsExactly("TaskAssignedEvent", "TaskAcknowledgedEvent",
+                "ProgressReportedEvent", "ProgressReportedEvent", "TaskUrgedEvent", "ExtensionRequestedEvent",
+                "DeadlineExtendedEvent", "CompletionSubmittedEvent", "TaskReturnedEvent", "ProgressReportedEvent",
+                "CompletionSubmittedEvent", "TaskClosedEvent");
+        var removal = api.post("office", "/api/conferences/" + CID + "/units/trade-union/removal", "{\"reason\":\"调整\"}");
+        expect(removal, 200, null);
+    }
+
+    @Test
+    void aUnitWithAnOpenTaskIsNotRemoved() {
+        expect(api.post("office", "/api/tasks", """
+                {"taskId":"direct-1","conferenceId":"qh-infant-care","title":"报送托育机构备案情况",
+                 "leadUnitCode":"civil-affairs","coUnitCodes":["market-regulation"],"dueInWorkingDays":5,
+                 "source":"省政府领导批示"}
+                """), 201, null);
+        expect(api.post("office", "/api/conferences/" + CID + "/units/market-regulation/removal",
+                "{\"reason\":\"调整\"}"), 422, "UnitWithOpenTasksStays");
+    }
+
+    @Test
+    void aPassedDueDateIsRecordedOnceAndSurvivesARestart() {
+        expect(api.post("office", "/api/tasks", """
+                {"taskId":"direct-2","conferenceId":"qh-infant-care","title":"报送托位数统计",
+                 "leadUnitCode":"civil-affairs","dueDate":"2026-03-06","source":"办公室通知"}
+                """), 201, null);
+        app.getBean(Scheduler.class).triggerCheckForDueExecutions();
+        assertThat(eventTypes("direct-2")).containsExactly("TaskAssignedEvent");
+        app.close();
+
+        // Past the due date (the end of 6 March in Xining), in a new process.
+        TestClocks.set(LocalDate.of(2026, 3, 7).atTime(0, 5).atZone(TestClocks.ZONE).toInstant());
+        app = startApp();
+        Scheduler scheduler = app.getBean(Scheduler.class);
+        scheduler.triggerCheckForDueExecutions();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(eventTypes("direct-2")).containsExactly("TaskAssignedEvent", "TaskBecameOverdueEvent"));
+        scheduler.triggerCheckForDueExecutions();
+        TestClocks.set(LocalDate.of(2026, 3, 9).atTime(9, 0).atZone(TestClocks.ZONE).toInstant());
+        scheduler.triggerCheckForDueExecutions();
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(eventTypes("direct-2")).containsExactly("TaskAssignedEvent", "TaskBecameOverdueEvent"));
+    }
+}
