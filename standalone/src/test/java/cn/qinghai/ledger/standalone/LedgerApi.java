@@ -14,7 +14,7 @@ import java.util.Base64;
 /** A small HTTP client for end-to-end tests: real requests against the running application. */
 final class LedgerApi {
 
-    record Response(int status, String contentType, JsonNode body, String raw) {
+    record Response(int status, String contentType, JsonNode body, String raw, java.net.http.HttpHeaders headers) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,6 +35,34 @@ final class LedgerApi {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
+    /** Any method, with extra headers (name, value, name, value, ...). */
+    Response send(String user, String method, String path, String json, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(user, request);
+    }
+
+    /** Raw bytes with a chosen content type and credentials header (for hostile-input tests). */
+    Response raw(String method, String path, byte[] body, String contentType, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(null, request);
+    }
+
     Response put(String user, String path, String json) {
         return send(user, HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
@@ -52,7 +80,7 @@ final class LedgerApi {
             String raw = response.body();
             JsonNode body = raw == null || raw.isBlank() ? null : parse(raw);
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    body, raw);
+                    body, raw, response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -30,7 +30,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * <p>Snapshots are serialized by Jackson from the fields (not getters, there are none).
  */
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
-@Aggregate(snapshotTriggerDefinition = "conferenceSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "conferenceSnapshotTrigger", commandTargetResolver = "versionedCommandTargetResolver")
 public class Conference {
 
     @AggregateIdentifier

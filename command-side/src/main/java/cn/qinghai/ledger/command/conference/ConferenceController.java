@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.*;
 
@@ -24,7 +23,6 @@ import org.springframework.web.bind.annotation.*;
 @Tag(name = "conference", description = "联席会议 and its roster: units, seats, office director, liaisons, member changes")
 class ConferenceController {
 
-    private static final String OFFICE = "hasRole('OFFICE')";
 
     private final Commands commands;
     private final Clock clock;
@@ -35,7 +33,6 @@ class ConferenceController {
     }
 
     @PostMapping
-    @PreAuthorize(OFFICE)
     ResponseEntity<Accepted> establish(@Valid @RequestBody ConferenceRequests.Establish body) {
         commands.send(new EstablishConferenceCommand(body.conferenceId(), body.name(), body.documentNo(),
                 body.basisDocuments(), body.leadUnitCode(), body.establishedOn()), body.reason());
@@ -43,7 +40,6 @@ class ConferenceController {
     }
 
     @PostMapping("/{cid}/units")
-    @PreAuthorize(OFFICE)
     ResponseEntity<Accepted> addUnit(@PathVariable("cid") @Pattern(regexp = Ids.PATTERN) String cid,
                                      @Valid @RequestBody ConferenceRequests.AddUnit body) {
         commands.send(new AddMemberUnitCommand(cid, body.unitCode(), body.name(), body.duties(),
@@ -52,7 +48,6 @@ class ConferenceController {
     }
 
     @PutMapping("/{cid}/units/{unit}/duties")
-    @PreAuthorize(OFFICE)
     ResponseEntity<Accepted> updateDuties(@PathVariable("cid") @Pattern(regexp = Ids.PATTERN) String cid,
                                           @PathVariable("unit") @Pattern(regexp = Ids.PATTERN) String unit,
                                           @Valid @RequestBody ConferenceRequests.UpdateDuties body) {
@@ -61,7 +56,6 @@ class ConferenceController {
     }
 
     @PostMapping("/{cid}/units/{unit}/removal")
-    @PreAuthorize(OFFICE)
     ResponseEntity<Accepted> removeUnit(@PathVariable("cid") @Pattern(regexp = Ids.PATTERN) String cid,
                                         @PathVariable("unit") @Pattern(regexp = Ids.PATTERN) String unit,
                                         @Valid @RequestBody ConferenceRequests.RemoveUnit body) {
@@ -71,7 +65,6 @@ class ConferenceController {
     }
 
     @PostMapping("/{cid}/members")
-    @PreAuthorize(OFFICE)
     ResponseEntity<Accepted> appoint(@PathVariable("cid") @Pattern(regexp = Ids.PATTERN) String cid,
                                      @Valid @RequestBody ConferenceRequests.Appoint body) {
         commands.send(new AppointMemberCommand(cid, body.personId(), body.name(), body.title(), body.role(),
@@ -80,7 +73,6 @@ class ConferenceController {
     }
 
     @PutMapping("/{cid}/office-director")
-    @PreAuthorize(OFFICE)
     ResponseEntity<Accepted> appointDirector(@PathVariable("cid") @Pattern(regexp = Ids.PATTERN) String cid,
                                              @Valid @RequestBody ConferenceRequests.AppointDirector body) {
         commands.send(new AppointOfficeDirectorCommand(cid, body.personId(), orToday(body.effectiveOn())),
@@ -90,7 +82,6 @@ class ConferenceController {
 
     /** 由所在单位提出: a unit user proposes a change of its own member. */
     @PostMapping("/{cid}/member-changes")
-    @PreAuthorize("hasRole('UNIT')")
     ResponseEntity<Accepted> proposeChange(@PathVariable("cid") @Pattern(regexp = Ids.PATTERN) String cid,
                                            @Valid @RequestBody ConferenceRequests.ProposeChange body) {
         var incoming = new Person(body.incoming().personId(), body.incoming().name(), body.incoming().title());
@@ -101,7 +92,6 @@ class ConferenceController {
 
     /** 联席会议确定: the office records the conference's confirmation. */
     @PostMapping("/{cid}/member-changes/{changeId}/confirmation")
-    @PreAuthorize(OFFICE)
     ResponseEntity<Accepted> confirmChange(@PathVariable("cid") @Pattern(regexp = Ids.PATTERN) String cid,
                                            @PathVariable("changeId") @Pattern(regexp = Ids.PATTERN) String changeId,
                                            @Valid @RequestBody(required = false) ConferenceRequests.DecideChange body) {
@@ -112,7 +102,6 @@ class ConferenceController {
     }
 
     @PostMapping("/{cid}/member-changes/{changeId}/rejection")
-    @PreAuthorize(OFFICE)
     ResponseEntity<Accepted> rejectChange(@PathVariable("cid") @Pattern(regexp = Ids.PATTERN) String cid,
                                           @PathVariable("changeId") @Pattern(regexp = Ids.PATTERN) String changeId,
                                           @Valid @RequestBody ConferenceRequests.RejectChange body) {
@@ -122,7 +111,6 @@ class ConferenceController {
 
     /** 报联席会议办公室备案: the unit files its liaison (or the office records the filing). */
     @PutMapping("/{cid}/units/{unit}/liaison")
-    @PreAuthorize("hasAnyRole('OFFICE','UNIT')")
     ResponseEntity<Accepted> fileLiaison(@PathVariable("cid") @Pattern(regexp = Ids.PATTERN) String cid,
                                          @PathVariable("unit") @Pattern(regexp = Ids.PATTERN) String unit,
                                          @Valid @RequestBody ConferenceRequests.Liaison body) {
@@ -136,7 +124,6 @@ class ConferenceController {
     }
 
     @PostMapping("/{cid}/dissolution")
-    @PreAuthorize(OFFICE)
     ResponseEntity<Accepted> dissolve(@PathVariable("cid") @Pattern(regexp = Ids.PATTERN) String cid,
                                       @Valid @RequestBody ConferenceRequests.Dissolve body) {
         commands.send(new DissolveConferenceCommand(cid, body.reason(), orToday(body.effectiveOn())), body.reason());

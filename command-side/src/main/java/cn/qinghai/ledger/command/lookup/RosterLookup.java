@@ -73,6 +73,12 @@ public class RosterLookup {
                 .setParameter("t", taskId).setMaxResults(1).getResultList().isEmpty();
     }
 
+    /** The units a task involves (lead and co-units); empty for an unknown task. */
+    public List<String> unitsOfTask(String taskId) {
+        return entityManager.createQuery("select t.unitCode from LookupTaskUnit t where t.taskId = :t", String.class)
+                .setParameter("t", taskId).getResultList();
+    }
+
     public boolean minutesNumberTaken(String documentNo) {
         return entityManager.find(LookupRows.MinutesNumberRow.class, documentNo) != null;
     }

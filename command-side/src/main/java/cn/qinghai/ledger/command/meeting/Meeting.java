@@ -37,7 +37,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * ordinary matters; approving a major matter assigns its tasks; a rejection closes it without tasks.
  */
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
-@Aggregate
+@Aggregate(commandTargetResolver = "versionedCommandTargetResolver")
 public class Meeting {
 
     enum MinutesState { DRAFT, SIGNED, ISSUED }

@@ -15,7 +15,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.*;
 
@@ -28,7 +27,6 @@ import org.springframework.web.bind.annotation.*;
 @RestController
 @Validated
 @RequestMapping("/api/meetings")
-@PreAuthorize("hasRole('OFFICE')")
 @Tag(name = "meetings", description = "会议: 全体会议 and 专题会议, 议定事项, 会议纪要, 重大事项报批")
 class MeetingController {
 

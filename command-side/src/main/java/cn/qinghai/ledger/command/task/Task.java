@@ -31,7 +31,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * office's closure or return. A closed task refuses everything.
  */
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
-@Aggregate
+@Aggregate(commandTargetResolver = "versionedCommandTargetResolver")
 public class Task {
 
     @AggregateIdentifier

@@ -2,6 +2,7 @@ package cn.qinghai.ledger.platform.axon;
 
 import cn.qinghai.ledger.events.LedgerMetaData;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.context.annotation.Bean;
@@ -14,6 +15,12 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration
 public class AxonConfiguration {
+
+    /** Used by every aggregate ({@code @Aggregate(commandTargetResolver = ...)}): honours If-Match. */
+    @Bean
+    CommandTargetResolver versionedCommandTargetResolver() {
+        return new ExpectedVersionCommandTargetResolver();
+    }
 
     /** correlationId (the causing message) and traceId (the original request's message). */
     @Bean

@@ -12,6 +12,7 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -112,6 +113,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> aggregateNotFound(AggregateNotFoundException ex) {
         return refusal(new RuleViolation("KnownAggregate", RuleViolation.Kind.NOT_FOUND,
                 "nothing with id " + ex.getAggregateIdentifier()));
+    }
+
+    /** If-Match named a version the aggregate has moved past: reload, look, retry. */
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ResponseEntity<ProblemDetail> staleVersion(ConflictingAggregateVersionException ex) {
+        ResponseEntity<ProblemDetail> answer = refusal(new RuleViolation("ExpectedVersionIsCurrent",
+                RuleViolation.Kind.CONFLICT, "the record changed since you read it: you expected version "
+                + ex.getExpectedVersion() + ", the current version is " + ex.getActualVersion()));
+        answer.getBody().setProperty("currentVersion", ex.getActualVersion());
+        return ResponseEntity.status(answer.getStatusCode()).eTag("\"" + ex.getActualVersion() + "\"")
+                .body(answer.getBody());
     }
 
     /** A create with an id that is taken, or a concurrent change to the same aggregate. */

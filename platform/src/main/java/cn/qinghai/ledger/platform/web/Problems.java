@@ -18,6 +18,8 @@ public final class Problems {
     public static final URI NOT_FOUND = URI.create(BASE + "not-found");
     public static final URI CONFLICT = URI.create(BASE + "conflict");
     public static final URI RULE = URI.create(BASE + "rule-violated");
+    public static final URI TOO_LARGE = URI.create(BASE + "request-too-large");
+    public static final URI IDEMPOTENCY = URI.create(BASE + "idempotency-key-reused");
 
     private Problems() {
     }

@@ -1,0 +1,226 @@
+package cn.qinghai.ledger.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The authorization matrix, idempotency and optimistic concurrency against the running application.
+ * The matrix below is written independently of the code's rules and checked for every route the
+ * application maps: a new endpoint without a line here fails the test.
+ */
+class SecurityEndToEndTest {
+
+    static final String CID = "qh-infant-care";
+    static final List<String> USERS = List.of("office", "unit-education", "auditor", "viewer", "admin");
+    static final Map<String, String> ROLE_OF = Map.of("office", "OFFICE", "unit-education", "UNIT",
+            "auditor", "AUDITOR", "viewer", "VIEWER", "admin", "ADMIN");
+    static final Set<String> READERS = Set.of("OFFICE", "UNIT", "AUDITOR", "VIEWER", "ADMIN");
+
+    /** The authorization matrix (README, "Who may do what"). */
+    static final Map<String, Set<String>> MATRIX = new HashMap<>();
+
+    static {
+        for (String office : List.of("POST /api/conferences", "POST /api/conferences/{cid}/units",
+                "PUT /api/conferences/{cid}/units/{unit}/duties", "POST /api/conferences/{cid}/units/{unit}/removal",
+                "POST /api/conferences/{cid}/members", "PUT /api/conferences/{cid}/office-director",
+                "POST /api/conferences/{cid}/member-changes/{changeId}/confirmation",
+                "POST /api/conferences/{cid}/member-changes/{changeId}/rejection",
+                "POST /api/conferences/{cid}/dissolution",
+                "POST /api/meetings", "POST /api/meetings/{mid}/attendance", "POST /api/meetings/{mid}/decisions",
+                "POST /api/meetings/{mid}/minutes/signature", "POST /api/meetings/{mid}/minutes/issue",
+                "POST /api/meetings/{mid}/minutes/corrections",
+                "POST /api/meetings/{mid}/decisions/{did}/approval-request",
+                "POST /api/meetings/{mid}/decisions/{did}/approval", "POST /api/meetings/{mid}/cancellation",
+                "POST /api/tasks", "POST /api/tasks/{tid}/urgings", "POST /api/tasks/{tid}/extension-requests/{rid}/grant",
+                "POST /api/tasks/{tid}/extension-requests/{rid}/denial", "POST /api/tasks/{tid}/closure",
+                "POST /api/tasks/{tid}/return")) {
+            MATRIX.put(office, Set.of("OFFICE"));
+        }
+        for (String unit : List.of("POST /api/conferences/{cid}/member-changes", "POST /api/tasks/{tid}/acknowledgement",
+                "POST /api/tasks/{tid}/progress", "POST /api/tasks/{tid}/extension-requests",
+                "POST /api/tasks/{tid}/completion")) {
+            MATRIX.put(unit, Set.of("UNIT"));
+        }
+        MATRIX.put("PUT /api/conferences/{cid}/units/{unit}/liaison", Set.of("OFFICE", "UNIT"));
+        for (String read : List.of("GET /api/conferences", "GET /api/conferences/{cid}",
+                "GET /api/conferences/{cid}/roster", "GET /api/units", "GET /api/units/{unit}")) {
+            MATRIX.put(read, READERS);
+        }
+    }
+
+    static final Map<String, String> VALUES = Map.of("cid", CID, "unit", "education", "tid", "no-such-task",
+            "mid", "no-such-meeting", "did", "d-x", "changeId", "c-x", "rid", "r-x", "name", "roster",
+            "aggregateId", "no-such-aggregate");
+
+    @TempDir
+    static Path dataDir;
+    static ConfigurableApplicationContext app;
+    static LedgerApi api;
+
+    @BeforeAll
+    static void start() {
+        app = LedgerStandaloneApplication.application().run("--server.port=0", "--ledger.demo=true",
+                "--ledger.data-dir=" + dataDir, "--ledger.read-model.in-process-store=MEMORY");
+        api = SeedConferenceEndToEndTest.api(app);
+        SeedConferenceEndToEndTest.awaitRoster(api, "2021-08-12", 18);
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    static long allEvents() {
+        return app.getBean(JdbcTemplate.class).queryForObject("select count(*) from domain_event_entry", Long.class);
+    }
+
+    @Test
+    void everyRouteAnswersEachRoleAsTheMatrixSays() {
+        Routes routes = Routes.of(app);
+        assertThat(routes.all()).hasSizeGreaterThan(30);
+        List<String> unlisted = routes.all().stream().map(Routes.Route::key).filter(k -> !MATRIX.containsKey(k)).toList();
+        assertThat(unlisted).as("routes without a line in the authorization matrix").isEmpty();
+        long before = allEvents();
+        List<String> wrong = new ArrayList<>();
+        for (Routes.Route route : routes.all()) {
+            String path = route.path(VALUES);
+            String body = route.method().equals("GET") ? null : "{}";
+            var anonymous = api.send(null, route.method(), path, body);
+            if (anonymous.status() != 401) {
+                wrong.add(route.key() + " anonymous -> " + anonymous.status());
+            }
+            for (String user : USERS) {
+                boolean allowed = MATRIX.get(route.key()).contains(ROLE_OF.get(user));
+                int status = api.send(user, route.method(), path, body).status();
+                boolean refused = status == 401 || status == 403;
+                if (allowed == refused || status >= 500) {
+                    wrong.add(route.key() + " as " + user + " -> " + status);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(allEvents()).as("refused and invalid requests change nothing").isEqualTo(before);
+    }
+
+    @Test
+    void aUnitActingOnAnotherUnitsTaskAViewerWritingAndAnAuditorWritingAreRefused() {
+        var assigned = api.post("office", "/api/tasks", """
+                {"taskId":"sec-1","conferenceId":"qh-infant-care","title":"统计托位数","leadUnitCode":"civil-affairs",
+                 "dueInWorkingDays":10,"source":"办公室通知"}""");
+        assertThat(assigned.status()).isEqualTo(201);
+        long before = allEvents();
+        assertThat(api.post("unit-education", "/api/tasks/sec-1/progress",
+                "{\"percentComplete\":10,\"summary\":\"x\"}").status()).isEqualTo(403);
+        assertThat(api.post("unit-education", "/api/tasks/sec-1/acknowledgement", "{}").status()).isEqualTo(403);
+        assertThat(api.post("unit-education", "/api/tasks/sec-1/completion", "{\"summary\":\"x\"}").status())
+                .isEqualTo(403);
+        assertThat(api.post("viewer", "/api/tasks/sec-1/urgings", "{\"note\":\"x\"}").status()).isEqualTo(403);
+        assertThat(api.get("viewer", "/api/audit").status()).isEqualTo(403);
+        assertThat(api.post("auditor", "/api/tasks/sec-1/urgings", "{\"note\":\"x\"}").status()).isEqualTo(403);
+        assertThat(api.put("unit-education", "/api/conferences/" + CID + "/units/finance/liaison",
+                "{\"name\":\"李\",\"title\":\"处长\",\"phone\":\"0971-1\"}").status()).isEqualTo(403);
+        assertThat(allEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void aRetriedRequestWithTheSameIdempotencyKeyCreatesNothingNew() {
+        String body = """
+                {"taskId":"idem-1","conferenceId":"qh-infant-care","title":"报送方案","leadUnitCode":"education",
+                 "dueInWorkingDays":5,"source":"办公室通知"}""";
+        var first = api.send("office", "POST", "/api/tasks", body, "Idempotency-Key", "k-idem-1");
+        assertThat(first.status()).isEqualTo(201);
+        long after = allEvents();
+        var retry = api.send("office", "POST", "/api/tasks", body, "Idempotency-Key", "k-idem-1");
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.raw()).isEqualTo(first.raw());
+        assertThat(retry.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).contains("true");
+        var other = api.send("office", "POST", "/api/tasks", body.replace("idem-1", "idem-2"),
+                "Idempotency-Key", "k-idem-1");
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.contentType()).startsWith("application/problem+json");
+        assertThat(allEvents()).isEqualTo(after);
+        // Without the key a retry is still harmless: the client-chosen id is taken (409).
+        assertThat(api.post("office", "/api/tasks", body).status()).isEqualTo(409);
+        assertThat(allEvents()).isEqualTo(after);
+    }
+
+    @Test
+    void aStaleVersionIsAConflictNamingTheCurrentOneAndConcurrentWritersNeverLoseAnUpdate() throws Exception {
+        var assigned = api.post("office", "/api/tasks", """
+                {"taskId":"occ-1","conferenceId":"qh-infant-care","title":"报送方案","leadUnitCode":"education",
+                 "dueInWorkingDays":5,"source":"办公室通知"}""");
+        assertThat(assigned.headers().firstValue("ETag")).contains("\"0\"");
+        var urged = api.send("office", "POST", "/api/tasks/occ-1/urgings", "{\"note\":\"一催\"}", "If-Match", "\"0\"");
+        assertThat(urged.status()).isEqualTo(200);
+        assertThat(urged.headers().firstValue("ETag")).contains("\"1\"");
+        var stale = api.send("office", "POST", "/api/tasks/occ-1/urgings", "{\"note\":\"二催\"}", "If-Match", "\"0\"");
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.body().get("currentVersion").asLong()).isEqualTo(1);
+
+        long before = allEvents();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> sameVersion = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                sameVersion.add(pool.submit(() -> api.send("office", "POST", "/api/tasks/occ-1/urgings",
+                        "{\"note\":\"并发\"}", "If-Match", "\"1\"").status()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : sameVersion) {
+                statuses.add(f.get());
+            }
+            assertThat(statuses).containsOnly(200, 409);
+            assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
+            List<Future<Integer>> unconditional = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                unconditional.add(pool.submit(() -> api.post("office", "/api/tasks/occ-1/urgings",
+                        "{\"note\":\"并发\"}").status()));
+            }
+            for (Future<Integer> f : unconditional) {
+                assertThat(f.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(allEvents()).as("one conditional and eight unconditional urgings").isEqualTo(before + 9);
+    }
+
+    @Test
+    void errorsAreProblemDetailsAndSecurityHeadersAreSet() {
+        var tooLarge = api.post("office", "/api/tasks", "{\"title\":\"" + "x".repeat(70_000) + "\"}");
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.contentType()).startsWith("application/problem+json");
+        var deep = api.post("office", "/api/tasks", "[".repeat(200) + "]".repeat(200));
+        assertThat(deep.status()).isEqualTo(400);
+        var control = api.post("office", "/api/tasks", """
+                {"taskId":"ctl-1","conferenceId":"qh-infant-care","title":"a\\u0007b","leadUnitCode":"education",
+                 "dueInWorkingDays":5,"source":"x"}""");
+        assertThat(control.status()).isEqualTo(400);
+        assertThat(control.body().get("errors").get(0).get("field").asText()).isEqualTo("title");
+        var badDate = api.post("office", "/api/tasks", """
+                {"taskId":"d-1","conferenceId":"qh-infant-care","title":"t","leadUnitCode":"education",
+                 "dueDate":"2026-02-30","source":"x"}""");
+        assertThat(badDate.status()).isEqualTo(400);
+        assertThat(badDate.body().get("errors").get(0).get("field").asText()).isEqualTo("dueDate");
+        var read = api.get("viewer", "/api/units");
+        assertThat(read.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(read.headers().firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(read.headers().firstValue("Content-Security-Policy")).isPresent();
+    }
+}
