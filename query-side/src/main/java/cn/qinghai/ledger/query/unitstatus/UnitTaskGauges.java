@@ -63,9 +63,9 @@ class UnitTaskGauges {
         this.rag = rag;
         this.refresh = refresh;
         this.open = MultiGauge.builder(OPEN).description("open tasks led by the unit (未办结督办事项)")
-                .baseUnit("tasks").register(registry);
+                .register(registry);
         this.overdue = MultiGauge.builder(OVERDUE).description("overdue tasks led by the unit (逾期督办事项)")
-                .baseUnit("tasks").register(registry);
+                .register(registry);
     }
 
     @EventListener(ApplicationReadyEvent.class)
