@@ -38,11 +38,6 @@ public record TaskRecord(
         return status == TaskStatus.CLOSED;
     }
 
-    /** Whether the unit leads the task or supports it as a co-unit. */
-    public boolean involves(String unitCode) {
-        return unitCode.equals(leadUnitCode) || coUnitCodes.contains(unitCode);
-    }
-
     static TaskRecord of(Document d) {
         Document s = d.get("source", Document.class);
         TaskSource source = s == null ? null : new TaskSource(
