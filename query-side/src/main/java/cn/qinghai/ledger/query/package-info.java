@@ -1,6 +1,7 @@
 /**
- * The query side: one package per read model ({@code roster}, ...), each with its projection into
- * MongoDB, its query handlers and its REST endpoints; {@code platform} holds the read-model store
+ * The query side: one package per read model ({@code roster}, {@code meetings}, {@code tasklist},
+ * {@code unitstatus}, {@code circular}), each with its projection into MongoDB (where it keeps data
+ * of its own), its query handlers and its REST endpoints; {@code platform} holds the read-model store
  * (real MongoDB or the in-process server) and the tracking-token store. It never touches the command
  * side: it only reads events.
  */

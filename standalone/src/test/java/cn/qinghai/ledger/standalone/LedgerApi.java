@@ -17,6 +17,9 @@ final class LedgerApi {
     record Response(int status, String contentType, JsonNode body, String raw, java.net.http.HttpHeaders headers) {
     }
 
+    record Download(int status, String contentType, String contentDisposition, byte[] bytes) {
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
@@ -69,11 +72,34 @@ final class LedgerApi {
                 .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
-    private Response send(String user, HttpRequest.Builder request) {
+    /** A GET with an {@code Accept} header, answered as bytes (files such as CSV and Excel). */
+    Download download(String user, String path, String accept) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        authorize(user, request);
+        try {
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Content-Disposition").orElse(""), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void authorize(String user, HttpRequest.Builder request) {
         if (user != null) {
             String token = Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
             request.header("Authorization", "Basic " + token);
         }
+    }
+
+    private Response send(String user, HttpRequest.Builder request) {
+        authorize(user, request);
         try {
             HttpResponse<String> response = http.send(request.build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

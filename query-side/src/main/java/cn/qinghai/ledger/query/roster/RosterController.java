@@ -19,10 +19,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Reads of the conference, its roster (on any date) and its unit directory (API.md, query side). */
+/**
+ * Reads of the conference and its roster (on any date). The unit directory is served with each unit's
+ * tasks by the unit status board ({@code unitstatus}).
+ */
 @RestController
 @Validated
-@Tag(name = "roster", description = "联席会议, 成员名单 (as of any date) and 成员单位")
+@Tag(name = "roster", description = "联席会议 and 成员名单 (as of any date)")
 class RosterController {
 
     private final QueryGateway queries;
@@ -51,19 +54,6 @@ class RosterController {
         LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
         return found(queries.query(new FindRosterQuery(cid, day), ResponseTypes.optionalInstanceOf(RosterView.class))
                 .join(), "no conference " + cid);
-    }
-
-    @GetMapping("/api/units")
-    UnitList units(@RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String conferenceId,
-                   @RequestParam(defaultValue = "false") boolean includeRemoved) {
-        return queries.query(new FindUnitsQuery(conferenceId, includeRemoved), UnitList.class).join();
-    }
-
-    @GetMapping("/api/units/{unit}")
-    UnitView unit(@PathVariable("unit") @Pattern(regexp = Ids.PATTERN) String unit,
-                  @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String conferenceId) {
-        return found(queries.query(new FindUnitQuery(conferenceId, unit),
-                ResponseTypes.optionalInstanceOf(UnitView.class)).join(), "no member unit " + unit);
     }
 
     private static <T> T found(Optional<T> value, String message) {

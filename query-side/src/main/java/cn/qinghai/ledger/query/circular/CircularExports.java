@@ -1,0 +1,191 @@
+package cn.qinghai.ledger.query.circular;
+
+import cn.qinghai.ledger.events.task.CircularUnitRow;
+import cn.qinghai.ledger.events.task.CircularView;
+import cn.qinghai.ledger.events.task.OverdueTaskRow;
+import cn.qinghai.ledger.events.task.TaskStatus;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.http.MediaType;
+
+/**
+ * The circular (通报) as files to print and pass on: CSV in UTF-8 with a byte order mark (so that
+ * Excel reads the Chinese correctly) and an Excel workbook. Headers are Chinese, as the office prints
+ * them. A cell that a spreadsheet would take for a formula is prefixed with an apostrophe.
+ */
+final class CircularExports {
+
+    static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    static final List<String> UNIT_HEADERS =
+            List.of("成员单位", "单位代码", "交办事项", "办结", "按期办结", "逾期", "未办结", "报送进展", "催办");
+    static final List<String> OVERDUE_HEADERS =
+            List.of("事项编号", "督办事项", "牵头单位", "截止日期", "逾期工作日", "办理状态", "最近报送进展");
+
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    private CircularExports() {
+    }
+
+    static String title(CircularView view) {
+        return "督办事项通报（" + view.from() + " 至 " + view.to() + "，统计截至 " + view.asOf() + "）";
+    }
+
+    static String filename(CircularView view, String extension) {
+        return "通报_" + view.from() + "_" + view.to() + "." + extension;
+    }
+
+    static byte[] csv(CircularView view) {
+        StringBuilder out = new StringBuilder();
+        line(out, List.of(title(view)));
+        out.append("\r\n");
+        line(out, UNIT_HEADERS);
+        for (CircularUnitRow row : view.units()) {
+            line(out, unitCells(row));
+        }
+        line(out, unitCells(view.totals()));
+        out.append("\r\n");
+        line(out, List.of("逾期事项"));
+        line(out, OVERDUE_HEADERS);
+        for (OverdueTaskRow row : view.overdue()) {
+            line(out, overdueCells(row));
+        }
+        byte[] text = out.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] file = new byte[BOM.length + text.length];
+        System.arraycopy(BOM, 0, file, 0, BOM.length);
+        System.arraycopy(text, 0, file, BOM.length, text.length);
+        return file;
+    }
+
+    static byte[] xlsx(CircularView view) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Font bold = workbook.createFont();
+            bold.setBold(true);
+            CellStyle strong = workbook.createCellStyle();
+            strong.setFont(bold);
+
+            Sheet units = workbook.createSheet("通报");
+            cells(units.createRow(0), List.of(title(view)), strong);
+            cells(units.createRow(2), UNIT_HEADERS, strong);
+            int r = 3;
+            for (CircularUnitRow row : view.units()) {
+                cells(units.createRow(r++), unitCells(row), null);
+            }
+            cells(units.createRow(r), unitCells(view.totals()), strong);
+            widths(units, 24, 14, 10, 8, 10, 8, 8, 10, 8);
+
+            Sheet overdue = workbook.createSheet("逾期事项");
+            cells(overdue.createRow(0), OVERDUE_HEADERS, strong);
+            r = 1;
+            for (OverdueTaskRow row : view.overdue()) {
+                cells(overdue.createRow(r++), overdueCells(row), null);
+            }
+            widths(overdue, 16, 40, 24, 12, 10, 12, 28);
+
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the circular workbook", e);
+        }
+    }
+
+    private static List<Object> unitCells(CircularUnitRow row) {
+        List<Object> cells = new ArrayList<>();
+        cells.add(row.unitName() == null ? row.unitCode() : row.unitName());
+        cells.add(row.unitCode());
+        cells.add(row.assigned());
+        cells.add(row.closed());
+        cells.add(row.closedOnTime());
+        cells.add(row.overdue());
+        cells.add(row.open());
+        cells.add(row.reports());
+        cells.add(row.urgings());
+        return cells;
+    }
+
+    private static List<Object> overdueCells(OverdueTaskRow row) {
+        List<Object> cells = new ArrayList<>();
+        cells.add(row.taskId());
+        cells.add(row.title());
+        cells.add(row.leadUnitName() == null ? row.leadUnitCode() : row.leadUnitName());
+        cells.add(row.dueDate() == null ? null : row.dueDate().toString());
+        cells.add(row.overdueWorkingDays());
+        cells.add(status(row.status()));
+        cells.add(row.lastReportAt() == null ? null : row.lastReportAt().toLocalDateTime().toString().replace('T', ' '));
+        return cells;
+    }
+
+    static String status(TaskStatus status) {
+        if (status == null) {
+            return null;
+        }
+        return switch (status) {
+            case ASSIGNED -> "已交办";
+            case ACKNOWLEDGED -> "已签收";
+            case IN_PROGRESS -> "办理中";
+            case COMPLETION_SUBMITTED -> "已报办结";
+            case CLOSED -> "已销号";
+        };
+    }
+
+    private static void line(StringBuilder out, List<?> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append(csvCell(cells.get(i)));
+        }
+        out.append("\r\n");
+    }
+
+    /** RFC 4180 quoting, and no formula: text starting with = + - @ gets a leading apostrophe. */
+    static String csvCell(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Number) {
+            return value.toString();
+        }
+        String text = safe(value.toString());
+        if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
+            return '"' + text.replace("\"", "\"\"") + '"';
+        }
+        return text;
+    }
+
+    private static String safe(String text) {
+        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+    }
+
+    private static void cells(Row row, List<?> values, CellStyle style) {
+        for (int i = 0; i < values.size(); i++) {
+            Object value = values.get(i);
+            var cell = row.createCell(i);
+            if (value instanceof Number number) {
+                cell.setCellValue(number.doubleValue());
+            } else if (value != null) {
+                cell.setCellValue(safe(value.toString()));
+            }
+            if (style != null) {
+                cell.setCellStyle(style);
+            }
+        }
+    }
+
+    private static void widths(Sheet sheet, int... characters) {
+        for (int i = 0; i < characters.length; i++) {
+            sheet.setColumnWidth(i, characters[i] * 256);
+        }
+    }
+}

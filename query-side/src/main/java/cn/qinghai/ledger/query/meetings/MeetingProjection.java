@@ -1,0 +1,227 @@
+package cn.qinghai.ledger.query.meetings;
+
+import static cn.qinghai.ledger.query.platform.MongoWrites.SEQ;
+import static cn.qinghai.ledger.query.platform.MongoWrites.applyIfNewer;
+import static cn.qinghai.ledger.query.platform.MongoWrites.date;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.inc;
+import static com.mongodb.client.model.Updates.set;
+
+import cn.qinghai.ledger.events.meeting.*;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Indexes;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/**
+ * The meetings read model (会议): one document per meeting (what, when, where, who convened it, who
+ * took part and came, every version of the minutes 会议纪要 keyed {@code minutes.v<n>}) and one per agreed
+ * matter (议定事项: matter, major flag, task specs, approval 报批, the minutes that first issued it),
+ * which is also the decision register's row.
+ *
+ * <p>Idempotent: every document remembers the sequence number of the last event of its meeting
+ * applied to it and ignores older ones. Events of one meeting arrive in order, so reading a document
+ * before writing it is safe.
+ */
+@Component
+@ProcessingGroup(MeetingProjection.GROUP)
+public class MeetingProjection {
+
+    public static final String GROUP = "meetings";
+    static final String MEETINGS = "meetings";
+    static final String DECISIONS = "meeting_decisions";
+
+    private final MongoDatabase db;
+
+    public MeetingProjection(MongoDatabase readModelDatabase) {
+        this.db = readModelDatabase;
+        ensureIndexes();
+    }
+
+    private void ensureIndexes() {
+        col(MEETINGS).createIndex(Indexes.ascending("conferenceId", "scheduledEpochMillis"));
+        col(DECISIONS).createIndex(Indexes.ascending("conferenceId", "meetingEpochMillis", "order"));
+        col(DECISIONS).createIndex(Indexes.ascending("meetingId", "order"));
+    }
+
+    @EventHandler
+    public void on(MeetingConvenedEvent e, @SequenceNumber long seq) {
+        applyIfNewer(col(MEETINGS), e.meetingId(), seq, combine(
+                set("conferenceId", e.conferenceId()),
+                set("kind", e.kind().name()),
+                set("topic", e.topic()),
+                set("scheduledAt", e.scheduledAt() == null ? null : e.scheduledAt().toString()),
+                set("scheduledEpochMillis", e.scheduledAt() == null ? null : e.scheduledAt().toInstant()
+                        .toEpochMilli()),
+                set("location", e.location()),
+                set("convenedBy", e.convenedBy()),
+                set("convenerName", e.convenerName()),
+                set("participantUnits", list(e.participantUnits())),
+                set("invitedDepartments", list(e.invitedDepartments())),
+                set("cancelled", false),
+                set("decisionCount", 0),
+                set("currentMinutesVersion", 1),
+                set(minutes(1, "version"), 1),
+                set(minutes(1, "state"), MinutesState.DRAFT.name())));
+    }
+
+    @EventHandler
+    public void on(AttendanceRecordedEvent e, @SequenceNumber long seq) {
+        applyIfNewer(col(MEETINGS), e.meetingId(), seq, set("attendance", new Document()
+                .append("present", list(e.present()))
+                .append("absent", list(e.absent()).stream().map(a -> new Document("unitCode", a.unitCode())
+                        .append("reason", a.reason())).toList())
+                .append("standIns", list(e.standIns()).stream().map(s -> new Document("unitCode", s.unitCode())
+                        .append("name", s.name()).append("title", s.title())).toList())));
+    }
+
+    @EventHandler
+    public void on(DecisionRecordedEvent e, @SequenceNumber long seq) {
+        Document meeting = meeting(e.meetingId());
+        applyIfNewer(col(DECISIONS), decisionId(e.meetingId(), e.decisionId()), seq, combine(
+                set("conferenceId", e.conferenceId()),
+                set("meetingId", e.meetingId()),
+                set("meetingEpochMillis", meeting == null ? null : meeting.get("scheduledEpochMillis")),
+                set("decisionId", e.decisionId()),
+                set("minutesVersion", e.minutesVersion()),
+                set("matter", e.matter()),
+                set("major", e.major()),
+                set("tasks", list(e.tasks()).stream().map(t -> new Document("taskId", t.taskId())
+                        .append("title", t.title())
+                        .append("leadUnitCode", t.leadUnitCode())
+                        .append("coUnitCodes", list(t.coUnitCodes()))
+                        .append("dueDate", date(t.dueDate()))).toList()),
+                set("approval", new Document("state",
+                        (e.major() ? ApprovalState.PENDING_SUBMISSION : ApprovalState.NOT_REQUIRED).name())),
+                set("order", seq)));
+        applyIfNewer(col(MEETINGS), e.meetingId(), seq, combine(
+                inc("decisionCount", 1),
+                set(minutes(e.minutesVersion(), "version"), e.minutesVersion())));
+    }
+
+    @EventHandler
+    public void on(MinutesSignedEvent e, @SequenceNumber long seq) {
+        int v = e.minutesVersion();
+        applyIfNewer(col(MEETINGS), e.meetingId(), seq, combine(
+                set(minutes(v, "version"), v),
+                set(minutes(v, "state"), MinutesState.SIGNED.name()),
+                set(minutes(v, "signedBy"), e.signedBy()),
+                set(minutes(v, "signerName"), e.signerName()),
+                set(minutes(v, "signedOn"), date(e.signedOn()))));
+    }
+
+    /** Issues version {@code v}; each decision it carries keeps the 文号 of the first version that issued it. */
+    @EventHandler
+    public void on(MinutesIssuedEvent e, @SequenceNumber long seq) {
+        int v = e.minutesVersion();
+        for (String decisionId : list(e.decisionIds())) {
+            String id = decisionId(e.meetingId(), decisionId);
+            Document decision = col(DECISIONS).find(eq("_id", id)).first();
+            if (decision != null && decision.get("issuedInVersion") == null) {
+                applyIfNewer(col(DECISIONS), id, seq, combine(
+                        set("issuedInVersion", v),
+                        set("minutesDocumentNo", e.documentNo()),
+                        set("minutesIssuedOn", date(e.issuedOn()))));
+            }
+        }
+        applyIfNewer(col(MEETINGS), e.meetingId(), seq, combine(
+                set(minutes(v, "version"), v),
+                set(minutes(v, "state"), MinutesState.ISSUED.name()),
+                set(minutes(v, "documentNo"), e.documentNo()),
+                set(minutes(v, "distribution"), list(e.distribution())),
+                set(minutes(v, "issuedOn"), date(e.issuedOn())),
+                set(minutes(v, "decisionIds"), list(e.decisionIds()))));
+    }
+
+    /**
+     * Opens the next version of the minutes as a draft. The event's {@code minutesVersion} is read as
+     * the version opened; should it name the issued version being corrected, the next one is opened,
+     * so that an issued version is never overwritten.
+     */
+    @EventHandler
+    public void on(MinutesCorrectionOpenedEvent e, @SequenceNumber long seq) {
+        Document meeting = meeting(e.meetingId());
+        if (meeting != null && meeting.get(SEQ) instanceof Number n && n.longValue() >= seq) {
+            return;
+        }
+        int v = e.minutesVersion();
+        Document all = meeting == null ? null : meeting.get("minutes", Document.class);
+        Document named = all == null ? null : all.get("v" + v, Document.class);
+        if (named != null && MinutesState.ISSUED.name().equals(named.getString("state"))) {
+            v++;
+        }
+        applyIfNewer(col(MEETINGS), e.meetingId(), seq, combine(
+                set("currentMinutesVersion", v),
+                set(minutes(v, "version"), v),
+                set(minutes(v, "state"), MinutesState.DRAFT.name()),
+                set(minutes(v, "correctionReason"), e.reason())));
+    }
+
+    @EventHandler
+    public void on(MatterSubmittedForApprovalEvent e, @SequenceNumber long seq) {
+        applyIfNewer(col(DECISIONS), decisionId(e.meetingId(), e.decisionId()), seq, combine(
+                set("approval.state", ApprovalState.SUBMITTED.name()),
+                set("approval.submittedTo", e.submittedTo()),
+                set("approval.submissionDocumentNo", e.documentNo()),
+                set("approval.submittedOn", date(e.submittedOn()))));
+    }
+
+    @EventHandler
+    public void on(MatterApprovedEvent e, @SequenceNumber long seq) {
+        applyIfNewer(col(DECISIONS), decisionId(e.meetingId(), e.decisionId()), seq, combine(
+                set("approval.state", ApprovalState.APPROVED.name()),
+                set("approval.approver", e.approver()),
+                set("approval.decisionDocumentNo", e.documentNo()),
+                set("approval.decidedOn", date(e.decidedOn()))));
+    }
+
+    @EventHandler
+    public void on(MatterRejectedEvent e, @SequenceNumber long seq) {
+        applyIfNewer(col(DECISIONS), decisionId(e.meetingId(), e.decisionId()), seq, combine(
+                set("approval.state", ApprovalState.REJECTED.name()),
+                set("approval.approver", e.approver()),
+                set("approval.decisionDocumentNo", e.documentNo()),
+                set("approval.decidedOn", date(e.decidedOn()))));
+    }
+
+    @EventHandler
+    public void on(MeetingCancelledEvent e, @SequenceNumber long seq) {
+        applyIfNewer(col(MEETINGS), e.meetingId(), seq, combine(
+                set("cancelled", true),
+                set("cancellationReason", e.reason())));
+    }
+
+    @ResetHandler
+    public void reset() {
+        col(MEETINGS).drop();
+        col(DECISIONS).drop();
+        ensureIndexes();
+    }
+
+    static String decisionId(String meetingId, String decisionId) {
+        return meetingId + "/" + decisionId;
+    }
+
+    private static String minutes(int version, String field) {
+        return "minutes.v" + version + "." + field;
+    }
+
+    private Document meeting(String meetingId) {
+        return col(MEETINGS).find(eq("_id", meetingId)).first();
+    }
+
+    private static <T> List<T> list(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private MongoCollection<Document> col(String name) {
+        return db.getCollection(name);
+    }
+}

@@ -1,0 +1,48 @@
+package cn.qinghai.ledger.query.roster;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.client.MongoDatabase;
+import java.util.HashMap;
+import java.util.Map;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/**
+ * Unit names (成员单位名称) from the roster's unit directory, read at query time, so that the other read
+ * models can label the unit codes their events carry without keeping names of their own.
+ */
+@Component
+public class UnitDirectory {
+
+    private final MongoDatabase db;
+
+    public UnitDirectory(MongoDatabase readModelDatabase) {
+        this.db = readModelDatabase;
+    }
+
+    /** The names of the units of one conference, or of every conference when {@code conferenceId} is null. */
+    public UnitNames names(String conferenceId) {
+        Map<String, String> names = new HashMap<>();
+        var units = db.getCollection(RosterProjection.UNITS);
+        for (Document d : conferenceId == null ? units.find() : units.find(eq("conferenceId", conferenceId))) {
+            names.put(RosterProjection.unitId(d.getString("conferenceId"), d.getString("unitCode")),
+                    d.getString("name"));
+        }
+        return new UnitNames(names);
+    }
+
+    /** Names keyed by conference and unit code; a unit the roster does not know has no name (null). */
+    public static final class UnitNames {
+
+        private final Map<String, String> byUnit;
+
+        private UnitNames(Map<String, String> byUnit) {
+            this.byUnit = byUnit;
+        }
+
+        public String of(String conferenceId, String unitCode) {
+            return unitCode == null ? null : byUnit.get(RosterProjection.unitId(conferenceId, unitCode));
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package cn.qinghai.ledger.query.tasklist;
+
+import cn.qinghai.ledger.events.task.RagReason;
+import cn.qinghai.ledger.events.task.RagStatus;
+import cn.qinghai.ledger.events.task.TaskStatus;
+import cn.qinghai.ledger.platform.calendar.WorkingCalendar;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Red, amber, green (红黄绿灯) of a task, computed when it is read from the service's {@link Clock} and
+ * the {@link WorkingCalendar}, so that a task turns amber and red as the days pass without any event:
+ * <ul>
+ * <li><b>red</b> (逾期): not closed, and today is after the due date or a {@code TaskBecameOverdueEvent}
+ *     was recorded and no extension granted since; except that a completion submitted on or before
+ *     the due date, awaiting closure (销号) by the office, is not overdue (the same test as the
+ *     {@code onTime} of {@code TaskClosedEvent});</li>
+ * <li><b>amber</b>: while the units still work on it, due within {@code warningWorkingDays} working
+ *     days (临期), or more than {@code reportIntervalWorkingDays} working days since the last progress
+ *     report, or since assignment when none came (未按时报送进展);</li>
+ * <li><b>green</b> otherwise; a closed task is green and keeps {@code onTime}.</li>
+ * </ul>
+ */
+@Component
+public class RagPolicy {
+
+    /** Statuses in which the units (not the office) have the next move. */
+    private static final Set<TaskStatus> UNITS_AT_WORK =
+            EnumSet.of(TaskStatus.ASSIGNED, TaskStatus.ACKNOWLEDGED, TaskStatus.IN_PROGRESS);
+
+    public record Assessment(RagStatus rag, RagReason reason, boolean overdue) {
+    }
+
+    private final Clock clock;
+    private final WorkingCalendar calendar;
+    private final SupervisionProperties supervision;
+
+    public RagPolicy(Clock clock, WorkingCalendar calendar, SupervisionProperties supervision) {
+        this.clock = clock;
+        this.calendar = calendar;
+        this.supervision = supervision;
+    }
+
+    /** Today in the conference's time zone. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    public ZoneId zone() {
+        return clock.getZone();
+    }
+
+    public WorkingCalendar calendar() {
+        return calendar;
+    }
+
+    public Assessment assess(TaskRecord task) {
+        return assess(task, today());
+    }
+
+    public Assessment assess(TaskRecord task, LocalDate today) {
+        if (task.closed()) {
+            return new Assessment(RagStatus.GREEN, RagReason.CLOSED, false);
+        }
+        if (overdueOn(task, today)) {
+            return new Assessment(RagStatus.RED, RagReason.OVERDUE, true);
+        }
+        if (UNITS_AT_WORK.contains(task.status())) {
+            if (task.dueDate() != null && !today.isAfter(task.dueDate())
+                    && calendar.workingDaysBetween(today, task.dueDate()) <= supervision.getWarningWorkingDays()) {
+                return new Assessment(RagStatus.AMBER, RagReason.DUE_SOON, false);
+            }
+            LocalDate since = task.lastReportAt() != null
+                    ? task.lastReportAt().atZoneSameInstant(zone()).toLocalDate()
+                    : task.assignedOn();
+            if (since != null
+                    && calendar.workingDaysBetween(since, today) > supervision.getReportIntervalWorkingDays()) {
+                return new Assessment(RagStatus.AMBER, RagReason.REPORT_MISSING, false);
+            }
+        }
+        return new Assessment(RagStatus.GREEN, RagReason.ON_TRACK, false);
+    }
+
+    /**
+     * Whether the task was overdue on {@code day} as far as the read model knows: open then, its due
+     * date passed (or lateness recorded for the due date in force) and no completion submitted in time
+     * by then. For past days it uses the due date in force now.
+     */
+    public boolean overdueOn(TaskRecord task, LocalDate day) {
+        if (task.closedOn() != null && !task.closedOn().isAfter(day)) {
+            return false;
+        }
+        if (task.dueDate() == null) {
+            return false;
+        }
+        LocalDate submitted = task.completionSubmittedOn();
+        if (submitted != null && !submitted.isAfter(day) && !submitted.isAfter(task.dueDate())) {
+            return false;
+        }
+        return day.isAfter(task.dueDate()) || (task.overdueRecorded() && !day.isBefore(task.dueDate()));
+    }
+
+    /** Working days past the due date on {@code day} (0 when not past it). */
+    public int overdueWorkingDays(TaskRecord task, LocalDate day) {
+        return task.dueDate() == null ? 0 : Math.max(0, calendar.workingDaysBetween(task.dueDate(), day));
+    }
+}

@@ -1,0 +1,133 @@
+package cn.qinghai.ledger.query.tasklist;
+
+import static cn.qinghai.ledger.query.platform.MongoWrites.date;
+
+import cn.qinghai.ledger.events.task.*;
+import cn.qinghai.ledger.query.roster.UnitDirectory;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+/** The query handlers of the task list and task detail (see {@link TaskProjection}), RAG computed here. */
+@Component
+public class TaskQueries {
+
+    private final TaskReadModel tasks;
+    private final RagPolicy rag;
+    private final UnitDirectory units;
+
+    public TaskQueries(TaskReadModel tasks, RagPolicy rag, UnitDirectory units) {
+        this.tasks = tasks;
+        this.rag = rag;
+        this.units = units;
+    }
+
+    /**
+     * Conference, unit, status and due date filter in MongoDB. RAG depends on today, so the {@code rag}
+     * filter is applied here after computing it, over every task the other filters keep, and the page
+     * is cut from that; fine at the size of a conference's task book (hundreds), to be replaced by a
+     * stored RAG refreshed daily if it grows to many thousands.
+     */
+    @QueryHandler
+    public TaskList handle(FindTasksQuery query) {
+        Bson filter = TaskReadModel.filter(query.conferenceId(), query.unitCode(), query.status(), query.dueBefore());
+        UnitDirectory.UnitNames names = units.names(query.conferenceId());
+        int skip = Math.multiplyExact(query.page(), query.size());
+        if (query.rag() == null) {
+            List<TaskRow> rows = tasks.find(filter, skip, query.size()).stream().map(t -> row(t, names)).toList();
+            return new TaskList(rows, tasks.count(filter));
+        }
+        List<TaskRow> matching = tasks.find(filter).stream()
+                .map(t -> row(t, names))
+                .filter(row -> row.rag() == query.rag())
+                .toList();
+        List<TaskRow> page = skip >= matching.size() ? List.of()
+                : matching.subList(skip, Math.min(matching.size(), skip + query.size()));
+        return new TaskList(page, matching.size());
+    }
+
+    @QueryHandler
+    public Optional<TaskView> handle(FindTaskQuery query) {
+        return tasks.find(query.taskId()).map(this::view);
+    }
+
+    private TaskRow row(TaskRecord t, UnitDirectory.UnitNames names) {
+        RagPolicy.Assessment a = rag.assess(t);
+        TaskSource s = t.source();
+        return new TaskRow(t.taskId(), t.conferenceId(), t.title(), s == null ? null : s.kind(),
+                s == null ? null : s.meetingId(), s == null ? null : s.decisionId(), t.leadUnitCode(),
+                names.of(t.conferenceId(), t.leadUnitCode()), t.coUnitCodes(), t.dueDate(), t.originalDueDate(),
+                t.status(), a.rag(), a.reason(), a.overdue(), t.onTime(), t.lastPercent(), t.lastReportAt(),
+                t.urgings());
+    }
+
+    private TaskView view(TaskRecord t) {
+        UnitDirectory.UnitNames names = units.names(t.conferenceId());
+        String cid = t.conferenceId();
+        List<TaskView.Progress> progress = new ArrayList<>();
+        List<TaskView.Urging> urgings = new ArrayList<>();
+        Map<String, TaskView.Extension> extensions = new LinkedHashMap<>();
+        List<TaskView.Return> returns = new ArrayList<>();
+        TaskView.Completion completion = null;
+        for (Document h : tasks.history(t.taskId())) {
+            switch (TaskProjection.Kind.valueOf(h.getString("kind"))) {
+                case PROGRESS -> progress.add(new TaskView.Progress(h.getString("unitCode"),
+                        names.of(cid, h.getString("unitCode")), h.getInteger("percentComplete", 0),
+                        h.getString("summary"), at(h)));
+                case URGED -> urgings.add(new TaskView.Urging(h.getString("note"), at(h)));
+                case EXTENSION_REQUESTED -> extensions.put(h.getString("requestId"), new TaskView.Extension(
+                        h.getString("requestId"), h.getString("unitCode"), date(h, "currentDueDate"),
+                        date(h, "newDueDate"), h.getString("reason"), date(h, "on"), ExtensionState.PENDING, null,
+                        null));
+                case EXTENSION_GRANTED -> extensions.computeIfPresent(h.getString("requestId"), (id, x) ->
+                        decided(x, ExtensionState.GRANTED, h.getString("note"), date(h, "on")));
+                case EXTENSION_DENIED -> extensions.computeIfPresent(h.getString("requestId"), (id, x) ->
+                        decided(x, ExtensionState.DENIED, h.getString("reason"), date(h, "on")));
+                case COMPLETION -> completion = new TaskView.Completion(h.getString("unitCode"),
+                        h.getString("summary"), h.getList("evidence", String.class), date(h, "on"));
+                case RETURNED -> {
+                    returns.add(new TaskView.Return(h.getString("reason"), date(h, "on")));
+                    completion = null;
+                }
+                case OVERDUE -> {
+                    // lateness shows as the overdue flag and RAG
+                }
+            }
+        }
+        Map<String, TaskView.UnitPercent> latest = new LinkedHashMap<>();
+        latest.put(t.leadUnitCode(), null);
+        t.coUnitCodes().forEach(code -> latest.put(code, null));
+        for (TaskView.Progress p : progress) {
+            latest.put(p.unitCode(), new TaskView.UnitPercent(p.unitCode(), p.unitName(), p.percentComplete(),
+                    p.reportedAt()));
+        }
+        RagPolicy.Assessment a = rag.assess(t);
+        return new TaskView(t.taskId(), cid, t.title(), t.source(),
+                new TaskView.Unit(t.leadUnitCode(), names.of(cid, t.leadUnitCode())),
+                t.coUnitCodes().stream().map(code -> new TaskView.Unit(code, names.of(cid, code))).toList(),
+                t.assignedOn(), t.acknowledgedOn(), t.dueDate(), t.originalDueDate(), t.status(), a.rag(),
+                a.reason(), a.overdue(),
+                latest.values().stream().filter(java.util.Objects::nonNull).toList(),
+                progress, urgings, List.copyOf(extensions.values()), completion, returns,
+                t.closed() ? new TaskView.Closure(t.closedOn(), t.closeNote(), t.completionSubmittedOn(),
+                        Boolean.TRUE.equals(t.onTime())) : null);
+    }
+
+    private static TaskView.Extension decided(TaskView.Extension x, ExtensionState state, String note,
+                                              java.time.LocalDate on) {
+        return new TaskView.Extension(x.requestId(), x.unitCode(), x.currentDueDate(), x.newDueDate(), x.reason(),
+                x.requestedOn(), state, note, on);
+    }
+
+    private static OffsetDateTime at(Document h) {
+        String at = h.getString("at");
+        return at == null ? null : OffsetDateTime.parse(at);
+    }
+}

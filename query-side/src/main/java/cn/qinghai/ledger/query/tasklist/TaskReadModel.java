@@ -1,0 +1,144 @@
+package cn.qinghai.ledger.query.tasklist;
+
+import static cn.qinghai.ledger.query.platform.MongoWrites.date;
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
+
+import cn.qinghai.ledger.events.task.TaskStatus;
+import com.mongodb.client.FindIterable;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads of the task read model for the query handlers that build on it (task list, unit status board,
+ * decision register, circular and the unit gauges), so that only this package knows its collections.
+ */
+@Component
+public class TaskReadModel {
+
+    /** A dated history entry, as the circular counts them. */
+    public record Activity(String taskId, String conferenceId, String leadUnitCode, String unitCode, LocalDate on) {
+    }
+
+    private final MongoDatabase db;
+
+    public TaskReadModel(MongoDatabase readModelDatabase) {
+        this.db = readModelDatabase;
+    }
+
+    /** Mongo's part of the task list's filters; each may be null. {@code unitCode} is the lead or a co-unit. */
+    public static Bson filter(String conferenceId, String unitCode, TaskStatus status, LocalDate dueBefore) {
+        List<Bson> filters = new ArrayList<>();
+        if (conferenceId != null) {
+            filters.add(eq("conferenceId", conferenceId));
+        }
+        if (unitCode != null) {
+            filters.add(eq("units", unitCode));
+        }
+        if (status != null) {
+            filters.add(eq("status", status.name()));
+        }
+        if (dueBefore != null) {
+            filters.add(lt("dueDate", date(dueBefore)));
+        }
+        return filters.isEmpty() ? new Document() : and(filters);
+    }
+
+    /** Tasks matching {@code filter}, by due date then id. */
+    public List<TaskRecord> find(Bson filter) {
+        return records(sorted(filter));
+    }
+
+    public List<TaskRecord> find(Bson filter, int skip, int limit) {
+        return records(sorted(filter).skip(skip).limit(limit));
+    }
+
+    public long count(Bson filter) {
+        return tasks().countDocuments(filter);
+    }
+
+    public Optional<TaskRecord> find(String taskId) {
+        return Optional.ofNullable(tasks().find(eq("_id", taskId)).first()).map(TaskRecord::of);
+    }
+
+    public List<TaskRecord> findAll(Collection<String> taskIds) {
+        return taskIds.isEmpty() ? List.of() : find(in("_id", taskIds));
+    }
+
+    /** Open tasks (not closed) of every conference, for the gauges. */
+    public List<TaskRecord> open() {
+        return find(in("status", TaskStatus.ASSIGNED.name(), TaskStatus.ACKNOWLEDGED.name(),
+                TaskStatus.IN_PROGRESS.name(), TaskStatus.COMPLETION_SUBMITTED.name()));
+    }
+
+    /** Progress reports received in the period (by the unit that reported). */
+    public List<Activity> reports(String conferenceId, LocalDate from, LocalDate to) {
+        return activities(conferenceId, TaskProjection.Kind.PROGRESS, from, to);
+    }
+
+    /** Urgings in the period (of tasks led by {@code leadUnitCode}). */
+    public List<Activity> urgings(String conferenceId, LocalDate from, LocalDate to) {
+        return activities(conferenceId, TaskProjection.Kind.URGED, from, to);
+    }
+
+    /** The unit's latest progress report on any task of the conference, as lead or co-unit. */
+    public Optional<OffsetDateTime> lastReportBy(String conferenceId, String unitCode) {
+        Document last = history().find(and(eq("conferenceId", conferenceId), eq("kind", TaskProjection.Kind.PROGRESS
+                        .name()), eq("unitCode", unitCode)))
+                .sort(Sorts.descending("epochMillis")).first();
+        return Optional.ofNullable(last).map(d -> d.getString("at")).map(OffsetDateTime::parse);
+    }
+
+    /** Every history entry of one task, in event order. */
+    List<Document> history(String taskId) {
+        return history().find(TaskProjection.byTask(taskId)).sort(Sorts.ascending("seq")).into(new ArrayList<>());
+    }
+
+    private List<Activity> activities(String conferenceId, TaskProjection.Kind kind, LocalDate from, LocalDate to) {
+        List<Bson> filters = new ArrayList<>(List.of(eq("kind", kind.name()), gte("on", date(from)),
+                lte("on", date(to))));
+        if (conferenceId != null) {
+            filters.add(eq("conferenceId", conferenceId));
+        }
+        List<Activity> activities = new ArrayList<>();
+        for (Document d : history().find(and(filters))) {
+            activities.add(new Activity(d.getString("taskId"), d.getString("conferenceId"),
+                    d.getString("leadUnitCode"), d.getString("unitCode"), date(d, "on")));
+        }
+        return activities;
+    }
+
+    private FindIterable<Document> sorted(Bson filter) {
+        return tasks().find(filter).sort(Sorts.ascending("dueDate", "_id"));
+    }
+
+    private static List<TaskRecord> records(FindIterable<Document> documents) {
+        List<TaskRecord> records = new ArrayList<>();
+        for (Document d : documents) {
+            records.add(TaskRecord.of(d));
+        }
+        return records;
+    }
+
+    private MongoCollection<Document> tasks() {
+        return db.getCollection(TaskProjection.TASKS);
+    }
+
+    private MongoCollection<Document> history() {
+        return db.getCollection(TaskProjection.HISTORY);
+    }
+}

@@ -1,0 +1,27 @@
+package cn.qinghai.ledger.query.tasklist;
+
+import cn.qinghai.ledger.platform.calendar.WorkingCalendar;
+import cn.qinghai.ledger.query.platform.MutableClock;
+import cn.qinghai.ledger.query.roster.UnitDirectory;
+import com.mongodb.client.MongoDatabase;
+
+/** The task read model wired as Spring wires it, on a test database and a clock the test moves. */
+public final class TaskFixture {
+
+    public final TaskProjection projection;
+    public final TaskReadModel readModel;
+    public final RagPolicy rag;
+    public final TaskQueries queries;
+    public final SupervisionProperties supervision = new SupervisionProperties();
+
+    public TaskFixture(MongoDatabase db, MutableClock clock) {
+        projection = new TaskProjection(db, clock);
+        readModel = new TaskReadModel(db);
+        rag = new RagPolicy(clock, WorkingCalendar.weekdaysOnly(), supervision);
+        queries = new TaskQueries(readModel, rag, new UnitDirectory(db));
+    }
+
+    public static String[] collections() {
+        return new String[] {TaskProjection.TASKS, TaskProjection.HISTORY};
+    }
+}

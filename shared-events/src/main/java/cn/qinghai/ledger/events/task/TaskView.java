@@ -1,0 +1,74 @@
+package cn.qinghai.ledger.events.task;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * One supervised task (督办事项) in full: its source, lead unit (牵头单位) and co-units (配合单位), due
+ * dates, status and RAG (computed at read time), each unit's latest percentage, the progress history
+ * (进展), urgings (催办), extension requests (延期), the completion submitted (办结报告), returns
+ * (退回重办) and the closure (销号).
+ */
+public record TaskView(
+        String taskId,
+        String conferenceId,
+        String title,
+        TaskSource source,
+        Unit lead,
+        List<Unit> coUnits,
+        LocalDate assignedOn,
+        LocalDate acknowledgedOn,
+        LocalDate dueDate,
+        LocalDate originalDueDate,
+        TaskStatus status,
+        RagStatus rag,
+        RagReason ragReason,
+        boolean overdue,
+        List<UnitPercent> latestPercents,
+        List<Progress> progress,
+        List<Urging> urgings,
+        List<Extension> extensions,
+        Completion completion,
+        List<Return> returns,
+        Closure closure) {
+
+    /** A unit by code, with its name from the roster (null when the roster does not know it). */
+    public record Unit(String unitCode, String name) {
+    }
+
+    /** The latest percentage a unit reported, and when. */
+    public record UnitPercent(String unitCode, String unitName, int percentComplete, OffsetDateTime reportedAt) {
+    }
+
+    public record Progress(String unitCode, String unitName, int percentComplete, String summary,
+                           OffsetDateTime reportedAt) {
+    }
+
+    public record Urging(String note, OffsetDateTime urgedAt) {
+    }
+
+    /** A request for a later due date and, once decided, the answer. */
+    public record Extension(
+            String requestId,
+            String unitCode,
+            LocalDate currentDueDate,
+            LocalDate newDueDate,
+            String reason,
+            LocalDate requestedOn,
+            ExtensionState state,
+            String decisionNote,
+            LocalDate decidedOn) {
+    }
+
+    /** The latest completion submitted; null when none is (or a return set it aside). */
+    public record Completion(String unitCode, String summary, List<String> evidence, LocalDate submittedOn) {
+    }
+
+    public record Return(String reason, LocalDate returnedOn) {
+    }
+
+    /** Null while the task is open. */
+    public record Closure(LocalDate closedOn, String note, LocalDate completionSubmittedOn, boolean onTime) {
+    }
+}

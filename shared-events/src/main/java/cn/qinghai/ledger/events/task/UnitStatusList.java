@@ -1,0 +1,6 @@
+package cn.qinghai.ledger.events.task;
+
+import java.util.List;
+
+public record UnitStatusList(List<UnitStatusView> items, long total) {
+}
