@@ -58,7 +58,9 @@ class SecurityEndToEndTest {
         }
         MATRIX.put("PUT /api/conferences/{cid}/units/{unit}/liaison", Set.of("OFFICE", "UNIT"));
         for (String read : List.of("GET /api/conferences", "GET /api/conferences/{cid}",
-                "GET /api/conferences/{cid}/roster", "GET /api/units", "GET /api/units/{unit}")) {
+                "GET /api/conferences/{cid}/roster", "GET /api/units", "GET /api/units/{unit}", "GET /api/meetings",
+                "GET /api/meetings/{mid}", "GET /api/decisions", "GET /api/tasks", "GET /api/tasks/{tid}",
+                "GET /api/circulars")) {
             MATRIX.put(read, READERS);
         }
     }
