@@ -58,6 +58,14 @@ class MeetingsAndTasksEndToEndTest {
                 .map(DomainEventMessage::getPayloadType).map(Class::getSimpleName).toList();
     }
 
+    List<String> taskIds() {
+        return api.get("viewer", "/api/tasks?conferenceId=" + CID).body().get("items").findValuesAsText("taskId");
+    }
+
+    com.fasterxml.jackson.databind.JsonNode register() {
+        return api.get("viewer", "/api/decisions?meetingId=" + M).body().get("items");
+    }
+
     void expect(LedgerApi.Response response, int status, String rule) {
         assertThat(response.status()).as(response.raw()).isEqualTo(status);
         if (rule != null) {
@@ -102,6 +110,8 @@ class MeetingsAndTasksEndToEndTest {
         conveneAndIssue();
         assertThat(eventTypes("t-1")).containsExactly("TaskAssignedEvent");
         assertThat(eventTypes("t-2")).isEmpty();
+        await().atMost(Duration.ofSeconds(30)).until(() -> taskIds().contains("t-1"));
+        assertThat(taskIds()).containsExactly("t-1");
 
         expect(api.post("office", "/api/meetings/" + M + "/decisions/d-2/approval-request",
                 "{\"submittedTo\":\"省人民政府\",\"documentNo\":\"青婴托联呈〔2026〕1号\"}"), 200, null);
@@ -110,6 +120,16 @@ class MeetingsAndTasksEndToEndTest {
                 "{\"approved\":true,\"approver\":\"省人民政府\",\"documentNo\":\"青政函〔2026〕9号\",\"decidedOn\":\"2026-03-20\"}"),
                 200, null);
         assertThat(eventTypes("t-2")).containsExactly("TaskAssignedEvent");
+        await().atMost(Duration.ofSeconds(30)).until(() -> taskIds().size() == 2);
+        assertThat(taskIds()).containsExactlyInAnyOrder("t-1", "t-2");
+        await().atMost(Duration.ofSeconds(30)).until(() -> register().findValuesAsText("approval").contains("APPROVED"));
+        var register = register();
+        assertThat(register.findValuesAsText("approval")).containsExactly("NOT_REQUIRED", "APPROVED");
+        assertThat(register.findValuesAsText("minutesDocumentNo")).containsOnly("青婴托联〔2026〕1号");
+        assertThat(register.findValuesAsText("matter")).containsExactlyInAnyOrder("出台全省托育服务实施方案", "设立省级普惠托育专项资金");
+        var meeting = api.get("viewer", "/api/meetings/" + M).body();
+        assertThat(meeting.get("invitedDepartments").get(0).asText()).isEqualTo("省委宣传部");
+        assertThat(meeting.get("participantUnits").size()).isEqualTo(16);
         assertThat(eventTypes(M)).containsExactly("MeetingConvenedEvent", "DecisionRecordedEvent",
                 "DecisionRecordedEvent", "MinutesSignedEvent", "MinutesIssuedEvent", "MatterSubmittedForApprovalEvent",
                 "MatterApprovedEvent");
@@ -147,6 +167,15 @@ class MeetingsAndTasksEndToEndTest {
                 "ProgressReportedEvent", "ProgressReportedEvent", "TaskUrgedEvent", "ExtensionRequestedEvent",
                 "DeadlineExtendedEvent", "CompletionSubmittedEvent", "TaskReturnedEvent", "ProgressReportedEvent",
                 "CompletionSubmittedEvent", "TaskClosedEvent");
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "CLOSED".equals(api.get("viewer", t).body().path("status").asText()));
+        var detail = api.get("viewer", t).body();
+        assertThat(detail.get("progress").size()).isEqualTo(3);
+        assertThat(detail.get("urgings").size()).isEqualTo(1);
+        assertThat(detail.get("extensions").get(0).get("state").asText()).isEqualTo("GRANTED");
+        assertThat(detail.get("originalDueDate").asText()).isEqualTo("2026-06-30");
+        assertThat(detail.get("dueDate").asText()).isEqualTo("2026-07-31");
+        assertThat(detail.get("closure").get("onTime").asBoolean()).isTrue();
         var removal = api.post("office", "/api/conferences/" + CID + "/units/trade-union/removal", "{\"reason\":\"调整\"}");
         expect(removal, 200, null);
     }
@@ -184,5 +213,10 @@ class MeetingsAndTasksEndToEndTest {
         scheduler.triggerCheckForDueExecutions();
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(eventTypes("direct-2")).containsExactly("TaskAssignedEvent", "TaskBecameOverdueEvent"));
+        LedgerApi restarted = SeedConferenceEndToEndTest.api(app);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "RED".equals(restarted.get("viewer", "/api/tasks/direct-2").body().path("rag").asText()));
+        assertThat(restarted.get("viewer", "/api/tasks?rag=RED").body().get("items").findValuesAsText("taskId"))
+                .containsExactly("direct-2");
     }
 }
