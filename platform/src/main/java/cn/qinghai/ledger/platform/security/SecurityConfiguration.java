@@ -8,6 +8,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -23,6 +28,8 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableConfigurationProperties({SecurityProperties.class, DemoProperties.class, JwtProperties.class})
 public class SecurityConfiguration {
 
+    public static final String LOGIN_PAGE = "/login";
+
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemSecurityHandlers problems,
                                     ObjectProvider<JwtDecoder> jwtDecoder, JwtProperties jwt) throws Exception {
@@ -35,15 +42,28 @@ public class SecurityConfiguration {
                             .jwtAuthenticationConverter(new LedgerJwtAuthenticationConverter(jwt))));
         }
         return http
-                .csrf(csrf -> csrf.disable()) // stateless Basic/JWT API: no session cookie to forge
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Only a browser session can be forged across sites: requests that carry their own
+                // credentials (Basic, Bearer) or no session at all need no CSRF token. The dashboard
+                // reads the token from the XSRF-TOKEN cookie and sends it as X-XSRF-TOKEN.
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(SecurityConfiguration::sessionAuthenticatedWrite))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                // People sign in on the dashboard's login page (a session); services use Basic or JWT.
+                .formLogin(form -> form.loginPage(LOGIN_PAGE).loginProcessingUrl(LOGIN_PAGE).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl(LOGIN_PAGE + "?signedOut"))
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE),
+                                SecurityConfiguration::browserNavigation)
+                        .defaultAuthenticationEntryPointFor(problems, request -> true)
+                        .accessDeniedHandler(problems))
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                             .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                             .permitAll()
-                            .requestMatchers("/error").permitAll();
+                            .requestMatchers("/error", "/favicon.ico", "/assets/**").permitAll();
                     for (AccessRules.Rule rule : AccessRules.RULES) {
                         auth.requestMatchers(rule.method(), rule.pattern())
                                 .hasAnyRole(rule.roles().stream().map(Role::name).toArray(String[]::new));
@@ -54,6 +74,26 @@ public class SecurityConfiguration {
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
                 .build();
+    }
+
+    /** A write that relies on the session cookie alone: the one kind a foreign site could forge. */
+    static boolean sessionAuthenticatedWrite(HttpServletRequest request) {
+        String method = request.getMethod();
+        boolean safe = "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method) || "TRACE".equals(method);
+        if (safe || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+            return false;
+        }
+        if (LOGIN_PAGE.equals(request.getServletPath())) {
+            return true; // the login form itself carries a token, against login CSRF
+        }
+        return request.getRequestedSessionId() != null;
+    }
+
+    /** A person's browser asking for a page (not the API, not a script): send it to the login page. */
+    static boolean browserNavigation(HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return !request.getRequestURI().startsWith("/api/") && !request.getRequestURI().startsWith("/actuator/")
+                && accept != null && accept.contains("text/html");
     }
 
     @Bean
