@@ -1,5 +1,7 @@
 package cn.qinghai.ledger.standalone;
 
+import cn.qinghai.ledger.command.CommandSideApplication;
+import cn.qinghai.ledger.query.QuerySideApplication;
 import java.util.Map;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
@@ -21,7 +23,9 @@ import org.springframework.context.annotation.FilterType;
         "cn.qinghai.ledger.platform", "cn.qinghai.ledger.command", "cn.qinghai.ledger.query"},
         excludeFilters = {
                 @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
-                @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class)})
+                @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
+                @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
+                        classes = {CommandSideApplication.class, QuerySideApplication.class})})
 public class LedgerStandaloneApplication {
 
     public static void main(String[] args) {
