@@ -57,6 +57,10 @@ class SecurityEndToEndTest {
             MATRIX.put(unit, Set.of("UNIT"));
         }
         MATRIX.put("PUT /api/conferences/{cid}/units/{unit}/liaison", Set.of("OFFICE", "UNIT"));
+        MATRIX.put("GET /api/admin/dead-letters", Set.of("ADMIN", "AUDITOR"));
+        MATRIX.put("GET /api/admin/dead-letters/{group}", Set.of("ADMIN", "AUDITOR"));
+        MATRIX.put("POST /api/admin/dead-letters/{group}/retry", Set.of("ADMIN"));
+        MATRIX.put("DELETE /api/admin/dead-letters/{group}", Set.of("ADMIN"));
         for (String read : List.of("GET /api/conferences", "GET /api/conferences/{cid}",
                 "GET /api/conferences/{cid}/roster", "GET /api/units", "GET /api/units/{unit}", "GET /api/meetings",
                 "GET /api/meetings/{mid}", "GET /api/decisions", "GET /api/tasks", "GET /api/tasks/{tid}",
@@ -67,7 +71,7 @@ class SecurityEndToEndTest {
 
     static final Map<String, String> VALUES = Map.of("cid", CID, "unit", "education", "tid", "no-such-task",
             "mid", "no-such-meeting", "did", "d-x", "changeId", "c-x", "rid", "r-x", "name", "roster",
-            "aggregateId", "no-such-aggregate");
+            "aggregateId", "no-such-aggregate", "group", "roster");
 
     @TempDir
     static Path dataDir;

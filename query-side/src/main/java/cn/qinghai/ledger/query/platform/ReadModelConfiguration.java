@@ -2,7 +2,11 @@ package cn.qinghai.ledger.query.platform;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
+import org.axonframework.springboot.EventProcessorProperties;
+import org.axonframework.springboot.util.DeadLetterQueueProviderConfigurerModule;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
@@ -24,16 +28,40 @@ class ReadModelConfiguration {
         return client.getDatabase(properties.getDatabase());
     }
 
+    /** Axon's view of the read-model database: tracking tokens and dead letters. */
     @Bean
-    TokenStore tokenStore(MongoClient client, ReadModelStoreProperties properties,
+    org.axonframework.extensions.mongo.MongoTemplate axonMongoTemplate(MongoClient client,
+                                                                       ReadModelStoreProperties properties) {
+        return DefaultMongoTemplate.builder().mongoDatabase(client, properties.getDatabase()).build();
+    }
+
+    @Bean
+    TokenStore tokenStore(org.axonframework.extensions.mongo.MongoTemplate axonMongoTemplate,
                           @Qualifier("serializer") Serializer serializer) {
         MongoTokenStore tokenStore = MongoTokenStore.builder()
-                .mongoTemplate(DefaultMongoTemplate.builder()
-                        .mongoDatabase(client, properties.getDatabase())
-                        .build())
+                .mongoTemplate(axonMongoTemplate)
                 .serializer(serializer)
                 .build();
         tokenStore.ensureIndexes();
         return tokenStore;
+    }
+
+    /**
+     * A failing event handler parks the event — and the later events of the same aggregate, to keep
+     * their order — in a dead-letter queue of its processing group, in MongoDB beside the read models,
+     * instead of stopping the projection. Enabled per group with
+     * {@code axon.eventhandling.processors.<group>.dlq.enabled=true}.
+     */
+    @Bean
+    DeadLetterQueueProviderConfigurerModule deadLetterQueueProviderConfigurerModule(
+            EventProcessorProperties processors, org.axonframework.extensions.mongo.MongoTemplate axonMongoTemplate,
+            @Qualifier("eventSerializer") Serializer eventSerializer, TransactionManager transactionManager) {
+        return new DeadLetterQueueProviderConfigurerModule(processors, group -> configuration ->
+                MongoSequencedDeadLetterQueue.builder()
+                        .processingGroup(group)
+                        .mongoTemplate(axonMongoTemplate)
+                        .serializer(eventSerializer)
+                        .transactionManager(transactionManager)
+                        .build());
     }
 }
