@@ -43,17 +43,22 @@ class PostgresProfileTest {
     }
 
     @Test
-    void theSeedConferenceIsStoredInPostgreSqlAsByteaWithADenseGlobalIndex() throws SQLException {
+    void theSeedConferenceIsStoredInPostgreSqlAsByteaWithADenseGlobalIndexAndSnapshots() throws SQLException {
         try (ConfigurableApplicationContext app = LedgerStandaloneApplication.application().run(
                 "--spring.profiles.active=postgres",
                 "--spring.datasource.url=" + jdbcUrl(),
                 "--spring.datasource.username=postgres",
                 "--spring.datasource.password=postgres",
                 "--server.port=0", "--ledger.demo=true", "--ledger.data-dir=" + dataDir,
-                "--ledger.read-model.in-process-store=MEMORY")) {
+                "--ledger.read-model.in-process-store=MEMORY", "--ledger.snapshot.conference-threshold=10")) {
             LedgerApi api = SeedConferenceEndToEndTest.api(app);
             var roster = SeedConferenceEndToEndTest.awaitRoster(api, "2021-08-12", 18);
             assertThat(roster.get("seats").get(0).get("name").asText()).isEqualTo("匡湧");
+            // The conference is loaded from a snapshot now, and still knows its convener.
+            var secondConvener = api.post("office", "/api/conferences/qh-infant-care/members",
+                    "{\"personId\":\"x\",\"name\":\"某\",\"title\":\"副省长\",\"role\":\"CONVENER\"}");
+            assertThat(secondConvener.status()).isEqualTo(422);
+            assertThat(secondConvener.body().get("rule").asText()).isEqualTo("AtMostOneConvener");
         }
 
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
@@ -71,6 +76,12 @@ class PostgresProfileTest {
                 long count = r.getLong(1);
                 assertThat(count).isEqualTo(36);
                 assertThat(r.getLong(3) - r.getLong(2) + 1).as("no gaps in the global index").isEqualTo(count);
+            }
+            try (ResultSet r = s.executeQuery("select count(*), max(sequence_number) from snapshot_event_entry "
+                    + "where aggregate_identifier = 'qh-infant-care'")) {
+                r.next();
+                assertThat(r.getLong(1)).as("a snapshot of the conference (threshold 10)").isEqualTo(1);
+                assertThat(r.getLong(2)).isGreaterThanOrEqualTo(10);
             }
             try (ResultSet r = s.executeQuery("select count(*) from pg_largeobject_metadata")) {
                 r.next();
