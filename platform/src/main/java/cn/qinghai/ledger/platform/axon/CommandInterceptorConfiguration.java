@@ -2,6 +2,7 @@ package cn.qinghai.ledger.platform.axon;
 
 import java.time.Clock;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.config.EventProcessingConfigurer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,5 +18,11 @@ class CommandInterceptorConfiguration {
     void registerCommandInterceptors(CommandBus commandBus, Clock clock) {
         commandBus.registerDispatchInterceptor(new CommandMetadataInterceptor(clock));
         commandBus.registerHandlerInterceptor(new RuleViolationInterceptor());
+        commandBus.registerHandlerInterceptor(new MdcCorrelationInterceptor<>());
+    }
+
+    @Autowired
+    void registerEventInterceptors(EventProcessingConfigurer processing) {
+        processing.registerDefaultHandlerInterceptor((configuration, name) -> new MdcCorrelationInterceptor<>());
     }
 }
