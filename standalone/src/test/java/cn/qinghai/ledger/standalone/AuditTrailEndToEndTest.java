@@ -1,0 +1,197 @@
+package cn.qinghai.ledger.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The audit trail, its exports and who may read it, on the standalone application with the seed
+ * conference (36 events). One application for the class: no test here changes the seed history
+ * except by adding to it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuditTrailEndToEndTest {
+
+    static final String CID = SeedConferenceEndToEndTest.CID;
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dataDir;
+    ConfigurableApplicationContext app;
+    LedgerApi api;
+    int port;
+
+    @BeforeAll
+    void start() {
+        app = LedgerStandaloneApplication.application().run(
+                "--server.port=0", "--ledger.demo=true", "--ledger.data-dir=" + dataDir,
+                "--ledger.read-model.in-process-store=MEMORY");
+        port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        api = new LedgerApi(port);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                api.get("auditor", "/api/audit?type=OfficeDirectorAppointedEvent").body().get("total").asInt() == 1);
+    }
+
+    @AfterAll
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void theAuditTrailShowsEverySeedEventInGlobalOrderWithWhoEnteredItAndWhy() {
+        JsonNode seed = api.get("auditor", "/api/audit?aggregateId=" + CID + "&size=500").body();
+        assertThat(seed.get("total").asInt()).isGreaterThanOrEqualTo(36);
+        JsonNode items = seed.get("items");
+        JsonNode first = items.get(0);
+        assertThat(first.get("type").asText()).isEqualTo("ConferenceEstablishedEvent");
+        assertThat(first.get("aggregateType").asText()).isEqualTo("Conference");
+        assertThat(first.get("sequenceNumber").asLong()).isZero();
+        assertThat(first.get("revision").asText()).isEqualTo("1");
+        assertThat(first.get("actor").asText()).isEqualTo("system");
+        assertThat(first.get("actorRole").asText()).isEqualTo("SYSTEM");
+        assertThat(first.get("reason").asText()).isEqualTo("seed: 青政办函〔2021〕138号");
+        assertThat(first.get("traceId").asText()).isNotBlank();
+        assertThat(first.get("causationId").asText()).isNotBlank();
+        assertThat(first.get("payload").get("documentNo").asText()).isEqualTo("青政办函〔2021〕138号");
+        assertThat(first.get("timestamp").asText()).endsWith("+08:00");
+        assertThat(first.get("link").asText()).hasSize(64);
+        List<Long> positions = StreamSupport.stream(items.spliterator(), false)
+                .map(i -> i.get("position").asLong()).toList();
+        assertThat(positions).isSorted().doesNotHaveDuplicates();
+
+        assertThat(api.get("auditor", "/api/audit?type=MemberAppointedEvent").body().get("total").asInt())
+                .isEqualTo(18);
+        assertThat(api.get("auditor", "/api/audit?actor=system&type=MemberUnitAddedEvent").body().get("total")
+                .asInt()).isEqualTo(16);
+        JsonNode education = api.get("auditor", "/api/audit?unit=education&type=MemberAppointedEvent").body();
+        assertThat(education.get("items").get(0).get("payload").get("name").asText()).isEqualTo("钟泽海");
+        assertThat(api.get("auditor", "/api/audit?from=2000-01-01&to=2000-01-02").body().get("total").asInt())
+                .isZero();
+        JsonNode paged = api.get("auditor", "/api/audit?aggregateId=" + CID + "&page=1&size=10").body();
+        assertThat(paged.get("items")).hasSize(10);
+        assertThat(paged.get("items").get(0).get("position").asLong()).isEqualTo(positions.get(10));
+    }
+
+    @Test
+    void aCommandOfAUnitIsRecordedWithItsUserUnitRoleReasonAndRequestId() throws Exception {
+        HttpResponse<String> filed = http("unit-finance", "PUT", "/api/conferences/" + CID + "/units/finance/liaison",
+                "{\"name\":\"张联络\",\"title\":\"处长\",\"phone\":\"0971-1234567\",\"reason\":\"=工作调整\"}",
+                "audit-e2e-request-1");
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                api.get("auditor", "/api/audit?actor=unit-finance").body().get("total").asInt() == 1);
+        JsonNode entry = api.get("auditor", "/api/audit?actor=unit-finance").body().get("items").get(0);
+        assertThat(entry.get("type").asText()).isEqualTo("LiaisonFiledEvent");
+        assertThat(entry.get("actorUnit").asText()).isEqualTo("finance");
+        assertThat(entry.get("actorRole").asText()).isEqualTo("UNIT");
+        assertThat(entry.get("reason").asText()).isEqualTo("=工作调整");
+        assertThat(entry.get("requestId").asText()).isEqualTo("audit-e2e-request-1");
+        assertThat(entry.get("units").get(0).asText()).isEqualTo("finance");
+
+        String csv = new String(bytes("auditor", "/api/audit/export?format=csv&actor=unit-finance"),
+                StandardCharsets.UTF_8);
+        assertThat(csv).as("a reason a spreadsheet would run is defused").contains(",'=工作调整,");
+    }
+
+    @Test
+    void onlyAuditorsAdministratorsAndTheOfficeReadTheAuditTrail() {
+        for (String reader : List.of("auditor", "admin", "office")) {
+            assertThat(api.get(reader, "/api/audit?size=1").status()).as(reader).isEqualTo(200);
+        }
+        for (String path : List.of("/api/audit", "/api/audit/export")) {
+            for (String other : List.of("viewer", "unit-education")) {
+                var refused = api.get(other, path);
+                assertThat(refused.status()).as(other + " " + path).isEqualTo(403);
+                assertThat(refused.contentType()).startsWith("application/problem+json");
+            }
+            assertThat(api.get(null, path).status()).as("anonymous " + path).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void theTrailIsExportedAsCsvWithAByteOrderMarkAndAsJsonLines() throws Exception {
+        byte[] csv = bytes("auditor", "/api/audit/export?format=csv&type=MemberAppointedEvent");
+        assertThat(csv).startsWith(0xEF, 0xBB, 0xBF);
+        List<String> lines = new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.get(0)).startsWith("position,timestamp,aggregateType,aggregateId,sequenceNumber,type");
+        assertThat(lines).hasSize(1 + 18);
+        assertThat(lines.get(1)).contains("MemberAppointedEvent").contains("匡湧");
+
+        List<String> jsonl = new String(bytes("auditor", "/api/audit/export?format=jsonl&type=MemberAppointedEvent"),
+                StandardCharsets.UTF_8).lines().toList();
+        assertThat(jsonl).hasSize(18);
+        List<Long> positions = new ArrayList<>();
+        for (String line : jsonl) {
+            JsonNode entry = JSON.readTree(line);
+            assertThat(entry.get("type").asText()).isEqualTo("MemberAppointedEvent");
+            positions.add(entry.get("position").asLong());
+        }
+        assertThat(positions).isSorted();
+
+        HttpResponse<String> response = http("auditor", "GET", "/api/audit/export?format=jsonl&size=1", null, null);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/x-ndjson");
+        assertThat(response.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
+    }
+
+    @Test
+    void badAuditRequestsGetProblemDetails() {
+        for (String path : List.of("/api/audit?from=yesterday", "/api/audit?size=501", "/api/audit?page=-1",
+                "/api/audit?from=2024-02-01&to=2024-01-01", "/api/audit?aggregateId=bad%20id",
+                "/api/audit/export?format=xml")) {
+            var bad = api.get("auditor", path);
+            assertThat(bad.status()).as(path).isEqualTo(400);
+            assertThat(bad.contentType()).as(path).startsWith("application/problem+json");
+        }
+    }
+
+    private HttpResponse<String> http(String user, String method, String path, String json, String requestId)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", basic(user))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (requestId != null) {
+            request.header("X-Request-Id", requestId);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private byte[] bytes(String user, String path) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", basic(user)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return response.body();
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+    }
+}
