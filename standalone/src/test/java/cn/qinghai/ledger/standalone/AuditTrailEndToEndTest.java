@@ -121,7 +121,8 @@ class AuditTrailEndToEndTest {
         for (String reader : List.of("auditor", "admin", "office")) {
             assertThat(api.get(reader, "/api/audit?size=1").status()).as(reader).isEqualTo(200);
         }
-        for (String path : List.of("/api/audit", "/api/audit/export")) {
+        for (String path : List.of("/api/audit", "/api/audit/export", "/api/audit/verify",
+                "/api/audit/checkpoint")) {
             for (String other : List.of("viewer", "unit-education")) {
                 var refused = api.get(other, path);
                 assertThat(refused.status()).as(other + " " + path).isEqualTo(403);
@@ -160,7 +161,9 @@ class AuditTrailEndToEndTest {
     void badAuditRequestsGetProblemDetails() {
         for (String path : List.of("/api/audit?from=yesterday", "/api/audit?size=501", "/api/audit?page=-1",
                 "/api/audit?from=2024-02-01&to=2024-01-01", "/api/audit?aggregateId=bad%20id",
-                "/api/audit/export?format=xml")) {
+                "/api/audit/export?format=xml", "/api/audit/verify?checkpointPosition=3",
+                "/api/audit/verify?checkpointPosition=3&checkpointHash=xyz",
+                "/api/audit/verify?checkpointPosition=-1&checkpointHash=" + "a".repeat(64))) {
             var bad = api.get("auditor", path);
             assertThat(bad.status()).as(path).isEqualTo(400);
             assertThat(bad.contentType()).as(path).startsWith("application/problem+json");

@@ -1,6 +1,8 @@
 package cn.qinghai.ledger.query.audit;
 
 import cn.qinghai.ledger.events.Ids;
+import cn.qinghai.ledger.platform.web.NotFoundException;
+import cn.qinghai.ledger.query.audit.ChainVerification.KeptCheckpoint;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -23,27 +25,32 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * The audit trail and its exports (审计). Readable by auditors, administrators and the office
- * (联席会议办公室, which keeps the ledger); units and viewers get 403.
+ * The audit trail, its exports and the tamper check (审计). Readable by auditors, administrators and
+ * the office (联席会议办公室, which keeps the ledger); units and viewers get 403.
  *
- * <p>The page of entries goes through the query bus like every read. The export calls its service
- * directly: it is a MongoDB cursor streamed into the response, which cannot travel over the query bus.
+ * <p>The page of entries goes through the query bus like every read. The export, the verification and
+ * the checkpoint call their services directly: an export is a MongoDB cursor streamed into the
+ * response, which cannot travel over the query bus, and verification reads the event store itself.
  */
 @RestController
 @Validated
 @PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN', 'OFFICE')")
-@Tag(name = "audit", description = "审计: audit trail and exports")
+@Tag(name = "audit", description = "审计: audit trail, exports, tamper evidence")
 class AuditController {
 
     private static final String TYPE_PATTERN = "[A-Za-z0-9_$.]{1,200}";
+    private static final String HASH_PATTERN = "[0-9a-fA-F]{64}";
 
     private final QueryGateway queries;
     private final AuditExport export;
+    private final AuditVerifier verifier;
     private final ZoneId zone;
 
-    AuditController(QueryGateway queries, AuditExport export, @Value("${ledger.time-zone:Asia/Shanghai}") ZoneId zone) {
+    AuditController(QueryGateway queries, AuditExport export, AuditVerifier verifier,
+                    @Value("${ledger.time-zone:Asia/Shanghai}") ZoneId zone) {
         this.queries = queries;
         this.export = export;
+        this.verifier = verifier;
         this.zone = zone;
     }
 
@@ -82,6 +89,25 @@ class AuditController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build()
                         .toString())
                 .body(out -> export.write(filter, format, out));
+    }
+
+    @GetMapping("/api/audit/verify")
+    @Operation(summary = "Re-reads the event store from its first event, recomputes the hash chain and compares it"
+            + " with the audit trail and, when given, with a kept checkpoint")
+    VerificationReport verify(@RequestParam(required = false) @Min(0) Long checkpointPosition,
+                              @RequestParam(required = false) @Pattern(regexp = HASH_PATTERN) String checkpointHash) {
+        if ((checkpointPosition == null) != (checkpointHash == null)) {
+            throw new IllegalArgumentException("give both 'checkpointPosition' and 'checkpointHash', or neither");
+        }
+        return verifier.verify(checkpointPosition == null ? null
+                : new KeptCheckpoint(checkpointPosition, checkpointHash.toLowerCase()));
+    }
+
+    @GetMapping("/api/audit/checkpoint")
+    @Operation(summary = "The chain's newest settled link: keep {position, hash} outside the ledger")
+    Checkpoint checkpoint() {
+        return verifier.checkpoint().orElseThrow(() -> new NotFoundException(
+                "the audit trail has no settled entry yet; try again later"));
     }
 
     private AuditFilter filter(String aggregateId, String actor, String unit, String type, String from, String to) {
