@@ -25,9 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The audit trail, its exports and who may read it, on the standalone application with the seed
- * conference (36 events). One application for the class: no test here changes the seed history
- * except by adding to it.
+ * The audit trail, its exports, who may read it and an entity's history, on the standalone
+ * application with the seed conference (36 events). One application for the class: no test here
+ * changes the seed history except by adding to it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuditTrailEndToEndTest {
@@ -121,8 +121,8 @@ class AuditTrailEndToEndTest {
         for (String reader : List.of("auditor", "admin", "office")) {
             assertThat(api.get(reader, "/api/audit?size=1").status()).as(reader).isEqualTo(200);
         }
-        for (String path : List.of("/api/audit", "/api/audit/export", "/api/audit/verify",
-                "/api/audit/checkpoint")) {
+        for (String path : List.of("/api/audit", "/api/audit/export", "/api/audit/verify", "/api/audit/checkpoint",
+                "/api/audit/entities/" + CID)) {
             for (String other : List.of("viewer", "unit-education")) {
                 var refused = api.get(other, path);
                 assertThat(refused.status()).as(other + " " + path).isEqualTo(403);
@@ -168,6 +168,27 @@ class AuditTrailEndToEndTest {
             assertThat(bad.status()).as(path).isEqualTo(400);
             assertThat(bad.contentType()).as(path).startsWith("application/problem+json");
         }
+        var unknown = api.get("auditor", "/api/audit/entities/nobody");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void anEntitysHistoryComesFromTheEventStoreWithItsMetadataAndTheStateAfterEachEvent() {
+        JsonNode history = api.get("auditor", "/api/audit/entities/" + CID + "?size=3").body();
+        assertThat(history.get("aggregateType").asText()).isEqualTo("Conference");
+        assertThat(history.get("total").asInt()).isGreaterThanOrEqualTo(36);
+        JsonNode items = history.get("items");
+        assertThat(items).hasSize(3);
+        assertThat(items.get(0).get("type").asText()).isEqualTo("ConferenceEstablishedEvent");
+        assertThat(items.get(0).get("metaData").get("actor").asText()).isEqualTo("system");
+        assertThat(items.get(0).get("position").isNumber()).isTrue();
+        assertThat(items.get(1).get("sequenceNumber").asInt()).isEqualTo(1);
+        JsonNode stateAfterSecond = items.get(1).get("stateAfter");
+        assertThat(stateAfterSecond.get("documentNo").asText()).as("kept from the first event")
+                .isEqualTo("青政办函〔2021〕138号");
+        assertThat(stateAfterSecond.get("unitCode").asText()).as("added by the second")
+                .isEqualTo(items.get(1).get("payload").get("unitCode").asText());
     }
 
     private HttpResponse<String> http(String user, String method, String path, String json, String requestId)

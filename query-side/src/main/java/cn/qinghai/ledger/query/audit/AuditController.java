@@ -3,6 +3,7 @@ package cn.qinghai.ledger.query.audit;
 import cn.qinghai.ledger.events.Ids;
 import cn.qinghai.ledger.platform.web.NotFoundException;
 import cn.qinghai.ledger.query.audit.ChainVerification.KeptCheckpoint;
+import cn.qinghai.ledger.query.audit.EntityHistory.EntityHistoryView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -20,22 +21,24 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * The audit trail, its exports and the tamper check (审计). Readable by auditors, administrators and
- * the office (联席会议办公室, which keeps the ledger); units and viewers get 403.
+ * The audit trail, its exports, the tamper check and entity histories (审计). Readable by auditors,
+ * administrators and the office (联席会议办公室, which keeps the ledger); units and viewers get 403.
  *
- * <p>The page of entries goes through the query bus like every read. The export, the verification and
- * the checkpoint call their services directly: an export is a MongoDB cursor streamed into the
- * response, which cannot travel over the query bus, and verification reads the event store itself.
+ * <p>The page of entries goes through the query bus like every read. The export, the verification,
+ * the checkpoint and the entity history call their services directly: an export is a MongoDB cursor
+ * streamed into the response, which cannot travel over the query bus, and the other three read the
+ * event store itself rather than a read model.
  */
 @RestController
 @Validated
 @PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN', 'OFFICE')")
-@Tag(name = "audit", description = "审计: audit trail, exports, tamper evidence")
+@Tag(name = "audit", description = "审计: audit trail, exports, tamper evidence, entity history")
 class AuditController {
 
     private static final String TYPE_PATTERN = "[A-Za-z0-9_$.]{1,200}";
@@ -44,13 +47,15 @@ class AuditController {
     private final QueryGateway queries;
     private final AuditExport export;
     private final AuditVerifier verifier;
+    private final EntityHistory entities;
     private final ZoneId zone;
 
-    AuditController(QueryGateway queries, AuditExport export, AuditVerifier verifier,
+    AuditController(QueryGateway queries, AuditExport export, AuditVerifier verifier, EntityHistory entities,
                     @Value("${ledger.time-zone:Asia/Shanghai}") ZoneId zone) {
         this.queries = queries;
         this.export = export;
         this.verifier = verifier;
+        this.entities = entities;
         this.zone = zone;
     }
 
@@ -108,6 +113,15 @@ class AuditController {
     Checkpoint checkpoint() {
         return verifier.checkpoint().orElseThrow(() -> new NotFoundException(
                 "the audit trail has no settled entry yet; try again later"));
+    }
+
+    @GetMapping("/api/audit/entities/{aggregateId}")
+    @Operation(summary = "An entity's events from the event store, each with its metadata and the state after it")
+    EntityHistoryView entity(@PathVariable("aggregateId") @Pattern(regexp = Ids.PATTERN) String aggregateId,
+                             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+                             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        return entities.of(aggregateId, page, size).orElseThrow(() -> new NotFoundException(
+                "no events of an entity " + aggregateId));
     }
 
     private AuditFilter filter(String aggregateId, String actor, String unit, String type, String from, String to) {

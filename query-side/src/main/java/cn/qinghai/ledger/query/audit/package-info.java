@@ -7,7 +7,8 @@
  *       {@link cn.qinghai.ledger.query.audit.CanonicalEvent});</li>
  *   <li>{@link cn.qinghai.ledger.query.audit.AuditVerifier}: reads the event store again and reports
  *       altered, deleted and inserted events and edited trail entries; checks kept checkpoints;</li>
- *   <li>{@link cn.qinghai.ledger.query.audit.AuditExport}: streamed CSV and JSON Lines.</li>
+ *   <li>{@link cn.qinghai.ledger.query.audit.AuditExport}: streamed CSV and JSON Lines;</li>
+ *   <li>{@link cn.qinghai.ledger.query.audit.EntityHistory}: one entity's events from the store.</li>
  * </ul>
  */
 package cn.qinghai.ledger.query.audit;
