@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,9 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The audit trail, its exports, who may read it and an entity's history, on the standalone
- * application with the seed conference (36 events). One application for the class: no test here
- * changes the seed history except by adding to it.
+ * The audit trail, its exports, who may read it, an entity's history and the rebuild of a projection
+ * without a gap for readers, on the standalone application with the seed conference (36 events).
+ * One application for the class: no test here changes the seed history except by adding to it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuditTrailEndToEndTest {
@@ -45,7 +46,8 @@ class AuditTrailEndToEndTest {
     void start() {
         app = LedgerStandaloneApplication.application().run(
                 "--server.port=0", "--ledger.demo=true", "--ledger.data-dir=" + dataDir,
-                "--ledger.read-model.in-process-store=MEMORY");
+                "--ledger.read-model.in-process-store=MEMORY",
+                "--ledger.read-model.retired-generation-grace=0s");
         port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         api = new LedgerApi(port);
         await().atMost(Duration.ofSeconds(30)).until(() ->
@@ -189,6 +191,70 @@ class AuditTrailEndToEndTest {
                 .isEqualTo("青政办函〔2021〕138号");
         assertThat(stateAfterSecond.get("unitCode").asText()).as("added by the second")
                 .isEqualTo(items.get(1).get("payload").get("unitCode").asText());
+    }
+
+    @Test
+    void theRosterIsRebuiltIntoAFreshGenerationAndSwitchedWithoutAGapForReaders() {
+        String rosterPath = "/api/conferences/" + CID + "/roster?asOf=2021-08-12";
+        JsonNode before = SeedConferenceEndToEndTest.awaitRoster(api, "2021-08-12", 18);
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonNode roster = api.get("auditor", "/api/admin/projections/roster").body();
+            return roster.get("claimedHere").asInt() == roster.get("segments").asInt();
+        });
+
+        var started = api.post("admin", "/api/admin/projections/roster/replay", "");
+        assertThat(started.status()).as(started.raw()).isEqualTo(202);
+        assertThat(started.body().get("fromGeneration").asInt()).isEqualTo(1);
+        assertThat(started.body().get("toGeneration").asInt()).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            // readers are served the whole roster at every moment of the rebuild
+            assertThat(api.get("viewer", rosterPath).body()).isEqualTo(before);
+            assertThat(api.get("admin", "/api/admin/projections/roster").body().get("replay").get("state").asText())
+                    .isEqualTo("DONE");
+        });
+
+        JsonNode roster = api.get("admin", "/api/admin/projections/roster").body();
+        assertThat(roster.get("activeGeneration").asInt()).isEqualTo(2);
+        assertThat(roster.get("replay").get("eventsDone").asLong()).isGreaterThanOrEqualTo(36);
+        assertThat(roster.get("running").asBoolean()).isTrue();
+        assertThat(api.get("viewer", rosterPath).body()).isEqualTo(before);
+        var database = app.getBean(com.mongodb.client.MongoDatabase.class);
+        List<String> collections = database.listCollectionNames().into(new ArrayList<>());
+        assertThat(collections).contains("roster_units_g2").doesNotContain("roster_units");
+
+        // the live processor resumed on the new generation
+        var filed = api.put("unit-health", "/api/conferences/" + CID + "/units/health/liaison",
+                "{\"name\":\"王联络\",\"title\":\"处长\",\"phone\":\"0971-7654321\",\"effectiveOn\":\"2025-01-02\"}");
+        assertThat(filed.status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "王联络".equals(
+                api.get("viewer", "/api/units/health").body().path("liaison").path("name").asText()));
+    }
+
+    @Test
+    void administratorsAndAuditorsSeeEachProjectionsPositionAgainstTheHead() {
+        JsonNode all = api.get("auditor", "/api/admin/projections").body();
+        assertThat(all.get("head").asLong()).isPositive();
+        List<String> names = StreamSupport.stream(all.get("items").spliterator(), false)
+                .map(i -> i.get("name").asText()).collect(Collectors.toList());
+        assertThat(names).contains("audit", "roster", "command-lookups");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode audit = api.get("admin", "/api/admin/projections/audit").body();
+            assertThat(audit.get("kind").asText()).isEqualTo("pooled-streaming");
+            assertThat(audit.get("segments").asInt()).isEqualTo(1);
+            assertThat(audit.get("lag").asLong()).isZero();
+            assertThat(audit.get("replayable").asBoolean()).isFalse();
+        });
+        assertThat(api.get("admin", "/api/admin/projections/command-lookups").body().get("kind").asText())
+                .isEqualTo("subscribing");
+
+        assertThat(api.get("viewer", "/api/admin/projections").status()).isEqualTo(403);
+        assertThat(api.post("auditor", "/api/admin/projections/roster/replay", "").status()).isEqualTo(403);
+        assertThat(api.post("office", "/api/admin/projections/roster/replay", "").status()).isEqualTo(403);
+        var audit = api.post("admin", "/api/admin/projections/audit/replay", "");
+        assertThat(audit.status()).isEqualTo(409);
+        assertThat(audit.body().get("rule").asText()).isEqualTo("AuditTrailIsEvidence");
+        assertThat(api.post("admin", "/api/admin/projections/nothing/replay", "").status()).isEqualTo(404);
+        assertThat(api.get("admin", "/api/admin/projections/nothing").status()).isEqualTo(404);
     }
 
     private HttpResponse<String> http(String user, String method, String path, String json, String requestId)

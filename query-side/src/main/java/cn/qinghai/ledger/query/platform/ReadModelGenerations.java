@@ -1,15 +1,18 @@
 package cn.qinghai.ledger.query.platform;
 
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.ne;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.bson.Document;
@@ -26,13 +29,15 @@ import org.springframework.stereotype.Component;
  *
  * <p>A replay builds generation n+1 beside n and then flips {@code active} in one document write; the
  * live binding ({@link #live(String)}) follows the flip at once in this process and within
- * {@link #REFRESH} in other query-side processes.
+ * {@link #REFRESH} in other query-side processes. A rebuild that died half-way leaves its collections
+ * behind until the next rebuild of that projection drops them.
  */
 @Component
 public class ReadModelGenerations {
 
     public static final String COLLECTION = "read_model_generations";
     static final Duration REFRESH = Duration.ofSeconds(5);
+    static final Duration STALE_AFTER = Duration.ofMinutes(1);
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelGenerations.class);
 
@@ -82,20 +87,38 @@ public class ReadModelGenerations {
     }
 
     /**
-     * Records that a new generation of {@code projection} is being built and returns its number; any
-     * collection left under that name by an earlier, unfinished rebuild is dropped first.
+     * Records that a new generation of {@code projection} is being built by {@code builder} and returns
+     * its number. A rebuild recorded by another builder whose heartbeat is fresher than
+     * {@link #STALE_AFTER} is refused (it is still running somewhere); a stale one is abandoned and its
+     * collections dropped, as is anything left under the new generation's names.
      */
-    public int beginBuilding(String projection, Collection<String> logicalNames) {
+    public synchronized int beginBuilding(String projection, Collection<String> logicalNames, String builder) {
         Document doc = load(projection);
+        if (doc != null && doc.getInteger("building") != null && !builder.equals(doc.getString("builder"))) {
+            String beat = doc.getString("heartbeat");
+            if (beat != null && Instant.parse(beat).isAfter(clock.instant().minus(STALE_AFTER))) {
+                throw new IllegalStateException("generation " + doc.getInteger("building") + " of " + projection
+                        + " is being rebuilt by " + doc.getString("builder"));
+            }
+        }
         int current = doc == null ? 1 : doc.getInteger("active", 1);
         abandonUnfinished(doc);
         int next = current + 1;
         drop(logicalNames, next);
+        String now = clock.instant().toString();
         save(projection, new Document("active", current)
                 .append("building", next)
                 .append("buildingCollections", new ArrayList<>(logicalNames))
-                .append("buildingSince", clock.instant().toString()));
+                .append("builder", builder)
+                .append("buildingSince", now)
+                .append("heartbeat", now));
         return next;
+    }
+
+    /** A running rebuild says it is alive (see {@link #beginBuilding}). */
+    public void heartbeat(String projection) {
+        db.getCollection(COLLECTION).updateOne(eq("_id", projection),
+                Updates.set("heartbeat", clock.instant().toString()));
     }
 
     /** Makes {@code generation} the one readers see: one document write. */
@@ -114,19 +137,13 @@ public class ReadModelGenerations {
 
     /** Drops the collections of a generation that no longer serves (after a switch). */
     public void drop(Collection<String> logicalNames, int generation) {
+        Set<String> existing = db.listCollectionNames().into(new HashSet<>());
         for (String name : logicalNames) {
-            db.getCollection(collectionName(name, generation)).drop();
+            String collection = collectionName(name, generation);
+            if (existing.contains(collection)) {
+                db.getCollection(collection).drop();
+            }
         }
-    }
-
-    /** At start-up: copies left half-built by a process that stopped during a rebuild are dropped. */
-    public List<String> abandonUnfinished() {
-        List<String> abandoned = new ArrayList<>();
-        for (Document doc : db.getCollection(COLLECTION).find(ne("building", null))) {
-            abandonUnfinished(doc);
-            abandoned.add(doc.getString("_id"));
-        }
-        return abandoned;
     }
 
     private void abandonUnfinished(Document doc) {
