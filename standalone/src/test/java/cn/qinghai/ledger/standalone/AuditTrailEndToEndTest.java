@@ -162,6 +162,7 @@ class AuditTrailEndToEndTest {
     @Test
     void badAuditRequestsGetProblemDetails() {
         for (String path : List.of("/api/audit?from=yesterday", "/api/audit?size=501", "/api/audit?page=-1",
+                "/api/audit?to=%2B999999999-12-31T23:59:59Z", "/api/audit?from=2024-01-01T08:00:00",
                 "/api/audit?from=2024-02-01&to=2024-01-01", "/api/audit?aggregateId=bad%20id",
                 "/api/audit/export?format=xml", "/api/audit/verify?checkpointPosition=3",
                 "/api/audit/verify?checkpointPosition=3&checkpointHash=xyz",
