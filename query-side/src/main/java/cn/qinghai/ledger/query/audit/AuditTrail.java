@@ -59,6 +59,12 @@ public class AuditTrail {
         return entries.find(eq(POSITION, position)).first();
     }
 
+    /** The identifier of the event recorded at {@code position}, or null. */
+    String eventIdAt(long position) {
+        Document d = entries.find(eq(POSITION, position)).projection(Projections.include(EVENT_ID)).first();
+        return d == null ? null : d.getString(EVENT_ID);
+    }
+
     /** The entry with the highest position, or null for an empty trail. */
     public Document head() {
         return entries.find().sort(Sorts.descending(POSITION)).limit(1).first();

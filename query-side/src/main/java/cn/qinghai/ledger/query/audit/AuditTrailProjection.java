@@ -59,26 +59,26 @@ public class AuditTrailProjection {
     /** The event's global position, or null when the trail already holds it (a redelivery). */
     private Long place(TrackedEventMessage<?> event) {
         long tokenPosition = positionOf(event.trackingToken());
-        Document there = trail.entry(tokenPosition);
+        String there = trail.eventIdAt(tokenPosition);
         if (there == null) {
             return tokenPosition;
         }
-        if (event.getIdentifier().equals(there.getString(AuditEntries.EVENT_ID))) {
+        if (event.getIdentifier().equals(there)) {
             return null;
         }
         // The token's position belongs to an event already recorded: this one filled a gap below it.
         long own = globalIndex.globalIndexOf(event.getIdentifier()).orElseThrow(() -> new IllegalStateException(
                 "cannot place event " + event.getIdentifier() + ": its token points at position " + tokenPosition
                         + ", which holds another event, and the store cannot say its own position"));
-        Document atOwn = trail.entry(own);
+        String atOwn = trail.eventIdAt(own);
         if (atOwn == null) {
             return own;
         }
-        if (event.getIdentifier().equals(atOwn.getString(AuditEntries.EVENT_ID))) {
+        if (event.getIdentifier().equals(atOwn)) {
             return null;
         }
-        throw new IllegalStateException("position " + own + " holds event " + atOwn.getString(AuditEntries.EVENT_ID)
-                + " in the audit trail but event " + event.getIdentifier() + " in the event store");
+        throw new IllegalStateException("position " + own + " holds event " + atOwn + " in the audit trail but event "
+                + event.getIdentifier() + " in the event store");
     }
 
     /** Records one event at its position, linked to the entry before it. */
