@@ -1,12 +1,13 @@
 package cn.qinghai.ledger.query.platform;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code ledger.read-model.*}: where the read models live when no MongoDB is configured
  * ({@code spring.data.mongodb.uri} unset): an in-process MongoDB wire-protocol server whose data is an
  * H2 file under the data directory ({@code FILE}, the embedded default) or memory ({@code MEMORY},
- * tests).
+ * tests); and how long a generation replaced by a rebuild is kept ({@link ReadModelGenerations}).
  */
 @ConfigurationProperties("ledger.read-model")
 public class ReadModelStoreProperties {
@@ -15,6 +16,8 @@ public class ReadModelStoreProperties {
 
     private InProcessStore inProcessStore = InProcessStore.FILE;
     private String database = "ledger";
+    /** How long a generation replaced by a rebuild stays, for reads already under way, before it is dropped. */
+    private Duration retiredGenerationGrace = Duration.ofSeconds(30);
 
     public InProcessStore getInProcessStore() {
         return inProcessStore;
@@ -30,5 +33,13 @@ public class ReadModelStoreProperties {
 
     public void setDatabase(String database) {
         this.database = database;
+    }
+
+    public Duration getRetiredGenerationGrace() {
+        return retiredGenerationGrace;
+    }
+
+    public void setRetiredGenerationGrace(Duration retiredGenerationGrace) {
+        this.retiredGenerationGrace = retiredGenerationGrace;
     }
 }

@@ -11,16 +11,21 @@ import static com.mongodb.client.model.Updates.set;
 import static com.mongodb.client.model.Updates.unset;
 
 import cn.qinghai.ledger.events.conference.*;
+import cn.qinghai.ledger.query.platform.ReadModelCollections;
+import cn.qinghai.ledger.query.platform.ReadModelGenerations;
+import cn.qinghai.ledger.query.platform.ReplayableProjection;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import java.time.LocalDate;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,10 +36,13 @@ import org.springframework.stereotype.Component;
  *
  * <p>Idempotent: terms are keyed by the event that opened them and closed only if opened earlier;
  * conference and unit documents remember the last conference event applied.
+ *
+ * <p>Replayable without a gap for readers ({@link ReplayableProjection}): the collections are named
+ * through {@link ReadModelGenerations}, so a rebuild can fill a fresh generation while this one serves.
  */
 @Component
 @ProcessingGroup(RosterProjection.GROUP)
-public class RosterProjection {
+public class RosterProjection implements ReplayableProjection {
 
     public static final String GROUP = "roster";
     static final String CONFERENCES = "roster_conferences";
@@ -43,19 +51,47 @@ public class RosterProjection {
     static final String DIRECTORS = "roster_director_terms";
     static final String LIAISONS = "roster_liaison_terms";
     static final String CHANGES = "roster_member_changes";
+    static final List<String> COLLECTIONS = List.of(CONFERENCES, UNITS, SEATS, DIRECTORS, LIAISONS, CHANGES);
 
-    private final MongoDatabase db;
+    private final ReadModelCollections collections;
 
-    public RosterProjection(MongoDatabase readModelDatabase) {
-        this.db = readModelDatabase;
+    /** The live roster: the generation that serves readers. */
+    @Autowired
+    public RosterProjection(ReadModelGenerations generations) {
+        this(generations.live(GROUP));
+    }
+
+    /** A roster writing into {@code collections} (a generation being rebuilt, or a test's database). */
+    public RosterProjection(ReadModelCollections collections) {
+        this.collections = collections;
         ensureIndexes();
+    }
+
+    /** A plain roster in {@code db} (generation 1), for tests and fixtures. */
+    public RosterProjection(MongoDatabase db) {
+        this(ReadModelCollections.plain(db));
     }
 
     private void ensureIndexes() {
         for (String terms : new String[] {SEATS, DIRECTORS, LIAISONS}) {
-            db.getCollection(terms).createIndex(Indexes.ascending("conferenceId", "from"));
+            col(terms).createIndex(Indexes.ascending("conferenceId", "from"));
         }
-        db.getCollection(UNITS).createIndex(Indexes.ascending("conferenceId", "order"));
+        col(UNITS).createIndex(Indexes.ascending("conferenceId", "order"));
+    }
+
+    @Override
+    public String processingGroup() {
+        return GROUP;
+    }
+
+    @Override
+    public List<String> collections() {
+        return COLLECTIONS;
+    }
+
+    @Override
+    public Object bindTo(ReadModelCollections target) {
+        return new RosterProjection(target);
     }
 
     @EventHandler
@@ -183,8 +219,8 @@ public class RosterProjection {
 
     @ResetHandler
     void reset() {
-        for (String name : new String[] {CONFERENCES, UNITS, SEATS, DIRECTORS, LIAISONS, CHANGES}) {
-            db.getCollection(name).drop();
+        for (String name : COLLECTIONS) {
+            col(name).drop();
         }
         ensureIndexes();
     }
@@ -224,7 +260,7 @@ public class RosterProjection {
     }
 
     private MongoCollection<Document> col(String name) {
-        return db.getCollection(name);
+        return collections.get(name);
     }
 
     static String unitId(String conferenceId, String unitCode) {

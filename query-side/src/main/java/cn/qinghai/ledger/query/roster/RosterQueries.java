@@ -8,6 +8,8 @@ import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
 
 import cn.qinghai.ledger.events.conference.*;
+import cn.qinghai.ledger.query.platform.ReadModelCollections;
+import cn.qinghai.ledger.query.platform.ReadModelGenerations;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
@@ -21,16 +23,30 @@ import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-/** The query handlers of the roster read model (see {@link RosterProjection}). */
+/**
+ * The query handlers of the roster read model (see {@link RosterProjection}), reading whichever
+ * generation of it serves readers.
+ */
 @Component
 public class RosterQueries {
 
-    private final MongoDatabase db;
+    private final ReadModelCollections collections;
 
-    public RosterQueries(MongoDatabase readModelDatabase) {
-        this.db = readModelDatabase;
+    @Autowired
+    public RosterQueries(ReadModelGenerations generations) {
+        this(generations.live(RosterProjection.GROUP));
+    }
+
+    public RosterQueries(ReadModelCollections collections) {
+        this.collections = collections;
+    }
+
+    /** Queries of a plain roster in {@code db} (generation 1), for tests. */
+    public RosterQueries(MongoDatabase db) {
+        this(ReadModelCollections.plain(db));
     }
 
     @QueryHandler
@@ -154,6 +170,6 @@ public class RosterQueries {
     }
 
     private MongoCollection<Document> col(String name) {
-        return db.getCollection(name);
+        return collections.get(name);
     }
 }

@@ -1,0 +1,162 @@
+package cn.qinghai.ledger.query.audit;
+
+import static cn.qinghai.ledger.query.audit.AuditEntries.AT;
+import static cn.qinghai.ledger.query.audit.AuditEntries.DIGEST;
+import static cn.qinghai.ledger.query.audit.AuditEntries.EVENT_ID;
+import static cn.qinghai.ledger.query.audit.AuditEntries.LINK;
+import static cn.qinghai.ledger.query.audit.AuditEntries.POSITION;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.FindIterable;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+/**
+ * The audit trail's collection: one document per stored event, keyed by its global position (see
+ * {@link AuditEntries}). Written only by {@link AuditTrailProjection}; read by the audit API, the
+ * exports and the verifier. It is never dropped by the application: it is the recorded evidence the
+ * event store is checked against.
+ */
+@Component
+public class AuditTrail {
+
+    public static final String ENTRIES = "audit_entries";
+
+    private final MongoCollection<Document> entries;
+
+    public AuditTrail(MongoDatabase readModelDatabase) {
+        this.entries = readModelDatabase.getCollection(ENTRIES);
+        for (String field : List.of(AuditEntries.AGGREGATE_ID, AuditEntries.ACTOR, AuditEntries.ACTOR_UNIT,
+                AuditEntries.UNITS, AuditEntries.TYPE)) {
+            entries.createIndex(Indexes.ascending(field, POSITION));
+        }
+        entries.createIndex(Indexes.ascending(AT));
+        entries.createIndex(Indexes.ascending(EVENT_ID));
+    }
+
+    public Document entry(long position) {
+        return entries.find(eq(POSITION, position)).first();
+    }
+
+    /** The identifier of the event recorded at {@code position}, or null. */
+    String eventIdAt(long position) {
+        Document d = entries.find(eq(POSITION, position)).projection(Projections.include(EVENT_ID)).first();
+        return d == null ? null : d.getString(EVENT_ID);
+    }
+
+    /** The entry with the highest position, or null for an empty trail. */
+    public Document head() {
+        return entries.find().sort(Sorts.descending(POSITION)).limit(1).first();
+    }
+
+    /** The entry just before {@code position} in the global order, or null. */
+    Document lastBefore(long position) {
+        return entries.find(lt(POSITION, position)).sort(Sorts.descending(POSITION)).limit(1)
+                .projection(Projections.include(LINK)).first();
+    }
+
+    boolean hasAfter(long position) {
+        return entries.find(gt(POSITION, position)).limit(1).first() != null;
+    }
+
+    /** Inserts the entry; false if its position is already recorded (a redelivery). */
+    boolean insert(Document entry) {
+        try {
+            entries.insertOne(entry);
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Recomputes the links of the entries after {@code position}, starting from {@code link}: needed
+     * when an event arrives below entries already recorded (a transaction that committed late).
+     * Returns how many links changed.
+     */
+    int relinkAfter(long position, byte[] link) {
+        int changed = 0;
+        byte[] previous = link;
+        for (Document d : entries.find(gt(POSITION, position)).sort(Sorts.ascending(POSITION))
+                .projection(Projections.include(DIGEST, LINK))) {
+            byte[] next = AuditChain.link(previous, AuditChain.unhex(d.getString(DIGEST)));
+            String hex = AuditChain.hex(next);
+            if (!hex.equals(d.getString(LINK))) {
+                entries.updateOne(eq(POSITION, d.get(POSITION)), Updates.set(LINK, hex));
+                changed++;
+            }
+            previous = next;
+        }
+        return changed;
+    }
+
+    public long count(Bson filter) {
+        return entries.countDocuments(filter);
+    }
+
+    /** A page of the entries matching {@code filter}, in global order. */
+    public List<Document> page(Bson filter, int page, int size) {
+        return entries.find(filter).sort(Sorts.ascending(POSITION)).skip(page * size).limit(size)
+                .into(new ArrayList<>());
+    }
+
+    /** A cursor over every entry matching {@code filter} in global order, fetched in batches. */
+    public MongoCursor<Document> stream(Bson filter) {
+        return sorted(entries.find(filter)).batchSize(500).cursor();
+    }
+
+    /** A cursor over the entries up to {@code position} in global order, for the verifier. */
+    MongoCursor<Document> upTo(long position) {
+        return sorted(entries.find(lte(POSITION, position))).batchSize(1000).cursor();
+    }
+
+    /** The newest entry of an event that happened at or before {@code instant}. */
+    Document newestAtOrBefore(Instant instant) {
+        return entries.find(lte(AT, Date.from(instant))).sort(Sorts.descending(POSITION)).limit(1)
+                .projection(Projections.include(LINK, AuditEntries.TIMESTAMP, EVENT_ID)).first();
+    }
+
+    /** Positions of the given events, for those the trail has recorded. */
+    Map<String, Long> positionsOf(Collection<String> eventIds) {
+        Map<String, Long> positions = new HashMap<>();
+        if (eventIds.isEmpty()) {
+            return positions;
+        }
+        for (Document d : entries.find(in(EVENT_ID, eventIds)).projection(Projections.include(EVENT_ID))) {
+            positions.put(d.getString(EVENT_ID), ((Number) d.get(POSITION)).longValue());
+        }
+        return positions;
+    }
+
+    private static FindIterable<Document> sorted(FindIterable<Document> find) {
+        return find.sort(Sorts.ascending(POSITION));
+    }
+
+    static long position(Document entry) {
+        return ((Number) entry.get(POSITION)).longValue();
+    }
+}

@@ -1,0 +1,102 @@
+package cn.qinghai.ledger.query.audit;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.Serializer;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+/**
+ * The audit trail (审计台账): one entry per stored event, in global order, with who, for which unit,
+ * in which role, why and in which request, the payload, and the event's link in the hash chain
+ * ({@link AuditChain}).
+ *
+ * <p>Runs in its own pooled streaming processor with a single segment ({@link AuditConfiguration}),
+ * so events arrive in global order and each link is computed from the one recorded before it. An
+ * event that arrives below entries already recorded (a JPA transaction that committed late) is placed
+ * at its own position and the links after it are recomputed.
+ *
+ * <p>Idempotent: entries are keyed by global position; a redelivered event finds its entry and
+ * changes nothing. There is deliberately no reset handler: the trail is the evidence the event store
+ * is verified against, so it is never rebuilt from the store it is meant to check.
+ */
+@Component
+@ProcessingGroup(AuditTrailProjection.GROUP)
+public class AuditTrailProjection {
+
+    public static final String GROUP = "audit";
+
+    private static final Logger log = LoggerFactory.getLogger(AuditTrailProjection.class);
+
+    private final AuditTrail trail;
+    private final Serializer serializer;
+    private final GlobalIndexLookup globalIndex;
+
+    public AuditTrailProjection(AuditTrail trail, @Qualifier("eventSerializer") Serializer serializer,
+                                GlobalIndexLookup globalIndex) {
+        this.trail = trail;
+        this.serializer = serializer;
+        this.globalIndex = globalIndex;
+    }
+
+    @EventHandler
+    void on(EventMessage<?> event) {
+        if (!(event instanceof TrackedEventMessage<?> tracked)) {
+            throw new IllegalStateException("the audit trail needs tracked events from a streaming processor");
+        }
+        Long position = place(tracked);
+        if (position != null) {
+            record(CanonicalEvent.of(position, event, serializer));
+        }
+    }
+
+    /** The event's global position, or null when the trail already holds it (a redelivery). */
+    private Long place(TrackedEventMessage<?> event) {
+        long tokenPosition = positionOf(event.trackingToken());
+        String there = trail.eventIdAt(tokenPosition);
+        if (there == null) {
+            return tokenPosition;
+        }
+        if (event.getIdentifier().equals(there)) {
+            return null;
+        }
+        // The token's position belongs to an event already recorded: this one filled a gap below it.
+        long own = globalIndex.globalIndexOf(event.getIdentifier()).orElseThrow(() -> new IllegalStateException(
+                "cannot place event " + event.getIdentifier() + ": its token points at position " + tokenPosition
+                        + ", which holds another event, and the store cannot say its own position"));
+        String atOwn = trail.eventIdAt(own);
+        if (atOwn == null) {
+            return own;
+        }
+        if (event.getIdentifier().equals(atOwn)) {
+            return null;
+        }
+        throw new IllegalStateException("position " + own + " holds event " + atOwn + " in the audit trail but event "
+                + event.getIdentifier() + " in the event store");
+    }
+
+    /** Records one event at its position, linked to the entry before it. */
+    void record(CanonicalEvent event) {
+        Document previous = trail.lastBefore(event.position());
+        byte[] previousLink = previous == null ? AuditChain.GENESIS
+                : AuditChain.unhex(previous.getString(AuditEntries.LINK));
+        byte[] digest = event.digest();
+        byte[] link = AuditChain.link(previousLink, digest);
+        if (trail.insert(AuditEntries.of(event, digest, link)) && trail.hasAfter(event.position())) {
+            int relinked = trail.relinkAfter(event.position(), link);
+            log.info("audit trail: event {} arrived late at position {}; relinked {} later entries",
+                    event.eventIdentifier(), event.position(), relinked);
+        }
+    }
+
+    static long positionOf(TrackingToken token) {
+        return token.position().orElseThrow(() -> new IllegalStateException(
+                "the audit trail needs tokens with a global position, got " + token));
+    }
+}
