@@ -1,5 +1,8 @@
 package cn.qinghai.ledger.query.meetings;
 
+import cn.qinghai.ledger.query.platform.ReadModelCollections;
+import cn.qinghai.ledger.query.platform.ReadModelGenerations;
+import cn.qinghai.ledger.query.platform.ReplayableProjection;
 import static cn.qinghai.ledger.query.platform.MongoWrites.SEQ;
 import static cn.qinghai.ledger.query.platform.MongoWrites.applyIfNewer;
 import static cn.qinghai.ledger.query.platform.MongoWrites.date;
@@ -18,6 +21,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,17 +36,43 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(MeetingProjection.GROUP)
-public class MeetingProjection {
+public class MeetingProjection implements ReplayableProjection {
 
     public static final String GROUP = "meetings";
     static final String MEETINGS = "meetings";
     static final String DECISIONS = "meeting_decisions";
 
-    private final MongoDatabase db;
+    private final ReadModelCollections collections;
 
+    /** The live meetings read model: the generation that serves readers. */
+    @Autowired
+    public MeetingProjection(ReadModelGenerations generations) {
+        this(generations.live(GROUP));
+    }
+
+    /** A plain read model in {@code db} (generation 1), for tests and fixtures. */
     public MeetingProjection(MongoDatabase readModelDatabase) {
-        this.db = readModelDatabase;
+        this(ReadModelCollections.plain(readModelDatabase));
+    }
+
+    MeetingProjection(ReadModelCollections collections) {
+        this.collections = collections;
         ensureIndexes();
+    }
+
+    @Override
+    public String processingGroup() {
+        return GROUP;
+    }
+
+    @Override
+    public List<String> collections() {
+        return List.of(MEETINGS, DECISIONS);
+    }
+
+    @Override
+    public Object bindTo(ReadModelCollections target) {
+        return new MeetingProjection(target);
     }
 
     private void ensureIndexes() {
@@ -222,6 +252,6 @@ public class MeetingProjection {
     }
 
     private MongoCollection<Document> col(String name) {
-        return db.getCollection(name);
+        return collections.get(name);
     }
 }

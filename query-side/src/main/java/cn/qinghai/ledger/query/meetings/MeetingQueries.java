@@ -1,5 +1,7 @@
 package cn.qinghai.ledger.query.meetings;
 
+import cn.qinghai.ledger.query.platform.ReadModelCollections;
+import cn.qinghai.ledger.query.platform.ReadModelGenerations;
 import static cn.qinghai.ledger.query.platform.MongoWrites.date;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -28,6 +30,7 @@ import java.util.stream.Collectors;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,13 +40,23 @@ import org.springframework.stereotype.Component;
 @Component
 public class MeetingQueries {
 
-    private final MongoDatabase db;
+    private final ReadModelCollections collections;
     private final TaskReadModel tasks;
     private final UnitDirectory units;
     private final ZoneId zone;
 
+    @Autowired
+    public MeetingQueries(ReadModelGenerations generations, TaskReadModel tasks, UnitDirectory units, Clock clock) {
+        this(generations.live(MeetingProjection.GROUP), tasks, units, clock);
+    }
+
+    /** Over a plain read model in {@code db}, for tests and fixtures. */
     public MeetingQueries(MongoDatabase readModelDatabase, TaskReadModel tasks, UnitDirectory units, Clock clock) {
-        this.db = readModelDatabase;
+        this(ReadModelCollections.plain(readModelDatabase), tasks, units, clock);
+    }
+
+    private MeetingQueries(ReadModelCollections collections, TaskReadModel tasks, UnitDirectory units, Clock clock) {
+        this.collections = collections;
         this.tasks = tasks;
         this.units = units;
         this.zone = clock.getZone();
@@ -209,6 +222,6 @@ public class MeetingQueries {
     }
 
     private MongoCollection<Document> col(String name) {
-        return db.getCollection(name);
+        return collections.get(name);
     }
 }

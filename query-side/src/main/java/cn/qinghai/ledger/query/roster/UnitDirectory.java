@@ -1,11 +1,14 @@
 package cn.qinghai.ledger.query.roster;
 
+import cn.qinghai.ledger.query.platform.ReadModelCollections;
+import cn.qinghai.ledger.query.platform.ReadModelGenerations;
 import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoDatabase;
 import java.util.HashMap;
 import java.util.Map;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,16 +18,23 @@ import org.springframework.stereotype.Component;
 @Component
 public class UnitDirectory {
 
-    private final MongoDatabase db;
+    private final ReadModelCollections roster;
 
+    /** Reads the generation of the roster that serves readers (it follows a rebuild's switch). */
+    @Autowired
+    public UnitDirectory(ReadModelGenerations generations) {
+        this.roster = generations.live(RosterProjection.GROUP);
+    }
+
+    /** Reads a plain roster in {@code db}, for tests and fixtures. */
     public UnitDirectory(MongoDatabase readModelDatabase) {
-        this.db = readModelDatabase;
+        this.roster = ReadModelCollections.plain(readModelDatabase);
     }
 
     /** The names of the units of one conference, or of every conference when {@code conferenceId} is null. */
     public UnitNames names(String conferenceId) {
         Map<String, String> names = new HashMap<>();
-        var units = db.getCollection(RosterProjection.UNITS);
+        var units = roster.get(RosterProjection.UNITS);
         for (Document d : conferenceId == null ? units.find() : units.find(eq("conferenceId", conferenceId))) {
             names.put(RosterProjection.unitId(d.getString("conferenceId"), d.getString("unitCode")),
                     d.getString("name"));

@@ -1,5 +1,8 @@
 package cn.qinghai.ledger.query.tasklist;
 
+import cn.qinghai.ledger.query.platform.ReadModelCollections;
+import cn.qinghai.ledger.query.platform.ReadModelGenerations;
+import cn.qinghai.ledger.query.platform.ReplayableProjection;
 import static cn.qinghai.ledger.query.platform.MongoWrites.SEQ;
 import static cn.qinghai.ledger.query.platform.MongoWrites.applyIfNewer;
 import static cn.qinghai.ledger.query.platform.MongoWrites.date;
@@ -27,6 +30,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,7 +46,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(TaskProjection.GROUP)
-public class TaskProjection {
+public class TaskProjection implements ReplayableProjection {
 
     public static final String GROUP = "tasks";
     static final String TASKS = "tasks";
@@ -52,13 +56,39 @@ public class TaskProjection {
     enum Kind { PROGRESS, URGED, EXTENSION_REQUESTED, EXTENSION_GRANTED, EXTENSION_DENIED, COMPLETION, RETURNED,
         OVERDUE }
 
-    private final MongoDatabase db;
+    private final ReadModelCollections collections;
     private final ZoneId zone;
 
+    /** The live task list: the generation that serves readers. */
+    @Autowired
+    public TaskProjection(ReadModelGenerations generations, Clock clock) {
+        this(generations.live(GROUP), clock.getZone());
+    }
+
+    /** A plain task list in {@code db} (generation 1), for tests and fixtures. */
     public TaskProjection(MongoDatabase readModelDatabase, Clock clock) {
-        this.db = readModelDatabase;
-        this.zone = clock.getZone();
+        this(ReadModelCollections.plain(readModelDatabase), clock.getZone());
+    }
+
+    TaskProjection(ReadModelCollections collections, ZoneId zone) {
+        this.collections = collections;
+        this.zone = zone;
         ensureIndexes();
+    }
+
+    @Override
+    public String processingGroup() {
+        return GROUP;
+    }
+
+    @Override
+    public List<String> collections() {
+        return List.of(TASKS, HISTORY);
+    }
+
+    @Override
+    public Object bindTo(ReadModelCollections target) {
+        return new TaskProjection(target, zone);
     }
 
     private void ensureIndexes() {
@@ -253,7 +283,7 @@ public class TaskProjection {
     }
 
     private MongoCollection<Document> col(String name) {
-        return db.getCollection(name);
+        return collections.get(name);
     }
 
     static Bson byTask(String taskId) {

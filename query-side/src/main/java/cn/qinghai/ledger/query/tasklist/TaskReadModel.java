@@ -1,5 +1,7 @@
 package cn.qinghai.ledger.query.tasklist;
 
+import cn.qinghai.ledger.query.platform.ReadModelCollections;
+import cn.qinghai.ledger.query.platform.ReadModelGenerations;
 import static cn.qinghai.ledger.query.platform.MongoWrites.date;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,10 +37,17 @@ public class TaskReadModel {
     public record Activity(String taskId, String conferenceId, String leadUnitCode, String unitCode, LocalDate on) {
     }
 
-    private final MongoDatabase db;
+    private final ReadModelCollections collections;
 
+    /** Reads the generation of the task list that serves readers (it follows a rebuild's switch). */
+    @Autowired
+    public TaskReadModel(ReadModelGenerations generations) {
+        this.collections = generations.live(TaskProjection.GROUP);
+    }
+
+    /** Reads a plain task list in {@code db}, for tests and fixtures. */
     public TaskReadModel(MongoDatabase readModelDatabase) {
-        this.db = readModelDatabase;
+        this.collections = ReadModelCollections.plain(readModelDatabase);
     }
 
     /** Mongo's part of the task list's filters; each may be null. {@code unitCode} is the lead or a co-unit. */
@@ -135,10 +145,10 @@ public class TaskReadModel {
     }
 
     private MongoCollection<Document> tasks() {
-        return db.getCollection(TaskProjection.TASKS);
+        return collections.get(TaskProjection.TASKS);
     }
 
     private MongoCollection<Document> history() {
-        return db.getCollection(TaskProjection.HISTORY);
+        return collections.get(TaskProjection.HISTORY);
     }
 }
