@@ -150,6 +150,7 @@ class MeetingsAndTasksEndToEndTest {
         expect(api.post("unit-education", t + "/progress", "{\"percentComplete\":50,\"summary\":\"初稿完成\"}"), 200, null);
         expect(api.post("unit-education", t + "/progress", "{\"percentComplete\":40,\"summary\":\"x\"}"),
                 422, "ProgressNeverGoesDown");
+        java.time.Instant beforeUrging = java.time.Instant.now();
         expect(api.post("office", t + "/urgings", "{\"note\":\"请于月底前报送初稿\"}"), 200, null);
         expect(api.post("unit-education", t + "/urgings", "{\"note\":\"x\"}"), 403, null);
         expect(api.post("unit-education", t + "/extension-requests",
@@ -176,6 +177,21 @@ class MeetingsAndTasksEndToEndTest {
         assertThat(detail.get("originalDueDate").asText()).isEqualTo("2026-06-30");
         assertThat(detail.get("dueDate").asText()).isEqualTo("2026-07-31");
         assertThat(detail.get("closure").get("onTime").asBoolean()).isTrue();
+
+        // An auditor asks what the record said before the urging: in progress, 50 %, no urging, old due date.
+        var then = api.get("auditor", t.replace("/api/tasks", "/api/audit/tasks") + "?asOf="
+                + beforeUrging.atOffset(java.time.ZoneOffset.ofHours(8)).toString().replace("+", "%2B"));
+        assertThat(then.status()).as(then.raw()).isEqualTo(200);
+        assertThat(then.body().get("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(then.body().get("urgings").size()).isZero();
+        assertThat(then.body().get("dueDate").asText()).isEqualTo("2026-06-30");
+        assertThat(then.body().get("progress").size()).isEqualTo(2);
+        assertThat(api.get("viewer", "/api/audit/tasks/t-1?asOf=2026-03-01").status()).isEqualTo(403);
+        assertThat(api.get("auditor", "/api/audit/tasks/t-1?asOf=2020-01-01").status()).isEqualTo(404);
+        var board = api.get("auditor", "/api/audit/units?conferenceId=" + CID + "&asOf="
+                + java.time.LocalDate.now(TestClocks.ZONE));
+        assertThat(board.status()).as(board.raw()).isEqualTo(200);
+        assertThat(board.body().get("items").findValuesAsText("unitCode")).contains("education");
         var removal = api.post("office", "/api/conferences/" + CID + "/units/trade-union/removal", "{\"reason\":\"调整\"}");
         expect(removal, 200, null);
     }

@@ -57,6 +57,14 @@ class SecurityEndToEndTest {
             MATRIX.put(unit, Set.of("UNIT"));
         }
         MATRIX.put("PUT /api/conferences/{cid}/units/{unit}/liaison", Set.of("OFFICE", "UNIT"));
+        for (String audit : List.of("GET /api/audit", "GET /api/audit/export", "GET /api/audit/verify",
+                "GET /api/audit/checkpoint", "GET /api/audit/entities/{aggregateId}", "GET /api/audit/tasks/{tid}",
+                "GET /api/audit/units")) {
+            MATRIX.put(audit, Set.of("AUDITOR", "ADMIN", "OFFICE"));
+        }
+        MATRIX.put("GET /api/admin/projections", Set.of("ADMIN", "AUDITOR"));
+        MATRIX.put("GET /api/admin/projections/{name}", Set.of("ADMIN", "AUDITOR"));
+        MATRIX.put("POST /api/admin/projections/{name}/replay", Set.of("ADMIN"));
         MATRIX.put("GET /api/admin/dead-letters", Set.of("ADMIN", "AUDITOR"));
         MATRIX.put("GET /api/admin/dead-letters/{group}", Set.of("ADMIN", "AUDITOR"));
         MATRIX.put("POST /api/admin/dead-letters/{group}/retry", Set.of("ADMIN"));

@@ -70,7 +70,8 @@ public class TaskProjection implements ReplayableProjection {
         this(ReadModelCollections.plain(readModelDatabase), clock.getZone());
     }
 
-    TaskProjection(ReadModelCollections collections, ZoneId zone) {
+    /** A task list writing into {@code collections} (a rebuilt generation, or a history read as of a date). */
+    public TaskProjection(ReadModelCollections collections, ZoneId zone) {
         this.collections = collections;
         this.zone = zone;
         ensureIndexes();

@@ -47,7 +47,12 @@ public class TaskReadModel {
 
     /** Reads a plain task list in {@code db}, for tests and fixtures. */
     public TaskReadModel(MongoDatabase readModelDatabase) {
-        this.collections = ReadModelCollections.plain(readModelDatabase);
+        this(ReadModelCollections.plain(readModelDatabase));
+    }
+
+    /** Reads the task list in {@code collections} (e.g. one rebuilt as of a past date). */
+    public TaskReadModel(ReadModelCollections collections) {
+        this.collections = collections;
     }
 
     /** Mongo's part of the task list's filters; each may be null. {@code unitCode} is the lead or a co-unit. */
