@@ -101,8 +101,7 @@ final class LedgerApi {
     private Response send(String user, HttpRequest.Builder request) {
         authorize(user, request);
         try {
-            HttpResponse<String> response = http.send(request.build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = http.send(request.build(), LedgerApi::bodyUnlessStream);
             String raw = response.body();
             JsonNode body = raw == null || raw.isBlank() ? null : parse(raw);
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
@@ -113,6 +112,39 @@ final class LedgerApi {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The body as text, except for a stream of server-sent events (which does not end): its status and
+     * headers are kept and the connection is closed at once; the server notices at its next write.
+     */
+    private static HttpResponse.BodySubscriber<String> bodyUnlessStream(HttpResponse.ResponseInfo info) {
+        if (!info.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream")) {
+            return HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
+        }
+        return new HttpResponse.BodySubscriber<>() {
+            @Override
+            public java.util.concurrent.CompletionStage<String> getBody() {
+                return java.util.concurrent.CompletableFuture.completedFuture("");
+            }
+
+            @Override
+            public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+                subscription.cancel();
+            }
+
+            @Override
+            public void onNext(java.util.List<java.nio.ByteBuffer> item) {
+            }
+
+            @Override
+            public void onError(Throwable throwable) {
+            }
+
+            @Override
+            public void onComplete() {
+            }
+        };
     }
 
     private static JsonNode parse(String raw) {

@@ -75,6 +75,13 @@ class SecurityEndToEndTest {
                 "GET /api/circulars")) {
             MATRIX.put(read, READERS);
         }
+        // the raw event feed says who did what: office, auditors, admins; its catalogue holds no data
+        MATRIX.put("GET /api/events", Set.of("OFFICE", "AUDITOR", "ADMIN"));
+        MATRIX.put("GET /api/events/stream", Set.of("OFFICE", "AUDITOR", "ADMIN"));
+        MATRIX.put("GET /api/events/catalogue", READERS);
+        // live read models for the dashboard: whoever reads the read models
+        MATRIX.put("GET /api/live/units", READERS);
+        MATRIX.put("GET /api/live/tasks", READERS);
     }
 
     static final Map<String, String> VALUES = Map.of("cid", CID, "unit", "education", "tid", "no-such-task",

@@ -16,7 +16,12 @@ import org.springframework.http.HttpMethod;
  * a unit proposes its own member changes, files its own liaison and acknowledges, reports on and
  * completes its own tasks (which of its tasks is checked by the endpoint); auditors read everything
  * including the audit trail; viewers read the read models but not the audit trail; admins run
- * projections and dead letters. Any {@code /api} route not listed here is refused.
+ * projections and dead letters. The raw event feed ({@code /api/events}, its stream) is read by the
+ * office, auditors and admins (and the service accounts of subscribing systems, given one of those
+ * roles): every event names who entered it, for which unit and why, which is the audit trail's
+ * information, not a dashboard's; units and viewers follow the read models and their live streams
+ * instead. The event catalogue (types and fields, no data) is for every reader. Any {@code /api} route
+ * not listed here is refused.
  */
 public final class AccessRules {
 
@@ -55,6 +60,10 @@ public final class AccessRules {
             // audit trail: not for viewers or units
             rule(HttpMethod.GET, "/api/audit", AUDITOR, ADMIN, OFFICE),
             rule(HttpMethod.GET, "/api/audit/**", AUDITOR, ADMIN, OFFICE),
+            // the raw event feed: who did what, like the audit trail; its catalogue holds no data
+            new Rule(HttpMethod.GET, "/api/events/catalogue", READERS),
+            rule(HttpMethod.GET, "/api/events", OFFICE, AUDITOR, ADMIN),
+            rule(HttpMethod.GET, "/api/events/**", OFFICE, AUDITOR, ADMIN),
             // operations
             rule(HttpMethod.GET, "/api/admin/**", ADMIN, AUDITOR),
             rule(HttpMethod.POST, "/api/admin/**", ADMIN),
