@@ -52,7 +52,9 @@ class SeedConferenceEndToEndTest {
             var r = api.get("viewer", "/api/conferences/" + CID + "/roster?asOf=" + asOf);
             last.clear();
             last.add(r.body());
-            return r.status() == 200 && r.body().get("seats").size() == seats;
+            // The director is appointed after the seats: wait for the roster to have caught up with both.
+            return r.status() == 200 && r.body().get("seats").size() == seats
+                    && r.body().hasNonNull("officeDirector");
         });
         return last.get(0);
     }
