@@ -126,11 +126,30 @@ function stamp() {
   if (out) out.textContent = t('app.updatedAt', {time: fmtDateTime(new Date().toISOString())});
 }
 
-/** A background look: never while a form is being sent. */
+/** Someone is in a field of the view: drawing it again now would break an input method's composition. */
+function typing() {
+  const el = document.activeElement;
+  return !!el && main.contains(el) && el.matches('input, textarea, select');
+}
+
+let deferred = false;
+
+/** A background look: never while a form is being sent, and not under the cursor of someone typing. */
 async function refresh() {
   if (document.querySelector('[data-form].busy')) return false;
+  if (typing()) {
+    deferred = true;
+    return false;
+  }
   return show();
 }
+
+main.addEventListener('focusout', () => {
+  if (deferred) {
+    deferred = false;
+    setTimeout(() => refresh(), 0);
+  }
+});
 
 /** After a command: look until the read model shows its effect (it follows within moments). */
 async function refreshUntilChanged() {

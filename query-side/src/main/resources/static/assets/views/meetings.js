@@ -116,7 +116,9 @@ export const meeting = {
                 d.approval ? ' · ' + t('approval.' + d.approval.state) : '',
                 d.minutesDocumentNo ? ' · ' + d.minutesDocumentNo : ''),
               (d.tasks || []).length ? h('ul', {class: 'decision-tasks'}, d.tasks.map(task => h('li', null,
-                taskLink(task.taskId, task.title), ' · ', app.unitName(task.leadUnitCode),
+                // Tasks exist once the minutes are issued, and for a major matter once it is approved.
+                d.issuedInVersion && (!d.major || (d.approval && d.approval.state === 'APPROVED'))
+                  ? taskLink(task.taskId, task.title) : task.title, ' · ', app.unitName(task.leadUnitCode),
                 (task.coUnitCodes || []).length ? '（' + task.coUnitCodes.map(c => app.unitName(c)).join('、') + '）' : '',
                 ' · ', fmtDate(task.dueDate)))) : null)))
             : empty(t('meeting.noDecisions'))),

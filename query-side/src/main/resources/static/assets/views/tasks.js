@@ -113,7 +113,7 @@ export const task = {
           ])),
           section(t('task.percents'), (task.latestPercents || []).length
             ? h('ul', {class: 'percents'}, task.latestPercents.map(p => h('li', null,
-              h('span', {class: 'who'}, p.unitName || p.unitCode), percentBar(p.percentComplete),
+              h('span', {class: 'percent-unit'}, p.unitName || p.unitCode), percentBar(p.percentComplete),
               h('span', {class: 'muted small'}, fmtDateTime(p.reportedAt)))))
             : empty(t('task.noProgress'))),
           section(t('task.progress'), (task.progress || []).length
