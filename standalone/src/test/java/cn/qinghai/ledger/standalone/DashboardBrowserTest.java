@@ -266,10 +266,10 @@ class DashboardBrowserTest {
         go("#/tasks/stale-1");
         String progress = "[data-form='task-stale-1-progress'] ";
         wait.until(d -> d.findElements(By.cssSelector(progress)).size() == 1);
-        typeInto(progress + "input[name=percentComplete]", "10");
-        typeInto(progress + "textarea[name=summary]", "培训计划已列出提纲");
         // The page misses the next update, as a slow network would: no more background looks.
         js("for (let id = 1; id < 10000; id++) { clearInterval(id); clearTimeout(id); }");
+        typeInto(progress + "input[name=percentComplete]", "10");
+        typeInto(progress + "textarea[name=summary]", "培训计划已列出提纲");
         expect(api.post("office", "/api/tasks/stale-1/urgings", "{\"note\":\"请于本周内报送进展\"}"), 200);
         click(progress + "button[type=submit]");
 
@@ -299,6 +299,7 @@ class DashboardBrowserTest {
                 .build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class); // a view drawn again while we look is looked at again
     }
 
     void signIn(String user) {
