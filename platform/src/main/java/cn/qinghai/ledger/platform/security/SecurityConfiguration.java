@@ -63,7 +63,9 @@ public class SecurityConfiguration {
                     auth.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                             .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                             .permitAll()
-                            .requestMatchers("/error", "/favicon.ico", "/assets/**").permitAll();
+                            // The login page with any query (?error, ?signedOut, ?expired): formLogin's own
+                            // permitAll matches its URLs exactly, so the page after sign-out would need a sign-in.
+                            .requestMatchers("/login", "/error", "/favicon.ico", "/assets/**").permitAll();
                     for (AccessRules.Rule rule : AccessRules.RULES) {
                         auth.requestMatchers(rule.method(), rule.pattern())
                                 .hasAnyRole(rule.roles().stream().map(Role::name).toArray(String[]::new));

@@ -56,6 +56,14 @@ class RosterController {
                 .join(), "no conference " + cid);
     }
 
+    /** 成员调整: the member changes units proposed, newest first; the office confirms or rejects the pending ones. */
+    @GetMapping("/api/conferences/{cid}/member-changes")
+    MemberChangeList memberChanges(@PathVariable("cid") @Pattern(regexp = Ids.PATTERN) String cid,
+                                   @RequestParam(required = false) MemberChangeList.Status status,
+                                   @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String unit) {
+        return queries.query(new FindMemberChangesQuery(cid, status, unit), MemberChangeList.class).join();
+    }
+
     private static <T> T found(Optional<T> value, String message) {
         return value.orElseThrow(() -> new NotFoundException(message));
     }

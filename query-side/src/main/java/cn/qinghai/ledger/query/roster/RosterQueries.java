@@ -8,6 +8,7 @@ import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
 
 import cn.qinghai.ledger.events.conference.*;
+import cn.qinghai.ledger.query.platform.MongoWrites;
 import cn.qinghai.ledger.query.platform.ReadModelCollections;
 import cn.qinghai.ledger.query.platform.ReadModelGenerations;
 import com.mongodb.client.MongoCollection;
@@ -141,6 +142,35 @@ public class RosterQueries {
             return Optional.empty();
         }
         return Optional.of(unitView(found));
+    }
+
+    /** Member changes newest first, with the outgoing member's name from the seat they held. */
+    @QueryHandler
+    public MemberChangeList handle(FindMemberChangesQuery query) {
+        String cid = query.conferenceId();
+        List<Bson> filters = new ArrayList<>(List.of(eq("conferenceId", cid)));
+        if (query.status() != null) {
+            filters.add(eq("status", query.status().name()));
+        }
+        if (query.unitCode() != null) {
+            filters.add(eq("unitCode", query.unitCode()));
+        }
+        Map<String, String> unitNames = unitNames(cid);
+        List<MemberChangeList.MemberChange> items = new ArrayList<>();
+        for (Document d : col(RosterProjection.CHANGES).find(and(filters))
+                .sort(Sorts.descending("proposedOn", MongoWrites.SEQ))) {
+            Document incoming = d.get("incoming", Document.class);
+            Document outgoing = col(RosterProjection.SEATS)
+                    .find(and(eq("conferenceId", cid), eq("personId", d.getString("outgoingPersonId")))).first();
+            items.add(new MemberChangeList.MemberChange(cid, d.getString("changeId"), d.getString("unitCode"),
+                    unitNames.get(d.getString("unitCode")), d.getString("outgoingPersonId"),
+                    outgoing == null ? null : outgoing.getString("name"),
+                    new Person(incoming.getString("personId"), incoming.getString("name"), incoming.getString("title")),
+                    d.getString("reason"), date(d, "proposedOn"),
+                    MemberChangeList.Status.valueOf(d.getString("status")), d.getString("decisionReason"),
+                    date(d, "effectiveOn")));
+        }
+        return new MemberChangeList(items, items.size());
     }
 
     private static UnitView unitView(Document d) {

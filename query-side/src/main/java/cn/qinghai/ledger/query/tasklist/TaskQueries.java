@@ -76,7 +76,9 @@ public class TaskQueries {
         Map<String, TaskView.Extension> extensions = new LinkedHashMap<>();
         List<TaskView.Return> returns = new ArrayList<>();
         TaskView.Completion completion = null;
+        long version = t.seq();
         for (Document h : tasks.history(t.taskId())) {
+            version = Math.max(version, h.get("seq", Number.class).longValue());
             switch (TaskProjection.Kind.valueOf(h.getString("kind"))) {
                 case PROGRESS -> progress.add(new TaskView.Progress(h.getString("unitCode"),
                         names.of(cid, h.getString("unitCode")), h.getInteger("percentComplete", 0),
@@ -117,7 +119,8 @@ public class TaskQueries {
                 latest.values().stream().filter(java.util.Objects::nonNull).toList(),
                 progress, urgings, List.copyOf(extensions.values()), completion, returns,
                 t.closed() ? new TaskView.Closure(t.closedOn(), t.closeNote(), t.completionSubmittedOn(),
-                        Boolean.TRUE.equals(t.onTime())) : null);
+                        Boolean.TRUE.equals(t.onTime())) : null,
+                version);
     }
 
     private static TaskView.Extension decided(TaskView.Extension x, ExtensionState state, String note,

@@ -4,6 +4,7 @@ import static cn.qinghai.ledger.query.platform.MongoWrites.date;
 
 import cn.qinghai.ledger.events.task.TaskSource;
 import cn.qinghai.ledger.events.task.TaskStatus;
+import cn.qinghai.ledger.query.platform.MongoWrites;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -12,6 +13,8 @@ import org.bson.Document;
 /**
  * A task as the tasks collection keeps it, for the read models that build on it (task list, unit
  * status board, decision register, circular). RAG is not stored: {@link RagPolicy} computes it.
+ * {@code seq} is the sequence number of the latest event of the task applied to this document (events
+ * that only add history, such as an extension request, leave it alone).
  */
 public record TaskRecord(
         String taskId,
@@ -32,7 +35,8 @@ public record TaskRecord(
         LocalDate closedOn,
         Boolean onTime,
         String closeNote,
-        boolean overdueRecorded) {
+        boolean overdueRecorded,
+        long seq) {
 
     public boolean closed() {
         return status == TaskStatus.CLOSED;
@@ -53,6 +57,7 @@ public record TaskRecord(
                 status == null ? null : TaskStatus.valueOf(status),
                 lastReportAt == null ? null : OffsetDateTime.parse(lastReportAt), d.getInteger("lastPercent"),
                 d.getInteger("urgings", 0), date(d, "completionSubmittedOn"), date(d, "closedOn"),
-                d.getBoolean("onTime"), d.getString("closeNote"), d.getBoolean("overdueRecorded", false));
+                d.getBoolean("onTime"), d.getString("closeNote"), d.getBoolean("overdueRecorded", false),
+                d.get(MongoWrites.SEQ) instanceof Number n ? n.longValue() : -1);
     }
 }

@@ -127,6 +127,27 @@ class RosterProjectionTest {
     }
 
     @Test
+    void aMemberChangeIsListedAsPendingUntilTheConferenceConfirmsIt() {
+        deliver(0, 11);                                   // up to the proposal
+
+        var pending = queries.handle(new FindMemberChangesQuery(CID, MemberChangeList.Status.PENDING, null));
+        assertThat(pending.items()).singleElement().satisfies(change -> {
+            assertThat(change.changeId()).isEqualTo("c1");
+            assertThat(change.unitName()).isEqualTo("省教育厅");
+            assertThat(change.outgoingName()).isEqualTo("钟泽海");
+            assertThat(change.incoming().name()).isEqualTo("王新");
+            assertThat(change.proposedOn()).isEqualTo(D2);
+        });
+
+        deliver(11, 12);                                  // confirmed: the seat changes hands
+        assertThat(queries.handle(new FindMemberChangesQuery(CID, MemberChangeList.Status.PENDING, null)).items())
+                .isEmpty();
+        assertThat(queries.handle(new FindMemberChangesQuery(CID, null, "education")).items())
+                .extracting(MemberChangeList.MemberChange::status, MemberChangeList.MemberChange::effectiveOn)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(MemberChangeList.Status.CONFIRMED, D2));
+    }
+
+    @Test
     void redeliveredEventsChangeNothing() {
         deliver(0, history.size());
         List<Document> once = snapshot();

@@ -225,6 +225,16 @@ class TaskProjectionTest {
     }
 
     @Test
+    void theVersionIsTheSequenceNumberOfTheLatestEventAppliedEvenOneThatOnlyAddsHistory() {
+        t1.deliver(0, 5);                                    // up to the urging (seq 4)
+        assertThat(view("t1").version()).isEqualTo(4);
+        t1.deliver(5, 6);                                    // the extension request touches only the history
+        assertThat(view("t1").version()).isEqualTo(5);
+        t1.deliver();
+        assertThat(view("t1").version()).isEqualTo(t1.size() - 1);
+    }
+
+    @Test
     void redeliveredEventsChangeNothing() {
         t1.deliver();
         t2.deliver();

@@ -8,7 +8,9 @@ import java.util.List;
  * One supervised task (督办事项) in full: its source, lead unit (牵头单位) and co-units (配合单位), due
  * dates, status and RAG (computed at read time), each unit's latest percentage, the progress history
  * (进展), urgings (催办), extension requests (延期), the completion submitted (办结报告), returns
- * (退回重办) and the closure (销号).
+ * (退回重办) and the closure (销号). {@code version} is the task's version (the sequence number of its
+ * latest event) as far as this read model has applied it: send it back as {@code If-Match} so that a
+ * command on a task that changed meanwhile is refused (409) rather than applied to what nobody read.
  */
 public record TaskView(
         String taskId,
@@ -31,7 +33,8 @@ public record TaskView(
         List<Extension> extensions,
         Completion completion,
         List<Return> returns,
-        Closure closure) {
+        Closure closure,
+        long version) {
 
     /** A unit by code, with its name from the roster (null when the roster does not know it). */
     public record Unit(String unitCode, String name) {

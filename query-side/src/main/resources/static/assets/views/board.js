@@ -1,0 +1,97 @@
+// 成员单位工作台账: every unit with its RAG, open and overdue tasks and on-time rate; large figures
+// that read from the back of a meeting room.
+
+import {h, table} from '../dom.js';
+import {t, fmtNumber, fmtRatio, fmtDay, fmtDateTime} from '../i18n.js';
+import {get, query} from '../api.js';
+import {app} from '../context.js';
+import {ragBadge, pageHeader, kpi, unitLink, facts, section, statusBadge, taskLink, dueText, percentBar} from '../ui.js';
+
+export const board = {
+  nav: 'board',
+  async load() {
+    const units = await get('/api/units' + query({conferenceId: app.conference.conferenceId}));
+    app.units = units.items;
+    return units;
+  },
+  render(data) {
+    const units = data.items;
+    const open = units.reduce((n, u) => n + u.tasks.open, 0);
+    const overdue = units.reduce((n, u) => n + u.overdue, 0);
+    const closed = units.reduce((n, u) => n + u.tasks.closed, 0);
+    const onTime = units.reduce((n, u) => n + u.closedOnTime, 0);
+    const rank = {RED: 0, AMBER: 1, GREEN: 2};
+    const sorted = [...units].sort((a, b) => rank[a.rag] - rank[b.rag]);
+    return h('div', {class: 'board'},
+      pageHeader(t('board.title'), h('p', {class: 'legend'}, t('board.legend'))),
+      h('div', {class: 'kpis'},
+        kpi(t('board.units'), fmtNumber(units.length)),
+        kpi(t('board.open'), fmtNumber(open)),
+        kpi(t('board.overdue'), fmtNumber(overdue), overdue ? 'red' : ''),
+        kpi(t('board.onTime'), closed ? fmtRatio(onTime / closed) : '—')),
+      h('ul', {class: 'unit-grid'}, sorted.map(u => h('li', {class: 'unit-card rag-' + u.rag.toLowerCase(),
+        'data-unit': u.unitCode},
+      h('div', {class: 'unit-card-head'}, h('h3', null, unitLink(u.unitCode, u.name)), ragBadge(u.rag)),
+      h('div', {class: 'unit-figures'},
+        figure(t('board.lead'), u.tasks.open),
+        figure(t('board.overdue'), u.overdue, u.overdue ? 'red' : ''),
+        figure(t('board.co'), u.tasks.asCoUnit),
+        figure(t('board.onTime'), fmtRatio(u.onTimeClosureRate))),
+      h('p', {class: 'unit-people'},
+        t('board.member') + t('sep') + (u.member ? u.member.name : t('board.none')),
+        h('br'),
+        t('board.liaison') + t('sep') + (u.liaison ? u.liaison.name : t('board.none'))),
+      h('p', {class: 'muted small'}, t('board.lastReport') + t('sep') + (u.lastReportAt ? fmtDateTime(u.lastReportAt) : t('board.none'))))
+      )));
+  },
+};
+
+function figure(label, value, cls) {
+  return h('div', {class: 'figure ' + (cls || '')}, h('span', {class: 'figure-value'}, typeof value === 'number' ? fmtNumber(value) : value),
+    h('span', {class: 'figure-label'}, label));
+}
+
+/** One unit: duties, member, liaison, counts and its tasks as lead or co-unit. */
+export const unit = {
+  nav: 'board',
+  async load(route) {
+    const code = route.params[0];
+    const cid = app.conference.conferenceId;
+    const [view, tasks] = await Promise.all([
+      get('/api/units/' + encodeURIComponent(code) + query({conferenceId: cid})),
+      get('/api/tasks' + query({conferenceId: cid, unit: code, size: 500})),
+    ]);
+    return {view, tasks};
+  },
+  render({view: u, tasks}) {
+    return h('div', null,
+      pageHeader(u.name, ragBadge(u.rag)),
+      h('div', {class: 'cols'},
+        section(t('unit.duties'), h('ol', {class: 'duties'}, (u.duties || []).map(d => h('li', null, d)))),
+        section(null,
+          facts([
+            [t('board.member'), u.member ? `${u.member.name}（${u.member.title}）` : t('board.none')],
+            [t('board.liaison'), u.liaison ? `${u.liaison.name}（${u.liaison.title}，${u.liaison.phone}）` : t('board.none')],
+            [t('board.lastReport'), u.lastReportAt ? fmtDateTime(u.lastReportAt) : t('board.none')],
+            [t('board.onTime'), fmtRatio(u.onTimeClosureRate)],
+          ]),
+          h('p', null, t('unit.counts', u.tasks)))),
+      section(t('unit.tasks'), taskTable(tasks.items, u.unitCode)));
+  },
+};
+
+/** The task table of the list, the unit page and "my tasks". */
+export function taskTable(rows, ownUnit, emptyText) {
+  const columns = [
+    {label: t('tasks.rag'), cell: r => ragBadge(r.rag, r.ragReason)},
+    {label: t('tasks.col.title'), cell: r => taskLink(r.taskId, r.title), class: 'grow'},
+    ownUnit ? {label: t('tasks.col.role'), cell: r => (r.leadUnitCode === ownUnit ? t('tasks.asLead') : t('tasks.asCo'))}
+      : {label: t('tasks.col.lead'), cell: r => r.leadUnitName || app.unitName(r.leadUnitCode)},
+    {label: t('tasks.col.status'), cell: r => statusBadge(r.status)},
+    {label: t('tasks.col.due'), cell: r => dueText(r.dueDate, r.status)},
+    {label: t('tasks.col.percent'), cell: r => percentBar(r.latestPercent)},
+    {label: t('tasks.col.lastReport'), cell: r => fmtDay(r.lastReportAt)},
+    {label: t('tasks.col.urgings'), cell: r => fmtNumber(r.urgings), class: 'num'},
+  ];
+  return table(columns, rows, {empty: emptyText || t('tasks.empty'), rowClass: r => 'rag-row-' + (r.rag || '').toLowerCase()});
+}

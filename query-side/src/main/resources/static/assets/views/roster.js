@@ -1,0 +1,99 @@
+// 成员名单 on any date, member changes (成员调整) with the office's decision, and liaison filing (联络员备案).
+
+import {h, table} from '../dom.js';
+import {t, fmtDate, today} from '../i18n.js';
+import {get, query} from '../api.js';
+import {app} from '../context.js';
+import {actionForm} from '../forms.js';
+import {pageHeader, section, unitLink, empty} from '../ui.js';
+
+export const roster = {
+  nav: 'roster',
+  async load(route) {
+    const cid = encodeURIComponent(app.conference.conferenceId);
+    const asOf = route.query.asOf || today();
+    const [view, changes] = await Promise.all([
+      get(`/api/conferences/${cid}/roster` + query({asOf})),
+      get(`/api/conferences/${cid}/member-changes`),
+    ]);
+    return {view, changes: changes.items, asOf};
+  },
+  render({view, changes, asOf}) {
+    const picker = h('form', {class: 'filters', role: 'search'},
+      h('div', {class: 'field'}, h('label', {for: 'roster-asOf'}, t('roster.asOf')),
+        h('input', {id: 'roster-asOf', name: 'asOf', type: 'date', value: asOf, required: true})),
+      h('div', {class: 'buttons'}, h('button', {type: 'submit', class: 'primary'}, t('roster.show'))));
+    picker.addEventListener('submit', (e) => {
+      e.preventDefault();
+      const value = picker.elements.asOf.value;
+      if (value) location.hash = '#/roster?asOf=' + value;
+    });
+    return h('div', null,
+      pageHeader(t('roster.title'), h('p', {class: 'muted'}, fmtDate(asOf))),
+      picker,
+      section(t('roster.seats'), table([
+        {label: t('roster.col.role'), cell: s => t('seat.' + s.role)},
+        {label: t('roster.col.name'), cell: s => s.name},
+        {label: t('roster.col.title'), cell: s => s.title, class: 'grow'},
+        {label: t('roster.col.unit'), cell: s => (s.unitCode ? unitLink(s.unitCode, s.unitName) : '—')},
+        {label: t('roster.col.since'), cell: s => fmtDate(s.from)},
+      ], view.seats, {empty: t('roster.none')})),
+      section(t('roster.director'), view.officeDirector
+        ? h('p', null, view.officeDirector.name + '（' + t('roster.col.since') + ' ' + fmtDate(view.officeDirector.from) + '）')
+        : empty(t('roster.none'))),
+      section(t('roster.liaisons'), table([
+        {label: t('roster.col.unit'), cell: l => unitLink(l.unitCode, l.unitName)},
+        {label: t('roster.col.name'), cell: l => l.name},
+        {label: t('roster.col.title'), cell: l => l.title, class: 'grow'},
+        {label: t('roster.col.phone'), cell: l => l.phone},
+        {label: t('roster.col.since'), cell: l => fmtDate(l.from)},
+      ], view.liaisons, {empty: t('roster.none')})),
+      section(t('roster.changes'), changes.length ? h('ul', {class: 'changes'}, changes.map(c => h('li', {'data-change': c.changeId},
+        h('span', {class: 'status change-' + c.status.toLowerCase()}, t('change.' + c.status)), ' ',
+        changeLine(c), h('span', {class: 'muted small'}, ' · ' + t('roster.proposedOn') + ' ' + fmtDate(c.proposedOn)),
+        c.decisionReason ? h('p', {class: 'muted'}, c.decisionReason) : null,
+        app.is('OFFICE') && c.status === 'PENDING' ? decideForms(c) : null))) : empty(t('roster.noChanges'))),
+      app.is('OFFICE') ? liaisonForm(null) : null);
+  },
+};
+
+export function changeLine(c) {
+  return t('roster.change', {unit: c.unitName || c.unitCode, outgoing: c.outgoingName || c.outgoingPersonId,
+    incoming: c.incoming.name, title: c.incoming.title, reason: c.reason});
+}
+
+/** 联席会议确定: the office records the conference's answer to a pending change. */
+function decideForms(c) {
+  const path = `/api/conferences/${encodeURIComponent(app.conference.conferenceId)}/member-changes/${encodeURIComponent(c.changeId)}`;
+  return h('div', {class: 'inline-actions'},
+    actionForm({id: 'change-' + c.changeId + '-confirm', title: 'a.confirmChange', ok: 'ok.confirmChange',
+      defaults: () => ({effectiveOn: today()}),
+      fields: [{name: 'effectiveOn', label: 'f.effectiveOn', type: 'date', required: true}],
+      ruleFields: {NotBeforeEstablishment: 'effectiveOn'},
+      request: v => ({path: path + '/confirmation', body: {effectiveOn: v.effectiveOn}})}),
+    actionForm({id: 'change-' + c.changeId + '-reject', title: 'a.rejectChange', ok: 'ok.rejectChange', danger: true,
+      fields: [{name: 'reason', label: 'f.reason', type: 'textarea', required: true, maxLength: 500, wide: true}],
+      request: v => ({path: path + '/rejection', body: {reason: v.reason.trim()}})}));
+}
+
+/** 联络员备案: a unit files its own liaison; the office records a filing for any unit. */
+export function liaisonForm(unitCode) {
+  const cid = encodeURIComponent(app.conference.conferenceId);
+  return actionForm({
+    id: 'liaison-' + (unitCode || 'any'),
+    title: 'a.fileLiaison',
+    ok: 'ok.fileLiaison',
+    defaults: () => ({unitCode: unitCode || ''}),
+    fields: [
+      unitCode ? null : {name: 'unitCode', label: 'f.unit', type: 'select', required: true, options: app.unitOptions()},
+      {name: 'name', label: 'f.name', required: true, maxLength: 50},
+      {name: 'title', label: 'f.jobTitle', required: true, maxLength: 200},
+      {name: 'phone', label: 'f.phone', type: 'tel', required: true, maxLength: 30, pattern: /^[0-9+() -]{3,30}$/,
+        patternMessage: 'v.phone'},
+      {name: 'effectiveOn', label: 'f.effectiveOn', type: 'date'},
+    ].filter(Boolean),
+    ruleFields: {LiaisonOfActiveUnit: 'unitCode', KnownUnit: 'unitCode', NotBeforeEstablishment: 'effectiveOn'},
+    request: v => ({method: 'PUT', path: `/api/conferences/${cid}/units/${encodeURIComponent(unitCode || v.unitCode)}/liaison`,
+      body: {name: v.name.trim(), title: v.title.trim(), phone: v.phone.trim(), effectiveOn: v.effectiveOn || null}}),
+  });
+}

@@ -1,0 +1,414 @@
+package cn.qinghai.ledger.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The dashboard in a real browser (headless Chromium from the Debian packages, driven by Selenium)
+ * against the whole application: signing in, the board in Chinese, live updates, a unit's and the
+ * office's work, a plenary from convening to issued minutes, refusals and stale forms. Screenshots
+ * land in {@code target/screenshots}. Skipped, with a message, where Chromium is not installed.
+ */
+class DashboardBrowserTest {
+
+    static final String CID = "qh-infant-care";
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    @TempDir
+    static Path dataDir;
+    static ConfigurableApplicationContext app;
+    static LedgerApi api;
+    static String base;
+
+    @TempDir
+    Path profile;
+    WebDriver browser;
+    WebDriverWait wait;
+
+    @BeforeAll
+    static void start() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "browser tests skipped: /usr/bin/chromium or /usr/bin/chromedriver is missing "
+                        + "(apt-get install -y chromium chromium-driver)");
+        Files.createDirectories(SCREENSHOTS);
+        app = LedgerStandaloneApplication.application().run("--server.port=0", "--ledger.demo=true",
+                "--ledger.data-dir=" + dataDir, "--ledger.read-model.in-process-store=MEMORY");
+        api = SeedConferenceEndToEndTest.api(app);
+        base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+        SeedConferenceEndToEndTest.awaitRoster(api, LocalDate.now(ZONE).toString(), 18);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aViewerSeesTheUnitsInChineseOpensAUnitAndATaskAndWatchesProgressArriveWithoutReload() {
+        assign("live-1", "统计全省普惠托位数", "education", List.of("finance"), 20);
+        open();
+        signIn("viewer");
+
+        waitForText("main", "成员单位工作台账");
+        wait.until(d -> d.findElements(By.cssSelector(".unit-card")).size() == 16);
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
+        String board = text("main");
+        assertThat(board).contains("省教育厅", "省卫生健康委", "国家税务总局青海省税务局", "牵头在办", "按期办结率");
+        assertThat(board).containsAnyOf("绿灯", "黄灯", "红灯");
+        waitForText("header", "每5秒刷新"); // no live stream on this branch: the board polls
+        assertThat(text("header")).contains("查看者", "单位看板", "督办事项");
+        screenshot("01-board-viewer");
+
+        click("[data-unit=education] h3 a");
+        waitForText(".page-title", "省教育厅");
+        waitForText("main", "统计全省普惠托位数");
+        screenshot("02-unit-education");
+
+        click("main a.task-link");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-task=live-1]")));
+        assertThat(text("main")).contains("尚未报送进展", "省财政厅", "已交办");
+        js("window.notReloaded = true;");
+
+        expect(api.post("unit-education", "/api/tasks/live-1/acknowledgement", "{}"), 200);
+        expect(api.post("unit-education", "/api/tasks/live-1/progress",
+                "{\"percentComplete\":30,\"summary\":\"已摸底西宁、海东两市托位情况\"}"), 200);
+
+        wait.withTimeout(Duration.ofSeconds(30)).until(d -> text("main").contains("已摸底西宁、海东两市托位情况"));
+        assertThat(text("main")).contains("30%", "办理中");
+        assertThat(js("return window.notReloaded === true;")).as("the page was updated in place").isEqualTo(true);
+        screenshot("03-task-progress-arrived");
+
+        click("#lang");
+        waitForText("header", "Unit board");
+        waitForText("main", "Progress reports");
+        assertThat(text("main")).contains("In progress", "Co-units");
+        screenshot("03b-task-in-english");
+        click("#lang");
+        waitForText("header", "单位看板");
+    }
+
+    @Test
+    void aUnitReportsProgressAndCompletesTheOfficeSeesItOnTheBoardAndClosesTheTask() {
+        assign("close-1", "制定托育机构备案管理办法", "civil-affairs", List.of("market-regulation"), 30);
+        open();
+        signIn("unit-civil-affairs");
+
+        wait.until(d -> d.getCurrentUrl().endsWith("#/mine"));
+        waitForText("main", "制定托育机构备案管理办法");
+        assertThat(text("main")).contains("我的任务", "本单位：省民政厅", "牵头事项");
+        screenshot("04-unit-my-tasks");
+
+        click("main a.task-link");
+        click("[data-form='task-close-1-ack'] button[type=submit]");
+        waitForText(".page-head", "已签收");
+        wait.until(d -> d.findElements(By.cssSelector("[data-form='task-close-1-progress']")).size() == 1);
+        String progress = "[data-form='task-close-1-progress'] ";
+        typeInto(progress + "textarea[name=summary]", "已起草办法初稿并完成部门会签");
+        typeInto(progress + "input[name=percentComplete]", "80", Keys.ENTER); // Enter in a field sends the form
+        waitForText(progress + ".form-msg", "进展已报送");
+        waitForText(".timeline", "已起草办法初稿并完成部门会签");
+
+        openAction("task-close-1-completion");
+        String completion = "[data-form='task-close-1-completion'] ";
+        typeInto(completion + "textarea[name=summary]", "备案管理办法已印发实施");
+        typeInto(completion + "textarea[name=evidence]", "青民发〔2026〕12号\n备案办法全文.pdf");
+        click(completion + "button[type=submit]");
+        waitForText(".page-head", "待销号");
+        assertThat(text("main")).contains("办结报告", "备案办法全文.pdf");
+        screenshot("05-unit-completion-submitted");
+
+        signOut();
+        signIn("office");
+        waitForText("main", "成员单位工作台账");
+        WebElement card = wait.until(d -> d.findElement(By.cssSelector("[data-unit=civil-affairs]")));
+        assertThat(card.getText()).contains("省民政厅").doesNotContain("最近报送：暂无");
+        screenshot("06-office-board");
+
+        click("[data-unit=civil-affairs] h3 a");
+        waitForText("main", "制定托育机构备案管理办法");
+        click("main a.task-link");
+        waitForText(".page-head", "待销号");
+        openAction("task-close-1-close");
+        typeInto("[data-form='task-close-1-close'] textarea[name=note]", "材料齐全，同意销号");
+        click("[data-form='task-close-1-close'] button[type=submit]");
+        waitForText(".page-head", "已销号");
+        waitForText("main", "按期办结");
+        screenshot("07-office-closed-task");
+    }
+
+    @Test
+    void theOfficeRunsAPlenaryFromConveningToIssuedMinutesAndSeesItsTasks() {
+        open();
+        signIn("office");
+        go("#/meetings");
+        openAction("convene-meeting");
+        String convene = "[data-form='convene-meeting'] ";
+        assertThat(new Select(find(convene + "select[name=convenedBy]")).getFirstSelectedOption().getText())
+                .startsWith("匡湧");
+        typeInto(convene + "input[name=topic]", "2026年第二次全体会议");
+        setValue(convene + "input[name=scheduledAt]", LocalDate.now(ZONE).plusDays(7) + "T09:30");
+        typeInto(convene + "input[name=location]", "省政府第一会议室");
+        typeInto(convene + "textarea[name=invitedDepartments]", "省委宣传部\n省委编办");
+        click(convene + "button[type=submit]");
+        wait.until(d -> d.getCurrentUrl().contains("#/meetings/m-"));
+        String mid = browser.getCurrentUrl().replaceAll(".*#/meetings/", "");
+        waitForText(".page-head", "纪要起草中");
+
+        openAction("meeting-" + mid + "-attendance");
+        String attendance = "[data-form='meeting-" + mid + "-attendance'] ";
+        choose(attendance + "select[name='rows[3].present']", "请假");
+        typeInto(attendance + "input[name='rows[3].reason']", "同期参加全国会议");
+        typeInto(attendance + "input[name='rows[0].standInName']", "李明");
+        typeInto(attendance + "input[name='rows[0].standInTitle']", "副主任");
+        click(attendance + "button[type=submit]");
+        waitForText("main", "同期参加全国会议");
+
+        String decision = "[data-form='meeting-" + mid + "-decision'] ";
+        openAction("meeting-" + mid + "-decision");
+        typeInto(decision + "textarea[name=matter]", "建立托育服务联合督导机制");
+        typeInto(decision + "input[name='tasks[0].title']", "制定联合督导工作方案");
+        choose(decision + "select[name='tasks[0].leadUnitCode']", "省教育厅");
+        setValue(decision + "input[name='tasks[0].dueDate']", LocalDate.now(ZONE).plusDays(60).toString());
+        click(decision + "input[name='tasks[0].coUnitCodes'][value=finance]");
+        screenshot("08-meeting-recording-a-decision");
+        click(decision + "button[type=submit]");
+        waitForText(".decisions", "建立托育服务联合督导机制");
+
+        openAction("meeting-" + mid + "-sign");
+        click("[data-form='meeting-" + mid + "-sign'] button[type=submit]");
+        waitForText(".page-head", "纪要已签发");
+
+        String issue = "[data-form='meeting-" + mid + "-issue'] ";
+        wait.until(d -> d.findElements(By.cssSelector(issue)).size() == 1);
+        typeInto(issue + "input[name=documentNo]", "青婴托联〔2026〕7号");
+        typeInto(issue + "textarea[name=distribution]", "各市州人民政府\n省政府各委办厅局");
+        click(issue + "button[type=submit]");
+        waitForText(".page-head", "纪要已印发");
+        waitForText("main", "匡湧 于");
+        screenshot("09-meeting-minutes-issued");
+
+        go("#/tasks?unit=education");
+        waitForText("main", "制定联合督导工作方案");
+        screenshot("10-tasks-from-the-minutes");
+        go("#/decisions");
+        waitForText("main", "建立托育服务联合督导机制");
+        assertThat(text("main")).contains("青婴托联〔2026〕7号", "无需报批");
+    }
+
+    @Test
+    void aRefusedActionShowsItsReasonInChineseAndAStaleFormSaysSoAndKeepsWhatWasTyped() {
+        open();
+        browser.get(base + "/login");
+        find("#username").sendKeys("office");
+        find("#password").sendKeys("wrong", Keys.ENTER);
+        waitForText(".login-box", "用户名或密码不正确");
+        assertThat(find("#username").getAttribute("value")).as("the user name survives a failed sign-in").isEqualTo("office");
+        signIn("office");
+        go("#/meetings");
+        openAction("convene-meeting");
+        String convene = "[data-form='convene-meeting'] ";
+        typeInto(convene + "input[name=topic]", "由副召集人召集的全体会议");
+        setValue(convene + "input[name=scheduledAt]", LocalDate.now(ZONE).plusDays(3) + "T15:00");
+        typeInto(convene + "input[name=location]", "省卫生健康委会议室");
+        choose(convene + "select[name=convenedBy]", "靳生寿（副召集人，省政府副秘书长）");
+        click(convene + "button[type=submit]");
+        waitForText(convene + "[data-field=convenedBy] .field-error", "全体会议须由召集人召集");
+        assertThat(find(convene + "input[name=topic]").getAttribute("value")).isEqualTo("由副召集人召集的全体会议");
+        assertThat(browser.getCurrentUrl()).endsWith("#/meetings");
+        screenshot("11-refused-in-chinese");
+
+        assign("stale-1", "报送托育从业人员培训计划", "emergency", List.of(), 15);
+        signOut();
+        signIn("unit-emergency");
+        go("#/tasks/stale-1");
+        String progress = "[data-form='task-stale-1-progress'] ";
+        wait.until(d -> d.findElements(By.cssSelector(progress)).size() == 1);
+        // The page misses the next update, as a slow network would: no more background looks.
+        js("for (let id = 1; id < 10000; id++) { clearInterval(id); clearTimeout(id); }");
+        typeInto(progress + "input[name=percentComplete]", "10");
+        typeInto(progress + "textarea[name=summary]", "培训计划已列出提纲");
+        expect(api.post("office", "/api/tasks/stale-1/urgings", "{\"note\":\"请于本周内报送进展\"}"), 200);
+        click(progress + "button[type=submit]");
+
+        waitForText(progress + ".form-msg", "此记录已被他人更新");
+        waitForText("main", "请于本周内报送进展");
+        assertThat(find(progress + "textarea[name=summary]").getAttribute("value")).isEqualTo("培训计划已列出提纲");
+        screenshot("12-stale-form-kept-what-was-typed");
+
+        click(progress + "button[type=submit]");
+        waitForText(progress + ".form-msg", "进展已报送");
+        waitForText(".timeline", "培训计划已列出提纲");
+    }
+
+    // ---- the browser -------------------------------------------------------------------------
+
+    void open() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
+                "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1400,1000", "--lang=zh-CN");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+        // The driver is named, so Selenium Manager never looks for (or downloads) one.
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class); // a view drawn again while we look is looked at again
+    }
+
+    void signIn(String user) {
+        browser.get(base + "/");
+        wait.until(d -> d.getCurrentUrl().contains("/login"));
+        assertThat(text("main")).contains("登录", "用户名", "密码");
+        find("#username").clear();
+        find("#username").sendKeys(user);
+        find("#password").sendKeys("demo", Keys.ENTER);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#nav a")));
+    }
+
+    void signOut() {
+        click("#logout button[type=submit]");
+        wait.until(d -> d.getCurrentUrl().contains("/login"));
+        waitForText("main", "您已安全退出");
+    }
+
+    void go(String hash) {
+        js("location.hash = arguments[0];", hash);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main .page-title")));
+    }
+
+    void openAction(String formId) {
+        WebElement details = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("action-" + formId)));
+        if (details.getAttribute("open") == null) {
+            details.findElement(By.tagName("summary")).click();
+        }
+    }
+
+    WebElement find(String css) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    /**
+     * A live update may draw the view again between finding an element and using it; the forms keep
+     * what was typed across that, so doing it again on the new element is what a person would do.
+     */
+    void retrying(Runnable action) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                action.run();
+                return;
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    void click(String css) {
+        retrying(() -> wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click());
+    }
+
+    void typeInto(String css, CharSequence... keys) {
+        retrying(() -> {
+            WebElement field = find(css);
+            field.clear();
+            field.sendKeys(keys);
+        });
+    }
+
+    void choose(String css, String visibleText) {
+        retrying(() -> new Select(find(css)).selectByVisibleText(visibleText));
+    }
+
+    /** Date and time pickers take their value the way the browser's own picker would set it. */
+    void setValue(String css, String value) {
+        js("const field = document.querySelector(arguments[0]); field.value = arguments[1];"
+                + " field.dispatchEvent(new Event('input', {bubbles: true}));", css, value);
+    }
+
+    String text(String css) {
+        return browser.findElement(By.cssSelector(css)).getText();
+    }
+
+    void waitForText(String css, String expected) {
+        wait.until(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector(css));
+            return !found.isEmpty() && found.get(0).getText().contains(expected);
+        });
+    }
+
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(script, args);
+    }
+
+    void screenshot(String name) {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        try {
+            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- the API, for what happens elsewhere ----------------------------------------------------
+
+    static void assign(String taskId, String title, String lead, List<String> coUnits, int workingDays) {
+        String co = coUnits.stream().map(c -> "\"" + c + "\"").reduce((a, b) -> a + "," + b).orElse("");
+        expect(api.post("office", "/api/tasks", """
+                {"taskId":"%s","conferenceId":"%s","title":"%s","leadUnitCode":"%s","coUnitCodes":[%s],
+                 "dueInWorkingDays":%d,"source":"办公室交办"}""".formatted(taskId, CID, title, lead, co, workingDays)), 201);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> api.get("viewer", "/api/tasks/" + taskId).status() == 200);
+    }
+
+    static void expect(LedgerApi.Response response, int status) {
+        assertThat(response.status()).as(response.raw()).isEqualTo(status);
+    }
+}
