@@ -56,7 +56,7 @@ public final class LedgerBenchmarks {
         }
         Mode mode = Mode.of(options.getOrDefault("mode", "quick"));
         Path out = Path.of(options.getOrDefault("out", "target/benchmark-results.json"));
-        Path work = Path.of(options.getOrDefault("work-dir", "target/benchmark-data"));
+        Path work = Path.of(options.getOrDefault("work-dir", "target/benchmark-data")).toAbsolutePath();
         LedgerBenchmarks bench = new LedgerBenchmarks(mode, work);
         long started = System.nanoTime();
         int status = 0;
@@ -90,9 +90,9 @@ public final class LedgerBenchmarks {
         results.setting("postgresDurability", "embedded PostgreSQL with synchronous_commit=on, fsync=on");
         deleteRecursively(work);
         Files.createDirectories(work);
-        h2();
+        attempt("H2 run", this::h2);
         if (postgres) {
-            postgres();
+            attempt("PostgreSQL run", this::postgres);
         }
         double h2Ratio = orNaN(results.value("append.h2.ratioToRawJdbc"));
         double pgRatio = orNaN(results.value("append.postgres.ratioToRawJdbc"));
@@ -111,6 +111,7 @@ public final class LedgerBenchmarks {
     private void h2() throws Exception {
         System.out.println("== H2 file event store (embedded default)");
         Path dir = work.resolve("h2");
+        log("starting the standalone application on an empty H2 file");
         long t0 = System.nanoTime();
         ConfigurableApplicationContext app = start(dir);
         double startup = (System.nanoTime() - t0) / 1e9;
@@ -125,29 +126,40 @@ public final class LedgerBenchmarks {
         List<String> units = units(api);
         Workload load = new Workload(port, units);
         List<Workload.Client> clients = load.clients(8, 5);
+        log("bulk load to " + mode.baseEvents() + " events");
         String sampleTask = bulkFill(store, "base", mode.baseEvents());
         results.put("h2.eventsAtBase", store.head(), "events", "stored events at the small measurement point");
 
-        Map<String, double[]> queriesBase = queries(api, units, sampleTask);
-        load.closedLoop(clients, mode.warmup());
-        settle(store);
-
-        RawJdbc raw = new RawJdbc(app.getBean(DataSource.class));
-        RawJdbc.Sample sample = raw.sample();
-        double raw1 = raw.rate(1, mode.rawWindow(), sample);
-        double raw8 = raw.rate(8, mode.rawWindow(), sample);
-        results.put("raw.h2.rowsPerSec.threads1", raw1, "rows/s", "plain JDBC insert+commit, 1 thread",
-                "reference: one event-sized row per transaction into a copy of the event table");
-        results.put("raw.h2.rowsPerSec.threads8", raw8, "rows/s", "plain JDBC insert+commit, 8 threads",
-                "reference: as above with 8 threads and connections");
-        Workload.Result one = measure(store, load, clients.subList(0, 1), "h2", 1, raw1);
-        Workload.Result eight = measure(store, load, clients, "h2", 8, raw8);
+        Map<String, double[]> queriesBase = new LinkedHashMap<>();
+        attempt("queries at the small store", () -> queriesBase.putAll(queries(api, units, sampleTask)));
+        attempt("warm-up", () -> {
+            load.closedLoop(clients, mode.warmup());
+            settle(store);
+        });
+        double[] raw = new double[] {Double.NaN, Double.NaN};
+        attempt("raw JDBC reference", () -> {
+            RawJdbc jdbc = new RawJdbc(app.getBean(DataSource.class));
+            RawJdbc.Sample sample = jdbc.sample();
+            raw[0] = jdbc.rate(1, mode.rawWindow(), sample);
+            raw[1] = jdbc.rate(8, mode.rawWindow(), sample);
+            results.put("raw.h2.rowsPerSec.threads1", raw[0], "rows/s", "plain JDBC insert+commit, 1 thread",
+                    "reference: one event-sized row per transaction into a copy of the event table");
+            results.put("raw.h2.rowsPerSec.threads8", raw[1], "rows/s", "plain JDBC insert+commit, 8 threads",
+                    "reference: as above with 8 threads and connections");
+        });
+        attempt("commands, 1 client", () -> measure(store, load, clients.subList(0, 1), "h2", 1, raw[0]));
+        attempt("commands, 8 clients", () -> measure(store, load, clients, "h2", 8, raw[1]));
+        double max = orNaN(results.value("append.h2.commandsPerSec.clients8"));
         double baseRate = orNaN(results.value("append.h2.eventsPerSec.clients8"));
 
-        settle(store);
-        lag(store, load, clients, eight.perSecond(), 0.5, "lag.h2.at50");
-        settle(store);
-        lag(store, load, clients, eight.perSecond(), 0.8, "lag.h2.at80");
+        attempt("steady load at 50%", () -> {
+            settle(store);
+            lag(store, load, clients, max, 0.5, "lag.h2.at50");
+        });
+        attempt("steady load at 80%", () -> {
+            settle(store);
+            lag(store, load, clients, max, 0.8, "lag.h2.at80");
+        });
         Double bounded80 = results.value("lag.h2.at80.bounded");
         results.flag("lag.bounded", bounded80 != null && bounded80 > 0,
                 "at 80% of the 8-client rate, H2", "no probe lost, lag and backlog not growing over the window");
@@ -155,57 +167,67 @@ public final class LedgerBenchmarks {
         // Grow the store to the large size and measure again.
         settle(store);
         long before = store.head();
+        log("bulk load to " + mode.largeEvents() + " events");
         long bulkStart = System.nanoTime();
-        bulkFill(store, "large", mode.largeEvents());
+        bulkFill(store, "large", mode.largeEvents(), false);
         double bulkSeconds = (System.nanoTime() - bulkStart) / 1e9;
         long loaded = store.head() - before;
         results.put("bulk.h2.eventsPerSec", loaded / bulkSeconds, "events/s", "EventStore.publish, 1000/tx",
                 "how fast the bulk load appended (information)");
+        log("waiting for the projections to catch up");
         double caught = store.awaitCaughtUp(store.head(), mode.catchUpTimeout());
         results.put("catchup.h2.liveEventsPerSec", loaded / ((System.nanoTime() - bulkStart) / 1e9), "events/s",
                 "projections following the bulk load", "events loaded ÷ time until every projection caught up"
                         + (Double.isNaN(caught) ? " (timed out)" : ""));
         long large = store.head();
         results.put("h2.eventsAtLarge", large, "events", "stored events at the large measurement point");
-        Map<String, double[]> queriesLarge = queries(api, units, sampleTask);
-        compareQueries(queriesBase, queriesLarge);
+        attempt("queries at the large store", () -> compareQueries(queriesBase, queries(api, units, sampleTask)));
 
-        settle(store);
-        long h0 = store.head();
-        Workload.Result atLarge = load.closedLoop(clients, mode.window());
-        double largeRate = (store.head() - h0) / atLarge.seconds();
-        results.put("append.h2.eventsPerSec.clients8.atLarge", largeRate, "events/s",
-                String.format(Locale.ROOT, "at %,d stored events", large), "8 clients, closed loop, at the large size");
-        results.target("append.ratio1MTo10k", largeRate / baseRate, String.format(Locale.ROOT,
-                "%s vs %s events/s at %,d vs %,d events", Results.format(largeRate), Results.format(baseRate), large,
-                mode.baseEvents()), true, 0.8, "8-client append rate at the large store ÷ at 10k events");
+        attempt("commands, 8 clients, at the large store", () -> {
+            settle(store);
+            long h0 = store.head();
+            Workload.Result atLarge = load.closedLoop(clients, mode.window());
+            double largeRate = (store.head() - h0) / atLarge.seconds();
+            results.put("append.h2.eventsPerSec.clients8.atLarge", largeRate, "events/s",
+                    String.format(Locale.ROOT, "at %,d stored events; p99 %.1f ms", large,
+                            atLarge.latency().percentileMillis(99)), "8 clients, closed loop, at the large size");
+            results.target("append.ratio1MTo10k", largeRate / baseRate, String.format(Locale.ROOT,
+                    "%s vs %s events/s at %,d vs %,d events", Results.format(largeRate), Results.format(baseRate),
+                    large, mode.baseEvents()), true, 0.8, "8-client append rate at the large store ÷ at 10k events");
+        });
 
         // Replay: reset every projection and rebuild it from the whole store.
         settle(store);
         long head = store.head();
-        long r0 = System.nanoTime();
-        store.resetAndStart();
-        double replaySeconds = store.awaitCaughtUp(head, mode.catchUpTimeout());
-        double replayRate = head / replaySeconds;
-        results.put("replay.h2.eventsPerSec", replayRate, "events/s",
-                String.format(Locale.ROOT, "%,d events, pooled, 4 segments, 3 projections", head),
-                "reset tokens of every streaming processor, then events ÷ seconds until all caught up");
-        if (Double.isNaN(replaySeconds)) {
-            results.note("replay did not finish within " + mode.catchUpTimeout() + " ("
-                    + (System.nanoTime() - r0) / 1e9 + " s)");
-        }
-        long read0 = System.nanoTime();
-        long count = store.readAll(head, false);
-        double rawRead = count / ((System.nanoTime() - read0) / 1e9);
-        results.put("raw.h2.readEventsPerSec", rawRead, "events/s", "EventStore.openStream(null), iterate and count",
-                "reference: reading the event store with payloads left serialized");
-        read0 = System.nanoTime();
-        count = store.readAll(head, true);
-        double rawReadDeserialized = count / ((System.nanoTime() - read0) / 1e9);
-        results.put("raw.h2.readDeserializedEventsPerSec", rawReadDeserialized, "events/s",
-                "as above, every payload and metadata deserialized", "reference: reading and deserializing");
-        results.target("replay.ratioToRawRead", replayRate / rawRead, "replay rate ÷ raw read rate", true, 0.5,
-                "projection rebuild rate ÷ openStream iterate-and-count rate, same store, same run");
+        double[] replayRate = {Double.NaN};
+        attempt("replay of every projection (pooled, this project's settings)", () -> {
+            long r0 = System.nanoTime();
+            store.resetAndStart();
+            double replaySeconds = store.awaitCaughtUp(head, mode.catchUpTimeout());
+            replayRate[0] = head / replaySeconds;
+            results.put("replay.h2.eventsPerSec", replayRate[0], "events/s",
+                    String.format(Locale.ROOT, "%,d events, pooled, 4 segments, 3 projections", head),
+                    "reset tokens of every streaming processor, then events ÷ seconds until all caught up");
+            if (Double.isNaN(replaySeconds)) {
+                results.note("replay did not finish within " + mode.catchUpTimeout() + " ("
+                        + (System.nanoTime() - r0) / 1e9 + " s)");
+            }
+        });
+        attempt("raw read of the event store", () -> {
+            long read0 = System.nanoTime();
+            long count = store.readAll(head, false);
+            double rawRead = count / ((System.nanoTime() - read0) / 1e9);
+            results.put("raw.h2.readEventsPerSec", rawRead, "events/s",
+                    String.format(Locale.ROOT, "EventStore.openStream(null), %,d events iterated", count),
+                    "reference: reading the event store with payloads left serialized");
+            read0 = System.nanoTime();
+            count = store.readAll(head, true);
+            results.put("raw.h2.readDeserializedEventsPerSec", count / ((System.nanoTime() - read0) / 1e9),
+                    "events/s", "as above, every payload and metadata deserialized",
+                    "reference: reading and deserializing");
+            results.target("replay.ratioToRawRead", replayRate[0] / rawRead, "replay rate ÷ raw read rate", true,
+                    0.5, "projection rebuild rate ÷ openStream iterate-and-count rate, same store, same run");
+        });
         results.put("memory.heapLiveAtLargeMiB", memory.liveHeapMiB(), "MiB",
                 String.format(Locale.ROOT, "after full GC at %,d events", head), "live heap of the application");
         results.put("memory.h2.heapUsedPeakMiB", memory.windowPeakHeapMiB(), "MiB", "H2 run, garbage included",
@@ -215,30 +237,32 @@ public final class LedgerBenchmarks {
         app.close();
 
         // Axon's defaults: a tracking processor per group, one segment, one thread, batch size 1.
-        List<String> defaults = new ArrayList<>(List.of("--ledger.read-model.database=ledger_axon_default"));
-        for (String g : GROUPS) {
-            defaults.add("--axon.eventhandling.processors." + g + ".mode=tracking");
-            defaults.add("--axon.eventhandling.processors." + g + ".batch-size=1");
-            defaults.add("--axon.eventhandling.processors." + g + ".initial-segment-count=1");
-            defaults.add("--axon.eventhandling.processors." + g + ".thread-count=1");
-        }
-        t0 = System.nanoTime();
-        app = start(dir, defaults.toArray(String[]::new));
-        results.put("startup.h2.seconds.atLarge", (System.nanoTime() - t0) / 1e9, "s",
-                String.format(Locale.ROOT, "%,d stored events, warm JVM", head), "restart on the large store");
-        store = new Store(app);
-        long p0 = Math.max(0, store.slowestPosition());
-        long w0 = System.nanoTime();
-        store.awaitCaughtUp(head, mode.defaultReplayWindow());
-        long p1 = Math.max(0, store.slowestPosition());
-        double defaultRate = (p1 - p0) / ((System.nanoTime() - w0) / 1e9);
-        results.put("replay.h2.axonDefault.eventsPerSec", defaultRate, "events/s",
-                String.format(Locale.ROOT, "tracking, 1 segment, batch 1; %,d events in %ss", p1 - p0,
-                        mode.defaultReplayWindow().toSeconds()),
-                "the same projections from an empty read-model database with Axon's default processor settings");
-        results.target("replay.ratioToAxonDefault", replayRate / defaultRate, "pooled replay ÷ Axon default",
-                true, 10, "this project's processor settings ÷ Axon's defaults, same projections and store");
-        app.close();
+        attempt("replay with Axon's default processor settings", () -> {
+            List<String> defaults = new ArrayList<>(List.of("--ledger.read-model.database=ledger_axon_default"));
+            for (String g : GROUPS) {
+                defaults.add("--axon.eventhandling.processors." + g + ".mode=tracking");
+                defaults.add("--axon.eventhandling.processors." + g + ".batch-size=1");
+                defaults.add("--axon.eventhandling.processors." + g + ".initial-segment-count=1");
+                defaults.add("--axon.eventhandling.processors." + g + ".thread-count=1");
+            }
+            long s0 = System.nanoTime();
+            try (ConfigurableApplicationContext again = start(dir, defaults.toArray(String[]::new))) {
+                results.put("startup.h2.seconds.atLarge", (System.nanoTime() - s0) / 1e9, "s",
+                        String.format(Locale.ROOT, "%,d stored events, warm JVM", head), "restart on the large store");
+                Store defaultStore = new Store(again);
+                long p0 = Math.max(0, defaultStore.slowestPosition());
+                long w0 = System.nanoTime();
+                defaultStore.awaitCaughtUp(head, mode.defaultReplayWindow());
+                long p1 = Math.max(0, defaultStore.slowestPosition());
+                double defaultRate = (p1 - p0) / ((System.nanoTime() - w0) / 1e9);
+                results.put("replay.h2.axonDefault.eventsPerSec", defaultRate, "events/s",
+                        String.format(Locale.ROOT, "tracking, 1 segment, batch 1; %,d events in the window", p1 - p0),
+                        "the same projections from an empty read-model database with Axon's default settings");
+                results.target("replay.ratioToAxonDefault", replayRate[0] / defaultRate,
+                        "pooled replay ÷ Axon default", true, 10,
+                        "this project's processor settings ÷ Axon's defaults, same projections and store");
+            }
+        });
     }
 
     // ---------------------------------------------------------------- PostgreSQL
@@ -298,6 +322,27 @@ public final class LedgerBenchmarks {
     }
 
     // ---------------------------------------------------------------- pieces
+
+    private final long born = System.nanoTime();
+
+    private void log(String what) {
+        System.out.printf(Locale.ROOT, "[%6.1f s] %s%n", (System.nanoTime() - born) / 1e9, what);
+    }
+
+    interface Step {
+        void run() throws Exception;
+    }
+
+    /** Runs one part of the benchmark; a failure is noted and the run goes on with the next part. */
+    private void attempt(String what, Step step) {
+        log(what);
+        try {
+            step.run();
+        } catch (Exception | AssertionError e) {
+            e.printStackTrace();
+            results.note(what + " failed: " + e);
+        }
+    }
 
     /** Closed-loop throughput of {@code clients}, written as figures beside the raw JDBC rate. */
     private Workload.Result measure(Store store, Workload load, List<Workload.Client> clients, String db, int n,
@@ -454,13 +499,19 @@ public final class LedgerBenchmarks {
      * projections. Returns one bulk-loaded task id (for the task-detail query).
      */
     private String bulkFill(Store store, String prefix, long target) {
+        return bulkFill(store, prefix, target, true);
+    }
+
+    private String bulkFill(Store store, String prefix, long target, boolean await) {
         long need = target - store.head();
         Store.Template template = store.template(templateTask);
         String first = prefix + "-0";
         if (need > 0) {
             store.bulkLoad(template, prefix, unitCodes, need, 10);
         }
-        store.awaitCaughtUp(store.head(), mode.catchUpTimeout());
+        if (await) {
+            settle(store);
+        }
         return first;
     }
 
@@ -498,7 +549,13 @@ public final class LedgerBenchmarks {
 
     private static ConfigurableApplicationContext start(Path dir, String... extra) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--ledger.demo=true",
-                "--ledger.data-dir=" + dir, "--logging.level.root=WARN", "--spring.main.banner-mode=off"));
+                "--ledger.data-dir=" + dir, "--logging.level.root=WARN", "--spring.main.banner-mode=off",
+                // Known noise: Spring 6.2's deprecation notes on Axon's annotations, and mongo-java-server
+                // ignoring every secondary index (it keeps only _id and unique ones; see the README).
+                "--logging.level.org.springframework.core.annotation=ERROR",
+                "--logging.level.de.bwaldvogel.mongo.backend=ERROR",
+                // and its log of every "drop" of a collection that does not exist yet (reset handlers)
+                "--logging.level.de.bwaldvogel.mongo.wire=OFF"));
         args.addAll(List.of(extra));
         return LedgerStandaloneApplication.application().run(args.toArray(String[]::new));
     }

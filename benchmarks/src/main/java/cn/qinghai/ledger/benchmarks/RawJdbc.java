@@ -47,6 +47,7 @@ final class RawJdbc {
             s.execute("drop table if exists bench_raw_append");
             s.execute("drop sequence if exists bench_raw_seq");
             s.execute("create table bench_raw_append as select * from domain_event_entry where 1 = 0");
+            s.execute("alter table bench_raw_append alter column global_index set not null");
             s.execute("alter table bench_raw_append add primary key (global_index)");
             s.execute("create unique index bench_raw_aggregate_seq on bench_raw_append (aggregate_identifier, sequence_number)");
             s.execute("create unique index bench_raw_event_id on bench_raw_append (event_identifier)");

@@ -220,6 +220,19 @@ final class Workload {
     Runnable lagProbe(Stats lag, List<long[]> timeline, AtomicLong lost, long everyMillis, long pollMillis,
                       Duration giveUp, LongSupplier clock) {
         return () -> {
+            try {
+                probeUntilInterrupted(lag, timeline, lost, everyMillis, pollMillis, giveUp, clock);
+            } catch (IllegalStateException e) {
+                if (!(e.getCause() instanceof InterruptedException)) {
+                    throw e;
+                }
+            }
+        };
+    }
+
+    private void probeUntilInterrupted(Stats lag, List<long[]> timeline, AtomicLong lost, long everyMillis,
+                                       long pollMillis, Duration giveUp, LongSupplier clock) {
+        {
             Api api = new Api(port);
             long t0 = clock.getAsLong();
             while (!Thread.currentThread().isInterrupted()) {
@@ -258,7 +271,7 @@ final class Workload {
                     }
                 }
             }
-        };
+        }
     }
 
     static boolean sleepNanos(long nanos) {
