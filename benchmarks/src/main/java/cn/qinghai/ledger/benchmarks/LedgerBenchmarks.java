@@ -263,6 +263,25 @@ public final class LedgerBenchmarks {
                         "this project's processor settings ÷ Axon's defaults, same projections and store");
             }
         });
+
+        // What if: this project's pooled processors with a batch of 100 events per transaction instead of
+        // the default 1 (a configuration change only; information, not a target).
+        attempt("what-if replay: pooled, batch size 100", () -> {
+            List<String> batched = new ArrayList<>(List.of("--ledger.read-model.database=ledger_batch100"));
+            for (String g : GROUPS) {
+                batched.add("--axon.eventhandling.processors." + g + ".batch-size=100");
+            }
+            try (ConfigurableApplicationContext again = start(dir, batched.toArray(String[]::new))) {
+                Store batchedStore = new Store(again);
+                long p0 = Math.max(0, batchedStore.slowestPosition());
+                long w0 = System.nanoTime();
+                batchedStore.awaitCaughtUp(head, mode.defaultReplayWindow());
+                long p1 = Math.max(0, batchedStore.slowestPosition());
+                results.put("replay.h2.whatIfBatch100.eventsPerSec", (p1 - p0) / ((System.nanoTime() - w0) / 1e9),
+                        "events/s", String.format(Locale.ROOT, "pooled, 4 segments, batch 100; %,d events", p1 - p0),
+                        "what if axon.eventhandling.processors.<group>.batch-size=100 (not a target)");
+            }
+        });
     }
 
     // ---------------------------------------------------------------- PostgreSQL
