@@ -266,6 +266,9 @@ public final class LedgerBenchmarks {
 
         // What if: this project's pooled processors with a batch of 100 events per transaction instead of
         // the default 1 (a configuration change only; information, not a target).
+        if (!mode.whatIfs()) {
+            return;
+        }
         attempt("what-if replay: pooled, batch size 100", () -> {
             List<String> batched = new ArrayList<>(List.of("--ledger.read-model.database=ledger_batch100"));
             for (String g : GROUPS) {

@@ -21,11 +21,16 @@ record Mode(String name, long baseEvents, long largeEvents, Duration window, Dur
             Duration queryBudget, int querySamples, Duration rawWindow, Duration defaultReplayWindow,
             Duration catchUpTimeout, boolean postgresAtLarge) {
 
+    /** The what-if replay (batch size 100) costs one more start of the application: not in quick mode. */
+    boolean whatIfs() {
+        return !name.equals("quick");
+    }
+
     static Mode of(String name) {
         return switch (name) {
             case "quick" -> new Mode("quick", 2_000, 4_000, Duration.ofSeconds(4), Duration.ofSeconds(3),
-                    Duration.ofSeconds(8), Duration.ofSeconds(2), 100, Duration.ofSeconds(3),
-                    Duration.ofSeconds(8), Duration.ofMinutes(3), false);
+                    Duration.ofSeconds(6), Duration.ofSeconds(1), 100, Duration.ofSeconds(2),
+                    Duration.ofSeconds(5), Duration.ofMinutes(3), false);
             case "medium" -> new Mode("medium", 10_000, 100_000, Duration.ofSeconds(15), Duration.ofSeconds(10),
                     Duration.ofSeconds(30), Duration.ofSeconds(10), 300, Duration.ofSeconds(10),
                     Duration.ofSeconds(60), Duration.ofMinutes(30), false);
