@@ -94,9 +94,15 @@ final class Store {
     double awaitCaughtUp(long head, Duration timeout) {
         long start = System.nanoTime();
         long end = start + timeout.toNanos();
+        long nextReport = start + 30_000_000_000L;
         while (System.nanoTime() < end) {
             if (caughtUp(head)) {
                 return (System.nanoTime() - start) / 1e9;
+            }
+            if (System.nanoTime() > nextReport) {
+                nextReport += 30_000_000_000L;
+                System.out.printf("           ... projections at %,d of %,d after %.0f s%n", slowestPosition(), head,
+                        (System.nanoTime() - start) / 1e9);
             }
             Workload.sleepNanos(20_000_000);
         }
