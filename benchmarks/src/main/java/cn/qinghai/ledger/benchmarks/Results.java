@@ -36,8 +36,10 @@ final class Results {
     }
 
     void note(String text) {
-        System.out.println("  note: " + text);
-        notes.add(text);
+        if (!notes.contains(text)) {
+            System.out.println("  note: " + text);
+            notes.add(text);
+        }
     }
 
     void put(String name, double value, String unit, String reference, String what) {
