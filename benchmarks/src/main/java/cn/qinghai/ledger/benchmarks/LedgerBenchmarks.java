@@ -263,10 +263,14 @@ public final class LedgerBenchmarks {
             try (ConfigurableApplicationContext again = start(dir, defaults.toArray(String[]::new))) {
                 results.put("startup.h2.seconds.atLarge", (System.nanoTime() - s0) / 1e9, "s",
                         String.format(Locale.ROOT, "%,d stored events, warm JVM", head), "restart on the large store");
+                // A fresh read-model database: the processors replay from the first event by themselves.
+                // (Stopping, resetting and restarting them here made no progress at 100k events in one
+                // medium run, unexplained; the window counts from the first event every one handled.)
                 Store defaultStore = new Store(again);
-                // The same procedure as the pooled replay: stop, reset, start, measure the window.
-                defaultStore.resetAndStart();
                 Store.Window w = defaultStore.window(head, mode.defaultReplayWindow());
+                if (w.events() == 0) {
+                    results.note("Axon-default replay handled nothing in its window: " + defaultStore.describe());
+                }
                 double defaultRate = w.rate();
                 results.put("replay.h2.axonDefault.eventsPerSec", defaultRate, "events/s",
                         String.format(Locale.ROOT, "tracking, 1 segment, batch 1; %,d events in %.0f s", w.events(),
@@ -290,7 +294,6 @@ public final class LedgerBenchmarks {
             }
             try (ConfigurableApplicationContext again = start(dir, batched.toArray(String[]::new))) {
                 Store batchedStore = new Store(again);
-                batchedStore.resetAndStart();
                 Store.Window w = batchedStore.window(head, mode.defaultReplayWindow());
                 results.put("replay.h2.whatIfBatch100.eventsPerSec", w.rate(),
                         "events/s", String.format(Locale.ROOT, "pooled, 4 segments, batch 100; %,d events in %.0f s",

@@ -109,6 +109,15 @@ final class Store {
         return Double.NaN;
     }
 
+    /** Each projection's segments and positions, for a note when something does not move. */
+    String describe() {
+        StringBuilder b = new StringBuilder();
+        processors().forEach((name, p) -> b.append(name).append(p.isRunning() ? " running" : " stopped")
+                .append(p.isReplaying() ? " replaying" : "").append(" segments ")
+                .append(p.processingStatus().keySet()).append(" at ").append(position(p)).append("; "));
+        return b.toString();
+    }
+
     /** A window of a replay: events handled and the seconds it took. */
     record Window(long events, double seconds, long endPosition) {
         double rate() {
