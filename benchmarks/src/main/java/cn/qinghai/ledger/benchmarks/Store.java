@@ -109,6 +109,39 @@ final class Store {
         return Double.NaN;
     }
 
+    /** Each projection's segments and positions, for a note when something does not move. */
+    String describe() {
+        StringBuilder b = new StringBuilder();
+        processors().forEach((name, p) -> b.append(name).append(p.isRunning() ? " running" : " stopped")
+                .append(p.isReplaying() ? " replaying" : "").append(" segments ")
+                .append(p.processingStatus().keySet()).append(" at ").append(position(p)).append("; "));
+        return b.toString();
+    }
+
+    /** A window of a replay: events handled and the seconds it took. */
+    record Window(long events, double seconds, long endPosition) {
+        double rate() {
+            return events / seconds;
+        }
+    }
+
+    /**
+     * Measures a replay that has just been started over {@code window}, counted from the first event
+     * every projection has handled (so a processor's start-up and token-claim delay is left out), or
+     * until all have caught up with {@code head}, whichever comes first.
+     */
+    Window window(long head, Duration window) {
+        long giveUp = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (slowestPosition() <= 0 && System.nanoTime() < giveUp) {
+            Workload.sleepNanos(5_000_000);
+        }
+        long p0 = Math.max(0, slowestPosition());
+        long t0 = System.nanoTime();
+        awaitCaughtUp(head, window);
+        long p1 = Math.max(0, slowestPosition());
+        return new Window(p1 - p0, (System.nanoTime() - t0) / 1e9, p1);
+    }
+
     /** Stops every projection, resets its tokens (its @ResetHandler clears its collections) and starts it again. */
     void resetAndStart() {
         Map<String, StreamingEventProcessor> all = processors();
