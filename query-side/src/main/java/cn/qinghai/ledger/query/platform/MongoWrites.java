@@ -1,14 +1,9 @@
 package cn.qinghai.ledger.query.platform;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.exists;
-import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Filters.or;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.LocalDate;
@@ -27,18 +22,32 @@ public final class MongoWrites {
     private MongoWrites() {
     }
 
-    /** Applies {@code update} to document {@code id} (creating it) unless it already saw event {@code seq}. */
+    /**
+     * Applies {@code update} to document {@code id} (creating it) unless it already saw event {@code seq}.
+     * Reads the document's {@code seq} by {@code _id}, then writes by {@code _id}: both find the
+     * document through the primary key on every MongoDB implementation (a filter that also tests
+     * {@code seq} made the in-process server scan the collection). Safe because one document follows one
+     * aggregate, whose events the processor hands to one thread at a time, in order.
+     */
     public static void applyIfNewer(MongoCollection<Document> collection, String id, long seq, Bson update) {
-        Bson unseen = and(eq("_id", id), or(lt(SEQ, seq), exists(SEQ, false)));
-        try {
-            collection.updateOne(unseen, Updates.combine(update, Updates.set(SEQ, seq)),
-                    new UpdateOptions().upsert(true));
-        } catch (MongoWriteException e) {
-            // The document exists and has already seen this event: the upsert's insert collided on _id.
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
+        Document current = collection.find(eq("_id", id)).projection(Projections.include(SEQ)).first();
+        applyIfNewer(collection, current, id, seq, update);
+    }
+
+    /** As {@link #applyIfNewer(MongoCollection, String, long, Bson)}, with the document already read. */
+    public static void applyIfNewer(MongoCollection<Document> collection, Document current, String id, long seq,
+                                    Bson update) {
+        if (seen(current, seq)) {
+            return;
         }
+        collection.updateOne(eq("_id", id), Updates.combine(update, Updates.set(SEQ, seq)),
+                new UpdateOptions().upsert(true));
+    }
+
+    /** Whether {@code document} (null when absent) has already seen event {@code seq} of its aggregate. */
+    public static boolean seen(Document document, long seq) {
+        Object applied = document == null ? null : document.get(SEQ);
+        return applied instanceof Number n && n.longValue() >= seq;
     }
 
     /** Inserts document {@code id} with {@code fields} once; a redelivery finds it and changes nothing. */
