@@ -3,20 +3,27 @@ package cn.qinghai.ledger.query.tasklist;
 import cn.qinghai.ledger.query.platform.ReadModelCollections;
 import cn.qinghai.ledger.query.platform.ReadModelGenerations;
 import cn.qinghai.ledger.query.platform.ReplayableProjection;
-import static cn.qinghai.ledger.query.platform.MongoWrites.SEQ;
 import static cn.qinghai.ledger.query.platform.MongoWrites.applyIfNewer;
 import static cn.qinghai.ledger.query.platform.MongoWrites.date;
 import static cn.qinghai.ledger.query.platform.MongoWrites.insertOnce;
+import static cn.qinghai.ledger.query.platform.MongoWrites.seen;
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
 import static com.mongodb.client.model.Updates.set;
 import static com.mongodb.client.model.Updates.unset;
 
 import cn.qinghai.ledger.events.task.*;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOptions;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -51,6 +58,8 @@ public class TaskProjection implements ReplayableProjection {
     public static final String GROUP = "tasks";
     static final String TASKS = "tasks";
     static final String HISTORY = "task_history";
+    /** One small document per (conference, unit): the unit's latest progress report, for the board. */
+    static final String UNIT_REPORTS = "task_unit_reports";
 
     /** Kinds of history entries. */
     enum Kind { PROGRESS, URGED, EXTENSION_REQUESTED, EXTENSION_GRANTED, EXTENSION_DENIED, COMPLETION, RETURNED,
@@ -84,7 +93,7 @@ public class TaskProjection implements ReplayableProjection {
 
     @Override
     public List<String> collections() {
-        return List.of(TASKS, HISTORY);
+        return List.of(TASKS, HISTORY, UNIT_REPORTS);
     }
 
     @Override
@@ -132,7 +141,7 @@ public class TaskProjection implements ReplayableProjection {
             return;
         }
         TaskStatus status = status(task) == TaskStatus.ASSIGNED ? TaskStatus.ACKNOWLEDGED : status(task);
-        applyIfNewer(col(TASKS), e.taskId(), seq, combine(
+        applyIfNewer(col(TASKS), task, e.taskId(), seq, combine(
                 set("acknowledgedOn", date(e.acknowledgedOn())),
                 set("status", name(status))));
     }
@@ -151,7 +160,8 @@ public class TaskProjection implements ReplayableProjection {
         if (status == null || status == TaskStatus.ASSIGNED || status == TaskStatus.ACKNOWLEDGED) {
             status = TaskStatus.IN_PROGRESS;
         }
-        applyIfNewer(col(TASKS), e.taskId(), seq, combine(
+        latestReport(task, e);
+        applyIfNewer(col(TASKS), task, e.taskId(), seq, combine(
                 set("lastReportAt", e.reportedAt().toString()),
                 set("lastReportUnit", e.unitCode()),
                 set("lastPercent", e.percentComplete()),
@@ -162,7 +172,7 @@ public class TaskProjection implements ReplayableProjection {
     public void on(TaskUrgedEvent e, @SequenceNumber long seq) {
         Document task = task(e.taskId());
         history(task, e.taskId(), seq, Kind.URGED, e.urgedAt(), new Document("note", e.note()));
-        applyIfNewer(col(TASKS), e.taskId(), seq, combine(
+        applyIfNewer(col(TASKS), task, e.taskId(), seq, combine(
                 inc("urgings", 1),
                 set("lastUrgedAt", e.urgedAt() == null ? null : e.urgedAt().toString())));
     }
@@ -244,6 +254,7 @@ public class TaskProjection implements ReplayableProjection {
     public void reset() {
         col(TASKS).drop();
         col(HISTORY).drop();
+        col(UNIT_REPORTS).drop();
         ensureIndexes();
     }
 
@@ -264,14 +275,36 @@ public class TaskProjection implements ReplayableProjection {
                 .append("leadUnitCode", task == null ? null : task.getString("leadUnitCode")));
     }
 
-    private Document task(String taskId) {
-        return col(TASKS).find(eq("_id", taskId)).first();
+    /**
+     * Moves the reporting unit's latest report forward to this one unless it already holds a later one.
+     * The unit's reports come from many tasks, handled by several segments at once, so the condition is
+     * in the update itself; a redelivery changes nothing. (The filter tests more than {@code _id}, but the
+     * collection holds one small document per unit.)
+     */
+    private void latestReport(Document task, ProgressReportedEvent e) {
+        if (task == null || e.reportedAt() == null) {
+            return;
+        }
+        long millis = e.reportedAt().toInstant().toEpochMilli();
+        String id = unitReportId(task.getString("conferenceId"), e.unitCode());
+        try {
+            col(UNIT_REPORTS).updateOne(and(eq("_id", id), or(lt("epochMillis", millis), exists("epochMillis", false))),
+                    combine(set("epochMillis", millis), set("at", e.reportedAt().toString())),
+                    new UpdateOptions().upsert(true));
+        } catch (MongoWriteException x) {
+            // it exists and holds this report or a later one: the upsert's insert collided on _id
+            if (x.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw x;
+            }
+        }
     }
 
-    /** Whether the task document has already seen event {@code seq} (a redelivery). */
-    private static boolean seen(Document task, long seq) {
-        Object applied = task == null ? null : task.get(SEQ);
-        return applied instanceof Number n && n.longValue() >= seq;
+    static String unitReportId(String conferenceId, String unitCode) {
+        return conferenceId + "/" + unitCode;
+    }
+
+    private Document task(String taskId) {
+        return col(TASKS).find(eq("_id", taskId)).first();
     }
 
     private static TaskStatus status(Document task) {

@@ -110,11 +110,14 @@ public class TaskReadModel {
         return activities(conferenceId, TaskProjection.Kind.URGED, from, to);
     }
 
-    /** The unit's latest progress report on any task of the conference, as lead or co-unit. */
+    /**
+     * The unit's latest progress report on any task of the conference, as lead or co-unit: one document
+     * per unit kept by {@link TaskProjection}, read by {@code _id}. (A read model built before it existed
+     * shows none until the tasks projection is rebuilt.)
+     */
     public Optional<OffsetDateTime> lastReportBy(String conferenceId, String unitCode) {
-        Document last = history().find(and(eq("conferenceId", conferenceId), eq("kind", TaskProjection.Kind.PROGRESS
-                        .name()), eq("unitCode", unitCode)))
-                .sort(Sorts.descending("epochMillis")).first();
+        Document last = collections.get(TaskProjection.UNIT_REPORTS)
+                .find(eq("_id", TaskProjection.unitReportId(conferenceId, unitCode))).first();
         return Optional.ofNullable(last).map(d -> d.getString("at")).map(OffsetDateTime::parse);
     }
 

@@ -108,6 +108,20 @@ class UnitStatusQueriesTest {
     }
 
     @Test
+    void aUnitsLatestReportIsNotMovedBackByAnOlderReportHandledLater() {
+        TaskProjection p = new TaskFixture(mongo.db, clock).projection;
+        p.on(new ProgressReportedEvent("tb", "health", 60, "新进展", at("2025-03-14T09:00:00+08:00")), 3);
+        // an older report on another task, handled later (another segment), then a redelivery
+        p.on(new TaskAssignedEvent("tf", CID, "己", "health", List.of(), day("2025-03-31"), DIRECT,
+                day("2025-03-01")), 0);
+        p.on(new ProgressReportedEvent("tf", "health", 5, "旧进展", at("2025-03-02T09:00:00+08:00")), 1);
+        p.on(new ProgressReportedEvent("tb", "health", 60, "新进展", at("2025-03-14T09:00:00+08:00")), 3);
+
+        assertThat(queries.handle(new FindUnitStatusQuery(CID, "health")).orElseThrow().lastReportAt())
+                .isEqualTo(at("2025-03-14T09:00:00+08:00"));
+    }
+
+    @Test
     void oneUnitIsFoundWithOrWithoutItsConference() {
         assertThat(queries.handle(new FindUnitStatusQuery(CID, "health")).orElseThrow().overdue()).isEqualTo(1);
         assertThat(queries.handle(new FindUnitStatusQuery(null, "education")).orElseThrow().rag())
