@@ -17,7 +17,9 @@ import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -42,11 +44,18 @@ import org.springframework.stereotype.Component;
 public class AuditTrail {
 
     public static final String ENTRIES = "audit_entries";
+    /** The trail's high-water mark: the highest position it has started to record. */
+    static final String MARKS = "audit_marks";
+    private static final String HIGH_WATER = "highWater";
+    private static final String MARK = "position";
+    private static final int NEAR = 64;
 
     private final MongoCollection<Document> entries;
+    private final MongoCollection<Document> marks;
 
     public AuditTrail(MongoDatabase readModelDatabase) {
         this.entries = readModelDatabase.getCollection(ENTRIES);
+        this.marks = readModelDatabase.getCollection(MARKS);
         for (String field : List.of(AuditEntries.AGGREGATE_ID, AuditEntries.ACTOR, AuditEntries.ACTOR_UNIT,
                 AuditEntries.UNITS, AuditEntries.TYPE)) {
             entries.createIndex(Indexes.ascending(field, POSITION));
@@ -70,14 +79,65 @@ public class AuditTrail {
         return entries.find().sort(Sorts.descending(POSITION)).limit(1).first();
     }
 
-    /** The entry just before {@code position} in the global order, or null. */
+    /**
+     * The entry just before {@code position} in the global order, or null. Looks first among the
+     * positions just below by {@code _id} (a primary-key lookup everywhere; the global index rarely
+     * skips), and only then searches the whole range below.
+     */
     Document lastBefore(long position) {
-        return entries.find(lt(POSITION, position)).sort(Sorts.descending(POSITION)).limit(1)
+        Document near = near(position).below(position);
+        return near != null ? near : entries.find(lt(POSITION, position)).sort(Sorts.descending(POSITION)).limit(1)
                 .projection(Projections.include(LINK)).first();
     }
 
-    boolean hasAfter(long position) {
-        return entries.find(gt(POSITION, position)).limit(1).first() != null;
+    /** The entries recorded at {@code position} and the {@value #NEAR} positions below it, in one lookup. */
+    Near near(long position) {
+        List<Long> positions = new ArrayList<>(NEAR + 1);
+        for (long p = position; p >= Math.max(0, position - NEAR); p--) {
+            positions.add(p);
+        }
+        Map<Long, Document> found = new HashMap<>();
+        for (Document d : entries.find(in(POSITION, positions)).projection(Projections.include(EVENT_ID, LINK))) {
+            found.put(position(d), d);
+        }
+        return new Near(found);
+    }
+
+    /** Entries around one position, as {@link #near(long)} found them. */
+    record Near(Map<Long, Document> entries) {
+
+        /** The event recorded at {@code position}, or null. */
+        String eventIdAt(long position) {
+            Document d = entries.get(position);
+            return d == null ? null : d.getString(EVENT_ID);
+        }
+
+        /** The highest entry below {@code position} among those found, or null. */
+        Document below(long position) {
+            Document best = null;
+            for (Document d : entries.values()) {
+                long p = position(d);
+                if (p < position && (best == null || p > position(best))) {
+                    best = d;
+                }
+            }
+            return best;
+        }
+    }
+
+    /**
+     * Raises the trail's high-water mark to {@code position} and tells whether an entry above it may
+     * already be recorded (the mark was higher). The mark is raised before the entry is inserted, so
+     * it is never below a recorded entry; when there is no mark yet (an empty trail or one recorded
+     * before the mark existed) the entries themselves are searched once.
+     */
+    boolean raiseMarkAndCheckAbove(long position) {
+        Document before = marks.findOneAndUpdate(eq("_id", HIGH_WATER), Updates.max(MARK, position),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
+        if (before == null) {
+            return entries.find(gt(POSITION, position)).limit(1).first() != null;
+        }
+        return ((Number) before.get(MARK)).longValue() > position;
     }
 
     /** Inserts the entry; false if its position is already recorded (a redelivery). */

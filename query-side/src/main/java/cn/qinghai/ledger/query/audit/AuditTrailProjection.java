@@ -50,16 +50,20 @@ public class AuditTrailProjection {
         if (!(event instanceof TrackedEventMessage<?> tracked)) {
             throw new IllegalStateException("the audit trail needs tracked events from a streaming processor");
         }
-        Long position = place(tracked);
-        if (position != null) {
-            record(CanonicalEvent.of(position, event, serializer));
+        long tokenPosition = positionOf(tracked.trackingToken());
+        // one lookup for both questions of the common case: is the position taken, and what is below it
+        AuditTrail.Near near = trail.near(tokenPosition);
+        Long position = place(tracked, tokenPosition, near.eventIdAt(tokenPosition));
+        if (position == null) {
+            return;
         }
+        Document previous = position == tokenPosition ? near.below(position) : null;
+        record(CanonicalEvent.of(position, event, serializer),
+                previous != null ? previous : trail.lastBefore(position));
     }
 
     /** The event's global position, or null when the trail already holds it (a redelivery). */
-    private Long place(TrackedEventMessage<?> event) {
-        long tokenPosition = positionOf(event.trackingToken());
-        String there = trail.eventIdAt(tokenPosition);
+    private Long place(TrackedEventMessage<?> event, long tokenPosition, String there) {
         if (there == null) {
             return tokenPosition;
         }
@@ -83,12 +87,17 @@ public class AuditTrailProjection {
 
     /** Records one event at its position, linked to the entry before it. */
     void record(CanonicalEvent event) {
-        Document previous = trail.lastBefore(event.position());
+        record(event, trail.lastBefore(event.position()));
+    }
+
+    /** Records one event at its position, linked to {@code previous} (the entry before it, or null). */
+    private void record(CanonicalEvent event, Document previous) {
         byte[] previousLink = previous == null ? AuditChain.GENESIS
                 : AuditChain.unhex(previous.getString(AuditEntries.LINK));
         byte[] digest = event.digest();
         byte[] link = AuditChain.link(previousLink, digest);
-        if (trail.insert(AuditEntries.of(event, digest, link)) && trail.hasAfter(event.position())) {
+        boolean above = trail.raiseMarkAndCheckAbove(event.position());
+        if (trail.insert(AuditEntries.of(event, digest, link)) && above) {
             int relinked = trail.relinkAfter(event.position(), link);
             log.info("audit trail: event {} arrived late at position {}; relinked {} later entries",
                     event.eventIdentifier(), event.position(), relinked);
