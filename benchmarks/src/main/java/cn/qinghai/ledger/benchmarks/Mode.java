@@ -21,7 +21,7 @@ record Mode(String name, long baseEvents, long largeEvents, Duration window, Dur
             Duration queryBudget, int querySamples, Duration rawWindow, Duration defaultReplayWindow,
             Duration catchUpTimeout, boolean postgresAtLarge) {
 
-    /** The what-if replay (batch size 100) costs one more start of the application: not in quick mode. */
+    /** The what-if replay (batch size 1) costs one more start of the application: not in quick mode. */
     boolean whatIfs() {
         return !name.equals("quick");
     }
