@@ -17,4 +17,10 @@ class ProcessorConfiguration {
     void pooledStreamingByDefault(EventProcessingConfigurer configurer) {
         configurer.usingPooledStreamingEventProcessors();
     }
+
+    /** Every processor writes its projections' staged work after the last event of each batch. */
+    @Autowired
+    void projectionWriteBatching(EventProcessingConfigurer configurer) {
+        configurer.registerDefaultHandlerInterceptor((config, processorName) -> new ProjectionBatch.Flush());
+    }
 }

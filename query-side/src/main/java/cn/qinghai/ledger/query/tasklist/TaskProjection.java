@@ -1,21 +1,17 @@
 package cn.qinghai.ledger.query.tasklist;
 
+import cn.qinghai.ledger.query.platform.ProjectionBatch;
 import cn.qinghai.ledger.query.platform.ReadModelCollections;
 import cn.qinghai.ledger.query.platform.ReadModelGenerations;
 import cn.qinghai.ledger.query.platform.ReplayableProjection;
-import static cn.qinghai.ledger.query.platform.MongoWrites.applyIfNewer;
 import static cn.qinghai.ledger.query.platform.MongoWrites.date;
-import static cn.qinghai.ledger.query.platform.MongoWrites.insertOnce;
+import static cn.qinghai.ledger.query.platform.MongoWrites.SEQ;
 import static cn.qinghai.ledger.query.platform.MongoWrites.seen;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.or;
-import static com.mongodb.client.model.Updates.combine;
-import static com.mongodb.client.model.Updates.inc;
-import static com.mongodb.client.model.Updates.set;
-import static com.mongodb.client.model.Updates.unset;
 
 import cn.qinghai.ledger.events.task.*;
 import com.mongodb.ErrorCategory;
@@ -23,14 +19,23 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -60,6 +65,9 @@ public class TaskProjection implements ReplayableProjection {
     static final String HISTORY = "task_history";
     /** One small document per (conference, unit): the unit's latest progress report, for the board. */
     static final String UNIT_REPORTS = "task_unit_reports";
+
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
     /** Kinds of history entries. */
     enum Kind { PROGRESS, URGED, EXTENSION_REQUESTED, EXTENSION_GRANTED, EXTENSION_DENIED, COMPLETION, RETURNED,
@@ -115,139 +123,161 @@ public class TaskProjection implements ReplayableProjection {
         List<String> coUnits = e.coUnitCodes() == null ? List.of() : e.coUnitCodes();
         units.addAll(coUnits);
         TaskSource s = e.source();
-        applyIfNewer(col(TASKS), e.taskId(), seq, combine(
-                set("conferenceId", e.conferenceId()),
-                set("title", e.title()),
-                set("source", s == null ? null : new Document()
+        Staged staged = staged();
+        staged.update(e.taskId(), staged.task(e.taskId()), seq, t -> t
+                .append("conferenceId", e.conferenceId())
+                .append("title", e.title())
+                .append("source", s == null ? null : new Document()
                         .append("kind", s.kind() == null ? null : s.kind().name())
                         .append("meetingId", s.meetingId())
                         .append("decisionId", s.decisionId())
                         .append("minutesDocumentNo", s.minutesDocumentNo())
-                        .append("reference", s.reference())),
-                set("leadUnitCode", e.leadUnitCode()),
-                set("coUnitCodes", coUnits),
-                set("units", new ArrayList<>(units)),
-                set("dueDate", date(e.dueDate())),
-                set("originalDueDate", date(e.dueDate())),
-                set("assignedOn", date(e.assignedOn())),
-                set("status", TaskStatus.ASSIGNED.name()),
-                set("overdueRecorded", false)));
+                        .append("reference", s.reference()))
+                .append("leadUnitCode", e.leadUnitCode())
+                .append("coUnitCodes", coUnits)
+                .append("units", new ArrayList<>(units))
+                .append("dueDate", date(e.dueDate()))
+                .append("originalDueDate", date(e.dueDate()))
+                .append("assignedOn", date(e.assignedOn()))
+                .append("status", TaskStatus.ASSIGNED.name())
+                .append("overdueRecorded", false));
+        staged.done();
     }
 
     @EventHandler
     public void on(TaskAcknowledgedEvent e, @SequenceNumber long seq) {
-        Document task = task(e.taskId());
-        if (seen(task, seq)) {
-            return;
-        }
-        TaskStatus status = status(task) == TaskStatus.ASSIGNED ? TaskStatus.ACKNOWLEDGED : status(task);
-        applyIfNewer(col(TASKS), task, e.taskId(), seq, combine(
-                set("acknowledgedOn", date(e.acknowledgedOn())),
-                set("status", name(status))));
+        Staged staged = staged();
+        Document task = staged.task(e.taskId());
+        staged.update(e.taskId(), task, seq, t -> {
+            TaskStatus status = status(task) == TaskStatus.ASSIGNED ? TaskStatus.ACKNOWLEDGED : status(task);
+            t.append("acknowledgedOn", date(e.acknowledgedOn())).append("status", name(status));
+        });
+        staged.done();
     }
 
     @EventHandler
     public void on(ProgressReportedEvent e, @SequenceNumber long seq) {
-        Document task = task(e.taskId());
-        history(task, e.taskId(), seq, Kind.PROGRESS, e.reportedAt(), new Document()
+        Staged staged = staged();
+        Document task = staged.task(e.taskId());
+        staged.history(task, e.taskId(), seq, Kind.PROGRESS, e.reportedAt(), new Document()
                 .append("unitCode", e.unitCode())
                 .append("percentComplete", e.percentComplete())
                 .append("summary", e.summary()));
-        if (seen(task, seq)) {
-            return;
-        }
-        TaskStatus status = status(task);
-        if (status == null || status == TaskStatus.ASSIGNED || status == TaskStatus.ACKNOWLEDGED) {
-            status = TaskStatus.IN_PROGRESS;
-        }
-        latestReport(task, e);
-        applyIfNewer(col(TASKS), task, e.taskId(), seq, combine(
-                set("lastReportAt", e.reportedAt().toString()),
-                set("lastReportUnit", e.unitCode()),
-                set("lastPercent", e.percentComplete()),
-                set("status", status.name())));
+        staged.latestReport(task, e);
+        staged.update(e.taskId(), task, seq, t -> {
+            TaskStatus status = status(task);
+            if (status == null || status == TaskStatus.ASSIGNED || status == TaskStatus.ACKNOWLEDGED) {
+                status = TaskStatus.IN_PROGRESS;
+            }
+            t.append("lastReportAt", e.reportedAt().toString())
+                    .append("lastReportUnit", e.unitCode())
+                    .append("lastPercent", e.percentComplete())
+                    .append("status", status.name());
+        });
+        staged.done();
     }
 
     @EventHandler
     public void on(TaskUrgedEvent e, @SequenceNumber long seq) {
-        Document task = task(e.taskId());
-        history(task, e.taskId(), seq, Kind.URGED, e.urgedAt(), new Document("note", e.note()));
-        applyIfNewer(col(TASKS), task, e.taskId(), seq, combine(
-                inc("urgings", 1),
-                set("lastUrgedAt", e.urgedAt() == null ? null : e.urgedAt().toString())));
+        Staged staged = staged();
+        Document task = staged.task(e.taskId());
+        staged.history(task, e.taskId(), seq, Kind.URGED, e.urgedAt(), new Document("note", e.note()));
+        staged.update(e.taskId(), task, seq, t -> t
+                .append("urgings", (t.get("urgings") instanceof Number n ? n.intValue() : 0) + 1)
+                .append("lastUrgedAt", e.urgedAt() == null ? null : e.urgedAt().toString()));
+        staged.done();
     }
 
     @EventHandler
     public void on(ExtensionRequestedEvent e, @SequenceNumber long seq) {
-        history(task(e.taskId()), e.taskId(), seq, Kind.EXTENSION_REQUESTED, new Document()
+        Staged staged = staged();
+        staged.history(staged.task(e.taskId()), e.taskId(), seq, Kind.EXTENSION_REQUESTED, new Document()
                 .append("on", date(e.requestedOn()))
                 .append("requestId", e.requestId())
                 .append("unitCode", e.unitCode())
                 .append("currentDueDate", date(e.currentDueDate()))
                 .append("newDueDate", date(e.newDueDate()))
                 .append("reason", e.reason()));
+        staged.done();
     }
 
     @EventHandler
     public void on(DeadlineExtendedEvent e, @SequenceNumber long seq) {
-        history(task(e.taskId()), e.taskId(), seq, Kind.EXTENSION_GRANTED, new Document()
+        Staged staged = staged();
+        Document task = staged.task(e.taskId());
+        staged.history(task, e.taskId(), seq, Kind.EXTENSION_GRANTED, new Document()
                 .append("on", date(e.decidedOn()))
                 .append("requestId", e.requestId())
                 .append("previousDueDate", date(e.previousDueDate()))
                 .append("newDueDate", date(e.newDueDate()))
                 .append("note", e.note()));
-        applyIfNewer(col(TASKS), e.taskId(), seq, combine(
-                set("dueDate", date(e.newDueDate())),
-                set("originalDueDate", date(e.originalDueDate())),
-                set("overdueRecorded", false)));
+        staged.update(e.taskId(), task, seq, t -> t
+                .append("dueDate", date(e.newDueDate()))
+                .append("originalDueDate", date(e.originalDueDate()))
+                .append("overdueRecorded", false));
+        staged.done();
     }
 
     @EventHandler
     public void on(ExtensionDeniedEvent e, @SequenceNumber long seq) {
-        history(task(e.taskId()), e.taskId(), seq, Kind.EXTENSION_DENIED, new Document()
+        Staged staged = staged();
+        staged.history(staged.task(e.taskId()), e.taskId(), seq, Kind.EXTENSION_DENIED, new Document()
                 .append("on", date(e.decidedOn()))
                 .append("requestId", e.requestId())
                 .append("reason", e.reason()));
+        staged.done();
     }
 
     @EventHandler
     public void on(CompletionSubmittedEvent e, @SequenceNumber long seq) {
-        history(task(e.taskId()), e.taskId(), seq, Kind.COMPLETION, new Document()
+        Staged staged = staged();
+        Document task = staged.task(e.taskId());
+        staged.history(task, e.taskId(), seq, Kind.COMPLETION, new Document()
                 .append("on", date(e.submittedOn()))
                 .append("unitCode", e.unitCode())
                 .append("summary", e.summary())
                 .append("evidence", e.evidence() == null ? List.of() : e.evidence()));
-        applyIfNewer(col(TASKS), e.taskId(), seq, combine(
-                set("status", TaskStatus.COMPLETION_SUBMITTED.name()),
-                set("completionSubmittedOn", date(e.submittedOn()))));
+        staged.update(e.taskId(), task, seq, t -> t
+                .append("status", TaskStatus.COMPLETION_SUBMITTED.name())
+                .append("completionSubmittedOn", date(e.submittedOn())));
+        staged.done();
     }
 
     @EventHandler
     public void on(TaskReturnedEvent e, @SequenceNumber long seq) {
-        history(task(e.taskId()), e.taskId(), seq, Kind.RETURNED, new Document()
+        Staged staged = staged();
+        Document task = staged.task(e.taskId());
+        staged.history(task, e.taskId(), seq, Kind.RETURNED, new Document()
                 .append("on", date(e.returnedOn()))
                 .append("reason", e.reason()));
-        applyIfNewer(col(TASKS), e.taskId(), seq, combine(
-                set("status", TaskStatus.IN_PROGRESS.name()),
-                unset("completionSubmittedOn")));
+        staged.update(e.taskId(), task, seq, t -> {
+            t.append("status", TaskStatus.IN_PROGRESS.name());
+            t.remove("completionSubmittedOn");
+        });
+        staged.done();
     }
 
     @EventHandler
     public void on(TaskClosedEvent e, @SequenceNumber long seq) {
-        applyIfNewer(col(TASKS), e.taskId(), seq, combine(
-                set("status", TaskStatus.CLOSED.name()),
-                set("closedOn", date(e.closedOn())),
-                set("closeNote", e.note()),
-                set("completionSubmittedOn", date(e.completionSubmittedOn())),
-                set("onTime", e.onTime())));
+        Staged staged = staged();
+        staged.update(e.taskId(), staged.task(e.taskId()), seq, t -> t
+                .append("status", TaskStatus.CLOSED.name())
+                .append("closedOn", date(e.closedOn()))
+                .append("closeNote", e.note())
+                .append("completionSubmittedOn", date(e.completionSubmittedOn()))
+                .append("onTime", e.onTime()));
+        staged.done();
     }
 
     @EventHandler
     public void on(TaskBecameOverdueEvent e, @SequenceNumber long seq) {
-        history(task(e.taskId()), e.taskId(), seq, Kind.OVERDUE, new Document()
+        Staged staged = staged();
+        Document task = staged.task(e.taskId());
+        staged.history(task, e.taskId(), seq, Kind.OVERDUE, new Document()
                 .append("on", date(e.dueDate()))
                 .append("dueDate", date(e.dueDate())));
-        applyIfNewer(col(TASKS), e.taskId(), seq, set("overdueRecorded", true));
+        staged.update(e.taskId(), task, seq, t -> t.append("overdueRecorded", true));
+        staged.done();
     }
 
     @ResetHandler
@@ -258,53 +288,131 @@ public class TaskProjection implements ReplayableProjection {
         ensureIndexes();
     }
 
-    /** A timed entry: its day ({@code on}) is the instant's date in the conference's time zone. */
-    private void history(Document task, String taskId, long seq, Kind kind, OffsetDateTime at, Document fields) {
-        history(task, taskId, seq, kind, fields
-                .append("at", at == null ? null : at.toString())
-                .append("epochMillis", at == null ? null : at.toInstant().toEpochMilli())
-                .append("on", at == null ? null : date(at.atZoneSameInstant(zone).toLocalDate())));
-    }
-
-    private void history(Document task, String taskId, long seq, Kind kind, Document fields) {
-        insertOnce(col(HISTORY), taskId + "/" + seq, fields
-                .append("taskId", taskId)
-                .append("seq", seq)
-                .append("kind", kind.name())
-                .append("conferenceId", task == null ? null : task.getString("conferenceId"))
-                .append("leadUnitCode", task == null ? null : task.getString("leadUnitCode")));
-    }
-
     /**
-     * Moves the reporting unit's latest report forward to this one unless it already holds a later one.
-     * The unit's reports come from many tasks, handled by several segments at once, so the condition is
-     * in the update itself; a redelivery changes nothing. (The filter tests more than {@code _id}, but the
-     * collection holds one small document per unit.)
+     * This projection's work in the current batch ({@link ProjectionBatch}), or a batch of one written at
+     * once when events are not handled in a batch.
      */
-    private void latestReport(Document task, ProgressReportedEvent e) {
-        if (task == null || e.reportedAt() == null) {
-            return;
-        }
-        long millis = e.reportedAt().toInstant().toEpochMilli();
-        String id = unitReportId(task.getString("conferenceId"), e.unitCode());
-        try {
-            col(UNIT_REPORTS).updateOne(and(eq("_id", id), or(lt("epochMillis", millis), exists("epochMillis", false))),
-                    combine(set("epochMillis", millis), set("at", e.reportedAt().toString())),
-                    new UpdateOptions().upsert(true));
-        } catch (MongoWriteException x) {
-            // it exists and holds this report or a later one: the upsert's insert collided on _id
-            if (x.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw x;
-            }
-        }
+    private Staged staged() {
+        ProjectionBatch batch = ProjectionBatch.current();
+        return batch == null ? new Staged(true) : batch.part(this, () -> new Staged(false));
     }
 
     static String unitReportId(String conferenceId, String unitCode) {
         return conferenceId + "/" + unitCode;
     }
 
-    private Document task(String taskId) {
-        return col(TASKS).find(eq("_id", taskId)).first();
+    /**
+     * What the handlers of one batch read and write: each task's latest state (read once, then kept
+     * here), the history entries, and each unit's latest report. {@link #flush()} writes them: every
+     * changed task replaced once by {@code _id}, the history entries inserted once, the unit reports moved
+     * forward. Each write is idempotent, so a batch handed again after a failure changes nothing twice:
+     * history entries are keyed by task and sequence number and written before the task's {@code seq}
+     * guard is consulted.
+     */
+    private final class Staged implements ProjectionBatch.Part {
+
+        private final boolean writeThrough;
+        private final Map<String, Document> tasks = new HashMap<>();
+        private final Set<String> changed = new LinkedHashSet<>();
+        private final List<Document> history = new ArrayList<>();
+        private final Map<String, Document> unitReports = new LinkedHashMap<>();
+
+        Staged(boolean writeThrough) {
+            this.writeThrough = writeThrough;
+        }
+
+        /** The task as this batch knows it: written earlier in the batch, or read from the collection. */
+        Document task(String taskId) {
+            if (!tasks.containsKey(taskId)) {
+                tasks.put(taskId, col(TASKS).find(eq("_id", taskId)).first());
+            }
+            return tasks.get(taskId);
+        }
+
+        /** Applies {@code change} to a copy of {@code task} unless it has already seen event {@code seq}. */
+        void update(String taskId, Document task, long seq, Consumer<Document> change) {
+            if (seen(task, seq)) {
+                return;
+            }
+            Document next = task == null ? new Document("_id", taskId) : new Document(task);
+            change.accept(next);
+            next.put(SEQ, seq);
+            tasks.put(taskId, next);
+            changed.add(taskId);
+        }
+
+        /** A timed entry: its day ({@code on}) is the instant's date in the conference's time zone. */
+        void history(Document task, String taskId, long seq, Kind kind, OffsetDateTime at, Document fields) {
+            history(task, taskId, seq, kind, fields
+                    .append("at", at == null ? null : at.toString())
+                    .append("epochMillis", at == null ? null : at.toInstant().toEpochMilli())
+                    .append("on", at == null ? null : date(at.atZoneSameInstant(zone).toLocalDate())));
+        }
+
+        void history(Document task, String taskId, long seq, Kind kind, Document fields) {
+            history.add(fields
+                    .append("_id", taskId + "/" + seq)
+                    .append("taskId", taskId)
+                    .append("seq", seq)
+                    .append("kind", kind.name())
+                    .append("conferenceId", task == null ? null : task.getString("conferenceId"))
+                    .append("leadUnitCode", task == null ? null : task.getString("leadUnitCode")));
+        }
+
+        /** Keeps the later of this report and any earlier one of the same unit in this batch. */
+        void latestReport(Document task, ProgressReportedEvent e) {
+            if (task == null || e.reportedAt() == null) {
+                return;
+            }
+            long millis = e.reportedAt().toInstant().toEpochMilli();
+            String id = unitReportId(task.getString("conferenceId"), e.unitCode());
+            Document known = unitReports.get(id);
+            if (known == null || known.getLong("epochMillis") < millis) {
+                unitReports.put(id, new Document("epochMillis", millis).append("at", e.reportedAt().toString()));
+            }
+        }
+
+        /** The end of one handler: a batch of one is written now, a real batch after its last event. */
+        void done() {
+            if (writeThrough) {
+                flush();
+            }
+        }
+
+        @Override
+        public void flush() {
+            if (!history.isEmpty()) {
+                col(HISTORY).bulkWrite(history.stream().map(h -> (WriteModel<Document>) new UpdateOneModel<Document>(
+                        eq("_id", h.get("_id")), new Document("$setOnInsert", h), UPSERT)).toList(), UNORDERED);
+                history.clear();
+            }
+            if (!changed.isEmpty()) {
+                col(TASKS).bulkWrite(changed.stream().map(id -> (WriteModel<Document>) new ReplaceOneModel<>(
+                        eq("_id", id), tasks.get(id), new ReplaceOptions().upsert(true))).toList(), UNORDERED);
+                changed.clear();
+            }
+            unitReports.forEach(this::moveForward);
+            unitReports.clear();
+        }
+
+        /**
+         * Moves the unit's latest report forward unless it already holds a later one. Reports of one unit
+         * come from many tasks, handled by several segments at once, so the condition is in the update;
+         * a redelivery changes nothing. (The filter tests more than {@code _id}, but the collection holds
+         * one small document per unit.)
+         */
+        private void moveForward(String id, Document report) {
+            long millis = report.getLong("epochMillis");
+            try {
+                col(UNIT_REPORTS).updateOne(and(eq("_id", id), or(lt("epochMillis", millis),
+                        exists("epochMillis", false))), new Document("$set", report), UPSERT);
+            } catch (MongoWriteException x) {
+                // it exists and holds this report or a later one: the upsert's insert collided on _id
+                if (x.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw x;
+                }
+            }
+        }
     }
 
     private static TaskStatus status(Document task) {

@@ -1,15 +1,24 @@
 package cn.qinghai.ledger.query.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.qinghai.ledger.events.task.*;
 import cn.qinghai.ledger.query.platform.AggregateStream;
 import cn.qinghai.ledger.query.platform.InMemoryMongo;
 import cn.qinghai.ledger.query.platform.MutableClock;
+import cn.qinghai.ledger.query.platform.ProjectionBatch;
 import cn.qinghai.ledger.query.roster.RosterFixture;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,6 +82,78 @@ class TaskProjectionTest {
     @AfterEach
     void tearDown() {
         mongo.close();
+    }
+
+    @Test
+    void aBatchWritesAfterItsLastEventExactlyWhatEventsHandledOneByOneWrite() throws Exception {
+        t1.deliver();
+        t2.deliver();
+        List<Document> oneByOne = mongo.snapshot(ALL);
+        try (InMemoryMongo other = new InMemoryMongo()) {
+            RosterFixture.seed(other.db, CID);
+            projection = new TaskProjection(other.db, clock);
+            List<Runnable> steps = steps();
+            List<Document> beforeLast = new ArrayList<>();
+            inOneBatch(steps, k -> {
+                if (k == steps.size() - 2) {
+                    beforeLast.addAll(other.snapshot(ALL));
+                }
+            });
+            assertThat(beforeLast).as("nothing is written before the batch's last event").isEmpty();
+            assertThat(other.snapshot(ALL)).isEqualTo(oneByOne);
+        }
+    }
+
+    @Test
+    void aBatchThatFailsWritesNothingAndItsSecondDeliveryWritesEverything() throws Exception {
+        t1.deliver();
+        t2.deliver();
+        List<Document> oneByOne = mongo.snapshot(ALL);
+        try (InMemoryMongo other = new InMemoryMongo()) {
+            RosterFixture.seed(other.db, CID);
+            projection = new TaskProjection(other.db, clock);
+            List<Runnable> failing = new ArrayList<>(steps());
+            failing.add(() -> {
+                throw new IllegalStateException("the read model store went away");
+            });
+            assertThatThrownBy(() -> inOneBatch(failing, k -> { })).hasMessageContaining("went away");
+            assertThat(other.snapshot(ALL)).isEmpty();
+
+            inOneBatch(steps(), k -> { });
+            assertThat(other.snapshot(ALL)).isEqualTo(oneByOne);
+        }
+    }
+
+    private static final String[] ALL = {TaskProjection.TASKS, TaskProjection.HISTORY, TaskProjection.UNIT_REPORTS};
+
+    /** Every event of t1 and t2, one step each, in the order the processor would hand them. */
+    private List<Runnable> steps() {
+        List<Runnable> steps = new ArrayList<>();
+        for (AggregateStream stream : List.of(t1, t2)) {
+            for (int i = 0; i < stream.size(); i++) {
+                int seq = i;
+                steps.add(() -> stream.deliver(seq, seq + 1));
+            }
+        }
+        return steps;
+    }
+
+    /** Runs the steps as one batch of a streaming processor: a batching unit of work with the flush interceptor. */
+    static void inOneBatch(List<Runnable> steps, IntConsumer afterStep) throws Exception {
+        List<EventMessage<?>> messages = new ArrayList<>();
+        steps.forEach(step -> messages.add(GenericEventMessage.asEventMessage("event " + messages.size())));
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(messages);
+        ProjectionBatch.Flush flush = new ProjectionBatch.Flush();
+        AtomicInteger next = new AtomicInteger();
+        ResultMessage<?> result = batch.executeWithResult(() -> flush.handle(batch, () -> {
+            int k = next.getAndIncrement();
+            steps.get(k).run();
+            afterStep.accept(k);
+            return null;
+        }));
+        if (result.isExceptional()) {
+            throw new Exception(result.exceptionResult());
+        }
     }
 
     @Test
