@@ -90,17 +90,32 @@ public class AuditTrail {
                 .projection(Projections.include(LINK)).first();
     }
 
-    /** The entries recorded at {@code position} and the {@value #NEAR} positions below it, in one lookup. */
+    /**
+     * The entries recorded at {@code position} and just below it: first the position and the one below
+     * (the common case, in one lookup); when that one is missing (a gap in the global index), the
+     * {@value #NEAR} positions below.
+     */
     Near near(long position) {
-        List<Long> positions = new ArrayList<>(NEAR + 1);
-        for (long p = position; p >= Math.max(0, position - NEAR); p--) {
+        Map<Long, Document> found = lookup(position, Math.max(0, position - 1));
+        if (position > 0 && !found.containsKey(position - 1)) {
+            found.putAll(lookup(position - 2, Math.max(0, position - NEAR)));
+        }
+        return new Near(found);
+    }
+
+    private Map<Long, Document> lookup(long from, long downTo) {
+        List<Long> positions = new ArrayList<>();
+        for (long p = from; p >= downTo; p--) {
             positions.add(p);
         }
         Map<Long, Document> found = new HashMap<>();
+        if (positions.isEmpty()) {
+            return found;
+        }
         for (Document d : entries.find(in(POSITION, positions)).projection(Projections.include(EVENT_ID, LINK))) {
             found.put(position(d), d);
         }
-        return new Near(found);
+        return found;
     }
 
     /** Entries around one position, as {@link #near(long)} found them. */
