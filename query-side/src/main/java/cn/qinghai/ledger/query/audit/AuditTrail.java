@@ -22,6 +22,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -153,6 +154,22 @@ public class AuditTrail {
             return entries.find(gt(POSITION, position)).limit(1).first() != null;
         }
         return ((Number) before.get(MARK)).longValue() > position;
+    }
+
+    /** The high-water mark: the highest position the trail has started to record; null before the first. */
+    Long mark() {
+        Document d = marks.find(eq("_id", HIGH_WATER)).first();
+        return d == null ? null : ((Number) d.get(MARK)).longValue();
+    }
+
+    /** Raises the high-water mark to {@code position} (never lowers it). */
+    void raiseMark(long position) {
+        marks.updateOne(eq("_id", HIGH_WATER), Updates.max(MARK, position), new UpdateOptions().upsert(true));
+    }
+
+    /** Inserts entries known to be new (positions above the mark), in one request. */
+    void insertAll(List<Document> newEntries) {
+        entries.insertMany(newEntries);
     }
 
     /** Inserts the entry; false if its position is already recorded (a redelivery). */

@@ -1,5 +1,8 @@
 package cn.qinghai.ledger.query.audit;
 
+import cn.qinghai.ledger.query.platform.ProjectionBatch;
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -50,6 +53,16 @@ public class AuditTrailProjection {
         if (!(event instanceof TrackedEventMessage<?> tracked)) {
             throw new IllegalStateException("the audit trail needs tracked events from a streaming processor");
         }
+        ProjectionBatch batch = ProjectionBatch.current();
+        if (batch == null) {
+            recordNow(tracked);
+        } else {
+            batch.part(this, Staged::new).stage(tracked);
+        }
+    }
+
+    /** Records one event at once, with every check: redelivery, a gap filled late, entries to relink. */
+    private void recordNow(TrackedEventMessage<?> tracked) {
         long tokenPosition = positionOf(tracked.trackingToken());
         // one lookup for both questions of the common case: is the position taken, and what is below it
         AuditTrail.Near near = trail.near(tokenPosition);
@@ -58,8 +71,63 @@ public class AuditTrailProjection {
             return;
         }
         Document previous = position == tokenPosition ? near.below(position) : null;
-        record(CanonicalEvent.of(position, event, serializer),
+        record(CanonicalEvent.of(position, tracked, serializer),
                 previous != null ? previous : trail.lastBefore(position));
+    }
+
+    /**
+     * The trail's part of one processor batch. Events in ascending positions above everything the trail
+     * holds (the live case) are chained in memory, each to the one before it, and written together: the
+     * high-water mark raised to the batch's last position, then the entries inserted. Anything else (a
+     * position at or below the mark: a redelivery, or a transaction that committed late; positions out of
+     * order; a trail without a mark) goes event by event through {@link #recordNow}, as outside a batch.
+     * Entries between two events of the batch cannot exist: they would be above the mark.
+     */
+    private final class Staged implements ProjectionBatch.Part {
+
+        private final List<TrackedEventMessage<?>> events = new ArrayList<>();
+        private final List<Document> entries = new ArrayList<>();
+        private boolean ascending = true;
+        private long lastPosition = -1;
+        private byte[] lastLink;
+
+        void stage(TrackedEventMessage<?> tracked) {
+            events.add(tracked);
+            long position = positionOf(tracked.trackingToken());
+            if (!ascending || (lastLink != null && position <= lastPosition)) {
+                ascending = false;
+                return;
+            }
+            byte[] previous = lastLink;
+            if (previous == null) {
+                Document below = trail.lastBefore(position);
+                previous = below == null ? AuditChain.GENESIS : AuditChain.unhex(below.getString(AuditEntries.LINK));
+            }
+            CanonicalEvent canonical = CanonicalEvent.of(position, tracked, serializer);
+            byte[] digest = canonical.digest();
+            lastLink = AuditChain.link(previous, digest);
+            lastPosition = position;
+            entries.add(AuditEntries.of(canonical, digest, lastLink));
+        }
+
+        @Override
+        public void flush() {
+            if (events.isEmpty()) {
+                return;
+            }
+            Long mark = ascending ? trail.mark() : null;
+            if (mark != null && mark < AuditTrail.position(entries.get(0))) {
+                trail.raiseMark(lastPosition);
+                trail.insertAll(entries);
+            } else {
+                events.forEach(AuditTrailProjection.this::recordNow);
+            }
+            events.clear();
+            entries.clear();
+            ascending = true;
+            lastLink = null;
+            lastPosition = -1;
+        }
     }
 
     /** The event's global position, or null when the trail already holds it (a redelivery). */

@@ -3,6 +3,7 @@ package cn.qinghai.ledger.query.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qinghai.ledger.events.conference.ConferenceEstablishedEvent;
+import cn.qinghai.ledger.query.platform.ProcessorBatch;
 import cn.qinghai.ledger.events.conference.LiaisonFiledEvent;
 import cn.qinghai.ledger.events.conference.MemberUnitAddedEvent;
 import cn.qinghai.ledger.events.conference.UnitDutiesUpdatedEvent;
@@ -119,6 +120,13 @@ class AuditTrailProjectionTest {
         events.forEach(projection::on);
     }
 
+    /** Delivers the events as one processor batch. */
+    void deliverInOneBatch(List<TrackedEventMessage<?>> events) throws Exception {
+        List<Runnable> steps = new ArrayList<>();
+        events.forEach(e -> steps.add(() -> projection.on(e)));
+        ProcessorBatch.run(steps);
+    }
+
     AuditPage find(AuditFilter filter) {
         return queries.handle(new FindAuditEntriesQuery(filter, 0, 50));
     }
@@ -198,6 +206,47 @@ class AuditTrailProjectionTest {
         deliver(events);                    // the whole stream again
         deliver(events.subList(1, 3));      // and a stretch of older events after newer ones
         assertThat(snapshot()).isEqualTo(once);
+    }
+
+    @Test
+    void batchesRecordWhatEventsOneByOneRecordAndARedeliveredBatchChangesNothing() throws Exception {
+        List<TrackedEventMessage<?>> events = history();
+        deliver(events);
+        List<Document> oneByOne = snapshot();
+        db.getCollection(AuditTrail.ENTRIES).drop();
+        db.getCollection(AuditTrail.MARKS).drop();
+
+        deliverInOneBatch(events.subList(0, 2));   // a new trail: event by event, and the mark is set
+        deliverInOneBatch(events.subList(2, 4));   // above the mark: chained in memory, inserted together
+        assertThat(snapshot()).isEqualTo(oneByOne);
+
+        deliverInOneBatch(events);
+        deliverInOneBatch(events.subList(1, 3));
+        assertThat(snapshot()).isEqualTo(oneByOne);
+    }
+
+    @Test
+    void aLateEventInALaterBatchIsPlacedAtItsOwnPositionAndTheLinksAfterItAreRecomputed() throws Exception {
+        var e0 = event(GapAwareTrackingToken.newInstance(0, Set.of()), 0, 0,
+                new UnitDutiesUpdatedEvent(CID, "health", List.of("a")), who("office", "OFFICE", null, null));
+        var e1 = event(GapAwareTrackingToken.newInstance(1, Set.of()), 1, 1,
+                new UnitDutiesUpdatedEvent(CID, "health", List.of("b")), who("office", "OFFICE", null, null));
+        var e3 = event(GapAwareTrackingToken.newInstance(3, Set.of(2L)), 3, 3,
+                new UnitDutiesUpdatedEvent(CID, "health", List.of("d")), who("office", "OFFICE", null, null));
+        var e2 = event(GapAwareTrackingToken.newInstance(3, Set.of()), 2, 2,
+                new UnitDutiesUpdatedEvent(CID, "health", List.of("c")), who("office", "OFFICE", null, null));
+        deliverInOneBatch(List.of(e0));
+        deliverInOneBatch(List.of(e1, e3));
+        deliverInOneBatch(List.of(e2));
+
+        List<AuditEntry> entries = find(AuditFilter.none()).items();
+        assertThat(entries).extracting(AuditEntry::eventId).containsExactly("event-0", "event-1", "event-2", "event-3");
+        byte[] link = AuditChain.GENESIS;
+        for (var stored : List.of(e0, e1, e2, e3)) {
+            int position = Integer.parseInt(stored.getIdentifier().substring("event-".length()));
+            link = AuditChain.link(link, CanonicalEvent.of(position, stored, serializer).digest());
+            assertThat(entries.get(position).link()).as("link at %s", position).isEqualTo(AuditChain.hex(link));
+        }
     }
 
     @Test

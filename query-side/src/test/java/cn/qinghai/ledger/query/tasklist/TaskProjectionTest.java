@@ -7,18 +7,12 @@ import cn.qinghai.ledger.events.task.*;
 import cn.qinghai.ledger.query.platform.AggregateStream;
 import cn.qinghai.ledger.query.platform.InMemoryMongo;
 import cn.qinghai.ledger.query.platform.MutableClock;
-import cn.qinghai.ledger.query.platform.ProjectionBatch;
+import cn.qinghai.ledger.query.platform.ProcessorBatch;
 import cn.qinghai.ledger.query.roster.RosterFixture;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntConsumer;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.messaging.ResultMessage;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,7 +88,7 @@ class TaskProjectionTest {
             projection = new TaskProjection(other.db, clock);
             List<Runnable> steps = steps();
             List<Document> beforeLast = new ArrayList<>();
-            inOneBatch(steps, k -> {
+            ProcessorBatch.run(steps, k -> {
                 if (k == steps.size() - 2) {
                     beforeLast.addAll(other.snapshot(ALL));
                 }
@@ -116,10 +110,10 @@ class TaskProjectionTest {
             failing.add(() -> {
                 throw new IllegalStateException("the read model store went away");
             });
-            assertThatThrownBy(() -> inOneBatch(failing, k -> { })).hasMessageContaining("went away");
+            assertThatThrownBy(() -> ProcessorBatch.run(failing)).hasMessageContaining("went away");
             assertThat(other.snapshot(ALL)).isEmpty();
 
-            inOneBatch(steps(), k -> { });
+            ProcessorBatch.run(steps());
             assertThat(other.snapshot(ALL)).isEqualTo(oneByOne);
         }
     }
@@ -136,24 +130,6 @@ class TaskProjectionTest {
             }
         }
         return steps;
-    }
-
-    /** Runs the steps as one batch of a streaming processor: a batching unit of work with the flush interceptor. */
-    static void inOneBatch(List<Runnable> steps, IntConsumer afterStep) throws Exception {
-        List<EventMessage<?>> messages = new ArrayList<>();
-        steps.forEach(step -> messages.add(GenericEventMessage.asEventMessage("event " + messages.size())));
-        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(messages);
-        ProjectionBatch.Flush flush = new ProjectionBatch.Flush();
-        AtomicInteger next = new AtomicInteger();
-        ResultMessage<?> result = batch.executeWithResult(() -> flush.handle(batch, () -> {
-            int k = next.getAndIncrement();
-            steps.get(k).run();
-            afterStep.accept(k);
-            return null;
-        }));
-        if (result.isExceptional()) {
-            throw new Exception(result.exceptionResult());
-        }
     }
 
     @Test
