@@ -27,6 +27,7 @@ import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -50,6 +51,8 @@ public class AuditTrail {
     private static final String HIGH_WATER = "highWater";
     private static final String MARK = "position";
     private static final int NEAR = 64;
+    private static final int RELINK_CHUNK = 256;
+    private static final long RELINK_BY_ID_LIMIT = 100_000;
 
     private final MongoCollection<Document> entries;
     private final MongoCollection<Document> marks;
@@ -188,13 +191,41 @@ public class AuditTrail {
     /**
      * Recomputes the links of the entries after {@code position}, starting from {@code link}: needed
      * when an event arrives below entries already recorded (a transaction that committed late).
-     * Returns how many links changed.
+     * Returns how many links changed. The entries above are read by {@code _id} in chunks up to the
+     * high-water mark (a late event lands a few positions below the head, so usually one chunk); only
+     * without a mark, or far below it, is the whole range searched.
      */
     int relinkAfter(long position, byte[] link) {
+        Long mark = mark();
+        if (mark == null || mark - position > RELINK_BY_ID_LIMIT) {
+            return relinkRun(link, entries.find(gt(POSITION, position)).sort(Sorts.ascending(POSITION))
+                    .projection(Projections.include(DIGEST, LINK))).changed();
+        }
         int changed = 0;
         byte[] previous = link;
-        for (Document d : entries.find(gt(POSITION, position)).sort(Sorts.ascending(POSITION))
-                .projection(Projections.include(DIGEST, LINK))) {
+        for (long from = position + 1; from <= mark; from += RELINK_CHUNK) {
+            List<Long> chunk = new ArrayList<>();
+            for (long p = from; p <= Math.min(mark, from + RELINK_CHUNK - 1); p++) {
+                chunk.add(p);
+            }
+            List<Document> found = entries.find(in(POSITION, chunk)).projection(Projections.include(DIGEST, LINK))
+                    .into(new ArrayList<>());
+            found.sort(Comparator.comparingLong(AuditTrail::position));
+            Relinked r = relinkRun(previous, found);
+            changed += r.changed();
+            previous = r.last();
+        }
+        return changed;
+    }
+
+    private record Relinked(int changed, byte[] last) {
+    }
+
+    /** Chains {@code run} (ascending positions) from {@code link}, rewriting the links that differ. */
+    private Relinked relinkRun(byte[] link, Iterable<Document> run) {
+        int changed = 0;
+        byte[] previous = link;
+        for (Document d : run) {
             byte[] next = AuditChain.link(previous, AuditChain.unhex(d.getString(DIGEST)));
             String hex = AuditChain.hex(next);
             if (!hex.equals(d.getString(LINK))) {
@@ -203,7 +234,7 @@ public class AuditTrail {
             }
             previous = next;
         }
-        return changed;
+        return new Relinked(changed, previous);
     }
 
     public long count(Bson filter) {

@@ -76,26 +76,30 @@ public class AuditTrailProjection {
     }
 
     /**
-     * The trail's part of one processor batch. Events in ascending positions above everything the trail
-     * holds (the live case) are chained in memory, each to the one before it, and written together: the
-     * high-water mark raised to the batch's last position, then the entries inserted. Anything else (a
-     * position at or below the mark: a redelivery, or a transaction that committed late; positions out of
-     * order; a trail without a mark) goes event by event through {@link #recordNow}, as outside a batch.
-     * Entries between two events of the batch cannot exist: they would be above the mark.
+     * The trail's part of one processor batch. A run of events in ascending positions above the trail's
+     * high-water mark (the live case) is chained in memory, each entry to the one before it, and written
+     * together: the mark raised to the run's last position, then the entries inserted in one request.
+     * Entries between two events of a run cannot exist: they would lie above the mark. An event that does
+     * not continue the run (a redelivery, a transaction that committed late, a trail without a mark) ends
+     * it: the run is written, and that event goes through every check at once, as outside a batch.
      */
     private final class Staged implements ProjectionBatch.Part {
 
-        private final List<TrackedEventMessage<?>> events = new ArrayList<>();
-        private final List<Document> entries = new ArrayList<>();
-        private boolean ascending = true;
+        private final List<Document> run = new ArrayList<>();
+        private Long markAtStart;
         private long lastPosition = -1;
         private byte[] lastLink;
 
         void stage(TrackedEventMessage<?> tracked) {
-            events.add(tracked);
             long position = positionOf(tracked.trackingToken());
-            if (!ascending || (lastLink != null && position <= lastPosition)) {
-                ascending = false;
+            if (lastLink == null) {
+                markAtStart = trail.mark();
+            }
+            boolean continuesRun = markAtStart != null && position > markAtStart
+                    && (lastLink == null || position > lastPosition);
+            if (!continuesRun) {
+                flush();
+                recordNow(tracked);
                 return;
             }
             byte[] previous = lastLink;
@@ -107,26 +111,19 @@ public class AuditTrailProjection {
             byte[] digest = canonical.digest();
             lastLink = AuditChain.link(previous, digest);
             lastPosition = position;
-            entries.add(AuditEntries.of(canonical, digest, lastLink));
+            run.add(AuditEntries.of(canonical, digest, lastLink));
         }
 
         @Override
         public void flush() {
-            if (events.isEmpty()) {
-                return;
-            }
-            Long mark = ascending ? trail.mark() : null;
-            if (mark != null && mark < AuditTrail.position(entries.get(0))) {
+            if (!run.isEmpty()) {
                 trail.raiseMark(lastPosition);
-                trail.insertAll(entries);
-            } else {
-                events.forEach(AuditTrailProjection.this::recordNow);
+                trail.insertAll(run);
+                run.clear();
             }
-            events.clear();
-            entries.clear();
-            ascending = true;
             lastLink = null;
             lastPosition = -1;
+            markAtStart = null;
         }
     }
 

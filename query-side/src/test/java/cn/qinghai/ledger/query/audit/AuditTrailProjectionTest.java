@@ -235,14 +235,17 @@ class AuditTrailProjectionTest {
                 new UnitDutiesUpdatedEvent(CID, "health", List.of("d")), who("office", "OFFICE", null, null));
         var e2 = event(GapAwareTrackingToken.newInstance(3, Set.of()), 2, 2,
                 new UnitDutiesUpdatedEvent(CID, "health", List.of("c")), who("office", "OFFICE", null, null));
+        var e4 = event(GapAwareTrackingToken.newInstance(4, Set.of()), 4, 4,
+                new UnitDutiesUpdatedEvent(CID, "health", List.of("e")), who("office", "OFFICE", null, null));
         deliverInOneBatch(List.of(e0));
         deliverInOneBatch(List.of(e1, e3));
-        deliverInOneBatch(List.of(e2));
+        deliverInOneBatch(List.of(e2, e4));   // the late event ends the run; the next one starts a new run
 
         List<AuditEntry> entries = find(AuditFilter.none()).items();
-        assertThat(entries).extracting(AuditEntry::eventId).containsExactly("event-0", "event-1", "event-2", "event-3");
+        assertThat(entries).extracting(AuditEntry::eventId)
+                .containsExactly("event-0", "event-1", "event-2", "event-3", "event-4");
         byte[] link = AuditChain.GENESIS;
-        for (var stored : List.of(e0, e1, e2, e3)) {
+        for (var stored : List.of(e0, e1, e2, e3, e4)) {
             int position = Integer.parseInt(stored.getIdentifier().substring("event-".length()));
             link = AuditChain.link(link, CanonicalEvent.of(position, stored, serializer).digest());
             assertThat(entries.get(position).link()).as("link at %s", position).isEqualTo(AuditChain.hex(link));
