@@ -314,7 +314,8 @@ public class TaskProjection implements ReplayableProjection {
         private final boolean writeThrough;
         private final Map<String, Document> tasks = new HashMap<>();
         private final Set<String> changed = new LinkedHashSet<>();
-        private final List<Document> history = new ArrayList<>();
+        /** History entries by {@code _id} (task and sequence number); the fields are set on insert only. */
+        private final Map<String, Document> history = new LinkedHashMap<>();
         private final Map<String, Document> unitReports = new LinkedHashMap<>();
 
         Staged(boolean writeThrough) {
@@ -350,8 +351,7 @@ public class TaskProjection implements ReplayableProjection {
         }
 
         void history(Document task, String taskId, long seq, Kind kind, Document fields) {
-            history.add(fields
-                    .append("_id", taskId + "/" + seq)
+            history.put(taskId + "/" + seq, fields
                     .append("taskId", taskId)
                     .append("seq", seq)
                     .append("kind", kind.name())
@@ -382,8 +382,9 @@ public class TaskProjection implements ReplayableProjection {
         @Override
         public void flush() {
             if (!history.isEmpty()) {
-                col(HISTORY).bulkWrite(history.stream().map(h -> (WriteModel<Document>) new UpdateOneModel<Document>(
-                        eq("_id", h.get("_id")), new Document("$setOnInsert", h), UPSERT)).toList(), UNORDERED);
+                col(HISTORY).bulkWrite(history.entrySet().stream().map(h -> (WriteModel<Document>)
+                        new UpdateOneModel<Document>(eq("_id", h.getKey()), new Document("$setOnInsert", h.getValue()),
+                                UPSERT)).toList(), UNORDERED);
                 history.clear();
             }
             if (!changed.isEmpty()) {
