@@ -51,8 +51,14 @@ public final class LedgerBenchmarks {
                 options.put(args[i].substring(2), args[++i]);
             } else {
                 throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; use --mode quick|medium|full [--out FILE] [--work-dir DIR] [--skip-postgres]");
+                        + "; use --mode quick|medium|full [--out FILE] [--work-dir DIR] [--skip-postgres],"
+                        + " or --profile RUN.jfr [--phases RUN.log]");
             }
+        }
+        if (options.containsKey("profile")) {
+            ProfileSummary.main(Path.of(options.get("profile")),
+                    options.containsKey("phases") ? Path.of(options.get("phases")) : null);
+            return;
         }
         Mode mode = Mode.of(options.getOrDefault("mode", "quick"));
         Path out = Path.of(options.getOrDefault("out", "target/benchmark-results.json"));
