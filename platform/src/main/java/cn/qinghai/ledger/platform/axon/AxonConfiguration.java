@@ -5,8 +5,17 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.queryhandling.LoggingQueryInvocationErrorHandler;
+import org.axonframework.queryhandling.QueryBus;
+import org.axonframework.queryhandling.QueryBusSpanFactory;
+import org.axonframework.queryhandling.QueryInvocationErrorHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.axonframework.queryhandling.SimpleQueryBus;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 
 /**
  * Axon settings both sides share: what each command carries (metadata stamped at dispatch), what
@@ -38,5 +47,26 @@ public class AxonConfiguration {
                 LedgerMetaData.REASON,
                 LedgerMetaData.REQUEST_ID,
                 LedgerMetaData.ISSUED_AT);
+    }
+
+    /**
+     * The local query bus, as Axon's auto-configuration builds it but without a JPA transaction around
+     * each query: the read models are in MongoDB, and the event store reads in its own transactions,
+     * so a slow query must not hold a database connection that the event store, the processors and the
+     * commands need. Not with Axon Server (the {@code axonserver} profile), whose query bus Axon
+     * configures around a local segment of its own, and where there is no JPA event store.
+     */
+    @Bean
+    @Profile("!axonserver")
+    @Qualifier("localSegment")
+    SimpleQueryBus queryBus(org.axonframework.config.Configuration axon) {
+        return SimpleQueryBus.builder()
+                .messageMonitor(axon.messageMonitor(QueryBus.class, "queryBus"))
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .errorHandler(axon.getComponent(QueryInvocationErrorHandler.class,
+                        () -> LoggingQueryInvocationErrorHandler.builder().build()))
+                .queryUpdateEmitter(axon.getComponent(QueryUpdateEmitter.class))
+                .spanFactory(axon.getComponent(QueryBusSpanFactory.class))
+                .build();
     }
 }

@@ -1,5 +1,11 @@
 package cn.qinghai.ledger.query.platform;
 
+import cn.qinghai.ledger.query.audit.AuditTrailProjection;
+import cn.qinghai.ledger.query.meetings.MeetingProjection;
+import cn.qinghai.ledger.query.roster.RosterProjection;
+import cn.qinghai.ledger.query.tasklist.TaskProjection;
+import java.util.List;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +22,20 @@ class ProcessorConfiguration {
     @Autowired
     void pooledStreamingByDefault(EventProcessingConfigurer configurer) {
         configurer.usingPooledStreamingEventProcessors();
+    }
+
+    /**
+     * The projections write MongoDB (their tokens, dead letters and read models all live there), so
+     * their batches run without a JPA transaction: a busy projection does not hold one of the database
+     * connections that the event store, the deadline scheduler and the commands need. (Holding one per
+     * work package exhausted the pool at a million events in the benchmark.)
+     */
+    @Autowired
+    void projectionsWithoutJpaTransactions(EventProcessingConfigurer configurer) {
+        for (String group : List.of(RosterProjection.GROUP, MeetingProjection.GROUP, TaskProjection.GROUP,
+                AuditTrailProjection.GROUP)) {
+            configurer.registerTransactionManager(group, config -> NoTransactionManager.INSTANCE);
+        }
     }
 
     /** Every processor writes its projections' staged work after the last event of each batch. */
