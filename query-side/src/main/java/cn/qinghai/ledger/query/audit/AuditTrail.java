@@ -238,13 +238,38 @@ public class AuditTrail {
     }
 
     public long count(Bson filter) {
-        return entries.countDocuments(filter);
+        return unfiltered(filter) ? entries.estimatedDocumentCount() : entries.countDocuments(filter);
     }
 
-    /** A page of the entries matching {@code filter}, in global order. */
+    /**
+     * A page of the entries matching {@code filter}, in global order. Unfiltered, the page is read by
+     * position ({@code _id}: the global index, gaps rare) from the first up to the page's end, so its
+     * cost follows the page number, not the size of the trail.
+     */
     public List<Document> page(Bson filter, int page, int size) {
-        return entries.find(filter).sort(Sorts.ascending(POSITION)).skip(page * size).limit(size)
-                .into(new ArrayList<>());
+        Long mark = unfiltered(filter) ? mark() : null;
+        if (mark == null) {
+            return entries.find(filter).sort(Sorts.ascending(POSITION)).skip(page * size).limit(size)
+                    .into(new ArrayList<>());
+        }
+        long need = (long) (page + 1) * size;
+        List<Document> found = new ArrayList<>();
+        for (long from = 0; found.size() < need && from <= mark; ) {
+            long to = Math.min(mark, from + Math.max(need - found.size(), NEAR) + NEAR);
+            List<Long> positions = new ArrayList<>();
+            for (long p = from; p <= to; p++) {
+                positions.add(p);
+            }
+            entries.find(in(POSITION, positions)).into(found);
+            from = to + 1;
+        }
+        found.sort(Comparator.comparingLong(AuditTrail::position));
+        int start = (int) Math.min(found.size(), (long) page * size);
+        return new ArrayList<>(found.subList(start, (int) Math.min(found.size(), need)));
+    }
+
+    private static boolean unfiltered(Bson filter) {
+        return filter instanceof Document d && d.isEmpty();
     }
 
     /** A cursor over every entry matching {@code filter} in global order, fetched in batches. */

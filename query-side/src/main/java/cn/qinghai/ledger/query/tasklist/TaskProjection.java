@@ -41,7 +41,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -427,9 +426,5 @@ public class TaskProjection implements ReplayableProjection {
 
     private MongoCollection<Document> col(String name) {
         return collections.get(name);
-    }
-
-    static Bson byTask(String taskId) {
-        return eq("taskId", taskId);
     }
 }

@@ -77,7 +77,7 @@ public class TaskQueries {
         List<TaskView.Return> returns = new ArrayList<>();
         TaskView.Completion completion = null;
         long version = t.seq();
-        for (Document h : tasks.history(t.taskId())) {
+        for (Document h : tasks.history(t)) {
             version = Math.max(version, h.get("seq", Number.class).longValue());
             switch (TaskProjection.Kind.valueOf(h.getString("kind"))) {
                 case PROGRESS -> progress.add(new TaskView.Progress(h.getString("unitCode"),

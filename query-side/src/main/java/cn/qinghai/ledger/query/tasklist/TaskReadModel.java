@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
@@ -36,6 +37,8 @@ public class TaskReadModel {
     /** A dated history entry, as the circular counts them. */
     public record Activity(String taskId, String conferenceId, String leadUnitCode, String unitCode, LocalDate on) {
     }
+
+    private static final int HISTORY_WINDOW = 32;
 
     private final ReadModelCollections collections;
 
@@ -121,9 +124,32 @@ public class TaskReadModel {
         return Optional.ofNullable(last).map(d -> d.getString("at")).map(OffsetDateTime::parse);
     }
 
-    /** Every history entry of one task, in event order. */
-    List<Document> history(String taskId) {
-        return history().find(TaskProjection.byTask(taskId)).sort(Sorts.ascending("seq")).into(new ArrayList<>());
+    /**
+     * Every history entry of one task, in event order, read by {@code _id} (task and sequence number):
+     * up to the task document's {@code seq} and a window beyond it, then window by window while the
+     * last one is taken (the events after the task's last change all write history, so they leave no
+     * gap).
+     */
+    List<Document> history(TaskRecord task) {
+        List<Document> found = new ArrayList<>();
+        long from = 0;
+        long to = task.seq() + HISTORY_WINDOW;
+        while (true) {
+            List<String> ids = new ArrayList<>();
+            for (long seq = from; seq < to; seq++) {
+                ids.add(task.taskId() + "/" + seq);
+            }
+            List<Document> chunk = history().find(in("_id", ids)).into(new ArrayList<>());
+            found.addAll(chunk);
+            long last = to - 1;
+            if (chunk.stream().noneMatch(d -> d.get("seq", Number.class).longValue() == last)) {
+                break;
+            }
+            from = to;
+            to += HISTORY_WINDOW;
+        }
+        found.sort(Comparator.comparingLong(d -> d.get("seq", Number.class).longValue()));
+        return found;
     }
 
     private List<Activity> activities(String conferenceId, TaskProjection.Kind kind, LocalDate from, LocalDate to) {

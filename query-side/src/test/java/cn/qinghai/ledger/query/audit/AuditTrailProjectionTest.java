@@ -198,6 +198,27 @@ class AuditTrailProjectionTest {
     }
 
     @Test
+    void pagesOfTheWholeTrailFollowTheGlobalOrderAcrossGaps() {
+        List<TrackedEventMessage<?>> events = new ArrayList<>();
+        for (long p : new long[] {0, 1, 3, 4, 7}) {
+            events.add(event(p, p, new UnitDutiesUpdatedEvent(CID, "health", List.of("x" + p)),
+                    who("office", "OFFICE", null, null)));
+        }
+        deliver(events);
+
+        assertThat(page(0, 2)).containsExactly(0L, 1L);
+        assertThat(page(1, 2)).containsExactly(3L, 4L);
+        assertThat(page(2, 2)).containsExactly(7L);
+        assertThat(page(3, 2)).isEmpty();
+        assertThat(queries.handle(new FindAuditEntriesQuery(AuditFilter.none(), 0, 2)).total()).isEqualTo(5);
+    }
+
+    List<Long> page(int page, int size) {
+        return queries.handle(new FindAuditEntriesQuery(AuditFilter.none(), page, size)).items().stream()
+                .map(AuditEntry::position).toList();
+    }
+
+    @Test
     void redeliveredEventsChangeNothing() {
         List<TrackedEventMessage<?>> events = history();
         deliver(events);
