@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -34,11 +35,29 @@ final class Store {
     private final EventStore eventStore;
     private final EventProcessingConfiguration processing;
     private final TransactionManager transactions;
+    /** The processors this view looks at; null for every streaming processor. */
+    private final Set<String> scope;
 
     Store(ConfigurableApplicationContext app) {
-        this.eventStore = app.getBean(EventStore.class);
-        this.processing = app.getBean(EventProcessingConfiguration.class);
-        this.transactions = app.getBean(TransactionManager.class);
+        this(app.getBean(EventStore.class), app.getBean(EventProcessingConfiguration.class),
+                app.getBean(TransactionManager.class), null);
+    }
+
+    private Store(EventStore eventStore, EventProcessingConfiguration processing, TransactionManager transactions,
+                  Set<String> scope) {
+        this.eventStore = eventStore;
+        this.processing = processing;
+        this.transactions = transactions;
+        this.scope = scope;
+    }
+
+    /**
+     * The same store, looking only at the named processors: the rebuildable projections, for a replay.
+     * (The audit trail's processor is not one: reset, it re-checks every recorded entry instead of
+     * rebuilding, which is not what a replay measures.)
+     */
+    Store only(Set<String> processors) {
+        return new Store(eventStore, processing, transactions, Set.copyOf(processors));
     }
 
     /** The global index of the newest stored event (dense: the index sequence hands out one at a time). */
@@ -47,11 +66,11 @@ final class Store {
         return token == null ? 0 : token.position().orElse(0);
     }
 
-    /** The projections that read the store on their own threads (roster, meetings, tasks). */
+    /** The projections that read the store on their own threads (within this view's scope). */
     Map<String, StreamingEventProcessor> processors() {
         Map<String, StreamingEventProcessor> streaming = new LinkedHashMap<>();
         processing.eventProcessors().forEach((name, p) -> {
-            if (p instanceof StreamingEventProcessor s) {
+            if (p instanceof StreamingEventProcessor s && (scope == null || scope.contains(name))) {
                 streaming.put(name, s);
             }
         });
