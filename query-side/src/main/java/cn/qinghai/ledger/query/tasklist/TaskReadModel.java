@@ -39,6 +39,7 @@ public class TaskReadModel {
     }
 
     private static final int HISTORY_WINDOW = 32;
+    private static final int BATCH = 1_000;
 
     private final ReadModelCollections collections;
 
@@ -159,15 +160,20 @@ public class TaskReadModel {
             filters.add(eq("conferenceId", conferenceId));
         }
         List<Activity> activities = new ArrayList<>();
-        for (Document d : history().find(and(filters))) {
+        for (Document d : history().find(and(filters)).batchSize(BATCH)) {
             activities.add(new Activity(d.getString("taskId"), d.getString("conferenceId"),
                     d.getString("leadUnitCode"), d.getString("unitCode"), date(d, "on")));
         }
         return activities;
     }
 
+    /**
+     * Sorted by due date, fetched in batches: a whole task book can exceed one server reply (the driver
+     * refuses replies over 48 MB, and the in-process server sends a sorted result in one reply unless
+     * asked for batches).
+     */
     private FindIterable<Document> sorted(Bson filter) {
-        return tasks().find(filter).sort(Sorts.ascending("dueDate", "_id"));
+        return tasks().find(filter).sort(Sorts.ascending("dueDate", "_id")).batchSize(BATCH);
     }
 
     private static List<TaskRecord> records(FindIterable<Document> documents) {
