@@ -11,6 +11,7 @@ import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
 
+import cn.qinghai.ledger.query.platform.MongoWrites;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.FindIterable;
@@ -60,12 +61,14 @@ public class AuditTrail {
     public AuditTrail(MongoDatabase readModelDatabase) {
         this.entries = readModelDatabase.getCollection(ENTRIES);
         this.marks = readModelDatabase.getCollection(MARKS);
+        List<Bson> indexes = new ArrayList<>();
         for (String field : List.of(AuditEntries.AGGREGATE_ID, AuditEntries.ACTOR, AuditEntries.ACTOR_UNIT,
                 AuditEntries.UNITS, AuditEntries.TYPE)) {
-            entries.createIndex(Indexes.ascending(field, POSITION));
+            indexes.add(Indexes.ascending(field, POSITION));
         }
-        entries.createIndex(Indexes.ascending(AT));
-        entries.createIndex(Indexes.ascending(EVENT_ID));
+        indexes.add(Indexes.ascending(AT));
+        indexes.add(Indexes.ascending(EVENT_ID));
+        MongoWrites.ensureIndexes(entries, indexes.toArray(Bson[]::new));
     }
 
     public Document entry(long position) {

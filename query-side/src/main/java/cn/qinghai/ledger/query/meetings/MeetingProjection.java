@@ -1,5 +1,6 @@
 package cn.qinghai.ledger.query.meetings;
 
+import cn.qinghai.ledger.query.platform.MongoWrites;
 import cn.qinghai.ledger.query.platform.ReadModelCollections;
 import cn.qinghai.ledger.query.platform.ReadModelGenerations;
 import cn.qinghai.ledger.query.platform.ReplayableProjection;
@@ -76,9 +77,9 @@ public class MeetingProjection implements ReplayableProjection {
     }
 
     private void ensureIndexes() {
-        col(MEETINGS).createIndex(Indexes.ascending("conferenceId", "scheduledEpochMillis"));
-        col(DECISIONS).createIndex(Indexes.ascending("conferenceId", "meetingEpochMillis", "order"));
-        col(DECISIONS).createIndex(Indexes.ascending("meetingId", "order"));
+        MongoWrites.ensureIndexes(col(MEETINGS), Indexes.ascending("conferenceId", "scheduledEpochMillis"));
+        MongoWrites.ensureIndexes(col(DECISIONS), Indexes.ascending("conferenceId", "meetingEpochMillis", "order"),
+                Indexes.ascending("meetingId", "order"));
     }
 
     @EventHandler

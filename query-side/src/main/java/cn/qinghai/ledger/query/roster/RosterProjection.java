@@ -11,6 +11,7 @@ import static com.mongodb.client.model.Updates.set;
 import static com.mongodb.client.model.Updates.unset;
 
 import cn.qinghai.ledger.events.conference.*;
+import cn.qinghai.ledger.query.platform.MongoWrites;
 import cn.qinghai.ledger.query.platform.ReadModelCollections;
 import cn.qinghai.ledger.query.platform.ReadModelGenerations;
 import cn.qinghai.ledger.query.platform.ReplayableProjection;
@@ -74,9 +75,9 @@ public class RosterProjection implements ReplayableProjection {
 
     private void ensureIndexes() {
         for (String terms : new String[] {SEATS, DIRECTORS, LIAISONS}) {
-            col(terms).createIndex(Indexes.ascending("conferenceId", "from"));
+            MongoWrites.ensureIndexes(col(terms), Indexes.ascending("conferenceId", "from"));
         }
-        col(UNITS).createIndex(Indexes.ascending("conferenceId", "order"));
+        MongoWrites.ensureIndexes(col(UNITS), Indexes.ascending("conferenceId", "order"));
     }
 
     @Override

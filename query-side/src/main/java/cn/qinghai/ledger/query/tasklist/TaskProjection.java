@@ -1,5 +1,6 @@
 package cn.qinghai.ledger.query.tasklist;
 
+import cn.qinghai.ledger.query.platform.MongoWrites;
 import cn.qinghai.ledger.query.platform.ProjectionBatch;
 import cn.qinghai.ledger.query.platform.ReadModelCollections;
 import cn.qinghai.ledger.query.platform.ReadModelGenerations;
@@ -109,10 +110,10 @@ public class TaskProjection implements ReplayableProjection {
     }
 
     private void ensureIndexes() {
-        col(TASKS).createIndex(Indexes.ascending("conferenceId", "dueDate"));
-        col(TASKS).createIndex(Indexes.ascending("units"));
-        col(HISTORY).createIndex(Indexes.ascending("taskId", "seq"));
-        col(HISTORY).createIndex(Indexes.ascending("conferenceId", "kind", "on"));
+        MongoWrites.ensureIndexes(col(TASKS), Indexes.ascending("conferenceId", "dueDate"),
+                Indexes.ascending("units"));
+        MongoWrites.ensureIndexes(col(HISTORY), Indexes.ascending("taskId", "seq"),
+                Indexes.ascending("conferenceId", "kind", "on"));
     }
 
     @EventHandler
