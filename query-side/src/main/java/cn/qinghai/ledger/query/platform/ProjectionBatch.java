@@ -34,15 +34,6 @@ public final class ProjectionBatch {
     }
 
     private final Map<Object, Part> parts = new LinkedHashMap<>();
-    private final List<EventMessage<?>> messages = new ArrayList<>();
-
-    private ProjectionBatch(List<?> messages) {
-        for (Object m : messages) {
-            if (m instanceof EventMessage<?> event) {
-                this.messages.add(event);
-            }
-        }
-    }
 
     /** The batch being handled on this thread, or null when events are not handled in a flushed batch. */
     public static ProjectionBatch current() {
@@ -50,11 +41,6 @@ public final class ProjectionBatch {
             return null;
         }
         return CurrentUnitOfWork.get().root().getResource(RESOURCE);
-    }
-
-    /** The events of the whole batch, in order. */
-    public List<EventMessage<?>> messages() {
-        return messages;
     }
 
     /** This batch's part of {@code owner}, created on first use. */
@@ -82,8 +68,7 @@ public final class ProjectionBatch {
         public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain)
                 throws Exception {
             UnitOfWork<?> root = unitOfWork.root();
-            ProjectionBatch batch = root.getOrComputeResource(RESOURCE, k -> new ProjectionBatch(
-                    root instanceof BatchingUnitOfWork<?> b ? b.getMessages() : List.of(unitOfWork.getMessage())));
+            ProjectionBatch batch = root.getOrComputeResource(RESOURCE, k -> new ProjectionBatch());
             Object result = chain.proceed();
             if (!(root instanceof BatchingUnitOfWork<?> b) || b.isLastMessage()) {
                 batch.flush();
