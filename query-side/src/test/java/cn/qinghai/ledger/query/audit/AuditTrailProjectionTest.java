@@ -120,6 +120,22 @@ class AuditTrailProjectionTest {
         events.forEach(projection::on);
     }
 
+    /** An office change of a unit's duties at {@code position}, tracked by a gap-aware token. */
+    TrackedEventMessage<?> duties(long tokenIndex, Set<Long> gaps, long position, String duty) {
+        return event(GapAwareTrackingToken.newInstance(tokenIndex, gaps), position, position,
+                new UnitDutiesUpdatedEvent(CID, "health", List.of(duty)), who("office", "OFFICE", null, null));
+    }
+
+    /** Each entry's link chains the stored events in position order from the genesis. */
+    void assertChainedInPositionOrder(List<AuditEntry> entries, List<TrackedEventMessage<?>> storeOrder) {
+        byte[] link = AuditChain.GENESIS;
+        for (var stored : storeOrder) {
+            int position = Integer.parseInt(stored.getIdentifier().substring("event-".length()));
+            link = AuditChain.link(link, CanonicalEvent.of(position, stored, serializer).digest());
+            assertThat(entries.get(position).link()).as("link at %s", position).isEqualTo(AuditChain.hex(link));
+        }
+    }
+
     /** Delivers the events as one processor batch. */
     void deliverInOneBatch(List<TrackedEventMessage<?>> events) throws Exception {
         List<Runnable> steps = new ArrayList<>();
@@ -248,16 +264,11 @@ class AuditTrailProjectionTest {
 
     @Test
     void aLateEventInALaterBatchIsPlacedAtItsOwnPositionAndTheLinksAfterItAreRecomputed() throws Exception {
-        var e0 = event(GapAwareTrackingToken.newInstance(0, Set.of()), 0, 0,
-                new UnitDutiesUpdatedEvent(CID, "health", List.of("a")), who("office", "OFFICE", null, null));
-        var e1 = event(GapAwareTrackingToken.newInstance(1, Set.of()), 1, 1,
-                new UnitDutiesUpdatedEvent(CID, "health", List.of("b")), who("office", "OFFICE", null, null));
-        var e3 = event(GapAwareTrackingToken.newInstance(3, Set.of(2L)), 3, 3,
-                new UnitDutiesUpdatedEvent(CID, "health", List.of("d")), who("office", "OFFICE", null, null));
-        var e2 = event(GapAwareTrackingToken.newInstance(3, Set.of()), 2, 2,
-                new UnitDutiesUpdatedEvent(CID, "health", List.of("c")), who("office", "OFFICE", null, null));
-        var e4 = event(GapAwareTrackingToken.newInstance(4, Set.of()), 4, 4,
-                new UnitDutiesUpdatedEvent(CID, "health", List.of("e")), who("office", "OFFICE", null, null));
+        var e0 = duties(0, Set.of(), 0, "a");
+        var e1 = duties(1, Set.of(), 1, "b");
+        var e3 = duties(3, Set.of(2L), 3, "d");
+        var e2 = duties(3, Set.of(), 2, "c");
+        var e4 = duties(4, Set.of(), 4, "e");
         deliverInOneBatch(List.of(e0));
         deliverInOneBatch(List.of(e1, e3));
         deliverInOneBatch(List.of(e2, e4));   // the late event ends the run; the next one starts a new run
@@ -265,36 +276,22 @@ class AuditTrailProjectionTest {
         List<AuditEntry> entries = find(AuditFilter.none()).items();
         assertThat(entries).extracting(AuditEntry::eventId)
                 .containsExactly("event-0", "event-1", "event-2", "event-3", "event-4");
-        byte[] link = AuditChain.GENESIS;
-        for (var stored : List.of(e0, e1, e2, e3, e4)) {
-            int position = Integer.parseInt(stored.getIdentifier().substring("event-".length()));
-            link = AuditChain.link(link, CanonicalEvent.of(position, stored, serializer).digest());
-            assertThat(entries.get(position).link()).as("link at %s", position).isEqualTo(AuditChain.hex(link));
-        }
+        assertChainedInPositionOrder(entries, List.of(e0, e1, e2, e3, e4));
     }
 
     @Test
     void anEventThatCommittedLateIsPlacedAtItsOwnPositionAndTheLinksAfterItAreRecomputed() {
         // The JPA store hands out 0, 1 and 3 first (2 is still uncommitted: a gap in the token) ...
-        var e0 = event(GapAwareTrackingToken.newInstance(0, Set.of()), 0, 0,
-                new UnitDutiesUpdatedEvent(CID, "health", List.of("a")), who("office", "OFFICE", null, null));
-        var e1 = event(GapAwareTrackingToken.newInstance(1, Set.of()), 1, 1,
-                new UnitDutiesUpdatedEvent(CID, "health", List.of("b")), who("office", "OFFICE", null, null));
-        var e3 = event(GapAwareTrackingToken.newInstance(3, Set.of(2L)), 3, 3,
-                new UnitDutiesUpdatedEvent(CID, "health", List.of("d")), who("office", "OFFICE", null, null));
+        var e0 = duties(0, Set.of(), 0, "a");
+        var e1 = duties(1, Set.of(), 1, "b");
+        var e3 = duties(3, Set.of(2L), 3, "d");
         // ... then 2, whose token carries the highest position seen (3), not its own.
-        var e2 = event(GapAwareTrackingToken.newInstance(3, Set.of()), 2, 2,
-                new UnitDutiesUpdatedEvent(CID, "health", List.of("c")), who("office", "OFFICE", null, null));
+        var e2 = duties(3, Set.of(), 2, "c");
         deliver(List.of(e0, e1, e3, e2));
 
         List<AuditEntry> entries = find(AuditFilter.none()).items();
         assertThat(entries).extracting(AuditEntry::eventId).containsExactly("event-0", "event-1", "event-2", "event-3");
-        byte[] link = AuditChain.GENESIS;
-        for (var stored : List.of(e0, e1, e2, e3)) {
-            int position = Integer.parseInt(stored.getIdentifier().substring("event-".length()));
-            link = AuditChain.link(link, CanonicalEvent.of(position, stored, serializer).digest());
-            assertThat(entries.get(position).link()).as("link at %s", position).isEqualTo(AuditChain.hex(link));
-        }
+        assertChainedInPositionOrder(entries, List.of(e0, e1, e2, e3));
 
         List<Document> settled = snapshot();
         deliver(List.of(e2, e3));
