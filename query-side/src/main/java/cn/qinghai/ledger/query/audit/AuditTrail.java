@@ -53,6 +53,8 @@ public class AuditTrail {
     private static final String MARK = "position";
     private static final int NEAR = 64;
     private static final int RELINK_CHUNK = 256;
+    /** At most this many positions in one lookup of a page (a far page is read in several). */
+    private static final long PAGE_CHUNK = 5_000;
     private static final long RELINK_BY_ID_LIMIT = 100_000;
 
     private final MongoCollection<Document> entries;
@@ -258,7 +260,7 @@ public class AuditTrail {
         long need = (long) (page + 1) * size;
         List<Document> found = new ArrayList<>();
         for (long from = 0; found.size() < need && from <= mark; ) {
-            long to = Math.min(mark, from + Math.max(need - found.size(), NEAR) + NEAR);
+            long to = Math.min(mark, from + Math.min(PAGE_CHUNK, Math.max(need - found.size(), NEAR) + NEAR));
             List<Long> positions = new ArrayList<>();
             for (long p = from; p <= to; p++) {
                 positions.add(p);
