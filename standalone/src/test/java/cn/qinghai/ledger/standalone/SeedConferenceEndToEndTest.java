@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -207,5 +209,24 @@ class SeedConferenceEndToEndTest {
         assertThat(roster.get("officeDirector").get("name").asText()).isEqualTo("苏全仁");
         assertThat(api.get("viewer", "/api/units").body().get("total").asInt()).isEqualTo(16);
         assertThat(api.get(null, "/actuator/health").body().get("status").asText()).isEqualTo("UP");
+        assertThat(secondaryIndexes(app.getBean(MongoDatabase.class)))
+                .as("the in-process store re-reads a collection for each index it holds on every start")
+                .isEmpty();
+    }
+
+    /** The ledger's non-unique indexes besides {@code _id} (Axon's own token and dead-letter collections aside). */
+    static List<String> secondaryIndexes(MongoDatabase db) {
+        List<String> found = new ArrayList<>();
+        for (String collection : db.listCollectionNames()) {
+            if (collection.equals("trackingtokens") || collection.equals("deadletters")) {
+                continue;
+            }
+            for (Document index : db.getCollection(collection).listIndexes()) {
+                if (!"_id_".equals(index.getString("name")) && !Boolean.TRUE.equals(index.getBoolean("unique"))) {
+                    found.add(collection + "." + index.getString("name"));
+                }
+            }
+        }
+        return found;
     }
 }

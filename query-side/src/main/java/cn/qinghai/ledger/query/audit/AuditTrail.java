@@ -11,7 +11,7 @@ import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
 
-import cn.qinghai.ledger.query.platform.MongoWrites;
+import cn.qinghai.ledger.query.platform.ReadModelIndexes;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.FindIterable;
@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,17 +61,23 @@ public class AuditTrail {
     private final MongoCollection<Document> entries;
     private final MongoCollection<Document> marks;
 
+    /** A trail in a MongoDB that builds the indexes it declares, for tests. */
     public AuditTrail(MongoDatabase readModelDatabase) {
+        this(readModelDatabase, ReadModelIndexes.DECLARED);
+    }
+
+    @Autowired
+    public AuditTrail(MongoDatabase readModelDatabase, ReadModelIndexes indexes) {
         this.entries = readModelDatabase.getCollection(ENTRIES);
         this.marks = readModelDatabase.getCollection(MARKS);
-        List<Bson> indexes = new ArrayList<>();
+        List<Bson> keys = new ArrayList<>();
         for (String field : List.of(AuditEntries.AGGREGATE_ID, AuditEntries.ACTOR, AuditEntries.ACTOR_UNIT,
                 AuditEntries.UNITS, AuditEntries.TYPE)) {
-            indexes.add(Indexes.ascending(field, POSITION));
+            keys.add(Indexes.ascending(field, POSITION));
         }
-        indexes.add(Indexes.ascending(AT));
-        indexes.add(Indexes.ascending(EVENT_ID));
-        MongoWrites.ensureIndexes(entries, indexes.toArray(Bson[]::new));
+        keys.add(Indexes.ascending(AT));
+        keys.add(Indexes.ascending(EVENT_ID));
+        indexes.ensure(entries, keys.toArray(Bson[]::new));
     }
 
     public Document entry(long position) {

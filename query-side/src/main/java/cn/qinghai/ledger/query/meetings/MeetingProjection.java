@@ -77,8 +77,8 @@ public class MeetingProjection implements ReplayableProjection {
     }
 
     private void ensureIndexes() {
-        MongoWrites.ensureIndexes(col(MEETINGS), Indexes.ascending("conferenceId", "scheduledEpochMillis"));
-        MongoWrites.ensureIndexes(col(DECISIONS), Indexes.ascending("conferenceId", "meetingEpochMillis", "order"),
+        collections.ensureIndexes(MEETINGS, Indexes.ascending("conferenceId", "scheduledEpochMillis"));
+        collections.ensureIndexes(DECISIONS, Indexes.ascending("conferenceId", "meetingEpochMillis", "order"),
                 Indexes.ascending("meetingId", "order"));
     }
 

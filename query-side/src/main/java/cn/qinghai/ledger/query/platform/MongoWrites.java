@@ -7,8 +7,6 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.LocalDate;
-import java.util.HashSet;
-import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -55,25 +53,6 @@ public final class MongoWrites {
     /** Inserts document {@code id} with {@code fields} once; a redelivery finds it and changes nothing. */
     public static void insertOnce(MongoCollection<Document> collection, String id, Document fields) {
         collection.updateOne(eq("_id", id), new Document("$setOnInsert", fields), new UpdateOptions().upsert(true));
-    }
-
-    /**
-     * Creates those of the indexes the collection does not have yet. Asking for an existing index is
-     * a no-op on MongoDB, but the in-process server re-reads every document of the collection for it:
-     * at a million audit entries that made each start take minutes.
-     */
-    public static void ensureIndexes(MongoCollection<Document> collection, Bson... keys) {
-        Set<String> existing = new HashSet<>();
-        for (Document index : collection.listIndexes()) {
-            existing.add(index.get("key", Document.class).toJson());
-        }
-        for (Bson key : keys) {
-            String wanted = Document.parse(key.toBsonDocument(Document.class, collection.getCodecRegistry()).toJson())
-                    .toJson();
-            if (!existing.contains(wanted)) {
-                collection.createIndex(key);
-            }
-        }
     }
 
     /** Dates are kept as ISO strings so that they compare (and sort) correctly as text. */

@@ -2,6 +2,7 @@ package cn.qinghai.ledger.query.platform;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
@@ -10,6 +11,7 @@ import org.axonframework.springboot.util.DeadLetterQueueProviderConfigurerModule
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -26,6 +28,15 @@ class ReadModelConfiguration {
     @Bean
     MongoDatabase readModelDatabase(MongoClient client, ReadModelStoreProperties properties) {
         return client.getDatabase(properties.getDatabase());
+    }
+
+    /**
+     * Secondary indexes as the store takes them: declared on MongoDB, none on the in-process server
+     * (it never uses them, and re-reads each collection for each of them whenever it opens).
+     */
+    @Bean
+    ReadModelIndexes readModelIndexes(ObjectProvider<MongoServer> inProcessServer) {
+        return inProcessServer.getIfAvailable() == null ? ReadModelIndexes.DECLARED : ReadModelIndexes.PRIMARY_KEY_ONLY;
     }
 
     /** Axon's view of the read-model database: tracking tokens and dead letters. */

@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentMap;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,11 +47,19 @@ public class ReadModelGenerations {
 
     private final MongoDatabase db;
     private final Clock clock;
+    private final ReadModelIndexes indexes;
     private final ConcurrentMap<String, Cached> active = new ConcurrentHashMap<>();
 
-    public ReadModelGenerations(MongoDatabase readModelDatabase, Clock clock) {
+    @Autowired
+    public ReadModelGenerations(MongoDatabase readModelDatabase, Clock clock, ReadModelIndexes indexes) {
         this.db = readModelDatabase;
         this.clock = clock;
+        this.indexes = indexes;
+    }
+
+    /** Generations in a MongoDB that builds the indexes projections declare, for tests. */
+    public ReadModelGenerations(MongoDatabase readModelDatabase, Clock clock) {
+        this(readModelDatabase, clock, ReadModelIndexes.DECLARED);
     }
 
     /** The collection name of {@code logicalName} in {@code generation}. */
@@ -60,12 +69,14 @@ public class ReadModelGenerations {
 
     /** The projection's collections in whichever generation is active when a collection is asked for. */
     public ReadModelCollections live(String projection) {
-        return logicalName -> db.getCollection(collectionName(logicalName, active(projection)));
+        return ReadModelCollections.of(logicalName -> db.getCollection(collectionName(logicalName,
+                active(projection))), indexes);
     }
 
     /** The projection's collections in one given generation. */
     public ReadModelCollections generation(int generation) {
-        return logicalName -> db.getCollection(collectionName(logicalName, generation));
+        return ReadModelCollections.of(logicalName -> db.getCollection(collectionName(logicalName, generation)),
+                indexes);
     }
 
     /** The generation that serves readers (1 for a projection never rebuilt). */

@@ -75,9 +75,9 @@ public class RosterProjection implements ReplayableProjection {
 
     private void ensureIndexes() {
         for (String terms : new String[] {SEATS, DIRECTORS, LIAISONS}) {
-            MongoWrites.ensureIndexes(col(terms), Indexes.ascending("conferenceId", "from"));
+            collections.ensureIndexes(terms, Indexes.ascending("conferenceId", "from"));
         }
-        MongoWrites.ensureIndexes(col(UNITS), Indexes.ascending("conferenceId", "order"));
+        collections.ensureIndexes(UNITS, Indexes.ascending("conferenceId", "order"));
     }
 
     @Override

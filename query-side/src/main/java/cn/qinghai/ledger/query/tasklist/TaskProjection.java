@@ -110,9 +110,9 @@ public class TaskProjection implements ReplayableProjection {
     }
 
     private void ensureIndexes() {
-        MongoWrites.ensureIndexes(col(TASKS), Indexes.ascending("conferenceId", "dueDate"),
+        collections.ensureIndexes(TASKS, Indexes.ascending("conferenceId", "dueDate"),
                 Indexes.ascending("units"));
-        MongoWrites.ensureIndexes(col(HISTORY), Indexes.ascending("taskId", "seq"),
+        collections.ensureIndexes(HISTORY, Indexes.ascending("taskId", "seq"),
                 Indexes.ascending("conferenceId", "kind", "on"));
     }
 
