@@ -244,4 +244,17 @@ class SecurityEndToEndTest {
         assertThat(read.headers().firstValue("X-Frame-Options")).contains("DENY");
         assertThat(read.headers().firstValue("Content-Security-Policy")).isPresent();
     }
+
+    @Test
+    void servicesSigningInWithBasicGetNoSession() {
+        var read = api.get("viewer", "/api/units");
+        var write = api.post("office", "/api/tasks", """
+                {"taskId":"no-session-1","conferenceId":"qh-infant-care","title":"t","leadUnitCode":"education",
+                 "dueInWorkingDays":5,"source":"x"}""");
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(write.status()).isEqualTo(201);
+        for (var response : List.of(read, write)) {
+            assertThat(response.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID="));
+        }
+    }
 }
