@@ -6,6 +6,7 @@ import cn.qinghai.ledger.events.task.TaskView;
 import cn.qinghai.ledger.events.task.UnitStatusList;
 import cn.qinghai.ledger.platform.calendar.WorkingCalendar;
 import cn.qinghai.ledger.query.platform.ReadModelCollections;
+import cn.qinghai.ledger.query.platform.ReadModelIndexes;
 import cn.qinghai.ledger.query.roster.RosterQueries;
 import cn.qinghai.ledger.query.roster.UnitDirectory;
 import cn.qinghai.ledger.query.tasklist.RagPolicy;
@@ -48,11 +49,14 @@ public class AsOfHistory {
     private final UnitDirectory units;
     private final RosterQueries roster;
     private final ZoneId zone;
+    private final ReadModelIndexes indexes;
 
     AsOfHistory(EventStore eventStore, MongoDatabase readModelDatabase, Clock clock, WorkingCalendar calendar,
-                SupervisionProperties supervision, UnitDirectory units, RosterQueries roster) {
+                SupervisionProperties supervision, UnitDirectory units, RosterQueries roster,
+                ReadModelIndexes indexes) {
         this.eventStore = eventStore;
         this.db = readModelDatabase;
+        this.indexes = indexes;
         this.calendar = calendar;
         this.supervision = supervision;
         this.units = units;
@@ -99,7 +103,9 @@ public class AsOfHistory {
     private <T> T inScratch(Instant asOf, Function<java.util.function.Consumer<EventMessage<?>>, Void> feed,
                             Function<Readers, T> read) {
         String prefix = "asof_" + UUID.randomUUID().toString().replace("-", "") + "_";
-        ReadModelCollections scratch = name -> db.getCollection(prefix + name);
+        // The store's index policy: scratch collections a crash leaves behind cost the in-process server
+        // nothing on its next start.
+        ReadModelCollections scratch = ReadModelCollections.of(name -> db.getCollection(prefix + name), indexes);
         try {
             AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(new TaskProjection(scratch, zone));
             feed.apply(event -> {
