@@ -3,6 +3,7 @@ package cn.qinghai.ledger.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.qinghai.ledger.platform.axon.ProcessorMetricRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoDatabase;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -216,6 +218,8 @@ class SeedConferenceEndToEndTest {
         assertThat(roster.get("officeDirector").get("name").asText()).isEqualTo("苏全仁");
         assertThat(api.get("viewer", "/api/units").body().get("total").asInt()).isEqualTo(16);
         assertThat(api.get(null, "/actuator/health").body().get("status").asText()).isEqualTo("UP");
+        assertThat(app.getBean(GlobalMetricRegistry.class)).as("capacity measured over a minute, not ten")
+                .isInstanceOf(ProcessorMetricRegistry.class);
         assertThat(eventColumnTypes(app.getBean(DataSource.class)))
                 .as("event payloads in the row: H2 keeps every blob it hands out for five minutes")
                 .containsEntry("PAYLOAD", "BINARY VARYING").containsEntry("META_DATA", "BINARY VARYING");

@@ -1,7 +1,9 @@
 package cn.qinghai.ledger.platform.axon;
 
 import cn.qinghai.ledger.events.LedgerMetaData;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -24,6 +26,12 @@ import org.springframework.context.annotation.Profile;
  */
 @Configuration
 public class AxonConfiguration {
+
+    /** Axon's processor metrics, with a capacity window that does not hold ten minutes of samples. */
+    @Bean
+    GlobalMetricRegistry globalMetricRegistry(MeterRegistry meterRegistry) {
+        return new ProcessorMetricRegistry(meterRegistry);
+    }
 
     /** Used by every aggregate ({@code @Aggregate(commandTargetResolver = ...)}): honours If-Match. */
     @Bean
