@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -226,6 +227,32 @@ class SeedConferenceEndToEndTest {
         assertThat(secondaryIndexes(app.getBean(MongoDatabase.class)))
                 .as("the in-process store re-reads a collection for each index it holds on every start")
                 .isEmpty();
+    }
+
+    @Test
+    void anEventStoreWrittenWithBlobColumnsBeforeIsStillReadAndWritten() throws SQLException {
+        // The event table as versions before the varbinary mapping created it; Hibernate's update keeps it.
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("eventstore"), "ledger", "");
+             Statement s = c.createStatement()) {
+            s.execute("create sequence domain_event_entry_seq start with 1 increment by 1");
+            s.execute("""
+                    create table domain_event_entry (global_index bigint not null primary key,
+                      aggregate_identifier varchar(255) not null, sequence_number bigint not null,
+                      type varchar(255), event_identifier varchar(255) not null unique,
+                      meta_data blob, payload blob not null, payload_revision varchar(255),
+                      payload_type varchar(255) not null, time_stamp varchar(255) not null,
+                      unique (aggregate_identifier, sequence_number))""");
+        }
+        app = start();
+        awaitRoster(api(app), "2021-08-12", 18);
+        assertThat(eventColumnTypes(app.getBean(DataSource.class))).containsEntry("PAYLOAD", "BINARY LARGE OBJECT");
+        long events = events(app);
+        app.close();
+
+        app = start();
+        assertThat(events(app)).isEqualTo(events);
+        assertThat(awaitRoster(api(app), "2021-08-12", 18).get("officeDirector").get("name").asText())
+                .isEqualTo("苏全仁");
     }
 
     static Map<String, String> eventColumnTypes(DataSource dataSource) throws SQLException {
