@@ -43,4 +43,17 @@ class ProcessorMetricRegistryTest {
     private double capacity() {
         return meters.find("eventProcessor.capacity").tags("processorName", "tasks").gauge().value();
     }
+
+    @Test
+    void theUntaggedRegistrationMeasuresCapacityOverAMinuteToo() {
+        MessageMonitor<? super EventMessage<?>> untagged = new ProcessorMetricRegistry(meters, clock)
+                .registerEventProcessor("tasks");
+        var callback = untagged.onMessageIngested(GenericEventMessage.asEventMessage("e"));
+        clock.add(30, TimeUnit.SECONDS);
+        callback.reportSuccess();
+        assertThat(meters.find("tasks.capacity").gauge().value()).isCloseTo(0.5, offset(0.01));
+
+        clock.add(Duration.ofSeconds(61));
+        assertThat(meters.find("tasks.capacity").gauge().value()).isZero();
+    }
 }
