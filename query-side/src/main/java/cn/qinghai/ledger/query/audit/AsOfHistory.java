@@ -106,8 +106,9 @@ public class AsOfHistory {
         // The store's index policy: scratch collections a crash leaves behind cost the in-process server
         // nothing on its next start.
         ReadModelCollections scratch = ReadModelCollections.of(name -> db.getCollection(prefix + name), indexes);
+        Clock then = Clock.fixed(asOf, zone);
         try {
-            AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(new TaskProjection(scratch, zone));
+            AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(new TaskProjection(scratch, then));
             feed.apply(event -> {
                 try {
                     if (handlers.canHandle(event)) {
@@ -118,7 +119,7 @@ public class AsOfHistory {
                 }
             });
             TaskReadModel readModel = new TaskReadModel(scratch);
-            RagPolicy rag = new RagPolicy(Clock.fixed(asOf, zone), calendar, supervision);
+            RagPolicy rag = new RagPolicy(then, calendar, supervision);
             return read.apply(new Readers(new TaskQueries(readModel, rag, units),
                     new UnitStatusQueries(roster, readModel, rag)));
         } finally {

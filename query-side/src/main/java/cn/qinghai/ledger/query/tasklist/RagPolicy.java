@@ -54,6 +54,11 @@ public class RagPolicy {
         return clock.getZone();
     }
 
+    /** The clock the policy reads today from. */
+    public Clock clock() {
+        return clock;
+    }
+
     public WorkingCalendar calendar() {
         return calendar;
     }
@@ -69,20 +74,56 @@ public class RagPolicy {
         if (overdueOn(task, today)) {
             return new Assessment(RagStatus.RED, RagReason.OVERDUE, true);
         }
-        if (UNITS_AT_WORK.contains(task.status())) {
-            if (task.dueDate() != null && !today.isAfter(task.dueDate())
-                    && calendar.workingDaysBetween(today, task.dueDate()) <= supervision.getWarningWorkingDays()) {
+        if (unitsAtWork(task)) {
+            if (task.dueDate() != null && dueSoon(task.dueDate(), today)) {
                 return new Assessment(RagStatus.AMBER, RagReason.DUE_SOON, false);
             }
-            LocalDate since = task.lastReportAt() != null
-                    ? task.lastReportAt().atZoneSameInstant(zone()).toLocalDate()
-                    : task.assignedOn();
-            if (since != null
-                    && calendar.workingDaysBetween(since, today) > supervision.getReportIntervalWorkingDays()) {
+            LocalDate since = reportSince(task, zone());
+            if (since != null && reportMissing(since, today)) {
                 return new Assessment(RagStatus.AMBER, RagReason.REPORT_MISSING, false);
             }
         }
         return new Assessment(RagStatus.GREEN, RagReason.ON_TRACK, false);
+    }
+
+    /** Whether the units (not the office) have the next move: assigned, acknowledged or in progress. */
+    static boolean unitsAtWork(TaskRecord task) {
+        return UNITS_AT_WORK.contains(task.status());
+    }
+
+    /** 临期: {@code due} is today or later and within {@code warningWorkingDays} working days of today. */
+    public boolean dueSoon(LocalDate due, LocalDate today) {
+        return !today.isAfter(due) && calendar.workingDaysBetween(today, due) <= supervision.getWarningWorkingDays();
+    }
+
+    /** 未按时报送进展: more than {@code reportIntervalWorkingDays} working days from {@code since} to today. */
+    public boolean reportMissing(LocalDate since, LocalDate today) {
+        return calendar.workingDaysBetween(since, today) > supervision.getReportIntervalWorkingDays();
+    }
+
+    /** The day the report interval runs from: the last progress report's date in {@code zone}, else assignment. */
+    static LocalDate reportSince(TaskRecord task, ZoneId zone) {
+        return task.lastReportAt() != null ? task.lastReportAt().atZoneSameInstant(zone).toLocalDate()
+                : task.assignedOn();
+    }
+
+    /**
+     * The first day on which an open task is overdue as it stands (the day after its due date, or the due
+     * date itself once lateness was recorded for it), or null when it cannot become overdue: no due date,
+     * or a completion submitted on or before the due date (awaiting 销号). For every day while the task is
+     * open, {@code overdueOn(task, day)} is exactly {@code day >= overdueFrom(task)}: a shielding submission
+     * lies on or before the due date, so on or before every day from which lateness could count. Null for
+     * a closed task.
+     */
+    static LocalDate overdueFrom(TaskRecord task) {
+        if (task.closed() || task.dueDate() == null) {
+            return null;
+        }
+        LocalDate submitted = task.completionSubmittedOn();
+        if (submitted != null && !submitted.isAfter(task.dueDate())) {
+            return null;
+        }
+        return task.overdueRecorded() ? task.dueDate() : task.dueDate().plusDays(1);
     }
 
     /**

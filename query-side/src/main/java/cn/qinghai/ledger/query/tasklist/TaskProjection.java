@@ -65,6 +65,8 @@ public class TaskProjection implements ReplayableProjection {
     static final String HISTORY = "task_history";
     /** One small document per (conference, unit): the unit's latest progress report, for the board. */
     static final String UNIT_REPORTS = "task_unit_reports";
+    /** One document per (conference, unit): its task counts for the board ({@link UnitTaskCounts}). */
+    static final String UNIT_COUNTS = "task_unit_counts";
 
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
@@ -74,24 +76,32 @@ public class TaskProjection implements ReplayableProjection {
         OVERDUE }
 
     private final ReadModelCollections collections;
+    private final Clock clock;
     private final ZoneId zone;
 
     /** The live task list: the generation that serves readers. */
     @Autowired
     public TaskProjection(ReadModelGenerations generations, Clock clock) {
-        this(generations.live(GROUP), clock.getZone());
+        this(generations.live(GROUP), clock);
     }
 
     /** A plain task list in {@code db} (generation 1), for tests and fixtures. */
     public TaskProjection(MongoDatabase readModelDatabase, Clock clock) {
-        this(ReadModelCollections.plain(readModelDatabase), clock.getZone());
+        this(ReadModelCollections.plain(readModelDatabase), clock);
     }
 
-    /** A task list writing into {@code collections} (a rebuilt generation, or a history read as of a date). */
-    public TaskProjection(ReadModelCollections collections, ZoneId zone) {
+    /**
+     * A task list writing into {@code collections} (a rebuilt generation, or a history read as of a date).
+     * Dates are taken in {@code clock}'s time zone; the clock also dates the unit counts' batch marks.
+     */
+    public TaskProjection(ReadModelCollections collections, Clock clock) {
         this.collections = collections;
-        this.zone = zone;
+        this.clock = clock;
+        this.zone = clock.getZone();
         ensureIndexes();
+        if (col(TASKS).find().limit(1).first() == null) {
+            counts().markComplete();
+        }
     }
 
     @Override
@@ -101,12 +111,12 @@ public class TaskProjection implements ReplayableProjection {
 
     @Override
     public List<String> collections() {
-        return List.of(TASKS, HISTORY, UNIT_REPORTS);
+        return List.of(TASKS, HISTORY, UNIT_REPORTS, UNIT_COUNTS);
     }
 
     @Override
     public Object bindTo(ReadModelCollections target) {
-        return new TaskProjection(target, zone);
+        return new TaskProjection(target, clock);
     }
 
     private void ensureIndexes() {
@@ -285,7 +295,9 @@ public class TaskProjection implements ReplayableProjection {
         col(TASKS).drop();
         col(HISTORY).drop();
         col(UNIT_REPORTS).drop();
+        col(UNIT_COUNTS).drop();
         ensureIndexes();
+        counts().markComplete();
     }
 
     /**
@@ -301,18 +313,25 @@ public class TaskProjection implements ReplayableProjection {
         return conferenceId + "/" + unitCode;
     }
 
+    private UnitTaskCounts counts() {
+        return new UnitTaskCounts(col(UNIT_COUNTS), clock);
+    }
+
     /**
      * What the handlers of one batch read and write: each task's latest state (read once, then kept
      * here), the history entries, and each unit's latest report. {@link #flush()} writes them: every
      * changed task replaced once by {@code _id}, the history entries inserted once, the unit reports moved
-     * forward. Each write is idempotent, so a batch handed again after a failure changes nothing twice:
-     * history entries are keyed by task and sequence number and written before the task's {@code seq}
-     * guard is consulted.
+     * forward, and the unit counts moved by the tasks' changes in three steps around the task writes
+     * ({@link UnitTaskCounts}). Each write is idempotent, so a batch handed again after a failure changes
+     * nothing twice: history entries are keyed by task and sequence number and written before the task's
+     * {@code seq} guard is consulted, and a task already written shows no change to count.
      */
     private final class Staged implements ProjectionBatch.Part {
 
         private final boolean writeThrough;
         private final Map<String, Document> tasks = new HashMap<>();
+        /** Each task as it was read, before this batch changed it (null: not there yet). */
+        private final Map<String, Document> before = new HashMap<>();
         private final Set<String> changed = new LinkedHashSet<>();
         /** History entries by {@code _id} (task and sequence number); the fields are set on insert only. */
         private final Map<String, Document> history = new LinkedHashMap<>();
@@ -325,7 +344,9 @@ public class TaskProjection implements ReplayableProjection {
         /** The task as this batch knows it: written earlier in the batch, or read from the collection. */
         Document task(String taskId) {
             if (!tasks.containsKey(taskId)) {
-                tasks.put(taskId, col(TASKS).find(eq("_id", taskId)).first());
+                Document read = col(TASKS).find(eq("_id", taskId)).first();
+                tasks.put(taskId, read);
+                before.put(taskId, read);
             }
             return tasks.get(taskId);
         }
@@ -381,6 +402,11 @@ public class TaskProjection implements ReplayableProjection {
 
         @Override
         public void flush() {
+            UnitTaskCounts counts = counts();
+            Map<UnitTaskCounts.Unit, Map<String, Integer>> countChanges = UnitTaskCounts.changes(
+                    changed.stream().map(id -> new Document[] {before.get(id), tasks.get(id)}).toList(), zone);
+            String countBatch = UnitTaskCounts.newBatch();
+            counts.begin(countBatch, countChanges.keySet(), zone);
             if (!history.isEmpty()) {
                 col(HISTORY).bulkWrite(history.entrySet().stream().map(h -> (WriteModel<Document>)
                         new UpdateOneModel<Document>(eq("_id", h.getKey()), new Document("$setOnInsert", h.getValue()),
@@ -390,8 +416,10 @@ public class TaskProjection implements ReplayableProjection {
             if (!changed.isEmpty()) {
                 col(TASKS).bulkWrite(changed.stream().map(id -> (WriteModel<Document>) new ReplaceOneModel<>(
                         eq("_id", id), tasks.get(id), new ReplaceOptions().upsert(true))).toList(), UNORDERED);
+                changed.forEach(id -> before.put(id, tasks.get(id)));
                 changed.clear();
             }
+            counts.apply(countBatch, countChanges);
             unitReports.forEach(this::moveForward);
             unitReports.clear();
         }

@@ -15,12 +15,14 @@ import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -98,12 +100,6 @@ public class TaskReadModel {
         return taskIds.isEmpty() ? List.of() : find(in("_id", taskIds));
     }
 
-    /** Open tasks (not closed) of every conference, for the gauges. */
-    public List<TaskRecord> open() {
-        return find(in("status", TaskStatus.ASSIGNED.name(), TaskStatus.ACKNOWLEDGED.name(),
-                TaskStatus.IN_PROGRESS.name(), TaskStatus.COMPLETION_SUBMITTED.name()));
-    }
-
     /** Progress reports received in the period (by the unit that reported). */
     public List<Activity> reports(String conferenceId, LocalDate from, LocalDate to) {
         return activities(conferenceId, TaskProjection.Kind.PROGRESS, from, to);
@@ -123,6 +119,17 @@ public class TaskReadModel {
         Document last = collections.get(TaskProjection.UNIT_REPORTS)
                 .find(eq("_id", TaskProjection.unitReportId(conferenceId, unitCode))).first();
         return Optional.ofNullable(last).map(d -> d.getString("at")).map(OffsetDateTime::parse);
+    }
+
+    /**
+     * The task counts of {@code unitCodes} in the conference ({@link UnitTaskCounts}): empty when this task
+     * list has none (built before they existed); a unit left out of the map must be rated task by task.
+     * One read by {@code _id}, whatever the number of tasks.
+     */
+    public Optional<Map<String, UnitTaskCounts.Counts>> unitCounts(String conferenceId, Collection<String> unitCodes,
+                                                                    Clock clock) {
+        return new UnitTaskCounts(collections.get(TaskProjection.UNIT_COUNTS), clock)
+                .read(conferenceId, unitCodes, clock.getZone());
     }
 
     /**

@@ -1,18 +1,16 @@
 package cn.qinghai.ledger.query.unitstatus;
 
 import cn.qinghai.ledger.events.conference.FindUnitsQuery;
-import cn.qinghai.ledger.events.conference.UnitView;
+import cn.qinghai.ledger.events.task.FindUnitStatusBoardQuery;
+import cn.qinghai.ledger.events.task.UnitStatusView;
 import cn.qinghai.ledger.query.roster.RosterQueries;
-import cn.qinghai.ledger.query.tasklist.RagPolicy;
-import cn.qinghai.ledger.query.tasklist.TaskReadModel;
-import cn.qinghai.ledger.query.tasklist.TaskRecord;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -28,9 +26,10 @@ import org.springframework.stereotype.Component;
 /**
  * Per-unit gauges of the tasks each unit leads: {@code ledger.tasks.open} (not closed) and
  * {@code ledger.tasks.overdue} (red for lateness), tagged {@code conference} and {@code unit}, at
- * {@code /actuator/prometheus}. Values come from the task read model, counted on a background thread
- * every {@code ledger.metrics.unit-gauges-refresh} (default 10 s), so a scrape never queries MongoDB;
- * every active unit of the roster has a series, at zero when it leads nothing open.
+ * {@code /actuator/prometheus}. Values come from the unit status board (the units' task counts), read
+ * on a background thread every {@code ledger.metrics.unit-gauges-refresh} (default 10 s), so a scrape
+ * never queries MongoDB; every active unit of the roster has a series, at zero when it leads nothing
+ * open, and a removed unit has one while it still leads open tasks.
  */
 @Component
 class UnitTaskGauges {
@@ -46,9 +45,8 @@ class UnitTaskGauges {
     record Counts(int open, int overdue) {
     }
 
-    private final TaskReadModel tasks;
+    private final UnitStatusQueries board;
     private final RosterQueries roster;
-    private final RagPolicy rag;
     private final Duration refresh;
     private final MultiGauge open;
     private final MultiGauge overdue;
@@ -56,11 +54,10 @@ class UnitTaskGauges {
     private Set<Key> registered = Set.of();
     private ScheduledExecutorService scheduler;
 
-    UnitTaskGauges(MeterRegistry registry, TaskReadModel tasks, RosterQueries roster, RagPolicy rag,
+    UnitTaskGauges(MeterRegistry registry, UnitStatusQueries board, RosterQueries roster,
                    @Value("${ledger.metrics.unit-gauges-refresh:PT10S}") Duration refresh) {
-        this.tasks = tasks;
+        this.board = board;
         this.roster = roster;
-        this.rag = rag;
         this.refresh = refresh;
         this.open = MultiGauge.builder(OPEN).description("open tasks led by the unit (未办结督办事项)")
                 .register(registry);
@@ -88,14 +85,15 @@ class UnitTaskGauges {
     /** Counts again; registers the series anew only when the set of units changed. */
     synchronized void refresh() {
         Map<Key, Counts> fresh = new HashMap<>();
-        for (UnitView unit : roster.handle(new FindUnitsQuery(null, false)).items()) {
-            fresh.put(new Key(unit.conferenceId(), unit.unitCode()), new Counts(0, 0));
-        }
-        LocalDate today = rag.today();
-        for (TaskRecord task : tasks.open()) {
-            int late = rag.assess(task, today).overdue() ? 1 : 0;
-            fresh.merge(new Key(task.conferenceId(), task.leadUnitCode()), new Counts(1, late),
-                    (a, b) -> new Counts(a.open() + b.open(), a.overdue() + b.overdue()));
+        Set<String> conferences = new LinkedHashSet<>();
+        roster.handle(new FindUnitsQuery(null, true)).items().forEach(unit -> conferences.add(unit.conferenceId()));
+        for (String conferenceId : conferences) {
+            for (UnitStatusView unit : board.handle(new FindUnitStatusBoardQuery(conferenceId, true)).items()) {
+                if (unit.active() || unit.tasks().open() > 0) {
+                    fresh.put(new Key(unit.conferenceId(), unit.unitCode()),
+                            new Counts(unit.tasks().open(), unit.overdue()));
+                }
+            }
         }
         counts = fresh;
         if (!fresh.keySet().equals(registered)) {

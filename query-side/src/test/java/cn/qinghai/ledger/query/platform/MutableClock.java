@@ -26,6 +26,10 @@ public final class MutableClock extends Clock {
         instant = day.atTime(9, 0).atZone(ZONE).toInstant();
     }
 
+    public void advance(java.time.Duration by) {
+        instant = instant.plus(by);
+    }
+
     @Override
     public ZoneId getZone() {
         return ZONE;

@@ -57,7 +57,7 @@ class ReadModelIndexesTest {
         ReadModelGenerations onInProcessStore = new ReadModelGenerations(mongo.db, Clock.systemUTC(),
                 ReadModelIndexes.PRIMARY_KEY_ONLY);
         new TaskProjection(onInProcessStore, Clock.systemUTC());
-        new TaskProjection(onInProcessStore.generation(2), Clock.systemUTC().getZone());
+        new TaskProjection(onInProcessStore.generation(2), Clock.systemUTC());
 
         for (String name : List.of("tasks", "task_history", "tasks_g2", "task_history_g2")) {
             assertThat(keys(mongo.db.getCollection(name))).as(name).isEmpty();

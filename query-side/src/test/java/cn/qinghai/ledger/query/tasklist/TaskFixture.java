@@ -21,6 +21,10 @@ public final class TaskFixture {
         queries = new TaskQueries(readModel, rag, new UnitDirectory(db));
     }
 
+    /** The unit task counts' collection, and the record that they were kept from the first event. */
+    public static final String UNIT_COUNTS = TaskProjection.UNIT_COUNTS;
+    public static final String COUNTS_COMPLETE = UnitTaskCounts.COMPLETE;
+
     public static String[] collections() {
         return new String[] {TaskProjection.TASKS, TaskProjection.HISTORY};
     }

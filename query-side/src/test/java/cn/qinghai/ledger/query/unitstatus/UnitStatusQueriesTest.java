@@ -41,7 +41,7 @@ class UnitStatusQueriesTest {
         TaskFixture tasks = new TaskFixture(mongo.db, clock);
         RosterQueries roster = new RosterQueries(mongo.db);
         queries = new UnitStatusQueries(roster, tasks.readModel, tasks.rag);
-        gauges = new UnitTaskGauges(registry, tasks.readModel, roster, tasks.rag, Duration.ofSeconds(10));
+        gauges = new UnitTaskGauges(registry, queries, roster, Duration.ofSeconds(10));
 
         TaskProjection p = tasks.projection;
         // health leads four: one late, one on track, one closed on time, one closed late

@@ -1,0 +1,323 @@
+package cn.qinghai.ledger.query.tasklist;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import cn.qinghai.ledger.events.task.RagStatus;
+import cn.qinghai.ledger.events.task.TaskStatus;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * Per-unit task counts (成员单位督办事项计数): what the unit status board needs of a unit's tasks, kept by
+ * {@link TaskProjection} in one small document per (conference, unit), so that the board reads one
+ * document per unit however many tasks the conference has. RAG changes with the date alone, so the
+ * counts keep dates, not colours: for the open tasks a unit leads, how many turn overdue on each day
+ * ({@code overdueFrom}), and for those the units are still working on, how many fall due on each day
+ * ({@code due}) and how many have their report interval running from each day ({@code since}).
+ * {@link Counts} evaluates them against today with {@link RagPolicy}'s rules, so a board read from the
+ * counts equals one that rates every task (a property test holds the two together).
+ *
+ * <p><b>Exact without multi-document transactions.</b> A batch of the projection changes task
+ * documents; each changed task moves its share of the counts from what its document said before to
+ * what it says after. The batch writes in three steps: (1) it marks every unit document it will change
+ * ({@code pending.<batch>} = the time), (2) writes the task documents, (3) adds its changes to each unit
+ * document and removes its mark in one update of that document. A batch handed again after a failure
+ * reads the task documents it already wrote, finds nothing to change and adds nothing: so step 3 counts
+ * each change once, provided step 2 completed. If the process stops between the steps the mark stays:
+ * a unit document with a mark older than {@link #STUCK_AFTER} may lack changes its tasks already show,
+ * and the board rates that unit's tasks one by one instead (exact, slower) until the tasks projection
+ * is rebuilt. Marks younger than that belong to batches under way: the counts then show the state before
+ * that batch, as any read model does while a batch is being written. Increments commute, so any number
+ * of segments, instances and dead-letter retries may write the same unit document.
+ *
+ * <p>Counts exist only for a task list that kept them from its first event: the projection records
+ * that ({@link #COMPLETE}) when it starts on an empty task list. A task list built before the counts
+ * existed has no such record, and the board rates every task until the projection is rebuilt.
+ */
+public final class UnitTaskCounts {
+
+    /** A mark older than this belongs to a batch that stopped between its steps (batches take seconds). */
+    public static final Duration STUCK_AFTER = Duration.ofMinutes(2);
+    /** The record that the counts were kept from the task list's first event. */
+    static final String COMPLETE = "_complete";
+
+    private static final String LEAD = "lead";
+    private static final String CLOSED_ON_TIME = "closedOnTime";
+    private static final String AS_CO_UNIT = "asCoUnit";
+    private static final String OVERDUE_FROM = "overdueFrom";
+    private static final String DUE = "due";
+    private static final String SINCE = "since";
+    private static final String PENDING = "pending";
+    private static final String ZONE = "zone";
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    private static final FindOneAndUpdateOptions AFTER = new FindOneAndUpdateOptions()
+            .returnDocument(ReturnDocument.AFTER);
+
+    /** A unit of a conference: the {@code _id} of its counts is {@code conferenceId/unitCode}. */
+    record Unit(String conferenceId, String unitCode) {
+        String id() {
+            return TaskProjection.unitReportId(conferenceId, unitCode);
+        }
+    }
+
+    private final MongoCollection<Document> collection;
+    private final Clock clock;
+
+    UnitTaskCounts(MongoCollection<Document> collection, Clock clock) {
+        this.collection = collection;
+        this.clock = clock;
+    }
+
+    /** Records that the counts start with the task list (called when it is empty). */
+    void markComplete() {
+        collection.updateOne(eq("_id", COMPLETE), Updates.setOnInsert("since", clock.instant().toString()), UPSERT);
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    /**
+     * The changes to the counts when task documents move from {@code before} to {@code after} (either
+     * may be null: a task not yet known), per unit, as field path → increment, zeros left out.
+     */
+    static Map<Unit, Map<String, Integer>> changes(Collection<Document[]> beforeAndAfter, ZoneId zone) {
+        Map<Unit, Map<String, Integer>> changes = new LinkedHashMap<>();
+        for (Document[] pair : beforeAndAfter) {
+            share(pair[0], zone, -1, changes);
+            share(pair[1], zone, +1, changes);
+        }
+        changes.values().forEach(fields -> fields.values().removeIf(n -> n == 0));
+        changes.values().removeIf(Map::isEmpty);
+        return changes;
+    }
+
+    /** Adds {@code sign} × the task's share of the counts: its lead unit's, and each co-unit's. */
+    private static void share(Document document, ZoneId zone, int sign, Map<Unit, Map<String, Integer>> into) {
+        if (document == null) {
+            return;
+        }
+        TaskRecord task = TaskRecord.of(document);
+        if (task.conferenceId() == null || task.leadUnitCode() == null || task.status() == null) {
+            return;
+        }
+        Map<String, Integer> lead = into.computeIfAbsent(new Unit(task.conferenceId(), task.leadUnitCode()),
+                k -> new HashMap<>());
+        add(lead, LEAD + "." + task.status().name(), sign);
+        if (task.closed()) {
+            if (Boolean.TRUE.equals(task.onTime())) {
+                add(lead, LEAD + "." + CLOSED_ON_TIME, sign);
+            }
+            return;
+        }
+        LocalDate overdueFrom = RagPolicy.overdueFrom(task);
+        if (overdueFrom != null) {
+            add(lead, OVERDUE_FROM + "." + overdueFrom, sign);
+        }
+        if (RagPolicy.unitsAtWork(task)) {
+            if (task.dueDate() != null) {
+                add(lead, DUE + "." + task.dueDate(), sign);
+            }
+            LocalDate since = RagPolicy.reportSince(task, zone);
+            if (since != null) {
+                add(lead, SINCE + "." + since, sign);
+            }
+        }
+        for (String co : new LinkedHashSet<>(task.coUnitCodes())) {
+            if (!co.equals(task.leadUnitCode())) {
+                add(into.computeIfAbsent(new Unit(task.conferenceId(), co), k -> new HashMap<>()), AS_CO_UNIT, sign);
+            }
+        }
+    }
+
+    private static void add(Map<String, Integer> fields, String path, int n) {
+        fields.merge(path, n, Integer::sum);
+    }
+
+    /** Step 1: marks the unit documents {@code batch} will change, creating those not there yet. */
+    void begin(String batch, Collection<Unit> units, ZoneId zone) {
+        long now = clock.millis();
+        List<WriteModel<Document>> marks = new ArrayList<>();
+        for (Unit unit : units) {
+            marks.add(new UpdateOneModel<>(eq("_id", unit.id()), Updates.combine(
+                    Updates.set(PENDING + "." + batch, now),
+                    Updates.setOnInsert("conferenceId", unit.conferenceId()),
+                    Updates.setOnInsert("unitCode", unit.unitCode()),
+                    Updates.setOnInsert(ZONE, zone.getId())), UPSERT));
+        }
+        if (!marks.isEmpty()) {
+            collection.bulkWrite(marks, new BulkWriteOptions().ordered(false));
+        }
+    }
+
+    /**
+     * Step 3: adds {@code batch}'s changes and removes its mark, one atomic update per unit document; then
+     * removes the dated entries that reached zero (each only if still zero, as other batches may add to
+     * it meanwhile), so a document holds the dates of open tasks only.
+     */
+    void apply(String batch, Map<Unit, Map<String, Integer>> changes) {
+        for (var change : changes.entrySet()) {
+            List<Bson> updates = new ArrayList<>();
+            change.getValue().forEach((path, n) -> updates.add(Updates.inc(path, n)));
+            updates.add(Updates.unset(PENDING + "." + batch));
+            Document after = collection.findOneAndUpdate(eq("_id", change.getKey().id()), Updates.combine(updates),
+                    AFTER);
+            if (after == null) {
+                continue;
+            }
+            for (String path : change.getValue().keySet()) {
+                if (!path.startsWith(LEAD + ".") && !path.equals(AS_CO_UNIT) && value(after, path) == 0) {
+                    collection.updateOne(and(eq("_id", change.getKey().id()), eq(path, 0)), Updates.unset(path));
+                }
+            }
+        }
+    }
+
+    static String newBatch() {
+        return UUID.randomUUID().toString();
+    }
+
+    private static int value(Document document, String path) {
+        Object at = document;
+        for (String part : path.split("\\.")) {
+            if (!(at instanceof Document d)) {
+                return 0;
+            }
+            at = d.get(part);
+        }
+        return at instanceof Number n ? n.intValue() : 0;
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /**
+     * The counts of {@code unitCodes} in the conference, or empty when this task list has no counts (built
+     * before they existed). A unit whose document is absent leads and supports nothing; a unit missing
+     * from the answer must be rated task by task: its document carries a stuck mark, or was written in
+     * another time zone than {@code zone}.
+     */
+    Optional<Map<String, Counts>> read(String conferenceId, Collection<String> unitCodes, ZoneId zone) {
+        Map<String, String> codesById = new LinkedHashMap<>();
+        for (String code : unitCodes) {
+            codesById.put(new Unit(conferenceId, code).id(), code);
+        }
+        List<String> ids = new ArrayList<>(codesById.keySet());
+        ids.add(COMPLETE);
+        Map<String, Document> found = new HashMap<>();
+        for (Document d : collection.find(in("_id", ids))) {
+            found.put(d.getString("_id"), d);
+        }
+        if (!found.containsKey(COMPLETE)) {
+            return Optional.empty();
+        }
+        long stuckBefore = clock.millis() - STUCK_AFTER.toMillis();
+        Map<String, Counts> counts = new LinkedHashMap<>();
+        codesById.forEach((id, code) -> {
+            Document d = found.get(id);
+            if (d == null) {
+                counts.put(code, Counts.NONE);
+            } else if (!stuck(d, stuckBefore) && zone.getId().equals(d.getString(ZONE))) {
+                counts.put(code, Counts.of(d));
+            }
+        });
+        return Optional.of(counts);
+    }
+
+    private static boolean stuck(Document d, long stuckBefore) {
+        Document pending = d.get(PENDING, Document.class);
+        return pending != null && pending.values().stream()
+                .anyMatch(at -> !(at instanceof Number n) || n.longValue() < stuckBefore);
+    }
+
+    /**
+     * One unit's counts: of the tasks it leads, how many in each status and how many closed on time; how
+     * many open tasks it supports as a co-unit; and the dated counts of its open lead tasks.
+     */
+    public record Counts(Map<TaskStatus, Integer> byStatus, int closedOnTime, int asCoUnit,
+                         NavigableMap<LocalDate, Integer> overdueFrom, NavigableMap<LocalDate, Integer> due,
+                         NavigableMap<LocalDate, Integer> since) {
+
+        static final Counts NONE = new Counts(Map.of(), 0, 0, new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
+
+        public int total() {
+            return byStatus.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        public int status(TaskStatus status) {
+            return byStatus.getOrDefault(status, 0);
+        }
+
+        /** Open lead tasks overdue on {@code today}. */
+        public int overdue(LocalDate today) {
+            return overdueFrom.headMap(today, true).values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        /**
+         * The worst RAG among the open lead tasks on {@code today}: red if one is overdue; else amber if one
+         * the units still work on falls due soon or has gone too long without a report; else green.
+         */
+        public RagStatus worst(RagPolicy rag, LocalDate today) {
+            if (overdue(today) > 0) {
+                return RagStatus.RED;
+            }
+            boolean dueSoon = due.tailMap(today, true).keySet().stream().anyMatch(d -> rag.dueSoon(d, today));
+            boolean reportMissing = !since.isEmpty() && rag.reportMissing(since.firstKey(), today);
+            return dueSoon || reportMissing ? RagStatus.AMBER : RagStatus.GREEN;
+        }
+
+        static Counts of(Document d) {
+            Map<TaskStatus, Integer> byStatus = new EnumMap<>(TaskStatus.class);
+            Document lead = d.get(LEAD, Document.class);
+            int closedOnTime = 0;
+            if (lead != null) {
+                for (TaskStatus status : TaskStatus.values()) {
+                    int n = lead.get(status.name()) instanceof Number x ? x.intValue() : 0;
+                    if (n != 0) {
+                        byStatus.put(status, n);
+                    }
+                }
+                closedOnTime = lead.get(CLOSED_ON_TIME) instanceof Number x ? x.intValue() : 0;
+            }
+            return new Counts(byStatus, closedOnTime, d.get(AS_CO_UNIT) instanceof Number x ? x.intValue() : 0,
+                    dated(d, OVERDUE_FROM), dated(d, DUE), dated(d, SINCE));
+        }
+
+        private static NavigableMap<LocalDate, Integer> dated(Document d, String field) {
+            NavigableMap<LocalDate, Integer> dated = new TreeMap<>();
+            Document counts = d.get(field, Document.class);
+            if (counts != null) {
+                counts.forEach((day, n) -> {
+                    if (n instanceof Number x && x.intValue() != 0) {
+                        dated.put(LocalDate.parse(day), x.intValue());
+                    }
+                });
+            }
+            return dated;
+        }
+    }
+
+}

@@ -1,0 +1,323 @@
+package cn.qinghai.ledger.query.unitstatus;
+
+import static com.mongodb.client.model.Filters.eq;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.qinghai.ledger.events.task.*;
+import cn.qinghai.ledger.query.platform.InMemoryMongo;
+import cn.qinghai.ledger.query.platform.MutableClock;
+import cn.qinghai.ledger.query.platform.ProcessorBatch;
+import cn.qinghai.ledger.query.roster.RosterFixture;
+import cn.qinghai.ledger.query.roster.RosterQueries;
+import cn.qinghai.ledger.query.tasklist.TaskFixture;
+import cn.qinghai.ledger.query.tasklist.TaskProjection;
+import cn.qinghai.ledger.query.tasklist.UnitTaskCounts;
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongConsumer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The board read from the units' task counts equals the board that rates every task, whatever the
+ * histories, the day, the batching and the redeliveries; and a batch stopped between its writes leaves
+ * a board that is still right.
+ */
+class UnitBoardFromCountsTest {
+
+    static final String CID = "c";
+    static final List<String> UNITS = List.of("health", "education", "finance");
+    static final LocalDate START = LocalDate.of(2025, 3, 3);
+
+    InMemoryMongo mongo;
+    MutableClock clock;
+    UnitStatusQueries board;
+    TaskProjection projection;
+    TaskFixture tasks;
+
+    @BeforeEach
+    void setUp() {
+        mongo = new InMemoryMongo();
+        clock = MutableClock.on(START);
+        RosterFixture.seed(mongo.db, CID);
+        tasks = new TaskFixture(mongo.db, clock);
+        projection = tasks.projection;
+        board = new UnitStatusQueries(new RosterQueries(mongo.db), tasks.readModel, tasks.rag);
+    }
+
+    @AfterEach
+    void tearDown() {
+        mongo.close();
+    }
+
+    @Test
+    void countsGiveTheBoardThatRatingEveryTaskGivesOnEveryDayThroughRandomHistories() throws Exception {
+        for (long seed = 1; seed <= 8; seed++) {
+            tearDown();
+            setUp();
+            Random random = new Random(seed);
+            List<Runnable> events = interleaved(random, 30);
+            int delivered = 0;
+            List<Runnable> previous = List.of();
+            while (delivered < events.size()) {
+                int size = 1 + random.nextInt(8);
+                List<Runnable> batch = events.subList(delivered, Math.min(events.size(), delivered + size));
+                deliver(batch, random);
+                if (random.nextInt(5) == 0) {
+                    deliver(previous, random); // handed again after a failure: changes nothing
+                }
+                previous = batch;
+                delivered += batch.size();
+                if (random.nextInt(3) == 0) {
+                    assertSameBoard("seed " + seed + " after " + delivered + " events",
+                            START.plusDays(random.nextInt(90)));
+                }
+            }
+            for (LocalDate day = START.minusDays(2); day.isBefore(START.plusDays(100)); day = day.plusDays(1)) {
+                assertSameBoard("seed " + seed, day);
+            }
+        }
+    }
+
+    @Test
+    void aBatchStoppedBetweenItsWritesShowsTheFormerCountsThenHasItsUnitRatedTaskByTask() throws Exception {
+        AtomicBoolean storeGoesAway = new AtomicBoolean();
+        MongoCollection<Document> counts = failingOnFindOneAndUpdate(mongo.db.getCollection(TaskFixture.UNIT_COUNTS),
+                storeGoesAway);
+        projection = new TaskProjection(name -> name.equals(TaskFixture.UNIT_COUNTS) ? counts
+                : mongo.db.getCollection(name), clock);
+        List<Runnable> first = List.of(
+                () -> projection.on(new TaskAssignedEvent("t1", CID, "甲", "health", List.of("education"),
+                        START.plusDays(4), TaskSource.direct("批示"), START), 0),
+                () -> projection.on(new TaskAssignedEvent("t2", CID, "乙", "health", List.of(),
+                        START.plusDays(30), TaskSource.direct("批示"), START), 0));
+        ProcessorBatch.run(first);
+        clock.set(START.plusDays(7));
+        UnitStatusView before = unit("health");
+        assertThat(before.tasks().open()).isEqualTo(2);
+        assertThat(before.overdue()).isEqualTo(1);
+
+        List<Runnable> second = List.of(
+                () -> projection.on(new CompletionSubmittedEvent("t1", "health", "完成", List.of(), START.plusDays(3)),
+                        1),
+                () -> projection.on(new TaskClosedEvent("t1", "销号", START.plusDays(7), START.plusDays(4),
+                        START.plusDays(3), true), 2));
+        storeGoesAway.set(true);
+        assertThatThrownBy(() -> ProcessorBatch.run(second)).hasStackTraceContaining("went away");
+        storeGoesAway.set(false);
+        // handed again: the tasks are already written, so there is nothing left to count
+        ProcessorBatch.run(second);
+
+        assertThat(unit("health")).as("while the batch may still be under way: the state before it")
+                .isEqualTo(before);
+        clock.advance(UnitTaskCounts.STUCK_AFTER.plusSeconds(1));
+        UnitStatusView after = unit("health");
+        assertThat(after.tasks().closed()).isEqualTo(1);
+        assertThat(after.closedOnTime()).isEqualTo(1);
+        assertThat(after.overdue()).isZero();
+        assertThat(after).isEqualTo(rated(() -> unit("health")));
+        assertThat(board.handle(new FindUnitStatusBoardQuery(CID, false)))
+                .isEqualTo(rated(() -> board.handle(new FindUnitStatusBoardQuery(CID, false))));
+    }
+
+    @Test
+    void aTaskListBuiltBeforeTheCountsExistedIsRatedTaskByTaskUntilRebuilt() {
+        projection.on(new TaskAssignedEvent("t1", CID, "甲", "education", List.of(), START.plusDays(1),
+                TaskSource.direct("批示"), START), 0);
+        mongo.db.getCollection(TaskFixture.UNIT_COUNTS).drop(); // as an older version left it
+        new TaskProjection(mongo.db, clock); // a start finds tasks and no counts: it does not claim them
+        assertThat(mongo.db.getCollection(TaskFixture.UNIT_COUNTS).countDocuments()).isZero();
+        clock.set(START.plusDays(3));
+        assertThat(unit("education").overdue()).isEqualTo(1);
+
+        projection.reset();
+        projection.on(new TaskAssignedEvent("t1", CID, "甲", "education", List.of(), START.plusDays(1),
+                TaskSource.direct("批示"), START), 0);
+        assertThat(mongo.db.getCollection(TaskFixture.UNIT_COUNTS).find(eq("_id", CID + "/education")).first())
+                .isNotNull();
+        assertThat(unit("education").overdue()).isEqualTo(1);
+    }
+
+    @Test
+    void aUnitsCountsKeepTheDatesOfOpenTasksOnly() {
+        projection.on(new TaskAssignedEvent("t1", CID, "甲", "finance", List.of(), START.plusDays(10),
+                TaskSource.direct("批示"), START), 0);
+        projection.on(new CompletionSubmittedEvent("t1", "finance", "完成", List.of(), START.plusDays(2)), 1);
+        projection.on(new TaskClosedEvent("t1", "销号", START.plusDays(3), START.plusDays(10), START.plusDays(2),
+                true), 2);
+        Document finance = mongo.db.getCollection(TaskFixture.UNIT_COUNTS).find(eq("_id", CID + "/finance")).first();
+        assertThat(finance.get("due", Document.class)).isEmpty();
+        assertThat(finance.get("since", Document.class)).isEmpty();
+        assertThat(finance.get("overdueFrom", Document.class)).isEmpty();
+        assertThat(finance.get("pending", Document.class)).isEmpty();
+        assertThat(finance.get("lead", Document.class)).containsEntry("CLOSED", 1).containsEntry("closedOnTime", 1);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private UnitStatusView unit(String code) {
+        return board.handle(new FindUnitStatusQuery(CID, code)).orElseThrow();
+    }
+
+    private void assertSameBoard(String when, LocalDate day) {
+        clock.set(day);
+        assertThat(tasks.readModel.unitCounts(CID, UNITS, clock).orElseThrow()).as("every unit read from its counts")
+                .containsOnlyKeys(UNITS);
+        UnitStatusList counted = board.handle(new FindUnitStatusBoardQuery(CID, true));
+        assertThat(counted).as(when + ", on " + day)
+                .isEqualTo(rated(() -> board.handle(new FindUnitStatusBoardQuery(CID, true))));
+        for (String code : UNITS) {
+            assertThat(unit(code)).as(when + ", " + code + " alone, on " + day)
+                    .isEqualTo(counted.items().stream().filter(u -> u.unitCode().equals(code)).findFirst().orElseThrow());
+        }
+    }
+
+    /** What {@code read} answers when the counts cannot be used: every task rated. */
+    private <T> T rated(java.util.function.Supplier<T> read) {
+        MongoCollection<Document> counts = mongo.db.getCollection(TaskFixture.UNIT_COUNTS);
+        Document complete = counts.find(eq("_id", TaskFixture.COUNTS_COMPLETE)).first();
+        assertThat(complete).as("the counts were kept from the first event").isNotNull();
+        counts.deleteOne(eq("_id", TaskFixture.COUNTS_COMPLETE));
+        try {
+            return read.get();
+        } finally {
+            counts.updateOne(eq("_id", TaskFixture.COUNTS_COMPLETE), Updates.setOnInsert("since", "test"),
+                    new UpdateOptions().upsert(true));
+        }
+    }
+
+    /** Hands {@code events} as one processor batch, or (one time in four) one by one as a dead-letter retry would. */
+    private static void deliver(List<Runnable> events, Random random) throws Exception {
+        if (events.isEmpty()) {
+            return;
+        }
+        if (random.nextInt(4) == 0) {
+            events.forEach(Runnable::run);
+        } else {
+            ProcessorBatch.run(events);
+        }
+    }
+
+    /** The events of {@code count} random task histories, each in its own order, interleaved at random. */
+    private List<Runnable> interleaved(Random random, int count) {
+        List<List<Runnable>> histories = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            histories.add(history(random, "t" + i));
+        }
+        List<Runnable> all = new ArrayList<>();
+        int[] next = new int[count];
+        while (all.size() < histories.stream().mapToInt(List::size).sum()) {
+            int k = random.nextInt(count);
+            if (next[k] < histories.get(k).size()) {
+                all.add(histories.get(k).get(next[k]++));
+            }
+        }
+        return all;
+    }
+
+    /** One task's events as the Task aggregate could record them, with dates that move forward. */
+    private List<Runnable> history(Random random, String taskId) {
+        List<Runnable> events = new ArrayList<>();
+        String lead = UNITS.get(random.nextInt(UNITS.size()));
+        List<String> co = UNITS.stream().filter(u -> !u.equals(lead) && random.nextInt(3) == 0).toList();
+        LocalDate day = START.plusDays(random.nextInt(20));
+        LocalDate[] due = {day.plusDays(1 + random.nextInt(25))};
+        LocalDate original = due[0];
+        class Step {
+            void add(LongConsumer event) {
+                long seq = events.size();
+                events.add(() -> event.accept(seq));
+            }
+        }
+        Step step = new Step();
+        LocalDate assigned = day;
+        step.add(seq -> projection.on(new TaskAssignedEvent(taskId, CID, "事项" + taskId, lead, co, original,
+                TaskSource.direct("批示"), assigned), seq));
+        boolean acknowledged = false;
+        LocalDate submitted = null;
+        int extensions = 0;
+        for (int i = 0, n = random.nextInt(9); i < n; i++) {
+            day = day.plusDays(random.nextInt(7));
+            LocalDate on = day;
+            LocalDate dueNow = due[0];
+            if (submitted != null) {
+                if (random.nextBoolean()) {
+                    step.add(seq -> projection.on(new TaskReturnedEvent(taskId, "补充材料", on), seq));
+                    submitted = null;
+                    continue;
+                }
+                LocalDate completed = submitted;
+                step.add(seq -> projection.on(new TaskClosedEvent(taskId, "销号", on, dueNow, completed,
+                        !completed.isAfter(dueNow)), seq));
+                break;
+            }
+            switch (random.nextInt(acknowledged ? 6 : 7)) {
+                case 0 -> {
+                    String unit = random.nextBoolean() || co.isEmpty() ? lead : co.get(0);
+                    // late evening in UTC is the next day in the conference's zone
+                    OffsetDateTime at = random.nextBoolean() ? on.atTime(LocalTime.of(10, 0)).atOffset(ZoneOffset.ofHours(8))
+                            : on.atTime(LocalTime.of(20, 30)).atOffset(ZoneOffset.UTC);
+                    int percent = 10 * (1 + random.nextInt(9));
+                    step.add(seq -> projection.on(new ProgressReportedEvent(taskId, unit, percent, "进展", at), seq));
+                }
+                case 1 -> step.add(seq -> projection.on(new TaskUrgedEvent(taskId, "请加快",
+                        on.atTime(9, 0).atOffset(ZoneOffset.ofHours(8))), seq));
+                case 2 -> {
+                    String request = "r" + extensions++;
+                    LocalDate wanted = dueNow.plusDays(1 + random.nextInt(15));
+                    step.add(seq -> projection.on(new ExtensionRequestedEvent(taskId, request, lead, dueNow, wanted,
+                            "理由", on), seq));
+                    if (random.nextBoolean()) {
+                        due[0] = wanted;
+                        step.add(seq -> projection.on(new DeadlineExtendedEvent(taskId, request, original, dueNow,
+                                wanted, "同意", on), seq));
+                    } else {
+                        step.add(seq -> projection.on(new ExtensionDeniedEvent(taskId, request, "不同意", on), seq));
+                    }
+                }
+                case 3 -> step.add(seq -> projection.on(new TaskBecameOverdueEvent(taskId, CID, lead, dueNow), seq));
+                case 4, 5 -> {
+                    submitted = on;
+                    step.add(seq -> projection.on(new CompletionSubmittedEvent(taskId, lead, "完成", List.of(), on), seq));
+                }
+                default -> {
+                    acknowledged = true;
+                    step.add(seq -> projection.on(new TaskAcknowledgedEvent(taskId, lead, on), seq));
+                }
+            }
+        }
+        return events;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static MongoCollection<Document> failingOnFindOneAndUpdate(MongoCollection<Document> real,
+                                                                       AtomicBoolean fail) {
+        return (MongoCollection<Document>) Proxy.newProxyInstance(UnitBoardFromCountsTest.class.getClassLoader(),
+                new Class<?>[] {MongoCollection.class}, (proxy, method, args) -> {
+                    if (fail.get() && method.getName().equals("findOneAndUpdate")) {
+                        throw new MongoException("the read model store went away");
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+}
