@@ -32,6 +32,9 @@ public class RagPolicy {
     private static final Set<TaskStatus> UNITS_AT_WORK =
             EnumSet.of(TaskStatus.ASSIGNED, TaskStatus.ACKNOWLEDGED, TaskStatus.IN_PROGRESS);
 
+    /** How far {@link #lastDueSoon} and {@link #lastReportMissingSince} look (a bound against a calendar without working days). */
+    private static final int SEARCH_DAYS = 3660;
+
     public record Assessment(RagStatus rag, RagReason reason, boolean overdue) {
     }
 
@@ -99,6 +102,31 @@ public class RagPolicy {
     /** 未按时报送进展: more than {@code reportIntervalWorkingDays} working days from {@code since} to today. */
     public boolean reportMissing(LocalDate since, LocalDate today) {
         return calendar.workingDaysBetween(since, today) > supervision.getReportIntervalWorkingDays();
+    }
+
+    /**
+     * The last due date that is {@link #dueSoon due soon} on {@code today}, or null when none is (the due dates
+     * due soon form one run of days from today on, as working days only add up).
+     */
+    public LocalDate lastDueSoon(LocalDate today) {
+        LocalDate last = null;
+        for (LocalDate day = today; dueSoon(day, today) && day.isBefore(today.plusDays(SEARCH_DAYS)); day = day.plusDays(1)) {
+            last = day;
+        }
+        return last;
+    }
+
+    /**
+     * The latest report-interval start that is {@link #reportMissing missing a report} on {@code today}:
+     * every earlier one is too, every later one is not. Null only for a calendar without working days.
+     */
+    public LocalDate lastReportMissingSince(LocalDate today) {
+        for (LocalDate since = today; since.isAfter(today.minusDays(SEARCH_DAYS)); since = since.minusDays(1)) {
+            if (reportMissing(since, today)) {
+                return since;
+            }
+        }
+        return null;
     }
 
     /** The day the report interval runs from: the last progress report's date in {@code zone}, else assignment. */

@@ -121,7 +121,9 @@ public class TaskProjection implements ReplayableProjection {
 
     private void ensureIndexes() {
         collections.ensureIndexes(TASKS, Indexes.ascending("conferenceId", "dueDate"),
-                Indexes.ascending("units"));
+                Indexes.ascending("units"), Indexes.ascending("conferenceId", TaskReadModel.RED_FROM),
+                Indexes.ascending("conferenceId", TaskReadModel.DUE_AT_WORK),
+                Indexes.ascending("conferenceId", TaskReadModel.REPORT_SINCE_AT_WORK));
         collections.ensureIndexes(HISTORY, Indexes.ascending("taskId", "seq"),
                 Indexes.ascending("conferenceId", "kind", "on"));
     }
@@ -358,6 +360,7 @@ public class TaskProjection implements ReplayableProjection {
             }
             Document next = task == null ? new Document("_id", taskId) : new Document(task);
             change.accept(next);
+            rateable(next);
             next.put(SEQ, seq);
             tasks.put(taskId, next);
             changed.add(taskId);
@@ -442,6 +445,19 @@ public class TaskProjection implements ReplayableProjection {
                 }
             }
         }
+    }
+
+    /**
+     * Keeps the dates a RAG filter selects by (indexed on MongoDB): the first overdue day of an open task
+     * ({@link RagPolicy#overdueFrom}), and while the units work on it its due date and the day its report
+     * interval runs from; each null when it does not apply.
+     */
+    private void rateable(Document task) {
+        TaskRecord record = TaskRecord.of(task);
+        boolean atWork = RagPolicy.unitsAtWork(record);
+        task.put(TaskReadModel.RED_FROM, date(RagPolicy.overdueFrom(record)));
+        task.put(TaskReadModel.DUE_AT_WORK, atWork ? date(record.dueDate()) : null);
+        task.put(TaskReadModel.REPORT_SINCE_AT_WORK, atWork ? date(RagPolicy.reportSince(record, zone)) : null);
     }
 
     private static TaskStatus status(Document task) {

@@ -1,6 +1,7 @@
 package cn.qinghai.ledger.query.tasklist;
 
 import static cn.qinghai.ledger.query.platform.MongoWrites.date;
+import static com.mongodb.client.model.Filters.and;
 
 import cn.qinghai.ledger.events.task.*;
 import cn.qinghai.ledger.query.roster.UnitDirectory;
@@ -30,19 +31,20 @@ public class TaskQueries {
     }
 
     /**
-     * Conference, unit, status and due date filter in MongoDB. RAG depends on today, so the {@code rag}
-     * filter is applied here after computing it, over every task the other filters keep, and the page
-     * is cut from that; fine at the size of a conference's task book (hundreds), to be replaced by a
-     * stored RAG refreshed daily if it grows to many thousands.
+     * Every filter in MongoDB, the page cut there too: RAG through the dates each task document keeps
+     * ({@link TaskReadModel#ragFilter}), evaluated for today. A task list built before those dates were
+     * kept has its tasks rated here, after the other filters, and the page cut from that.
      */
     @QueryHandler
     public TaskList handle(FindTasksQuery query) {
         Bson filter = TaskReadModel.filter(query.conferenceId(), query.unitCode(), query.status(), query.dueBefore());
         UnitDirectory.UnitNames names = units.names(query.conferenceId());
         int skip = Math.multiplyExact(query.page(), query.size());
-        if (query.rag() == null) {
-            List<TaskRow> rows = tasks.find(filter, skip, query.size()).stream().map(t -> row(t, names)).toList();
-            return new TaskList(rows, tasks.count(filter));
+        Optional<Bson> byRag = query.rag() == null ? Optional.of(filter)
+                : tasks.ragFilter(query.rag(), rag.today(), rag).map(r -> and(filter, r));
+        if (byRag.isPresent()) {
+            List<TaskRow> rows = tasks.find(byRag.get(), skip, query.size()).stream().map(t -> row(t, names)).toList();
+            return new TaskList(rows, tasks.count(byRag.get()));
         }
         List<TaskRow> matching = tasks.find(filter).stream()
                 .map(t -> row(t, names))

@@ -10,6 +10,7 @@ import cn.qinghai.ledger.query.platform.MutableClock;
 import cn.qinghai.ledger.query.platform.ProcessorBatch;
 import cn.qinghai.ledger.query.roster.RosterFixture;
 import cn.qinghai.ledger.query.roster.RosterQueries;
+import cn.qinghai.ledger.query.tasklist.RandomTaskHistories;
 import cn.qinghai.ledger.query.tasklist.TaskFixture;
 import cn.qinghai.ledger.query.tasklist.TaskProjection;
 import cn.qinghai.ledger.query.tasklist.UnitTaskCounts;
@@ -19,16 +20,10 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.LongConsumer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,7 +67,7 @@ class UnitBoardFromCountsTest {
             tearDown();
             setUp();
             Random random = new Random(seed);
-            List<Runnable> events = interleaved(random, 30);
+            List<Runnable> events = RandomTaskHistories.interleaved(random, 30, projection, CID, UNITS, START);
             int delivered = 0;
             List<Runnable> previous = List.of();
             while (delivered < events.size()) {
@@ -212,97 +207,6 @@ class UnitBoardFromCountsTest {
         } else {
             ProcessorBatch.run(events);
         }
-    }
-
-    /** The events of {@code count} random task histories, each in its own order, interleaved at random. */
-    private List<Runnable> interleaved(Random random, int count) {
-        List<List<Runnable>> histories = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            histories.add(history(random, "t" + i));
-        }
-        List<Runnable> all = new ArrayList<>();
-        int[] next = new int[count];
-        while (all.size() < histories.stream().mapToInt(List::size).sum()) {
-            int k = random.nextInt(count);
-            if (next[k] < histories.get(k).size()) {
-                all.add(histories.get(k).get(next[k]++));
-            }
-        }
-        return all;
-    }
-
-    /** One task's events as the Task aggregate could record them, with dates that move forward. */
-    private List<Runnable> history(Random random, String taskId) {
-        List<Runnable> events = new ArrayList<>();
-        String lead = UNITS.get(random.nextInt(UNITS.size()));
-        List<String> co = UNITS.stream().filter(u -> !u.equals(lead) && random.nextInt(3) == 0).toList();
-        LocalDate day = START.plusDays(random.nextInt(20));
-        LocalDate[] due = {day.plusDays(1 + random.nextInt(25))};
-        LocalDate original = due[0];
-        class Step {
-            void add(LongConsumer event) {
-                long seq = events.size();
-                events.add(() -> event.accept(seq));
-            }
-        }
-        Step step = new Step();
-        LocalDate assigned = day;
-        step.add(seq -> projection.on(new TaskAssignedEvent(taskId, CID, "事项" + taskId, lead, co, original,
-                TaskSource.direct("批示"), assigned), seq));
-        boolean acknowledged = false;
-        LocalDate submitted = null;
-        int extensions = 0;
-        for (int i = 0, n = random.nextInt(9); i < n; i++) {
-            day = day.plusDays(random.nextInt(7));
-            LocalDate on = day;
-            LocalDate dueNow = due[0];
-            if (submitted != null) {
-                if (random.nextBoolean()) {
-                    step.add(seq -> projection.on(new TaskReturnedEvent(taskId, "补充材料", on), seq));
-                    submitted = null;
-                    continue;
-                }
-                LocalDate completed = submitted;
-                step.add(seq -> projection.on(new TaskClosedEvent(taskId, "销号", on, dueNow, completed,
-                        !completed.isAfter(dueNow)), seq));
-                break;
-            }
-            switch (random.nextInt(acknowledged ? 6 : 7)) {
-                case 0 -> {
-                    String unit = random.nextBoolean() || co.isEmpty() ? lead : co.get(0);
-                    // late evening in UTC is the next day in the conference's zone
-                    OffsetDateTime at = random.nextBoolean() ? on.atTime(LocalTime.of(10, 0)).atOffset(ZoneOffset.ofHours(8))
-                            : on.atTime(LocalTime.of(20, 30)).atOffset(ZoneOffset.UTC);
-                    int percent = 10 * (1 + random.nextInt(9));
-                    step.add(seq -> projection.on(new ProgressReportedEvent(taskId, unit, percent, "进展", at), seq));
-                }
-                case 1 -> step.add(seq -> projection.on(new TaskUrgedEvent(taskId, "请加快",
-                        on.atTime(9, 0).atOffset(ZoneOffset.ofHours(8))), seq));
-                case 2 -> {
-                    String request = "r" + extensions++;
-                    LocalDate wanted = dueNow.plusDays(1 + random.nextInt(15));
-                    step.add(seq -> projection.on(new ExtensionRequestedEvent(taskId, request, lead, dueNow, wanted,
-                            "理由", on), seq));
-                    if (random.nextBoolean()) {
-                        due[0] = wanted;
-                        step.add(seq -> projection.on(new DeadlineExtendedEvent(taskId, request, original, dueNow,
-                                wanted, "同意", on), seq));
-                    } else {
-                        step.add(seq -> projection.on(new ExtensionDeniedEvent(taskId, request, "不同意", on), seq));
-                    }
-                }
-                case 3 -> step.add(seq -> projection.on(new TaskBecameOverdueEvent(taskId, CID, lead, dueNow), seq));
-                case 4, 5 -> {
-                    submitted = on;
-                    step.add(seq -> projection.on(new CompletionSubmittedEvent(taskId, lead, "完成", List.of(), on), seq));
-                }
-                default -> {
-                    acknowledged = true;
-                    step.add(seq -> projection.on(new TaskAcknowledgedEvent(taskId, lead, on), seq));
-                }
-            }
-        }
-        return events;
     }
 
     @SuppressWarnings("unchecked")

@@ -1,0 +1,95 @@
+package cn.qinghai.ledger.query.tasklist;
+
+import static com.mongodb.client.model.Filters.eq;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.qinghai.ledger.events.task.FindTasksQuery;
+import cn.qinghai.ledger.events.task.RagStatus;
+import cn.qinghai.ledger.events.task.TaskList;
+import cn.qinghai.ledger.events.task.TaskRow;
+import cn.qinghai.ledger.events.task.TaskStatus;
+import cn.qinghai.ledger.query.platform.InMemoryMongo;
+import cn.qinghai.ledger.query.platform.MutableClock;
+import cn.qinghai.ledger.query.platform.ProcessorBatch;
+import cn.qinghai.ledger.query.roster.RosterFixture;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Supplier;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The task list's RAG filter, run in MongoDB on the dates each task keeps, selects exactly the tasks
+ * that rating each one selects, on every day, with the other filters and the page as the user sets them.
+ */
+class RagFilterTest {
+
+    static final String CID = "c";
+    static final List<String> UNITS = List.of("health", "education", "finance");
+    static final LocalDate START = LocalDate.of(2025, 3, 3);
+
+    InMemoryMongo mongo;
+    MutableClock clock;
+    TaskFixture tasks;
+
+    @BeforeEach
+    void setUp() {
+        mongo = new InMemoryMongo();
+        clock = MutableClock.on(START);
+        RosterFixture.seed(mongo.db, CID);
+        tasks = new TaskFixture(mongo.db, clock);
+    }
+
+    @AfterEach
+    void tearDown() {
+        mongo.close();
+    }
+
+    @Test
+    void theFilterInMongoSelectsWhatRatingEachTaskSelectsOnEveryDay() throws Exception {
+        for (long seed = 1; seed <= 4; seed++) {
+            tearDown();
+            setUp();
+            Random random = new Random(seed);
+            List<Runnable> events = RandomTaskHistories.interleaved(random, 40, tasks.projection, CID, UNITS, START);
+            for (int i = 0; i < events.size(); i += 10) {
+                ProcessorBatch.run(events.subList(i, Math.min(events.size(), i + 10)));
+            }
+            int[] seen = new int[RagStatus.values().length];
+            for (LocalDate day = START.minusDays(1); day.isBefore(START.plusDays(90)); day = day.plusDays(2)) {
+                clock.set(day);
+                for (RagStatus rag : RagStatus.values()) {
+                    FindTasksQuery all = new FindTasksQuery(CID, null, null, rag, null, 0, 1000);
+                    TaskList filtered = tasks.queries.handle(all);
+                    assertThat(filtered).as("seed %d, %s on %s", seed, rag, day).isEqualTo(rated(() -> tasks.queries.handle(all)));
+                    assertThat(filtered.items()).allSatisfy(row -> assertThat(row.rag()).isEqualTo(rag));
+                    seen[rag.ordinal()] += filtered.items().size();
+                    FindTasksQuery narrow = new FindTasksQuery(CID, UNITS.get(random.nextInt(3)),
+                            random.nextBoolean() ? null : TaskStatus.IN_PROGRESS, rag, null, random.nextInt(2), 3);
+                    assertThat(tasks.queries.handle(narrow)).as("seed %d, %s", seed, narrow)
+                            .isEqualTo(rated(() -> tasks.queries.handle(narrow)));
+                }
+            }
+            assertThat(java.util.Arrays.stream(seen).min().orElseThrow()).as("every colour was selected on some day")
+                    .isPositive();
+        }
+    }
+
+    /** What {@code read} answers for a task list without the stored dates: every task rated in turn. */
+    private <T> T rated(Supplier<T> read) {
+        MongoCollection<Document> counts = mongo.db.getCollection(TaskFixture.UNIT_COUNTS);
+        counts.deleteOne(eq("_id", TaskFixture.COUNTS_COMPLETE));
+        try {
+            return read.get();
+        } finally {
+            counts.updateOne(eq("_id", TaskFixture.COUNTS_COMPLETE), Updates.setOnInsert("since", "test"),
+                    new UpdateOptions().upsert(true));
+        }
+    }
+}
