@@ -4,6 +4,7 @@ import cn.qinghai.ledger.query.platform.MongoWrites;
 import cn.qinghai.ledger.query.platform.ProjectionBatch;
 import cn.qinghai.ledger.query.platform.ReadModelCollections;
 import cn.qinghai.ledger.query.platform.ReadModelGenerations;
+import cn.qinghai.ledger.query.platform.ReadModelIndexes;
 import cn.qinghai.ledger.query.platform.ReplayableProjection;
 import static cn.qinghai.ledger.query.platform.MongoWrites.date;
 import static cn.qinghai.ledger.query.platform.MongoWrites.SEQ;
@@ -17,6 +18,7 @@ import static com.mongodb.client.model.Filters.or;
 import cn.qinghai.ledger.events.task.*;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
@@ -42,6 +44,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -409,7 +412,7 @@ public class TaskProjection implements ReplayableProjection {
             Map<UnitTaskCounts.Unit, Map<String, Integer>> countChanges = UnitTaskCounts.changes(
                     changed.stream().map(id -> new Document[] {before.get(id), tasks.get(id)}).toList(), zone);
             String countBatch = UnitTaskCounts.newBatch();
-            counts.begin(countBatch, countChanges.keySet(), zone);
+            counts.begin(countBatch, countChanges.keySet());
             if (!history.isEmpty()) {
                 col(HISTORY).bulkWrite(history.entrySet().stream().map(h -> (WriteModel<Document>)
                         new UpdateOneModel<Document>(eq("_id", h.getKey()), new Document("$setOnInsert", h.getValue()),
@@ -417,14 +420,39 @@ public class TaskProjection implements ReplayableProjection {
                 history.clear();
             }
             if (!changed.isEmpty()) {
-                col(TASKS).bulkWrite(changed.stream().map(id -> (WriteModel<Document>) new ReplaceOneModel<>(
-                        eq("_id", id), tasks.get(id), new ReplaceOptions().upsert(true))).toList(), UNORDERED);
+                writeTasks();
                 changed.forEach(id -> before.put(id, tasks.get(id)));
                 changed.clear();
             }
             counts.apply(countBatch, countChanges);
             unitReports.forEach(this::moveForward);
             unitReports.clear();
+        }
+
+        /**
+         * Replaces each changed task by {@code _id}. On MongoDB (where a filter beyond {@code _id} still uses
+         * the primary key) each replacement also requires the document to be as this batch read it, so a
+         * worker that lost its segment's claim mid-batch while another handled the same events fails here,
+         * before it adds its changes to the unit counts a second time. The in-process store serves a
+         * single process, where one segment is never handled twice at once, and scans a collection for any
+         * filter beyond {@code _id}: it replaces by {@code _id} alone.
+         */
+        private void writeTasks() {
+            boolean guarded = collections.indexes() == ReadModelIndexes.DECLARED;
+            List<WriteModel<Document>> writes = new ArrayList<>();
+            for (String id : changed) {
+                Document read = before.get(id);
+                Bson filter = !guarded ? eq("_id", id)
+                        : read == null ? and(eq("_id", id), exists(SEQ, false))
+                        : and(eq("_id", id), eq(SEQ, read.get(SEQ)));
+                writes.add(new ReplaceOneModel<>(filter, tasks.get(id), new ReplaceOptions().upsert(!guarded
+                        || read == null)));
+            }
+            BulkWriteResult result = col(TASKS).bulkWrite(writes, UNORDERED);
+            if (guarded && result.getMatchedCount() + result.getUpserts().size() < writes.size()) {
+                throw new IllegalStateException("task documents changed by another worker during this batch;"
+                        + " the batch is handed again");
+            }
         }
 
         /**

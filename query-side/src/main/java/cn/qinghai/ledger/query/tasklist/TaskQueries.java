@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.and;
 
 import cn.qinghai.ledger.events.task.*;
 import cn.qinghai.ledger.query.roster.UnitDirectory;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,14 +41,16 @@ public class TaskQueries {
         Bson filter = TaskReadModel.filter(query.conferenceId(), query.unitCode(), query.status(), query.dueBefore());
         UnitDirectory.UnitNames names = units.names(query.conferenceId());
         int skip = Math.multiplyExact(query.page(), query.size());
+        LocalDate today = rag.today();
         Optional<Bson> byRag = query.rag() == null ? Optional.of(filter)
-                : tasks.ragFilter(query.rag(), rag.today(), rag).map(r -> and(filter, r));
+                : tasks.ragFilter(query.rag(), today, rag).map(r -> and(filter, r));
         if (byRag.isPresent()) {
-            List<TaskRow> rows = tasks.find(byRag.get(), skip, query.size()).stream().map(t -> row(t, names)).toList();
+            List<TaskRow> rows = tasks.find(byRag.get(), skip, query.size()).stream()
+                    .map(t -> row(t, names, today)).toList();
             return new TaskList(rows, tasks.count(byRag.get()));
         }
         List<TaskRow> matching = tasks.find(filter).stream()
-                .map(t -> row(t, names))
+                .map(t -> row(t, names, today))
                 .filter(row -> row.rag() == query.rag())
                 .toList();
         List<TaskRow> page = skip >= matching.size() ? List.of()
@@ -60,8 +63,8 @@ public class TaskQueries {
         return tasks.find(query.taskId()).map(this::view);
     }
 
-    private TaskRow row(TaskRecord t, UnitDirectory.UnitNames names) {
-        RagPolicy.Assessment a = rag.assess(t);
+    private TaskRow row(TaskRecord t, UnitDirectory.UnitNames names, LocalDate today) {
+        RagPolicy.Assessment a = rag.assess(t, today);
         TaskSource s = t.source();
         return new TaskRow(t.taskId(), t.conferenceId(), t.title(), s == null ? null : s.kind(),
                 s == null ? null : s.meetingId(), s == null ? null : s.decisionId(), t.leadUnitCode(),

@@ -97,7 +97,7 @@ public class TaskReadModel {
      * caller then rates each task.
      */
     public Optional<Bson> ragFilter(RagStatus rag, LocalDate today, RagPolicy policy) {
-        if (collections.get(TaskProjection.UNIT_COUNTS).find(eq("_id", UnitTaskCounts.COMPLETE)).first() == null) {
+        if (!new UnitTaskCounts(collections.get(TaskProjection.UNIT_COUNTS), policy.clock()).kept(policy.zone())) {
             return Optional.empty();
         }
         Bson red = lte(RED_FROM, date(today));
@@ -156,9 +156,20 @@ public class TaskReadModel {
      * shows none until the tasks projection is rebuilt.)
      */
     public Optional<OffsetDateTime> lastReportBy(String conferenceId, String unitCode) {
-        Document last = collections.get(TaskProjection.UNIT_REPORTS)
-                .find(eq("_id", TaskProjection.unitReportId(conferenceId, unitCode))).first();
-        return Optional.ofNullable(last).map(d -> d.getString("at")).map(OffsetDateTime::parse);
+        return Optional.ofNullable(lastReportsBy(conferenceId, List.of(unitCode)).get(unitCode));
+    }
+
+    /** {@link #lastReportBy} of several units of the conference in one read; units without a report are left out. */
+    public Map<String, OffsetDateTime> lastReportsBy(String conferenceId, Collection<String> unitCodes) {
+        Map<String, String> codes = new java.util.HashMap<>();
+        unitCodes.forEach(code -> codes.put(TaskProjection.unitReportId(conferenceId, code), code));
+        Map<String, OffsetDateTime> reports = new java.util.HashMap<>();
+        for (Document d : collections.get(TaskProjection.UNIT_REPORTS).find(in("_id", codes.keySet()))) {
+            if (d.getString("at") != null) {
+                reports.put(codes.get(d.getString("_id")), OffsetDateTime.parse(d.getString("at")));
+            }
+        }
+        return reports;
     }
 
     /**
@@ -170,6 +181,16 @@ public class TaskReadModel {
                                                                     Clock clock) {
         return new UnitTaskCounts(collections.get(TaskProjection.UNIT_COUNTS), clock)
                 .read(conferenceId, unitCodes, clock.getZone());
+    }
+
+    /**
+     * Recounts the unit's task counts from its tasks when a batch stopped between its writes left them
+     * behind ({@link UnitTaskCounts#recount}); returns whether it did.
+     */
+    public boolean recountUnit(String conferenceId, String unitCode, Clock clock) {
+        return new UnitTaskCounts(collections.get(TaskProjection.UNIT_COUNTS), clock).recount(
+                new UnitTaskCounts.Unit(conferenceId, unitCode), clock.getZone(),
+                () -> tasks().find(filter(conferenceId, unitCode, null, null)).batchSize(BATCH));
     }
 
     /**

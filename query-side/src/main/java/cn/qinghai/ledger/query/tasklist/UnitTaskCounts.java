@@ -2,14 +2,13 @@ package cn.qinghai.ledger.query.tasklist;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
 
 import cn.qinghai.ledger.events.task.RagStatus;
 import cn.qinghai.ledger.events.task.TaskStatus;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -30,8 +29,11 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Per-unit task counts (成员单位督办事项计数): what the unit status board needs of a unit's tasks, kept by
@@ -41,32 +43,44 @@ import org.bson.conversions.Bson;
  * ({@code overdueFrom}), and for those the units are still working on, how many fall due on each day
  * ({@code due}) and how many have their report interval running from each day ({@code since}).
  * {@link Counts} evaluates them against today with {@link RagPolicy}'s rules, so a board read from the
- * counts equals one that rates every task (a property test holds the two together).
+ * counts equals one that rates every task (a property test holds the two together). A document holds
+ * non-zero values only, so only the dates of open tasks.
  *
  * <p><b>Exact without multi-document transactions.</b> A batch of the projection changes task
  * documents; each changed task moves its share of the counts from what its document said before to
  * what it says after. The batch writes in three steps: (1) it marks every unit document it will change
  * ({@code pending.<batch>} = the time), (2) writes the task documents, (3) adds its changes to each unit
- * document and removes its mark in one update of that document. A batch handed again after a failure
- * reads the task documents it already wrote, finds nothing to change and adds nothing: so step 3 counts
- * each change once, provided step 2 completed. If the process stops between the steps the mark stays:
- * a unit document with a mark older than {@link #STUCK_AFTER} may lack changes its tasks already show,
- * and the board rates that unit's tasks one by one instead (exact, slower) until the tasks projection
- * is rebuilt. Marks younger than that belong to batches under way: the counts then show the state before
- * that batch, as any read model does while a batch is being written. Increments commute, so any number
- * of segments, instances and dead-letter retries may write the same unit document.
+ * document and removes its mark in one update of that document, made only while the mark is there. A
+ * batch handed again after a failure reads the task documents it already wrote, finds nothing to change
+ * and adds nothing: so step 3 counts each change once, provided step 2 completed. If a batch stops
+ * between the steps its mark stays: a unit document with a mark older than {@link #STUCK_AFTER} may lack
+ * changes its tasks already show, so the board rates that unit's tasks one by one (exact) and then
+ * recounts the unit from its tasks ({@link #recount}), replacing the document only if no batch touched it
+ * meanwhile ({@code version}) and none is under way. A batch that was only slow, not stopped, finds its
+ * mark gone at step 3, adds nothing and marks the unit stale, so it is recounted again. Marks younger than
+ * {@link #STUCK_AFTER} belong to batches under way: the counts then show the state before that batch, as
+ * any read model does while a batch is being written. Increments commute, so any number of segments,
+ * instances and dead-letter retries may write the same unit document.
  *
- * <p>Counts exist only for a task list that kept them from its first event: the projection records
- * that ({@link #COMPLETE}) when it starts on an empty task list. A task list built before the counts
- * existed has no such record, and the board rates every task until the projection is rebuilt.
+ * <p>Counts exist only for a task list that kept them from its first event, under these rules and in this
+ * time zone: the projection records that ({@link #COMPLETE}) when it starts on an empty task list or is
+ * reset. Without that record, or with other rules or another zone in it, the board rates every task
+ * until the tasks projection is rebuilt.
  */
 public final class UnitTaskCounts {
 
     /** A mark older than this belongs to a batch that stopped between its steps (batches take seconds). */
     public static final Duration STUCK_AFTER = Duration.ofMinutes(2);
-    /** The record that the counts were kept from the task list's first event. */
+    /** The record that the counts (and the tasks' stored RAG dates) were kept from the first event. */
     static final String COMPLETE = "_complete";
+    /**
+     * The version of what a task contributes ({@link #share}, and the dates {@link TaskProjection} stores
+     * on each task): raise it whenever that changes, so a task list counted under other rules is rated
+     * task by task until rebuilt instead of being read wrongly.
+     */
+    static final int RULES = 1;
 
+    private static final Logger log = LoggerFactory.getLogger(UnitTaskCounts.class);
     private static final String LEAD = "lead";
     private static final String CLOSED_ON_TIME = "closedOnTime";
     private static final String AS_CO_UNIT = "asCoUnit";
@@ -74,10 +88,11 @@ public final class UnitTaskCounts {
     private static final String DUE = "due";
     private static final String SINCE = "since";
     private static final String PENDING = "pending";
+    private static final String VERSION = "version";
+    private static final String RULES_FIELD = "rules";
     private static final String ZONE = "zone";
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
-    private static final FindOneAndUpdateOptions AFTER = new FindOneAndUpdateOptions()
-            .returnDocument(ReturnDocument.AFTER);
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
     /** A unit of a conference: the {@code _id} of its counts is {@code conferenceId/unitCode}. */
     record Unit(String conferenceId, String unitCode) {
@@ -94,9 +109,22 @@ public final class UnitTaskCounts {
         this.clock = clock;
     }
 
-    /** Records that the counts start with the task list (called when it is empty). */
+    /** Records that the counts start with the task list (called when it is empty), under these rules, in this zone. */
     void markComplete() {
-        collection.updateOne(eq("_id", COMPLETE), Updates.setOnInsert("since", clock.instant().toString()), UPSERT);
+        collection.updateOne(eq("_id", COMPLETE), Updates.combine(
+                Updates.setOnInsert("since", clock.instant().toString()),
+                Updates.setOnInsert(RULES_FIELD, RULES),
+                Updates.setOnInsert(ZONE, clock.getZone().getId())), UPSERT);
+    }
+
+    /** Whether this task list's counts and stored dates can be read in {@code zone}. */
+    boolean kept(ZoneId zone) {
+        return kept(collection.find(eq("_id", COMPLETE)).first(), zone);
+    }
+
+    private static boolean kept(Document complete, ZoneId zone) {
+        return complete != null && complete.get(RULES_FIELD) instanceof Number rules && rules.intValue() == RULES
+                && zone.getId().equals(complete.getString(ZONE));
     }
 
     // ---------------------------------------------------------------- writing
@@ -116,40 +144,42 @@ public final class UnitTaskCounts {
         return changes;
     }
 
-    /** Adds {@code sign} × the task's share of the counts: its lead unit's, and each co-unit's. */
+    /** Adds {@code sign} × the task's share of the counts: its lead unit's, and each co-unit's while open. */
     private static void share(Document document, ZoneId zone, int sign, Map<Unit, Map<String, Integer>> into) {
         if (document == null) {
             return;
         }
         TaskRecord task = TaskRecord.of(document);
-        if (task.conferenceId() == null || task.leadUnitCode() == null || task.status() == null) {
+        if (task.conferenceId() == null || task.status() == null) {
             return;
         }
-        Map<String, Integer> lead = into.computeIfAbsent(new Unit(task.conferenceId(), task.leadUnitCode()),
-                k -> new HashMap<>());
-        add(lead, LEAD + "." + task.status().name(), sign);
-        if (task.closed()) {
-            if (Boolean.TRUE.equals(task.onTime())) {
+        if (task.leadUnitCode() != null) {
+            Map<String, Integer> lead = into.computeIfAbsent(new Unit(task.conferenceId(), task.leadUnitCode()),
+                    k -> new HashMap<>());
+            add(lead, LEAD + "." + task.status().name(), sign);
+            if (task.closed() && Boolean.TRUE.equals(task.onTime())) {
                 add(lead, LEAD + "." + CLOSED_ON_TIME, sign);
             }
-            return;
-        }
-        LocalDate overdueFrom = RagPolicy.overdueFrom(task);
-        if (overdueFrom != null) {
-            add(lead, OVERDUE_FROM + "." + overdueFrom, sign);
-        }
-        if (RagPolicy.unitsAtWork(task)) {
-            if (task.dueDate() != null) {
-                add(lead, DUE + "." + task.dueDate(), sign);
+            LocalDate overdueFrom = RagPolicy.overdueFrom(task);
+            if (overdueFrom != null) {
+                add(lead, OVERDUE_FROM + "." + overdueFrom, sign);
             }
-            LocalDate since = RagPolicy.reportSince(task, zone);
-            if (since != null) {
-                add(lead, SINCE + "." + since, sign);
+            if (RagPolicy.unitsAtWork(task)) {
+                if (task.dueDate() != null) {
+                    add(lead, DUE + "." + task.dueDate(), sign);
+                }
+                LocalDate since = RagPolicy.reportSince(task, zone);
+                if (since != null) {
+                    add(lead, SINCE + "." + since, sign);
+                }
             }
         }
-        for (String co : new LinkedHashSet<>(task.coUnitCodes())) {
-            if (!co.equals(task.leadUnitCode())) {
-                add(into.computeIfAbsent(new Unit(task.conferenceId(), co), k -> new HashMap<>()), AS_CO_UNIT, sign);
+        if (!task.closed()) {
+            for (String co : new LinkedHashSet<>(task.coUnitCodes())) {
+                if (!co.equals(task.leadUnitCode())) {
+                    add(into.computeIfAbsent(new Unit(task.conferenceId(), co), k -> new HashMap<>()), AS_CO_UNIT,
+                            sign);
+                }
             }
         }
     }
@@ -159,41 +189,56 @@ public final class UnitTaskCounts {
     }
 
     /** Step 1: marks the unit documents {@code batch} will change, creating those not there yet. */
-    void begin(String batch, Collection<Unit> units, ZoneId zone) {
+    void begin(String batch, Collection<Unit> units) {
         long now = clock.millis();
         List<WriteModel<Document>> marks = new ArrayList<>();
         for (Unit unit : units) {
             marks.add(new UpdateOneModel<>(eq("_id", unit.id()), Updates.combine(
                     Updates.set(PENDING + "." + batch, now),
+                    Updates.inc(VERSION, 1),
                     Updates.setOnInsert("conferenceId", unit.conferenceId()),
-                    Updates.setOnInsert("unitCode", unit.unitCode()),
-                    Updates.setOnInsert(ZONE, zone.getId())), UPSERT));
+                    Updates.setOnInsert("unitCode", unit.unitCode())), UPSERT));
         }
         if (!marks.isEmpty()) {
-            collection.bulkWrite(marks, new BulkWriteOptions().ordered(false));
+            collection.bulkWrite(marks, UNORDERED);
         }
     }
 
     /**
-     * Step 3: adds {@code batch}'s changes and removes its mark, one atomic update per unit document; then
-     * removes the dated entries that reached zero (each only if still zero, as other batches may add to
-     * it meanwhile), so a document holds the dates of open tasks only.
+     * Step 3: adds {@code batch}'s changes and removes its mark, one atomic update per unit document, where
+     * the mark still is (a recount may have taken it: that unit is then marked stale to be recounted again);
+     * then removes the values that went down to zero, each only if still zero, as other batches may add to
+     * it meanwhile.
      */
     void apply(String batch, Map<Unit, Map<String, Integer>> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        String mark = PENDING + "." + batch;
+        List<WriteModel<Document>> adds = new ArrayList<>();
+        List<WriteModel<Document>> zeros = new ArrayList<>();
         for (var change : changes.entrySet()) {
             List<Bson> updates = new ArrayList<>();
-            change.getValue().forEach((path, n) -> updates.add(Updates.inc(path, n)));
-            updates.add(Updates.unset(PENDING + "." + batch));
-            Document after = collection.findOneAndUpdate(eq("_id", change.getKey().id()), Updates.combine(updates),
-                    AFTER);
-            if (after == null) {
-                continue;
-            }
-            for (String path : change.getValue().keySet()) {
-                if (!path.startsWith(LEAD + ".") && !path.equals(AS_CO_UNIT) && value(after, path) == 0) {
-                    collection.updateOne(and(eq("_id", change.getKey().id()), eq(path, 0)), Updates.unset(path));
+            change.getValue().forEach((path, n) -> {
+                updates.add(Updates.inc(path, n));
+                if (n < 0) {
+                    zeros.add(new UpdateOneModel<>(and(eq("_id", change.getKey().id()), eq(path, 0)),
+                            Updates.unset(path)));
                 }
-            }
+            });
+            updates.add(Updates.unset(mark));
+            updates.add(Updates.inc(VERSION, 1));
+            adds.add(new UpdateOneModel<>(and(eq("_id", change.getKey().id()), exists(mark)),
+                    Updates.combine(updates)));
+        }
+        if (collection.bulkWrite(adds, UNORDERED).getMatchedCount() < adds.size()) {
+            log.warn("unit task counts: batch {} found its mark taken by a recount; its units are recounted again",
+                    batch);
+            collection.bulkWrite(changes.keySet().stream().map(unit -> (WriteModel<Document>) new UpdateOneModel<
+                    Document>(eq("_id", unit.id()), Updates.set(mark, 0L))).toList(), UNORDERED);
+        }
+        if (!zeros.isEmpty()) {
+            collection.bulkWrite(zeros, UNORDERED);
         }
     }
 
@@ -201,24 +246,68 @@ public final class UnitTaskCounts {
         return UUID.randomUUID().toString();
     }
 
-    private static int value(Document document, String path) {
-        Object at = document;
-        for (String part : path.split("\\.")) {
-            if (!(at instanceof Document d)) {
-                return 0;
-            }
-            at = d.get(part);
+    /**
+     * Recounts a unit whose document carries marks of batches that stopped between their steps, from the
+     * unit's task documents ({@code tasksOfUnit}: those it leads or supports, read after this method read
+     * the unit's document). Replaces the document only if it carries no mark of a batch under way and no
+     * batch touched it since it was read. Returns whether it did.
+     */
+    boolean recount(Unit unit, ZoneId zone, Supplier<Iterable<Document>> tasksOfUnit) {
+        Document current = collection.find(eq("_id", unit.id())).first();
+        if (current == null) {
+            return false;
         }
-        return at instanceof Number n ? n.intValue() : 0;
+        Document pending = current.get(PENDING, Document.class);
+        long stuckBefore = clock.millis() - STUCK_AFTER.toMillis();
+        if (pending == null || pending.isEmpty() || !pending.values().stream().allMatch(at -> stuck(at, stuckBefore))) {
+            return false;
+        }
+        Map<Unit, Map<String, Integer>> shares = new HashMap<>();
+        int tasks = 0;
+        for (Document task : tasksOfUnit.get()) {
+            share(task, zone, +1, shares);
+            tasks++;
+        }
+        Document recounted = new Document("_id", unit.id()).append("conferenceId", unit.conferenceId())
+                .append("unitCode", unit.unitCode())
+                .append(VERSION, (current.get(VERSION) instanceof Number v ? v.longValue() : 0) + 1);
+        shares.getOrDefault(unit, Map.of()).forEach((path, n) -> {
+            if (n != 0) {
+                nested(recounted, path).put(path.substring(path.lastIndexOf('.') + 1), n);
+            }
+        });
+        boolean replaced = collection.replaceOne(and(eq("_id", unit.id()), eq(VERSION, current.get(VERSION))),
+                recounted).getModifiedCount() == 1;
+        if (replaced) {
+            log.warn("unit task counts of {}: {} batch(es) had stopped between their writes; recounted from {} tasks",
+                    unit.id(), pending.size(), tasks);
+        }
+        return replaced;
+    }
+
+    /** The document that holds {@code path}'s last part (e.g. {@code lead} for {@code lead.CLOSED}), created if absent. */
+    private static Document nested(Document root, String path) {
+        Document at = root;
+        String[] parts = path.split("\\.");
+        for (int i = 0; i < parts.length - 1; i++) {
+            Document next = at.get(parts[i], Document.class);
+            if (next == null) {
+                next = new Document();
+                at.put(parts[i], next);
+            }
+            at = next;
+        }
+        return at;
     }
 
     // ---------------------------------------------------------------- reading
 
     /**
-     * The counts of {@code unitCodes} in the conference, or empty when this task list has no counts (built
-     * before they existed). A unit whose document is absent leads and supports nothing; a unit missing
-     * from the answer must be rated task by task: its document carries a stuck mark, or was written in
-     * another time zone than {@code zone}.
+     * The counts of {@code unitCodes} in the conference, or empty when this task list has none that can be
+     * read in {@code zone} (built before they existed, or under other rules or in another zone). A unit
+     * whose document is absent leads and supports nothing; a unit missing from the answer must be rated
+     * task by task, then {@link #recount recounted}: its document carries the mark of a batch that stopped
+     * between its steps.
      */
     Optional<Map<String, Counts>> read(String conferenceId, Collection<String> unitCodes, ZoneId zone) {
         Map<String, String> codesById = new LinkedHashMap<>();
@@ -231,7 +320,7 @@ public final class UnitTaskCounts {
         for (Document d : collection.find(in("_id", ids))) {
             found.put(d.getString("_id"), d);
         }
-        if (!found.containsKey(COMPLETE)) {
+        if (!kept(found.get(COMPLETE), zone)) {
             return Optional.empty();
         }
         long stuckBefore = clock.millis() - STUCK_AFTER.toMillis();
@@ -240,7 +329,7 @@ public final class UnitTaskCounts {
             Document d = found.get(id);
             if (d == null) {
                 counts.put(code, Counts.NONE);
-            } else if (!stuck(d, stuckBefore) && zone.getId().equals(d.getString(ZONE))) {
+            } else if (!stuck(d, stuckBefore)) {
                 counts.put(code, Counts.of(d));
             }
         });
@@ -249,8 +338,11 @@ public final class UnitTaskCounts {
 
     private static boolean stuck(Document d, long stuckBefore) {
         Document pending = d.get(PENDING, Document.class);
-        return pending != null && pending.values().stream()
-                .anyMatch(at -> !(at instanceof Number n) || n.longValue() < stuckBefore);
+        return pending != null && pending.values().stream().anyMatch(at -> stuck(at, stuckBefore));
+    }
+
+    private static boolean stuck(Object markedAt, long stuckBefore) {
+        return !(markedAt instanceof Number n) || n.longValue() < stuckBefore;
     }
 
     /**
@@ -284,7 +376,8 @@ public final class UnitTaskCounts {
             if (overdue(today) > 0) {
                 return RagStatus.RED;
             }
-            boolean dueSoon = due.tailMap(today, true).keySet().stream().anyMatch(d -> rag.dueSoon(d, today));
+            LocalDate lastDueSoon = rag.lastDueSoon(today);
+            boolean dueSoon = lastDueSoon != null && !due.subMap(today, true, lastDueSoon, true).isEmpty();
             boolean reportMissing = !since.isEmpty() && rag.reportMissing(since.firstKey(), today);
             return dueSoon || reportMissing ? RagStatus.AMBER : RagStatus.GREEN;
         }

@@ -10,6 +10,7 @@ import cn.qinghai.ledger.query.tasklist.TaskReadModel;
 import cn.qinghai.ledger.query.tasklist.TaskRecord;
 import cn.qinghai.ledger.query.tasklist.UnitTaskCounts;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,8 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The unit status board (成员单位工作台账): the roster's unit directory (duties, member, liaison)
- * combined, at query time, with each unit's tasks. It keeps no data of its own, so it needs no
- * projection and is never out of step with the roster or the task list.
+ * combined, at query time, with each unit's tasks. It keeps no data of its own and needs no projection
+ * of its own: it reads the roster and what the tasks projection keeps.
  *
  * <p>Counts are of the tasks a unit leads (牵头); {@code asCoUnit} counts the open tasks it supports
  * (配合). The unit's RAG is the worst of its open lead tasks' RAG, green when it leads none: the
@@ -31,7 +32,7 @@ import org.springframework.stereotype.Component;
  * <p>A unit is read from its task counts ({@link UnitTaskCounts}: one document per unit, evaluated for
  * today), so the board costs the same at ten tasks and at a hundred thousand. Where the counts cannot
  * answer (a task list built before they existed, or a unit whose counts a stopped batch left behind) the
- * unit's tasks are rated one by one, with the same result.
+ * unit's tasks are rated one by one, with the same result; a unit left behind is then recounted.
  */
 @Component
 public class UnitStatusQueries {
@@ -66,8 +67,10 @@ public class UnitStatusQueries {
 
     /** The units of one conference: from their counts, and those the counts cannot answer from their tasks. */
     private Map<UnitView, UnitStatusView> statuses(String conferenceId, List<UnitView> units, LocalDate today) {
-        Map<String, UnitTaskCounts.Counts> counts = tasks.unitCounts(conferenceId,
-                units.stream().map(UnitView::unitCode).toList(), rag.clock()).orElse(Map.of());
+        List<String> codes = units.stream().map(UnitView::unitCode).toList();
+        Optional<Map<String, UnitTaskCounts.Counts>> kept = tasks.unitCounts(conferenceId, codes, rag.clock());
+        Map<String, UnitTaskCounts.Counts> counts = kept.orElse(Map.of());
+        Map<String, OffsetDateTime> reports = tasks.lastReportsBy(conferenceId, codes);
         List<UnitView> uncounted = units.stream().filter(u -> !counts.containsKey(u.unitCode())).toList();
         List<TaskRecord> candidates = uncounted.isEmpty() ? List.of()
                 : tasks.find(TaskReadModel.filter(conferenceId, uncounted.size() == 1
@@ -75,22 +78,26 @@ public class UnitStatusQueries {
         Map<UnitView, UnitStatusView> views = new HashMap<>();
         for (UnitView unit : units) {
             UnitTaskCounts.Counts c = counts.get(unit.unitCode());
-            views.put(unit, c != null ? counted(unit, c, today) : rated(unit, candidates, today));
+            OffsetDateTime report = reports.get(unit.unitCode());
+            views.put(unit, c != null ? counted(unit, c, today, report) : rated(unit, candidates, today, report));
+        }
+        if (kept.isPresent()) {
+            uncounted.forEach(unit -> tasks.recountUnit(conferenceId, unit.unitCode(), rag.clock()));
         }
         return views;
     }
 
-    private UnitStatusView counted(UnitView unit, UnitTaskCounts.Counts c, LocalDate today) {
+    private UnitStatusView counted(UnitView unit, UnitTaskCounts.Counts c, LocalDate today, OffsetDateTime report) {
         int total = c.total();
         int closed = c.status(TaskStatus.CLOSED);
         var counts = new UnitStatusView.TaskCounts(total, c.status(TaskStatus.ASSIGNED),
                 c.status(TaskStatus.ACKNOWLEDGED), c.status(TaskStatus.IN_PROGRESS),
                 c.status(TaskStatus.COMPLETION_SUBMITTED), closed, total - closed, c.asCoUnit());
-        return view(unit, counts, c.overdue(today), c.closedOnTime(), c.worst(rag, today));
+        return view(unit, counts, c.overdue(today), c.closedOnTime(), report, c.worst(rag, today));
     }
 
     /** The unit's status rated task by task from {@code candidates} (the conference's tasks, or the unit's). */
-    private UnitStatusView rated(UnitView unit, List<TaskRecord> candidates, LocalDate today) {
+    private UnitStatusView rated(UnitView unit, List<TaskRecord> candidates, LocalDate today, OffsetDateTime report) {
         String code = unit.unitCode();
         int total = 0, assigned = 0, acknowledged = 0, inProgress = 0, submitted = 0, closed = 0, asCoUnit = 0;
         int overdue = 0, closedOnTime = 0;
@@ -127,15 +134,15 @@ public class UnitStatusQueries {
         }
         var counts = new UnitStatusView.TaskCounts(total, assigned, acknowledged, inProgress, submitted, closed,
                 total - closed, asCoUnit);
-        return view(unit, counts, overdue, closedOnTime, worst);
+        return view(unit, counts, overdue, closedOnTime, report, worst);
     }
 
     private UnitStatusView view(UnitView unit, UnitStatusView.TaskCounts counts, int overdue, int closedOnTime,
-                                RagStatus worst) {
+                                OffsetDateTime lastReport, RagStatus worst) {
         int closed = counts.closed();
         Double rate = closed == 0 ? null : Math.round(10_000.0 * closedOnTime / closed) / 10_000.0;
         return new UnitStatusView(unit.conferenceId(), unit.unitCode(), unit.name(), unit.duties(), unit.active(),
                 unit.addedOn(), unit.removedOn(), unit.member(), unit.liaison(), counts, overdue, closedOnTime, rate,
-                tasks.lastReportBy(unit.conferenceId(), unit.unitCode()).orElse(null), worst);
+                lastReport, worst);
     }
 }

@@ -13,8 +13,6 @@ import cn.qinghai.ledger.query.platform.MutableClock;
 import cn.qinghai.ledger.query.platform.ProcessorBatch;
 import cn.qinghai.ledger.query.roster.RosterFixture;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
@@ -84,12 +82,13 @@ class RagFilterTest {
     /** What {@code read} answers for a task list without the stored dates: every task rated in turn. */
     private <T> T rated(Supplier<T> read) {
         MongoCollection<Document> counts = mongo.db.getCollection(TaskFixture.UNIT_COUNTS);
+        Document complete = counts.find(eq("_id", TaskFixture.COUNTS_COMPLETE)).first();
+        assertThat(complete).as("the counts were kept from the first event").isNotNull();
         counts.deleteOne(eq("_id", TaskFixture.COUNTS_COMPLETE));
         try {
             return read.get();
         } finally {
-            counts.updateOne(eq("_id", TaskFixture.COUNTS_COMPLETE), Updates.setOnInsert("since", "test"),
-                    new UpdateOptions().upsert(true));
+            counts.insertOne(complete);
         }
     }
 }

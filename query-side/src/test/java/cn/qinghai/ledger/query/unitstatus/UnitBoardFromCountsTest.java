@@ -8,6 +8,8 @@ import cn.qinghai.ledger.events.task.*;
 import cn.qinghai.ledger.query.platform.InMemoryMongo;
 import cn.qinghai.ledger.query.platform.MutableClock;
 import cn.qinghai.ledger.query.platform.ProcessorBatch;
+import cn.qinghai.ledger.query.platform.ReadModelCollections;
+import cn.qinghai.ledger.query.platform.ReadModelIndexes;
 import cn.qinghai.ledger.query.roster.RosterFixture;
 import cn.qinghai.ledger.query.roster.RosterQueries;
 import cn.qinghai.ledger.query.tasklist.RandomTaskHistories;
@@ -16,14 +18,12 @@ import cn.qinghai.ledger.query.tasklist.TaskProjection;
 import cn.qinghai.ledger.query.tasklist.UnitTaskCounts;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,44 +91,119 @@ class UnitBoardFromCountsTest {
     }
 
     @Test
-    void aBatchStoppedBetweenItsWritesShowsTheFormerCountsThenHasItsUnitRatedTaskByTask() throws Exception {
-        AtomicBoolean storeGoesAway = new AtomicBoolean();
-        MongoCollection<Document> counts = failingOnFindOneAndUpdate(mongo.db.getCollection(TaskFixture.UNIT_COUNTS),
-                storeGoesAway);
-        projection = new TaskProjection(name -> name.equals(TaskFixture.UNIT_COUNTS) ? counts
-                : mongo.db.getCollection(name), clock);
-        List<Runnable> first = List.of(
-                () -> projection.on(new TaskAssignedEvent("t1", CID, "甲", "health", List.of("education"),
-                        START.plusDays(4), TaskSource.direct("批示"), START), 0),
-                () -> projection.on(new TaskAssignedEvent("t2", CID, "乙", "health", List.of(),
-                        START.plusDays(30), TaskSource.direct("批示"), START), 0));
-        ProcessorBatch.run(first);
+    void aBatchStoppedBeforeAddingItsCountsShowsTheFormerCountsThenItsUnitIsRatedAndRecounted() throws Exception {
+        AtomicInteger failAt = new AtomicInteger();
+        projection = projectionWith(TaskFixture.UNIT_COUNTS, failAt);
+        ProcessorBatch.run(assignTwoToHealth());
         clock.set(START.plusDays(7));
         UnitStatusView before = unit("health");
         assertThat(before.tasks().open()).isEqualTo(2);
         assertThat(before.overdue()).isEqualTo(1);
 
-        List<Runnable> second = List.of(
-                () -> projection.on(new CompletionSubmittedEvent("t1", "health", "完成", List.of(), START.plusDays(3)),
-                        1),
-                () -> projection.on(new TaskClosedEvent("t1", "销号", START.plusDays(7), START.plusDays(4),
-                        START.plusDays(3), true), 2));
-        storeGoesAway.set(true);
-        assertThatThrownBy(() -> ProcessorBatch.run(second)).hasStackTraceContaining("went away");
-        storeGoesAway.set(false);
+        failAt.set(2); // step 1 marks, step 3 fails
+        assertThatThrownBy(() -> ProcessorBatch.run(closeT1())).hasStackTraceContaining("went away");
         // handed again: the tasks are already written, so there is nothing left to count
-        ProcessorBatch.run(second);
+        ProcessorBatch.run(closeT1());
 
         assertThat(unit("health")).as("while the batch may still be under way: the state before it")
                 .isEqualTo(before);
         clock.advance(UnitTaskCounts.STUCK_AFTER.plusSeconds(1));
+        assertThat(countedUnits()).as("a stopped batch's mark").doesNotContain("health");
         UnitStatusView after = unit("health");
         assertThat(after.tasks().closed()).isEqualTo(1);
         assertThat(after.closedOnTime()).isEqualTo(1);
         assertThat(after.overdue()).isZero();
         assertThat(after).isEqualTo(rated(() -> unit("health")));
+
+        assertThat(countedUnits()).as("recounted after that read").contains("health");
+        assertThat(unit("health")).isEqualTo(after);
         assertThat(board.handle(new FindUnitStatusBoardQuery(CID, false)))
                 .isEqualTo(rated(() -> board.handle(new FindUnitStatusBoardQuery(CID, false))));
+    }
+
+    @Test
+    void aBatchStoppedBeforeWritingItsTasksIsCountedOnceWhenHandedAgain() throws Exception {
+        AtomicInteger failAt = new AtomicInteger();
+        projection = projectionWith("tasks", failAt);
+        ProcessorBatch.run(assignTwoToHealth());
+        clock.set(START.plusDays(7));
+
+        failAt.set(1); // step 1 marks, step 2 fails
+        assertThatThrownBy(() -> ProcessorBatch.run(closeT1())).hasStackTraceContaining("went away");
+        ProcessorBatch.run(closeT1());
+
+        assertThat(countedUnits()).contains("health");
+        UnitStatusView counted = unit("health");
+        assertThat(counted.tasks().closed()).isEqualTo(1);
+        assertThat(counted).isEqualTo(rated(() -> unit("health")));
+        clock.advance(UnitTaskCounts.STUCK_AFTER.plusSeconds(1));
+        assertThat(unit("health")).as("rated while the first attempt's mark stays").isEqualTo(counted);
+        assertThat(countedUnits()).as("recounted: the mark is gone").contains("health");
+        assertThat(unit("health")).isEqualTo(counted);
+    }
+
+    @Test
+    void aBatchSlowerThanTheStuckLimitFindsItsUnitRecountedAndAddsNothing() throws Exception {
+        AtomicInteger at = new AtomicInteger();
+        projection = projectionWith(TaskFixture.UNIT_COUNTS, at, () -> {
+            // between the batch's task writes and its counts: long enough for a reader to recount the unit
+            clock.advance(UnitTaskCounts.STUCK_AFTER.plusSeconds(1));
+            unit("health");
+        });
+        ProcessorBatch.run(assignTwoToHealth());
+        clock.set(START.plusDays(7));
+
+        at.set(2);
+        ProcessorBatch.run(closeT1());
+
+        UnitStatusView health = unit("health");
+        assertThat(health.tasks().closed()).isEqualTo(1);
+        assertThat(health.tasks().open()).isEqualTo(1);
+        assertThat(health).isEqualTo(rated(() -> unit("health")));
+        assertThat(countedUnits()).as("recounted again").contains("health");
+        assertThat(unit("health")).isEqualTo(health);
+    }
+
+    @Test
+    void onMongoDbAWorkerThatLostItsSegmentMidBatchFailsInsteadOfCountingTheBatchTwice() throws Exception {
+        ReadModelCollections mongoDb = new ReadModelCollections() {
+            @Override
+            public MongoCollection<Document> get(String logicalName) {
+                return mongo.db.getCollection(logicalName);
+            }
+
+            @Override
+            public ReadModelIndexes indexes() {
+                return ReadModelIndexes.DECLARED;
+            }
+        };
+        TaskProjection stalled = new TaskProjection(mongoDb, clock);
+        TaskProjection successor = new TaskProjection(mongoDb, clock);
+        stalled.on(new TaskAssignedEvent("t1", CID, "甲", "health", List.of(), START.plusDays(4),
+                TaskSource.direct("批示"), START), 0);
+        CompletionSubmittedEvent submitted = new CompletionSubmittedEvent("t1", "health", "完成", List.of(),
+                START.plusDays(3));
+
+        // the stalled worker has read t1 when its successor handles the same event, in another thread
+        assertThatThrownBy(() -> ProcessorBatch.run(List.of(() -> stalled.on(submitted, 1)), k -> {
+            Thread other = new Thread(() -> {
+                try {
+                    ProcessorBatch.run(List.of(() -> successor.on(submitted, 1)));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            other.start();
+            try {
+                other.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        })).hasStackTraceContaining("another worker");
+
+        UnitStatusView health = unit("health");
+        assertThat(health.tasks()).isEqualTo(new UnitStatusView.TaskCounts(1, 0, 0, 0, 1, 0, 1, 0));
+        assertThat(health).isEqualTo(rated(() -> unit("health")));
     }
 
     @Test
@@ -146,6 +221,14 @@ class UnitBoardFromCountsTest {
                 TaskSource.direct("批示"), START), 0);
         assertThat(mongo.db.getCollection(TaskFixture.UNIT_COUNTS).find(eq("_id", CID + "/education")).first())
                 .isNotNull();
+        assertThat(unit("education").overdue()).isEqualTo(1);
+        assertThat(countedUnits()).contains("education");
+
+        // counted under other rules (a later version changed what a task contributes): rated until rebuilt
+        mongo.db.getCollection(TaskFixture.UNIT_COUNTS).updateOne(eq("_id", TaskFixture.COUNTS_COMPLETE),
+                com.mongodb.client.model.Updates.set("rules", 0));
+        assertThat(tasks.readModel.unitCounts(CID, UNITS, clock)).isEmpty();
+        assertThat(tasks.readModel.ragFilter(RagStatus.RED, START.plusDays(3), tasks.rag)).isEmpty();
         assertThat(unit("education").overdue()).isEqualTo(1);
     }
 
@@ -165,6 +248,40 @@ class UnitBoardFromCountsTest {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    private List<Runnable> assignTwoToHealth() {
+        return List.of(
+                () -> projection.on(new TaskAssignedEvent("t1", CID, "甲", "health", List.of("education"),
+                        START.plusDays(4), TaskSource.direct("批示"), START), 0),
+                () -> projection.on(new TaskAssignedEvent("t2", CID, "乙", "health", List.of(),
+                        START.plusDays(30), TaskSource.direct("批示"), START), 0));
+    }
+
+    private List<Runnable> closeT1() {
+        return List.of(
+                () -> projection.on(new CompletionSubmittedEvent("t1", "health", "完成", List.of(), START.plusDays(3)),
+                        1),
+                () -> projection.on(new TaskClosedEvent("t1", "销号", START.plusDays(7), START.plusDays(4),
+                        START.plusDays(3), true), 2));
+    }
+
+    /** A projection whose collection {@code name} fails its {@code failAt}-th bulk write once armed (0: never). */
+    private TaskProjection projectionWith(String name, AtomicInteger failAt) {
+        return projectionWith(name, failAt, () -> {
+            throw new MongoException("the read model store went away");
+        });
+    }
+
+    /** A projection whose collection {@code name} runs {@code before} ahead of its {@code at}-th bulk write once armed. */
+    private TaskProjection projectionWith(String name, AtomicInteger at, Runnable before) {
+        MongoCollection<Document> intercepted = interceptBulkWrite(mongo.db.getCollection(name), at, before);
+        return new TaskProjection(logical -> logical.equals(name) ? intercepted : mongo.db.getCollection(logical),
+                clock);
+    }
+
+    private java.util.Set<String> countedUnits() {
+        return tasks.readModel.unitCounts(CID, UNITS, clock).orElseThrow().keySet();
+    }
 
     private UnitStatusView unit(String code) {
         return board.handle(new FindUnitStatusQuery(CID, code)).orElseThrow();
@@ -192,8 +309,7 @@ class UnitBoardFromCountsTest {
         try {
             return read.get();
         } finally {
-            counts.updateOne(eq("_id", TaskFixture.COUNTS_COMPLETE), Updates.setOnInsert("since", "test"),
-                    new UpdateOptions().upsert(true));
+            counts.insertOne(complete);
         }
     }
 
@@ -210,12 +326,12 @@ class UnitBoardFromCountsTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static MongoCollection<Document> failingOnFindOneAndUpdate(MongoCollection<Document> real,
-                                                                       AtomicBoolean fail) {
+    private static MongoCollection<Document> interceptBulkWrite(MongoCollection<Document> real, AtomicInteger at,
+                                                                Runnable before) {
         return (MongoCollection<Document>) Proxy.newProxyInstance(UnitBoardFromCountsTest.class.getClassLoader(),
                 new Class<?>[] {MongoCollection.class}, (proxy, method, args) -> {
-                    if (fail.get() && method.getName().equals("findOneAndUpdate")) {
-                        throw new MongoException("the read model store went away");
+                    if (method.getName().equals("bulkWrite") && at.get() > 0 && at.decrementAndGet() == 0) {
+                        before.run();
                     }
                     try {
                         return method.invoke(real, args);
