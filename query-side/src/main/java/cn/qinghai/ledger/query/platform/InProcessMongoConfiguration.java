@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bson.Document;
+import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,13 +47,18 @@ class InProcessMongoConfiguration {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
             }
-            backend = new H2Backend(dataDir.resolve("readmodels.mv").toString());
+            backend = new H2Backend(openFile(dataDir, properties.getInProcessCacheMb()));
         }
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
-        log.info("in-process read-model store ({}) listening on {}", properties.getInProcessStore(),
-                server.getLocalAddress());
+        log.info("in-process read-model store ({}, cache {} MB) listening on {}", properties.getInProcessStore(),
+                properties.getInProcessCacheMb(), server.getLocalAddress());
         return server;
+    }
+
+    /** The FILE store's H2 MVStore under {@code dataDir}, with a page cache of {@code cacheMb}. */
+    static MVStore openFile(Path dataDir, int cacheMb) {
+        return new MVStore.Builder().fileName(dataDir.resolve("readmodels.mv").toString()).cacheSize(cacheMb).open();
     }
 
     @Bean
