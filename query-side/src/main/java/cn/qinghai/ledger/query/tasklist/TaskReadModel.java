@@ -25,6 +25,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -151,19 +152,15 @@ public class TaskReadModel {
     }
 
     /**
-     * The unit's latest progress report on any task of the conference, as lead or co-unit: one document
-     * per unit kept by {@link TaskProjection}, read by {@code _id}. (A read model built before it existed
-     * shows none until the tasks projection is rebuilt.)
+     * Each unit's latest progress report on any task of the conference, as lead or co-unit: one document
+     * per unit kept by {@link TaskProjection}, all read in one request by {@code _id}; units without a
+     * report are left out. (A read model built before it existed shows none until the tasks projection is
+     * rebuilt.)
      */
-    public Optional<OffsetDateTime> lastReportBy(String conferenceId, String unitCode) {
-        return Optional.ofNullable(lastReportsBy(conferenceId, List.of(unitCode)).get(unitCode));
-    }
-
-    /** {@link #lastReportBy} of several units of the conference in one read; units without a report are left out. */
     public Map<String, OffsetDateTime> lastReportsBy(String conferenceId, Collection<String> unitCodes) {
-        Map<String, String> codes = new java.util.HashMap<>();
+        Map<String, String> codes = new HashMap<>();
         unitCodes.forEach(code -> codes.put(TaskProjection.unitReportId(conferenceId, code), code));
-        Map<String, OffsetDateTime> reports = new java.util.HashMap<>();
+        Map<String, OffsetDateTime> reports = new HashMap<>();
         for (Document d : collections.get(TaskProjection.UNIT_REPORTS).find(in("_id", codes.keySet()))) {
             if (d.getString("at") != null) {
                 reports.put(codes.get(d.getString("_id")), OffsetDateTime.parse(d.getString("at")));

@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -353,7 +354,8 @@ public final class UnitTaskCounts {
                          NavigableMap<LocalDate, Integer> overdueFrom, NavigableMap<LocalDate, Integer> due,
                          NavigableMap<LocalDate, Integer> since) {
 
-        static final Counts NONE = new Counts(Map.of(), 0, 0, new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
+        static final Counts NONE = new Counts(Map.of(), 0, 0, Collections.emptyNavigableMap(),
+                Collections.emptyNavigableMap(), Collections.emptyNavigableMap());
 
         public int total() {
             return byStatus.values().stream().mapToInt(Integer::intValue).sum();

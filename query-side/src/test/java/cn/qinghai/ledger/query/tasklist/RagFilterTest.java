@@ -1,23 +1,19 @@
 package cn.qinghai.ledger.query.tasklist;
 
-import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qinghai.ledger.events.task.FindTasksQuery;
 import cn.qinghai.ledger.events.task.RagStatus;
 import cn.qinghai.ledger.events.task.TaskList;
-import cn.qinghai.ledger.events.task.TaskRow;
 import cn.qinghai.ledger.events.task.TaskStatus;
 import cn.qinghai.ledger.query.platform.InMemoryMongo;
 import cn.qinghai.ledger.query.platform.MutableClock;
 import cn.qinghai.ledger.query.platform.ProcessorBatch;
 import cn.qinghai.ledger.query.roster.RosterFixture;
-import com.mongodb.client.MongoCollection;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
-import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,16 +75,7 @@ class RagFilterTest {
         }
     }
 
-    /** What {@code read} answers for a task list without the stored dates: every task rated in turn. */
     private <T> T rated(Supplier<T> read) {
-        MongoCollection<Document> counts = mongo.db.getCollection(TaskFixture.UNIT_COUNTS);
-        Document complete = counts.find(eq("_id", TaskFixture.COUNTS_COMPLETE)).first();
-        assertThat(complete).as("the counts were kept from the first event").isNotNull();
-        counts.deleteOne(eq("_id", TaskFixture.COUNTS_COMPLETE));
-        try {
-            return read.get();
-        } finally {
-            counts.insertOne(complete);
-        }
+        return TaskFixture.rated(mongo.db, read);
     }
 }

@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -300,17 +301,8 @@ class UnitBoardFromCountsTest {
         }
     }
 
-    /** What {@code read} answers when the counts cannot be used: every task rated. */
-    private <T> T rated(java.util.function.Supplier<T> read) {
-        MongoCollection<Document> counts = mongo.db.getCollection(TaskFixture.UNIT_COUNTS);
-        Document complete = counts.find(eq("_id", TaskFixture.COUNTS_COMPLETE)).first();
-        assertThat(complete).as("the counts were kept from the first event").isNotNull();
-        counts.deleteOne(eq("_id", TaskFixture.COUNTS_COMPLETE));
-        try {
-            return read.get();
-        } finally {
-            counts.insertOne(complete);
-        }
+    private <T> T rated(Supplier<T> read) {
+        return TaskFixture.rated(mongo.db, read);
     }
 
     /** Hands {@code events} as one processor batch, or (one time in four) one by one as a dead-letter retry would. */
