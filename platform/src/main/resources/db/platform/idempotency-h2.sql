@@ -11,3 +11,8 @@ create table if not exists idempotency_record (
     created_at    timestamp with time zone not null
 );
 create index if not exists idempotency_created_idx on idempotency_record (created_at);
+-- An in-progress record is leased to one attempt: a record whose request died with the process is
+-- taken over by a retry once its lease has run out (IdempotencyFilter). The command's own transaction
+-- marks the record committed (status 1), so a retry never runs a committed command again.
+alter table idempotency_record add column if not exists attempt varchar(36);
+alter table idempotency_record add column if not exists lease_until timestamp with time zone;

@@ -1,5 +1,6 @@
 package cn.qinghai.ledger.platform.axon;
 
+import cn.qinghai.ledger.platform.web.IdempotentCommandInterceptor;
 import java.time.Clock;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.EventProcessingConfigurer;
@@ -15,9 +16,11 @@ import org.springframework.context.annotation.Configuration;
 class CommandInterceptorConfiguration {
 
     @Autowired
-    void registerCommandInterceptors(CommandBus commandBus, Clock clock) {
+    void registerCommandInterceptors(CommandBus commandBus, Clock clock, IdempotentCommandInterceptor idempotency) {
         commandBus.registerDispatchInterceptor(new CommandMetadataInterceptor(clock));
+        commandBus.registerDispatchInterceptor(idempotency);
         commandBus.registerHandlerInterceptor(new RuleViolationInterceptor());
+        commandBus.registerHandlerInterceptor(idempotency);
         commandBus.registerHandlerInterceptor(new MdcCorrelationInterceptor<>());
     }
 

@@ -8,18 +8,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -27,30 +25,40 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * {@code Idempotency-Key} on commands (API.md): the same key and body from the same user returns the
- * first answer and sends nothing; the same key with another body is 422; while the first request is
- * still running, a second is 409. Answers are kept in the database (table {@code idempotency_record})
- * for {@code ledger.idempotency.retention} (default 7 days), so a retry after a restart is safe too.
- * Server errors are not kept: the client may retry them.
+ * {@code Idempotency-Key} on commands (docs/api.md): the same key and body from the same user returns the
+ * first answer and sends nothing; the same key with another body is 422. Answers are kept in the
+ * database ({@link IdempotencyRecords}) for {@code ledger.idempotency.retention} (default 7 days), so a
+ * retry after a restart is safe too. Server errors are not kept: the client may retry them.
+ *
+ * <p>While the first request runs, the record is leased to it for {@code ledger.idempotency.lease}
+ * (default 30 s); a second request in that time is 409 with {@code Retry-After}. A request whose process
+ * died leaves its record in progress: once the lease has run out, a retry takes the record over and
+ * runs the request. It cannot run a command twice: the command's own transaction marks the record
+ * committed ({@link IdempotentCommandInterceptor}), and only while its attempt still owns the record. A
+ * retry that finds the record committed but unanswered (the process died between the command's commit
+ * and its answer) gets {@code 200} with the id of what the command changed.
  */
 @Component
 public class IdempotencyFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "Idempotency-Key";
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
-    private static final int IN_PROGRESS = 0;
 
-    private final JdbcTemplate jdbc;
+    private final IdempotencyRecords records;
     private final ProblemWriter problems;
     private final Clock clock;
     private final Duration retention;
+    private final Duration lease;
 
-    public IdempotencyFilter(JdbcTemplate jdbc, ProblemWriter problems, Clock clock,
-                             @Value("${ledger.idempotency.retention:P7D}") Duration retention) {
-        this.jdbc = jdbc;
+    public IdempotencyFilter(IdempotencyRecords records, ProblemWriter problems, Clock clock,
+                             @Value("${ledger.idempotency.retention:P7D}") Duration retention,
+                             @Value("${ledger.idempotency.lease:PT30S}") Duration lease) {
+        this.records = records;
         this.problems = problems;
         this.clock = clock;
         this.retention = retention;
+        this.lease = lease;
     }
 
     @Override
@@ -72,67 +80,82 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         String recordKey = (user == null ? "anonymous" : user.getName()) + "|" + key;
         String hash = hash(request);
         Instant now = clock.instant();
-        purgeOlderThan(now.minus(retention));
-        try {
-            jdbc.update("insert into idempotency_record (record_key, request_hash, status, created_at) values (?, ?, ?, ?)",
-                    recordKey, hash, IN_PROGRESS, Timestamp.from(now));
-        } catch (DuplicateKeyException taken) {
-            replay(request, response, recordKey, hash);
+        records.purgeOlderThan(now.minus(retention));
+        IdempotencyAttempt attempt = new IdempotencyAttempt(recordKey, UUID.randomUUID().toString());
+        if (!records.open(recordKey, hash, attempt.attempt(), now, now.plus(lease))
+                && !takeOverOrReplay(request, response, attempt, hash, now)) {
             return;
         }
+        run(request, response, chain, attempt);
+    }
+
+    /** Runs the request as the record's owner and records its answer. */
+    private void run(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                     IdempotencyAttempt attempt) throws ServletException, IOException {
+        request.setAttribute(IdempotencyAttempt.ATTRIBUTE, attempt);
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
         boolean kept = false;
         try {
             chain.doFilter(request, recorded);
             if (recorded.getStatus() < 500) {
-                jdbc.update("update idempotency_record set status = ?, content_type = ?, location = ?, etag = ?, body = ? "
-                                + "where record_key = ?", recorded.getStatus(), recorded.getContentType(),
-                        recorded.getHeader("Location"), recorded.getHeader("ETag"), recorded.getContentAsByteArray(),
-                        recordKey);
+                records.answer(attempt.recordKey(), attempt.attempt(), recorded.getStatus(), recorded.getContentType(),
+                        recorded.getHeader("Location"), recorded.getHeader("ETag"), recorded.getContentAsByteArray());
                 kept = true;
             }
         } finally {
             if (!kept) {
-                jdbc.update("delete from idempotency_record where record_key = ?", recordKey);
+                records.abandon(attempt.recordKey(), attempt.attempt());
             }
             recorded.copyBodyToResponse();
         }
     }
 
-    private void replay(HttpServletRequest request, HttpServletResponse response, String recordKey, String hash)
-            throws IOException {
-        List<Map<String, Object>> rows = jdbc.queryForList(
-                "select request_hash, status, content_type, location, etag, body from idempotency_record where record_key = ?",
-                recordKey);
-        if (rows.isEmpty()) { // purged or failed in between: tell the client to retry
-            problems.write(request, response, Problems.of(HttpStatus.CONFLICT, Problems.CONFLICT, "Conflict",
-                    "the earlier request with this " + HEADER + " did not complete; retry"));
-            return;
+    /**
+     * The key is taken: answers from the record, or takes it over when its lease has run out (true:
+     * the caller runs the request as the new owner).
+     */
+    private boolean takeOverOrReplay(HttpServletRequest request, HttpServletResponse response,
+                                     IdempotencyAttempt attempt, String hash, Instant now) throws IOException {
+        IdempotencyRecords.Row row = records.find(attempt.recordKey()).orElse(null);
+        if (row == null) { // purged or abandoned in between: tell the client to retry
+            conflict(request, response, "the earlier request with this " + HEADER + " did not complete; retry", 1);
+            return false;
         }
-        Map<String, Object> row = rows.get(0);
-        if (!hash.equals(row.get("request_hash"))) {
+        if (!hash.equals(row.requestHash())) {
             problems.write(request, response, Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, Problems.IDEMPOTENCY,
                     "Idempotency-Key reused", "this " + HEADER + " was used for a different request"));
-            return;
+            return false;
         }
-        int status = ((Number) row.get("status")).intValue();
-        if (status == IN_PROGRESS) {
-            problems.write(request, response, Problems.of(HttpStatus.CONFLICT, Problems.CONFLICT, "Conflict",
-                    "a request with this " + HEADER + " is still being processed"));
-            return;
+        if (row.status() == IdempotencyRecords.IN_PROGRESS) {
+            if (row.leaseUntil().isAfter(now)) {
+                long seconds = Math.max(1, Duration.between(now, row.leaseUntil()).toSeconds() + 1);
+                conflict(request, response, "a request with this " + HEADER + " is still being processed", seconds);
+                return false;
+            }
+            if (records.takeOver(attempt.recordKey(), row.attempt(), attempt.attempt(), now, now.plus(lease))) {
+                log.info("{} {}: the earlier attempt's lease ran out without a commit; running the request again",
+                        HEADER, attempt.recordKey());
+                return true;
+            }
+            conflict(request, response, "a request with this " + HEADER + " is still being processed", 1);
+            return false;
         }
+        int status = row.status() == IdempotencyRecords.COMMITTED ? HttpStatus.OK.value() : row.status();
         response.setStatus(status);
         response.setHeader("Idempotent-Replayed", "true");
-        setIfPresent(response, "Content-Type", row.get("content_type"));
-        setIfPresent(response, "Location", row.get("location"));
-        setIfPresent(response, "ETag", row.get("etag"));
-        if (row.get("body") instanceof byte[] body) {
-            response.getOutputStream().write(body);
+        setIfPresent(response, "Content-Type", row.contentType());
+        setIfPresent(response, "Location", row.location());
+        setIfPresent(response, "ETag", row.etag());
+        if (row.body() != null) {
+            response.getOutputStream().write(row.body());
         }
+        return false;
     }
 
-    private void purgeOlderThan(Instant limit) {
-        jdbc.update("delete from idempotency_record where created_at < ?", Timestamp.from(limit));
+    private void conflict(HttpServletRequest request, HttpServletResponse response, String detail, long retryAfter)
+            throws IOException {
+        response.setHeader("Retry-After", Long.toString(retryAfter));
+        problems.write(request, response, Problems.of(HttpStatus.CONFLICT, Problems.CONFLICT, "Conflict", detail));
     }
 
     private static void setIfPresent(HttpServletResponse response, String header, Object value) {
@@ -142,12 +165,17 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private static String hash(HttpServletRequest request) {
+        return requestHash(request.getMethod(), request.getRequestURI(), request.getQueryString(),
+                CachedBodyRequest.bodyOf(request));
+    }
+
+    /** What identifies a request under one key: method, path, query and body (SHA-256, hex). */
+    public static String requestHash(String method, String path, String query, byte[] body) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            String target = request.getMethod() + " " + request.getRequestURI()
-                    + (request.getQueryString() == null ? "" : "?" + request.getQueryString()) + "\n";
+            String target = method + " " + path + (query == null ? "" : "?" + query) + "\n";
             digest.update(target.getBytes(StandardCharsets.UTF_8));
-            digest.update(CachedBodyRequest.bodyOf(request));
+            digest.update(body);
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
