@@ -39,8 +39,12 @@ public class ProjectionStatus {
                                 boolean replayable, Integer activeGeneration, ReplayProgress replay) {
     }
 
-    /** All processing groups and the event store's head position. */
-    public record ProjectionsView(Long head, List<ProcessorView> items) {
+    /**
+     * All processing groups and the event store's head position, with every time the store was found
+     * to have gone back behind the read side (newest first; see {@link StoreRollbackGuard}).
+     */
+    public record ProjectionsView(Long head, List<ProcessorView> items,
+                                  List<StoreRollbackGuard.StoreRollback> storeRollbacks) {
     }
 
     private final EventProcessingConfiguration processing;
@@ -48,9 +52,11 @@ public class ProjectionStatus {
     private final TokenStore tokenStore;
     private final ProjectionReplays replays;
     private final ReadModelGenerations generations;
+    private final StoreRollbackGuard rollbacks;
 
     public ProjectionStatus(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokenStore,
-                            ProjectionReplays replays, ReadModelGenerations generations) {
+                            ProjectionReplays replays, ReadModelGenerations generations, StoreRollbackGuard rollbacks) {
+        this.rollbacks = rollbacks;
         this.processing = processing;
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
@@ -62,7 +68,7 @@ public class ProjectionStatus {
         Long head = head();
         List<ProcessorView> items = new ArrayList<>();
         new TreeMap<>(processing.eventProcessors()).forEach((name, processor) -> items.add(view(name, processor, head)));
-        return new ProjectionsView(head, items);
+        return new ProjectionsView(head, items, rollbacks.recorded());
     }
 
     public Optional<ProcessorView> one(String name) {

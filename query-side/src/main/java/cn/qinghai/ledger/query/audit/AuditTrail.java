@@ -50,6 +50,10 @@ public class AuditTrail {
     public static final String ENTRIES = "audit_entries";
     /** The trail's high-water mark: the highest position it has started to record. */
     static final String MARKS = "audit_marks";
+    /** Entries withdrawn because their events are gone from the store (one document per entry). */
+    static final String WITHDRAWN = "audit_withdrawn";
+    /** One document per withdrawal: when, why, and which positions (see {@link #withdrawAbove}). */
+    static final String WITHDRAWALS = "audit_withdrawals";
     private static final String HIGH_WATER = "highWater";
     private static final String MARK = "position";
     private static final int NEAR = 64;
@@ -60,6 +64,8 @@ public class AuditTrail {
 
     private final MongoCollection<Document> entries;
     private final MongoCollection<Document> marks;
+    private final MongoCollection<Document> withdrawn;
+    private final MongoCollection<Document> withdrawals;
 
     /** A trail in a MongoDB that builds the indexes it declares, for tests. */
     public AuditTrail(MongoDatabase readModelDatabase) {
@@ -70,6 +76,8 @@ public class AuditTrail {
     public AuditTrail(MongoDatabase readModelDatabase, ReadModelIndexes indexes) {
         this.entries = readModelDatabase.getCollection(ENTRIES);
         this.marks = readModelDatabase.getCollection(MARKS);
+        this.withdrawn = readModelDatabase.getCollection(WITHDRAWN);
+        this.withdrawals = readModelDatabase.getCollection(WITHDRAWALS);
         List<Bson> keys = new ArrayList<>();
         for (String field : List.of(AuditEntries.AGGREGATE_ID, AuditEntries.ACTOR, AuditEntries.ACTOR_UNIT,
                 AuditEntries.UNITS, AuditEntries.TYPE)) {
@@ -310,6 +318,70 @@ public class AuditTrail {
             positions.put(d.getString(EVENT_ID), ((Number) d.get(POSITION)).longValue());
         }
         return positions;
+    }
+
+    /** The entry with the highest position at or below {@code position}, or null. */
+    public Document atOrBelow(long position) {
+        return entries.find(lte(POSITION, position)).sort(Sorts.descending(POSITION)).limit(1)
+                .projection(Projections.include(EVENT_ID)).first();
+    }
+
+    /**
+     * Withdraws every entry above {@code position}: their events are gone from the event store (it went
+     * back to an earlier state: a crash on a non-durable setting, a restored backup). The entries are
+     * not deleted but moved, whole, to {@value #WITHDRAWN} under the withdrawal's id, and the withdrawal
+     * itself is recorded in {@value #WITHDRAWALS}; the high-water mark goes back to {@code position}, so
+     * the trail records and chains what the store now holds from there. The verifier reports
+     * withdrawals as such, not as tampering. Returns the withdrawn entries' positions, ascending.
+     */
+    public List<Long> withdrawAbove(long position, String withdrawalId, Instant at, String reason) {
+        List<Long> positions = new ArrayList<>();
+        List<Document> moved = new ArrayList<>();
+        for (Document entry : sorted(entries.find(gt(POSITION, position)))) {
+            long p = position(entry);
+            positions.add(p);
+            Document copy = new Document(entry);
+            copy.put(POSITION, withdrawalId + ":" + p);
+            copy.put("withdrawal", withdrawalId);
+            copy.put("position", p);
+            moved.add(copy);
+            if (moved.size() == 500) {
+                withdrawn.insertMany(moved);
+                moved.clear();
+            }
+        }
+        if (!moved.isEmpty()) {
+            withdrawn.insertMany(moved);
+        }
+        withdrawals.insertOne(new Document(POSITION, withdrawalId).append("at", Date.from(at))
+                .append("reason", reason).append("keptUpTo", position).append("count", positions.size())
+                .append("positions", positions.size() <= 1000 ? positions : positions.subList(0, 1000)));
+        entries.deleteMany(gt(POSITION, position));
+        marks.updateOne(eq("_id", HIGH_WATER), Updates.set(MARK, position), new UpdateOptions().upsert(true));
+        return positions;
+    }
+
+    /** Every withdrawal recorded, oldest first. */
+    public List<Withdrawal> withdrawals() {
+        List<Withdrawal> found = new ArrayList<>();
+        for (Document d : withdrawals.find().sort(Sorts.ascending("at"))) {
+            List<Long> positions = new ArrayList<>();
+            for (Object p : d.getList("positions", Object.class)) {
+                positions.add(((Number) p).longValue());
+            }
+            found.add(new Withdrawal(d.getString(POSITION), d.getDate("at").toInstant(), d.getString("reason"),
+                    ((Number) d.get("keptUpTo")).longValue(), ((Number) d.get("count")).longValue(), positions));
+        }
+        return found;
+    }
+
+    /**
+     * Entries withdrawn from the trail because their events were gone from the event store.
+     *
+     * @param keptUpTo  the trail was kept up to this position; entries above it were withdrawn
+     * @param positions the withdrawn positions (the first 1,000)
+     */
+    public record Withdrawal(String id, Instant at, String reason, long keptUpTo, long count, List<Long> positions) {
     }
 
     private static FindIterable<Document> sorted(FindIterable<Document> find) {

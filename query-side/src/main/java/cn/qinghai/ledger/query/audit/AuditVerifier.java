@@ -70,7 +70,8 @@ public class AuditVerifier {
                  MongoCursor<Document> recorded = recordedHead == null ? null : trail.upTo(recordedHead)) {
                 Iterator<Document> entries = recorded == null ? Collections.emptyIterator() : recorded;
                 VerificationReport report = new ChainVerification(recordedHead, checkpoint)
-                        .run(storeEvents(stream, storeHead), entries, storeHead, Instant.now());
+                        .run(storeEvents(stream, storeHead), entries, storeHead, Instant.now())
+                        .withWithdrawals(trail.withdrawals());
                 log.info("audit verification: ok={}, {} events checked, {} discrepancies{}", report.ok(),
                         report.eventsChecked(), report.discrepancyCount(), report.firstDiscrepancy() == null ? ""
                                 : ", first at position " + report.firstDiscrepancy().position() + " ("

@@ -183,7 +183,7 @@ final class ChainVerification {
         listed.sort((a, b) -> Long.compare(a.position(), b.position()));
         return new VerificationReport(ok, verifiedAt, checked, storeHead, recordedHead, notYetRecorded,
                 storeChainKnown && lastStorePosition != null ? AuditChain.hex(storeLink) : null,
-                first, count, List.copyOf(listed), checkpointCheck);
+                first, count, List.copyOf(listed), checkpointCheck, List.of());
     }
 
     private CheckpointCheck checkpointCheck(Long storeHead) {

@@ -16,6 +16,8 @@ import java.util.List;
  * @param firstDiscrepancy  the lowest position where store and trail disagree, or null
  * @param discrepancyCount  how many disagreements in all ({@code discrepancies} lists the first 100)
  * @param checkpoint        the checkpoint's result, or null when none was given
+ * @param withdrawals       entries the trail withdrew because their events were gone from the event store
+ *                          (it went back to an earlier state); not tampering, and not counted above
  */
 public record VerificationReport(
         boolean ok,
@@ -28,7 +30,14 @@ public record VerificationReport(
         Discrepancy firstDiscrepancy,
         long discrepancyCount,
         List<Discrepancy> discrepancies,
-        CheckpointCheck checkpoint) {
+        CheckpointCheck checkpoint,
+        List<AuditTrail.Withdrawal> withdrawals) {
+
+    /** The same report with the trail's withdrawals. */
+    VerificationReport withWithdrawals(List<AuditTrail.Withdrawal> recorded) {
+        return new VerificationReport(ok, verifiedAt, eventsChecked, storeHead, recordedHead, notYetRecorded, headHash,
+                firstDiscrepancy, discrepancyCount, discrepancies, checkpoint, List.copyOf(recorded));
+    }
 
     /** How a stored event and the trail disagree. */
     public enum Kind {
