@@ -89,24 +89,41 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         run(request, response, chain, attempt);
     }
 
-    /** Runs the request as the record's owner and records its answer. */
+    /**
+     * Runs the request as the record's owner and records its answer. If the answer cannot be recorded
+     * (the store failed after the command committed), the client still gets it: the record stays
+     * committed, and a retry replays the command's outcome.
+     */
     private void run(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
                      IdempotencyAttempt attempt) throws ServletException, IOException {
         request.setAttribute(IdempotencyAttempt.ATTRIBUTE, attempt);
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
-        boolean kept = false;
         try {
             chain.doFilter(request, recorded);
-            if (recorded.getStatus() < 500) {
+        } catch (ServletException | IOException | RuntimeException e) {
+            abandon(attempt);
+            throw e;
+        }
+        if (recorded.getStatus() < 500) {
+            try {
                 records.answer(attempt.recordKey(), attempt.attempt(), recorded.getStatus(), recorded.getContentType(),
                         recorded.getHeader("Location"), recorded.getHeader("ETag"), recorded.getContentAsByteArray());
-                kept = true;
+            } catch (RuntimeException e) {
+                log.warn("{} {}: the answer could not be recorded ({}); a retry replays the command's outcome", HEADER,
+                        attempt.recordKey(), e.toString());
             }
-        } finally {
-            if (!kept) {
-                records.abandon(attempt.recordKey(), attempt.attempt());
-            }
-            recorded.copyBodyToResponse();
+        } else {
+            abandon(attempt);
+        }
+        recorded.copyBodyToResponse();
+    }
+
+    private void abandon(IdempotencyAttempt attempt) {
+        try {
+            records.abandon(attempt.recordKey(), attempt.attempt());
+        } catch (RuntimeException e) {
+            log.warn("{} {}: the failed attempt could not be forgotten ({}); its lease lets a retry take over",
+                    HEADER, attempt.recordKey(), e.toString());
         }
     }
 

@@ -64,8 +64,10 @@ class InProcessMongoConfiguration {
     @Bean
     MongoConnectionDetails inProcessMongoConnectionDetails(MongoServer server, ReadModelStoreProperties properties) {
         var address = server.getLocalAddress();
+        // On loopback a server that does not answer within seconds is not coming: fail the request (503)
+        // instead of holding it for the driver's default 30 s.
         var uri = new ConnectionString("mongodb://" + address.getHostString() + ":" + address.getPort() + "/"
-                + properties.getDatabase());
+                + properties.getDatabase() + "?serverSelectionTimeoutMS=5000&connectTimeoutMS=2000");
         return () -> uri;
     }
 
