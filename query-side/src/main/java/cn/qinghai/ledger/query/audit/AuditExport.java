@@ -1,5 +1,6 @@
 package cn.qinghai.ledger.query.audit;
 
+import cn.qinghai.ledger.query.platform.CsvCells;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.mongodb.client.MongoCursor;
@@ -99,20 +100,12 @@ public class AuditExport {
         w.write("\r\n");
     }
 
-    /** Free text that a spreadsheet would take for a formula is defused with a leading apostrophe. */
+    /** Free text: empty for null, defused when a spreadsheet would take it for a formula. */
     static String text(String value) {
-        if (value == null || value.isEmpty()) {
-            return "";
-        }
-        char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + value : value;
+        return value == null ? "" : CsvCells.defused(value);
     }
 
     static String quoted(String cell) {
-        if (cell.indexOf(',') < 0 && cell.indexOf('"') < 0 && cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) {
-            return cell;
-        }
-        return '"' + cell.replace("\"", "\"\"") + '"';
+        return cell.isEmpty() ? "" : CsvCells.quoted(cell);
     }
 }

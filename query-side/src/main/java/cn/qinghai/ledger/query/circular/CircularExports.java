@@ -1,5 +1,6 @@
 package cn.qinghai.ledger.query.circular;
 
+import cn.qinghai.ledger.query.platform.CsvCells;
 import cn.qinghai.ledger.events.task.CircularUnitRow;
 import cn.qinghai.ledger.events.task.CircularView;
 import cn.qinghai.ledger.events.task.OverdueTaskRow;
@@ -149,23 +150,8 @@ final class CircularExports {
         out.append("\r\n");
     }
 
-    /** RFC 4180 quoting, and no formula: text starting with = + - @ gets a leading apostrophe. */
     static String csvCell(Object value) {
-        if (value == null) {
-            return "";
-        }
-        if (value instanceof Number) {
-            return value.toString();
-        }
-        String text = safe(value.toString());
-        if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
-            return '"' + text.replace("\"", "\"\"") + '"';
-        }
-        return text;
-    }
-
-    private static String safe(String text) {
-        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+        return CsvCells.cell(value);
     }
 
     private static void cells(Row row, List<?> values, CellStyle style) {
@@ -175,7 +161,7 @@ final class CircularExports {
             if (value instanceof Number number) {
                 cell.setCellValue(number.doubleValue());
             } else if (value != null) {
-                cell.setCellValue(safe(value.toString()));
+                cell.setCellValue(CsvCells.defused(value.toString()));
             }
             if (style != null) {
                 cell.setCellStyle(style);

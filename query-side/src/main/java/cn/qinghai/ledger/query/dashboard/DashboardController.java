@@ -44,9 +44,12 @@ class DashboardController {
     @GetMapping(value = "/login", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> login(CsrfToken csrf, @RequestParam(required = false) String error,
                                  @RequestParam(required = false) String signedOut,
-                                 @RequestParam(required = false) String expired) {
+                                 @RequestParam(required = false) String expired,
+                                 @RequestParam(required = false) String throttled) {
         String notice = "";
-        if (error != null) {
+        if (throttled != null) {
+            notice = "<p class=\"notice error\" role=\"alert\" data-i18n=\"login.throttled\">登录失败次数过多，请稍后再试。</p>";
+        } else if (error != null) {
             notice = "<p class=\"notice error\" role=\"alert\" data-i18n=\"login.failed\">用户名或密码不正确，请重新输入。</p>";
         } else if (expired != null) {
             notice = "<p class=\"notice\" role=\"status\" data-i18n=\"login.expired\">登录已过期，请重新登录。</p>";
