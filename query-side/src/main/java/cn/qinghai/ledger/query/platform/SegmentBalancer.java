@@ -90,7 +90,9 @@ class SegmentBalancer implements SmartLifecycle {
         Instant now = clock.instant();
         instances.replaceOne(new Document("_id", nodeId), new Document("_id", nodeId).append("seenAt", Date.from(now)),
                 new ReplaceOptions().upsert(true));
-        long live = Math.max(1, instances.countDocuments(gte("seenAt", Date.from(now.minus(interval.multipliedBy(3))))));
+        // Live: announced within two intervals. An instance killed without a clean stop leaves its record
+        // behind; counting it for longer kept half the segments of a restarted instance idle (crash test).
+        long live = Math.max(1, instances.countDocuments(gte("seenAt", Date.from(now.minus(interval.multipliedBy(2))))));
         for (var entry : processing.eventProcessors().entrySet()) {
             if (!(entry.getValue() instanceof StreamingEventProcessor processor) || !processor.isRunning()) {
                 continue;
@@ -102,7 +104,7 @@ class SegmentBalancer implements SmartLifecycle {
             for (Integer segment : claimed.keySet().stream().sorted().limit(Math.max(0, surplus)).toList()) {
                 log.info("releasing segment {} of {} ({} instances share {} segments)", segment, entry.getKey(), live,
                         segments);
-                processor.releaseSegment(segment, interval.toMillis() * 3, TimeUnit.MILLISECONDS);
+                processor.releaseSegment(segment, interval.toMillis(), TimeUnit.MILLISECONDS);
             }
         }
     }
