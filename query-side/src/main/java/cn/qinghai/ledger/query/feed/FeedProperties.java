@@ -7,23 +7,33 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * {@code ledger.feed.*}: the bounds of the event feed's server-sent streams ({@link StreamLimits};
  * {@code max-streams} 16, each holds one thread; the client reconnects with {@code Last-Event-ID} and
- * loses nothing), and {@code gap-grace} (10 s): how long an event waits for a lower position that the
- * store has handed out but not yet committed (see {@link FeedWindow}).
+ * loses nothing), {@code settle-timeout} (2 s): how long a page waits for the transactions in flight
+ * when it finds a position missing (see {@link FeedPages}), and {@code stream-poll} (250 ms): how often
+ * an open stream looks for new events once it has sent all there were.
  */
 @ConfigurationProperties("ledger.feed")
 public class FeedProperties extends StreamLimits {
 
-    private Duration gapGrace = Duration.ofSeconds(10);
+    private Duration settleTimeout = Duration.ofSeconds(2);
+    private Duration streamPoll = Duration.ofMillis(250);
 
     public FeedProperties() {
         super(16);
     }
 
-    public Duration getGapGrace() {
-        return gapGrace;
+    public Duration getSettleTimeout() {
+        return settleTimeout;
     }
 
-    public void setGapGrace(Duration gapGrace) {
-        this.gapGrace = gapGrace;
+    public void setSettleTimeout(Duration settleTimeout) {
+        this.settleTimeout = settleTimeout;
+    }
+
+    public Duration getStreamPoll() {
+        return streamPoll;
+    }
+
+    public void setStreamPoll(Duration streamPoll) {
+        this.streamPoll = streamPoll;
     }
 }

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -13,8 +14,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.axonframework.common.stream.BlockingStream;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextClosedEvent;
@@ -27,9 +26,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The feed as server-sent events ({@code GET /api/events/stream}). Each stream has its own reader of
- * the event store on a thread of a bounded pool: it sends what is there after the resume point, then
- * waits for new appends (the store's tailing stream, which polls the database and is woken by local
- * commits) and sends them as they come, in position order ({@link FeedWindow}).
+ * the event store on a thread of a bounded pool: it sends what is there after the resume point, page by
+ * page ({@link EventFeed#page}, which never lets a reader skip an event), then looks for new events every
+ * {@code ledger.feed.stream-poll} and sends them as they come, in position order.
  *
  * <p>Frames: {@code id:} the position (so the browser's {@code Last-Event-ID} is the resume point),
  * {@code event:} the CloudEvents type, {@code data:} the CloudEvent as JSON on one line; a first
@@ -47,7 +46,8 @@ class FeedStreams {
 
     private static final Logger log = LoggerFactory.getLogger(FeedStreams.class);
     private static final long RECONNECT_MILLIS = 3_000;
-    private static final Duration MAX_WAIT = Duration.ofSeconds(1);
+    /** Events read from the store at a time. */
+    private static final int PAGE = 500;
 
     private final EventFeed feed;
     private final FeedProperties properties;
@@ -122,27 +122,26 @@ class FeedStreams {
         @Override
         public void run() {
             Duration heartbeat = properties.getHeartbeat();
-            long waitMillis = Math.max(1, Math.min(heartbeat.toMillis(), MAX_WAIT.toMillis()));
-            try (BlockingStream<TrackedEventMessage<?>> events = feed.openAfter(after)) {
-                FeedWindow window = feed.window(after);
+            long pollMillis = Math.max(1, Math.min(feed.streamPoll().toMillis(), heartbeat.toMillis()));
+            long cursor = after;
+            try {
                 emitter.send(SseEmitter.event().comment("ledger event feed after position " + after)
                         .reconnectTime(RECONNECT_MILLIS));
                 long lastWrite = System.nanoTime();
                 while (!stopped) {
-                    boolean available = events.hasNextAvailable((int) waitMillis, TimeUnit.MILLISECONDS);
-                    while (available && !window.isFull()) {
-                        window.offer(events.nextAvailable());
-                        available = events.hasNextAvailable();
-                    }
-                    for (FeedWindow.Positioned event : window.release(EventFeed.now(), Integer.MAX_VALUE)) {
-                        FeedEntry entry = feed.entry(event);
+                    List<FeedEntry> page = feed.page(cursor, PAGE);
+                    for (FeedEntry entry : page) {
                         emitter.send(SseEmitter.event().id(Long.toString(entry.position())).name(entry.type())
                                 .data(entry.json(), MediaType.APPLICATION_JSON));
+                        cursor = entry.position();
                         lastWrite = System.nanoTime();
                     }
                     if (System.nanoTime() - lastWrite >= heartbeat.toNanos()) {
                         emitter.send(SseEmitter.event().comment("heartbeat"));
                         lastWrite = System.nanoTime();
+                    }
+                    if (page.size() < PAGE) {
+                        Thread.sleep(pollMillis);
                     }
                 }
             } catch (IOException | IllegalStateException e) {

@@ -7,8 +7,10 @@ import static org.mockito.Mockito.when;
 import java.util.Collections;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 /**
  * The feed opens the store just after a position with a token of the store's own kind: gap-aware for
@@ -17,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class EventFeedTest {
 
     static EventFeed feedOn(EventStore store) {
-        return new EventFeed(store, null, new FeedProperties());
+        return new EventFeed(store, new StaticListableBeanFactory().getBeanProvider(EventStorageEngine.class),
+                AppendBarrier.NONE, null, new FeedProperties());
     }
 
     @Test
