@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -65,7 +66,8 @@ public class Conference {
     }
 
     @CommandHandler
-    public void handle(AddMemberUnitCommand command) {
+    public void handle(AddMemberUnitCommand command, ConflictResolver conflicts) {
+        conflicts.detectConflicts(ConferenceConflicts.aboutUnit(command.unitCode()));
         refuseIfDissolved();
         notBeforeEstablishment(command.effectiveOn());
         if (units.containsKey(command.unitCode())) {
@@ -77,14 +79,16 @@ public class Conference {
     }
 
     @CommandHandler
-    public void handle(UpdateUnitDutiesCommand command) {
+    public void handle(UpdateUnitDutiesCommand command, ConflictResolver conflicts) {
+        conflicts.detectConflicts(ConferenceConflicts.aboutUnit(command.unitCode()));
         refuseIfDissolved();
         activeUnit(command.unitCode());
         apply(new UnitDutiesUpdatedEvent(conferenceId, command.unitCode(), command.duties()));
     }
 
     @CommandHandler
-    public void handle(RemoveMemberUnitCommand command, RosterLookup lookup) {
+    public void handle(RemoveMemberUnitCommand command, RosterLookup lookup, ConflictResolver conflicts) {
+        conflicts.detectConflicts(ConferenceConflicts.aboutUnit(command.unitCode()));
         refuseIfDissolved();
         Unit unit = activeUnit(command.unitCode());
         long openTasks = lookup.openTasksOf(conferenceId, command.unitCode());
@@ -105,7 +109,8 @@ public class Conference {
     }
 
     @CommandHandler
-    public void handle(AppointMemberCommand command) {
+    public void handle(AppointMemberCommand command, ConflictResolver conflicts) {
+        conflicts.detectConflicts(ConferenceConflicts.aboutUnit(command.unitCode()));
         refuseIfDissolved();
         notBeforeEstablishment(command.effectiveOn());
         onePersonOneSeat(command.personId());
@@ -124,7 +129,8 @@ public class Conference {
     }
 
     @CommandHandler
-    public void handle(AppointOfficeDirectorCommand command) {
+    public void handle(AppointOfficeDirectorCommand command, ConflictResolver conflicts) {
+        conflicts.detectConflicts(ConferenceConflicts.ANY);
         refuseIfDissolved();
         notBeforeEstablishment(command.effectiveOn());
         Seat seat = seats.get(command.personId());
@@ -139,7 +145,8 @@ public class Conference {
     }
 
     @CommandHandler
-    public void handle(ProposeMemberChangeCommand command) {
+    public void handle(ProposeMemberChangeCommand command, ConflictResolver conflicts) {
+        conflicts.detectConflicts(ConferenceConflicts.aboutUnit(command.unitCode()));
         refuseIfDissolved();
         activeUnit(command.unitCode());
         unitProposesOwnChange(command);
@@ -154,9 +161,10 @@ public class Conference {
     }
 
     @CommandHandler
-    public void handle(ConfirmMemberChangeCommand command) {
+    public void handle(ConfirmMemberChangeCommand command, ConflictResolver conflicts) {
         refuseIfDissolved();
         PendingChange change = pendingChange(command.changeId());
+        conflicts.detectConflicts(ConferenceConflicts.aboutUnit(change.unitCode()));
         Seat outgoing = seats.get(change.outgoingPersonId());
         notBefore(command.effectiveOn(), outgoing.since(), "the outgoing person took the seat");
         onePersonOneSeat(change.incoming().personId());
@@ -166,14 +174,16 @@ public class Conference {
     }
 
     @CommandHandler
-    public void handle(RejectMemberChangeCommand command) {
+    public void handle(RejectMemberChangeCommand command, ConflictResolver conflicts) {
         refuseIfDissolved();
         PendingChange change = pendingChange(command.changeId());
+        conflicts.detectConflicts(ConferenceConflicts.aboutUnit(change.unitCode()));
         apply(new MemberChangeRejectedEvent(conferenceId, command.changeId(), change.unitCode(), command.reason()));
     }
 
     @CommandHandler
-    public void handle(FileLiaisonCommand command) {
+    public void handle(FileLiaisonCommand command, ConflictResolver conflicts) {
+        conflicts.detectConflicts(ConferenceConflicts.aboutUnit(command.unitCode()));
         refuseIfDissolved();
         notBeforeEstablishment(command.effectiveOn());
         Unit unit = units.get(command.unitCode());
@@ -186,7 +196,8 @@ public class Conference {
     }
 
     @CommandHandler
-    public void handle(DissolveConferenceCommand command) {
+    public void handle(DissolveConferenceCommand command, ConflictResolver conflicts) {
+        conflicts.detectConflicts(ConferenceConflicts.ANY);
         refuseIfDissolved();
         notBeforeEstablishment(command.effectiveOn());
         apply(new ConferenceDissolvedEvent(conferenceId, command.reason(), command.effectiveOn()));

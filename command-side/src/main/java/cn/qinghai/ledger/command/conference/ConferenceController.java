@@ -6,6 +6,7 @@ import cn.qinghai.ledger.platform.security.Caller;
 import cn.qinghai.ledger.platform.security.Role;
 import cn.qinghai.ledger.platform.web.Accepted;
 import cn.qinghai.ledger.platform.web.Commands;
+import cn.qinghai.ledger.platform.web.IfMatch;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -33,16 +34,18 @@ class ConferenceController {
     }
 
     @PostMapping
-    ResponseEntity<Accepted> establish(@Valid @RequestBody ConferenceRequests.Establish body) {
-        commands.send(new EstablishConferenceCommand(body.conferenceId(), body.name(), body.documentNo(),
+    ResponseEntity<Accepted> establish(@Valid @RequestBody ConferenceRequests.Establish body,
+                                       @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        commands.send(IfMatch.parse(ifMatch), new EstablishConferenceCommand(body.conferenceId(), body.name(), body.documentNo(),
                 body.basisDocuments(), body.leadUnitCode(), body.establishedOn()), body.reason());
         return Accepted.created(body.conferenceId(), "/api/conferences/" + body.conferenceId());
     }
 
     @PostMapping("/{cid}/units")
     ResponseEntity<Accepted> addUnit(@PathVariable("cid") @Pattern(regexp = Ids.PATTERN) String cid,
-                                     @Valid @RequestBody ConferenceRequests.AddUnit body) {
-        commands.send(new AddMemberUnitCommand(cid, body.unitCode(), body.name(), body.duties(),
+                                     @Valid @RequestBody ConferenceRequests.AddUnit body,
+                                     @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        commands.send(IfMatch.parse(ifMatch), new AddMemberUnitCommand(cid, body.unitCode(), body.name(), body.duties(),
                 orToday(body.effectiveOn())), body.reason());
         return Accepted.created(body.unitCode(), "/api/units/" + body.unitCode() + "?conferenceId=" + cid);
     }
@@ -50,32 +53,36 @@ class ConferenceController {
     @PutMapping("/{cid}/units/{unit}/duties")
     ResponseEntity<Accepted> updateDuties(@PathVariable("cid") @Pattern(regexp = Ids.PATTERN) String cid,
                                           @PathVariable("unit") @Pattern(regexp = Ids.PATTERN) String unit,
-                                          @Valid @RequestBody ConferenceRequests.UpdateDuties body) {
-        commands.send(new UpdateUnitDutiesCommand(cid, unit, body.duties()), body.reason());
+                                          @Valid @RequestBody ConferenceRequests.UpdateDuties body,
+                                          @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        commands.send(IfMatch.parse(ifMatch), new UpdateUnitDutiesCommand(cid, unit, body.duties()), body.reason());
         return Accepted.ok(unit);
     }
 
     @PostMapping("/{cid}/units/{unit}/removal")
     ResponseEntity<Accepted> removeUnit(@PathVariable("cid") @Pattern(regexp = Ids.PATTERN) String cid,
                                         @PathVariable("unit") @Pattern(regexp = Ids.PATTERN) String unit,
-                                        @Valid @RequestBody ConferenceRequests.RemoveUnit body) {
-        commands.send(new RemoveMemberUnitCommand(cid, unit, body.reason(), orToday(body.effectiveOn())),
+                                        @Valid @RequestBody ConferenceRequests.RemoveUnit body,
+                                        @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        commands.send(IfMatch.parse(ifMatch), new RemoveMemberUnitCommand(cid, unit, body.reason(), orToday(body.effectiveOn())),
                 body.reason());
         return Accepted.ok(unit);
     }
 
     @PostMapping("/{cid}/members")
     ResponseEntity<Accepted> appoint(@PathVariable("cid") @Pattern(regexp = Ids.PATTERN) String cid,
-                                     @Valid @RequestBody ConferenceRequests.Appoint body) {
-        commands.send(new AppointMemberCommand(cid, body.personId(), body.name(), body.title(), body.role(),
+                                     @Valid @RequestBody ConferenceRequests.Appoint body,
+                                     @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        commands.send(IfMatch.parse(ifMatch), new AppointMemberCommand(cid, body.personId(), body.name(), body.title(), body.role(),
                 body.unitCode(), orToday(body.effectiveOn())), body.reason());
         return Accepted.created(body.personId(), "/api/conferences/" + cid + "/roster");
     }
 
     @PutMapping("/{cid}/office-director")
     ResponseEntity<Accepted> appointDirector(@PathVariable("cid") @Pattern(regexp = Ids.PATTERN) String cid,
-                                             @Valid @RequestBody ConferenceRequests.AppointDirector body) {
-        commands.send(new AppointOfficeDirectorCommand(cid, body.personId(), orToday(body.effectiveOn())),
+                                             @Valid @RequestBody ConferenceRequests.AppointDirector body,
+                                             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        commands.send(IfMatch.parse(ifMatch), new AppointOfficeDirectorCommand(cid, body.personId(), orToday(body.effectiveOn())),
                 body.reason());
         return Accepted.ok(body.personId());
     }
@@ -83,9 +90,10 @@ class ConferenceController {
     /** 由所在单位提出: a unit user proposes a change of its own member. */
     @PostMapping("/{cid}/member-changes")
     ResponseEntity<Accepted> proposeChange(@PathVariable("cid") @Pattern(regexp = Ids.PATTERN) String cid,
-                                           @Valid @RequestBody ConferenceRequests.ProposeChange body) {
+                                           @Valid @RequestBody ConferenceRequests.ProposeChange body,
+                                           @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         var incoming = new Person(body.incoming().personId(), body.incoming().name(), body.incoming().title());
-        commands.send(new ProposeMemberChangeCommand(cid, body.changeId(), body.unitCode(),
+        commands.send(IfMatch.parse(ifMatch), new ProposeMemberChangeCommand(cid, body.changeId(), body.unitCode(),
                 body.outgoingPersonId(), incoming, body.reason(), Caller.current().unitCode(), today()), body.reason());
         return Accepted.created(body.changeId(), "/api/conferences/" + cid + "/member-changes/" + body.changeId());
     }
@@ -94,9 +102,10 @@ class ConferenceController {
     @PostMapping("/{cid}/member-changes/{changeId}/confirmation")
     ResponseEntity<Accepted> confirmChange(@PathVariable("cid") @Pattern(regexp = Ids.PATTERN) String cid,
                                            @PathVariable("changeId") @Pattern(regexp = Ids.PATTERN) String changeId,
-                                           @Valid @RequestBody(required = false) ConferenceRequests.DecideChange body) {
+                                           @Valid @RequestBody(required = false) ConferenceRequests.DecideChange body,
+                                           @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         LocalDate effectiveOn = body == null ? null : body.effectiveOn();
-        commands.send(new ConfirmMemberChangeCommand(cid, changeId, orToday(effectiveOn)),
+        commands.send(IfMatch.parse(ifMatch), new ConfirmMemberChangeCommand(cid, changeId, orToday(effectiveOn)),
                 body == null ? null : body.reason());
         return Accepted.ok(changeId);
     }
@@ -104,8 +113,9 @@ class ConferenceController {
     @PostMapping("/{cid}/member-changes/{changeId}/rejection")
     ResponseEntity<Accepted> rejectChange(@PathVariable("cid") @Pattern(regexp = Ids.PATTERN) String cid,
                                           @PathVariable("changeId") @Pattern(regexp = Ids.PATTERN) String changeId,
-                                          @Valid @RequestBody ConferenceRequests.RejectChange body) {
-        commands.send(new RejectMemberChangeCommand(cid, changeId, body.reason()), body.reason());
+                                          @Valid @RequestBody ConferenceRequests.RejectChange body,
+                                          @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        commands.send(IfMatch.parse(ifMatch), new RejectMemberChangeCommand(cid, changeId, body.reason()), body.reason());
         return Accepted.ok(changeId);
     }
 
@@ -113,20 +123,22 @@ class ConferenceController {
     @PutMapping("/{cid}/units/{unit}/liaison")
     ResponseEntity<Accepted> fileLiaison(@PathVariable("cid") @Pattern(regexp = Ids.PATTERN) String cid,
                                          @PathVariable("unit") @Pattern(regexp = Ids.PATTERN) String unit,
-                                         @Valid @RequestBody ConferenceRequests.Liaison body) {
+                                         @Valid @RequestBody ConferenceRequests.Liaison body,
+                                         @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         Caller caller = Caller.current();
         if (caller.is(Role.UNIT) && !unit.equals(caller.unitCode())) {
             throw new AccessDeniedException("a unit files only its own liaison");
         }
-        commands.send(new FileLiaisonCommand(cid, unit, body.name(), body.title(), body.phone(),
+        commands.send(IfMatch.parse(ifMatch), new FileLiaisonCommand(cid, unit, body.name(), body.title(), body.phone(),
                 orToday(body.effectiveOn())), body.reason());
         return Accepted.ok(unit);
     }
 
     @PostMapping("/{cid}/dissolution")
     ResponseEntity<Accepted> dissolve(@PathVariable("cid") @Pattern(regexp = Ids.PATTERN) String cid,
-                                      @Valid @RequestBody ConferenceRequests.Dissolve body) {
-        commands.send(new DissolveConferenceCommand(cid, body.reason(), orToday(body.effectiveOn())), body.reason());
+                                      @Valid @RequestBody ConferenceRequests.Dissolve body,
+                                      @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        commands.send(IfMatch.parse(ifMatch), new DissolveConferenceCommand(cid, body.reason(), orToday(body.effectiveOn())), body.reason());
         return Accepted.ok(cid);
     }
 

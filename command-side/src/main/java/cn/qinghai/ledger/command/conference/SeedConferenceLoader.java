@@ -3,6 +3,7 @@ package cn.qinghai.ledger.command.conference;
 import cn.qinghai.ledger.events.conference.*;
 import cn.qinghai.ledger.platform.demo.SeedConference;
 import cn.qinghai.ledger.platform.web.Commands;
+import cn.qinghai.ledger.platform.web.IfMatch;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
@@ -43,17 +44,17 @@ class SeedConferenceLoader implements ApplicationRunner {
             return;
         }
         var on = c.establishedOn();
-        commands.send(new EstablishConferenceCommand(c.conferenceId(), c.name(), c.documentNo(), c.basisDocuments(),
+        commands.send(IfMatch.NONE, new EstablishConferenceCommand(c.conferenceId(), c.name(), c.documentNo(), c.basisDocuments(),
                 c.leadUnitCode(), on), REASON);
         for (SeedConference.Unit unit : seed.units()) {
-            commands.send(new AddMemberUnitCommand(c.conferenceId(), unit.unitCode(), unit.name(), unit.duties(), on),
+            commands.send(IfMatch.NONE, new AddMemberUnitCommand(c.conferenceId(), unit.unitCode(), unit.name(), unit.duties(), on),
                     REASON);
         }
         for (SeedConference.Seat seat : seed.seats()) {
-            commands.send(new AppointMemberCommand(c.conferenceId(), seat.personId(), seat.name(), seat.title(),
+            commands.send(IfMatch.NONE, new AppointMemberCommand(c.conferenceId(), seat.personId(), seat.name(), seat.title(),
                     seat.role(), seat.unitCode(), on), REASON);
         }
-        commands.send(new AppointOfficeDirectorCommand(c.conferenceId(), seed.officeDirectorPersonId(), on), REASON);
+        commands.send(IfMatch.NONE, new AppointOfficeDirectorCommand(c.conferenceId(), seed.officeDirectorPersonId(), on), REASON);
         log.info("loaded the seed conference {} ({}): {} member units, {} seats", c.conferenceId(), c.documentNo(),
                 seed.units().size(), seed.seats().size());
     }

@@ -4,6 +4,7 @@ import cn.qinghai.ledger.events.Ids;
 import cn.qinghai.ledger.events.meeting.*;
 import cn.qinghai.ledger.platform.web.Accepted;
 import cn.qinghai.ledger.platform.web.Commands;
+import cn.qinghai.ledger.platform.web.IfMatch;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -115,8 +116,9 @@ class MeetingController {
     }
 
     @PostMapping
-    ResponseEntity<Accepted> convene(@Valid @RequestBody Convene body) {
-        commands.send(new ConveneMeetingCommand(body.meetingId(), body.conferenceId(), body.kind(), body.topic(),
+    ResponseEntity<Accepted> convene(@Valid @RequestBody Convene body,
+                                     @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        commands.send(IfMatch.parse(ifMatch), new ConveneMeetingCommand(body.meetingId(), body.conferenceId(), body.kind(), body.topic(),
                 body.scheduledAt(), body.location(), body.convenedBy(), orEmpty(body.participantUnits()),
                 orEmpty(body.invitedDepartments())), body.reason());
         return Accepted.created(body.meetingId(), "/api/meetings/" + body.meetingId());
@@ -124,8 +126,9 @@ class MeetingController {
 
     @PostMapping("/{mid}/attendance")
     ResponseEntity<Accepted> attendance(@PathVariable("mid") @Pattern(regexp = ID) String mid,
-                                        @Valid @RequestBody Attendance body) {
-        commands.send(new RecordAttendanceCommand(mid, body.present(),
+                                        @Valid @RequestBody Attendance body,
+                                        @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        commands.send(IfMatch.parse(ifMatch), new RecordAttendanceCommand(mid, body.present(),
                 orEmpty(body.absent()).stream().map(a -> new Absence(a.unitCode(), a.reason())).toList(),
                 orEmpty(body.standIns()).stream().map(s -> new StandIn(s.unitCode(), s.name(), s.title())).toList()),
                 body.reason());
@@ -134,25 +137,28 @@ class MeetingController {
 
     @PostMapping("/{mid}/decisions")
     ResponseEntity<Accepted> decision(@PathVariable("mid") @Pattern(regexp = ID) String mid,
-                                      @Valid @RequestBody Decision body) {
+                                      @Valid @RequestBody Decision body,
+                                      @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         List<TaskSpec> tasks = orEmpty(body.tasks()).stream()
                 .map(t -> new TaskSpec(t.taskId(), t.title(), t.leadUnitCode(), orEmpty(t.coUnitCodes()), t.dueDate()))
                 .toList();
-        commands.send(new RecordDecisionCommand(mid, body.decisionId(), body.matter(), body.major(), tasks),
+        commands.send(IfMatch.parse(ifMatch), new RecordDecisionCommand(mid, body.decisionId(), body.matter(), body.major(), tasks),
                 body.reason());
         return Accepted.created(body.decisionId(), "/api/meetings/" + mid);
     }
 
     @PostMapping("/{mid}/minutes/signature")
-    ResponseEntity<Accepted> sign(@PathVariable("mid") @Pattern(regexp = ID) String mid, @Valid @RequestBody Sign body) {
-        commands.send(new SignMinutesCommand(mid, body.signedBy(), orToday(body.signedOn())), body.reason());
+    ResponseEntity<Accepted> sign(@PathVariable("mid") @Pattern(regexp = ID) String mid, @Valid @RequestBody Sign body,
+                                  @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        commands.send(IfMatch.parse(ifMatch), new SignMinutesCommand(mid, body.signedBy(), orToday(body.signedOn())), body.reason());
         return Accepted.ok(mid);
     }
 
     @PostMapping("/{mid}/minutes/issue")
     ResponseEntity<Accepted> issue(@PathVariable("mid") @Pattern(regexp = ID) String mid,
-                                   @Valid @RequestBody Issue body) {
-        commands.send(new IssueMinutesCommand(mid, body.documentNo(), body.distribution(), orToday(body.issuedOn())),
+                                   @Valid @RequestBody Issue body,
+                                   @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        commands.send(IfMatch.parse(ifMatch), new IssueMinutesCommand(mid, body.documentNo(), body.distribution(), orToday(body.issuedOn())),
                 body.reason());
         return Accepted.ok(mid);
     }
@@ -160,16 +166,18 @@ class MeetingController {
     /** Issued minutes never change: this opens the next version for a correction. */
     @PostMapping("/{mid}/minutes/corrections")
     ResponseEntity<Accepted> correction(@PathVariable("mid") @Pattern(regexp = ID) String mid,
-                                        @Valid @RequestBody Correction body) {
-        commands.send(new OpenMinutesCorrectionCommand(mid, body.reason()), body.reason());
+                                        @Valid @RequestBody Correction body,
+                                        @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        commands.send(IfMatch.parse(ifMatch), new OpenMinutesCorrectionCommand(mid, body.reason()), body.reason());
         return Accepted.ok(mid);
     }
 
     @PostMapping("/{mid}/decisions/{did}/approval-request")
     ResponseEntity<Accepted> submit(@PathVariable("mid") @Pattern(regexp = ID) String mid,
                                     @PathVariable("did") @Pattern(regexp = ID) String did,
-                                    @Valid @RequestBody Submission body) {
-        commands.send(new SubmitForApprovalCommand(mid, did, body.submittedTo(), body.documentNo(),
+                                    @Valid @RequestBody Submission body,
+                                    @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        commands.send(IfMatch.parse(ifMatch), new SubmitForApprovalCommand(mid, did, body.submittedTo(), body.documentNo(),
                 orToday(body.submittedOn())), body.reason());
         return Accepted.ok(did);
     }
@@ -177,16 +185,18 @@ class MeetingController {
     @PostMapping("/{mid}/decisions/{did}/approval")
     ResponseEntity<Accepted> approval(@PathVariable("mid") @Pattern(regexp = ID) String mid,
                                       @PathVariable("did") @Pattern(regexp = ID) String did,
-                                      @Valid @RequestBody Approval body) {
-        commands.send(new RecordApprovalCommand(mid, did, body.approved(), body.approver(), body.documentNo(),
+                                      @Valid @RequestBody Approval body,
+                                      @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        commands.send(IfMatch.parse(ifMatch), new RecordApprovalCommand(mid, did, body.approved(), body.approver(), body.documentNo(),
                 orToday(body.decidedOn())), body.reason());
         return Accepted.ok(did);
     }
 
     @PostMapping("/{mid}/cancellation")
     ResponseEntity<Accepted> cancel(@PathVariable("mid") @Pattern(regexp = ID) String mid,
-                                    @Valid @RequestBody Cancellation body) {
-        commands.send(new CancelMeetingCommand(mid, body.reason()), body.reason());
+                                    @Valid @RequestBody Cancellation body,
+                                    @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        commands.send(IfMatch.parse(ifMatch), new CancelMeetingCommand(mid, body.reason()), body.reason());
         return Accepted.ok(mid);
     }
 

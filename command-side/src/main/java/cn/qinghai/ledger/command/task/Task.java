@@ -22,6 +22,7 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -104,7 +105,8 @@ public class Task {
     }
 
     @CommandHandler
-    public void handle(AcknowledgeTaskCommand command) {
+    public void handle(AcknowledgeTaskCommand command, ConflictResolver conflicts) {
+        conflicts.detectConflicts(TaskConflicts.ACKNOWLEDGE);
         refuseIfClosed();
         if (!leadUnitCode.equals(command.unitCode()) || status != TaskStatus.ASSIGNED) {
             throw rule(LEAD_UNIT_ACKNOWLEDGES_ONCE, "only the lead unit " + leadUnitCode
@@ -114,7 +116,8 @@ public class Task {
     }
 
     @CommandHandler
-    public void handle(ReportProgressCommand command) {
+    public void handle(ReportProgressCommand command, ConflictResolver conflicts) {
+        conflicts.detectConflicts(TaskConflicts.reportBy(command.unitCode()));
         refuseIfClosed();
         refuseWhileCompletionAwaitsDecision();
         if (!leadUnitCode.equals(command.unitCode()) && !coUnitCodes.contains(command.unitCode())) {
@@ -130,13 +133,15 @@ public class Task {
     }
 
     @CommandHandler
-    public void handle(UrgeTaskCommand command) {
+    public void handle(UrgeTaskCommand command, ConflictResolver conflicts) {
+        conflicts.detectConflicts(TaskConflicts.URGE);
         refuseIfClosed();
         apply(new TaskUrgedEvent(taskId, command.note(), command.urgedAt()));
     }
 
     @CommandHandler
-    public void handle(RequestExtensionCommand command) {
+    public void handle(RequestExtensionCommand command, ConflictResolver conflicts) {
+        conflicts.detectConflicts(TaskConflicts.REQUEST_EXTENSION);
         refuseIfClosed();
         refuseWhileCompletionAwaitsDecision();
         if (!leadUnitCode.equals(command.unitCode())) {
@@ -160,7 +165,9 @@ public class Task {
     }
 
     @CommandHandler
-    public void handle(GrantExtensionCommand command, DeadlineManager deadlineManager, TaskDeadlines deadlines) {
+    public void handle(GrantExtensionCommand command, DeadlineManager deadlineManager, TaskDeadlines deadlines,
+                       ConflictResolver conflicts) {
+        conflicts.detectConflicts(TaskConflicts.DECIDE_EXTENSION);
         refuseIfClosed();
         LocalDate newDueDate = pendingExtension(command.requestId());
         apply(new DeadlineExtendedEvent(taskId, command.requestId(), originalDueDate, dueDate, newDueDate,
@@ -170,14 +177,16 @@ public class Task {
     }
 
     @CommandHandler
-    public void handle(DenyExtensionCommand command) {
+    public void handle(DenyExtensionCommand command, ConflictResolver conflicts) {
+        conflicts.detectConflicts(TaskConflicts.DECIDE_EXTENSION);
         refuseIfClosed();
         pendingExtension(command.requestId());
         apply(new ExtensionDeniedEvent(taskId, command.requestId(), command.reason(), command.decidedOn()));
     }
 
     @CommandHandler
-    public void handle(SubmitCompletionCommand command) {
+    public void handle(SubmitCompletionCommand command, ConflictResolver conflicts) {
+        conflicts.detectConflicts(TaskConflicts.SUBMIT_COMPLETION);
         refuseIfClosed();
         refuseWhileCompletionAwaitsDecision();
         if (!leadUnitCode.equals(command.unitCode())) {
@@ -188,7 +197,8 @@ public class Task {
     }
 
     @CommandHandler
-    public void handle(CloseTaskCommand command, DeadlineManager deadlineManager) {
+    public void handle(CloseTaskCommand command, DeadlineManager deadlineManager, ConflictResolver conflicts) {
+        conflicts.detectConflicts(TaskConflicts.CLOSE_OR_RETURN);
         refuseIfClosed();
         onlySubmittedCompletionIsDecided();
         boolean onTime = !completionSubmittedOn.isAfter(dueDate);
@@ -197,7 +207,8 @@ public class Task {
     }
 
     @CommandHandler
-    public void handle(ReturnTaskCommand command) {
+    public void handle(ReturnTaskCommand command, ConflictResolver conflicts) {
+        conflicts.detectConflicts(TaskConflicts.CLOSE_OR_RETURN);
         refuseIfClosed();
         onlySubmittedCompletionIsDecided();
         apply(new TaskReturnedEvent(taskId, command.reason(), command.returnedOn()));

@@ -8,6 +8,7 @@ import cn.qinghai.ledger.platform.security.Caller;
 import cn.qinghai.ledger.platform.security.Role;
 import cn.qinghai.ledger.platform.web.Accepted;
 import cn.qinghai.ledger.platform.web.Commands;
+import cn.qinghai.ledger.platform.web.IfMatch;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -107,10 +108,11 @@ class TaskController {
 
     /** A direct instruction to the office becomes a task (the others come from agreed matters). */
     @PostMapping
-    ResponseEntity<Accepted> assign(@Valid @RequestBody Assign body) {
+    ResponseEntity<Accepted> assign(@Valid @RequestBody Assign body,
+                                    @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         LocalDate today = today();
         LocalDate due = body.dueDate() != null ? body.dueDate() : calendar.addWorkingDays(today, body.dueInWorkingDays());
-        commands.send(new AssignTaskCommand(body.taskId(), body.conferenceId(), body.title(), body.leadUnitCode(),
+        commands.send(IfMatch.parse(ifMatch), new AssignTaskCommand(body.taskId(), body.conferenceId(), body.title(), body.leadUnitCode(),
                 body.coUnitCodes() == null ? List.of() : body.coUnitCodes(), due, TaskSource.direct(body.source()),
                 today), body.reason());
         return Accepted.created(body.taskId(), "/api/tasks/" + body.taskId());
@@ -118,8 +120,9 @@ class TaskController {
 
     @PostMapping("/{tid}/acknowledgement")
     ResponseEntity<Accepted> acknowledge(@PathVariable("tid") @Pattern(regexp = ID) String tid,
-                                         @Valid @RequestBody(required = false) Acknowledge body) {
-        commands.send(new AcknowledgeTaskCommand(tid, unitOnTask(tid), today()),
+                                         @Valid @RequestBody(required = false) Acknowledge body,
+                                         @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        commands.send(IfMatch.parse(ifMatch), new AcknowledgeTaskCommand(tid, unitOnTask(tid), today()),
                 body == null ? null : body.reason());
         return Accepted.ok(tid);
     }
@@ -127,24 +130,27 @@ class TaskController {
     /** 及时收集各成员单位工作任务完成情况: a unit reports its own progress only. */
     @PostMapping("/{tid}/progress")
     ResponseEntity<Accepted> progress(@PathVariable("tid") @Pattern(regexp = ID) String tid,
-                                      @Valid @RequestBody Progress body) {
+                                      @Valid @RequestBody Progress body,
+                                      @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         String unit = ownUnit(body.unitCode());
         unitOnTask(tid);
-        commands.send(new ReportProgressCommand(tid, unit, body.percentComplete(), body.summary(),
+        commands.send(IfMatch.parse(ifMatch), new ReportProgressCommand(tid, unit, body.percentComplete(), body.summary(),
                 OffsetDateTime.now(clock)), body.reason());
         return Accepted.ok(tid);
     }
 
     @PostMapping("/{tid}/urgings")
-    ResponseEntity<Accepted> urge(@PathVariable("tid") @Pattern(regexp = ID) String tid, @Valid @RequestBody Urge body) {
-        commands.send(new UrgeTaskCommand(tid, body.note(), OffsetDateTime.now(clock)), body.reason());
+    ResponseEntity<Accepted> urge(@PathVariable("tid") @Pattern(regexp = ID) String tid, @Valid @RequestBody Urge body,
+                                  @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        commands.send(IfMatch.parse(ifMatch), new UrgeTaskCommand(tid, body.note(), OffsetDateTime.now(clock)), body.reason());
         return Accepted.ok(tid);
     }
 
     @PostMapping("/{tid}/extension-requests")
     ResponseEntity<Accepted> requestExtension(@PathVariable("tid") @Pattern(regexp = ID) String tid,
-                                              @Valid @RequestBody ExtensionRequest body) {
-        commands.send(new RequestExtensionCommand(tid, body.requestId(), unitOnTask(tid),
+                                              @Valid @RequestBody ExtensionRequest body,
+                                              @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        commands.send(IfMatch.parse(ifMatch), new RequestExtensionCommand(tid, body.requestId(), unitOnTask(tid),
                 body.newDueDate(), body.reason(), today()), body.reason());
         return Accepted.created(body.requestId(), "/api/tasks/" + tid);
     }
@@ -152,40 +158,45 @@ class TaskController {
     @PostMapping("/{tid}/extension-requests/{rid}/grant")
     ResponseEntity<Accepted> grant(@PathVariable("tid") @Pattern(regexp = ID) String tid,
                                    @PathVariable("rid") @Pattern(regexp = ID) String rid,
-                                   @Valid @RequestBody(required = false) Grant body) {
+                                   @Valid @RequestBody(required = false) Grant body,
+                                   @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         String note = body == null ? null : body.note();
-        commands.send(new GrantExtensionCommand(tid, rid, note, today()), note);
+        commands.send(IfMatch.parse(ifMatch), new GrantExtensionCommand(tid, rid, note, today()), note);
         return Accepted.ok(rid);
     }
 
     @PostMapping("/{tid}/extension-requests/{rid}/denial")
     ResponseEntity<Accepted> deny(@PathVariable("tid") @Pattern(regexp = ID) String tid,
                                   @PathVariable("rid") @Pattern(regexp = ID) String rid,
-                                  @Valid @RequestBody Deny body) {
-        commands.send(new DenyExtensionCommand(tid, rid, body.reason(), today()), body.reason());
+                                  @Valid @RequestBody Deny body,
+                                  @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        commands.send(IfMatch.parse(ifMatch), new DenyExtensionCommand(tid, rid, body.reason(), today()), body.reason());
         return Accepted.ok(rid);
     }
 
     @PostMapping("/{tid}/completion")
     ResponseEntity<Accepted> complete(@PathVariable("tid") @Pattern(regexp = ID) String tid,
-                                      @Valid @RequestBody Completion body) {
-        commands.send(new SubmitCompletionCommand(tid, unitOnTask(tid), body.summary(),
+                                      @Valid @RequestBody Completion body,
+                                      @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        commands.send(IfMatch.parse(ifMatch), new SubmitCompletionCommand(tid, unitOnTask(tid), body.summary(),
                 body.evidence() == null ? List.of() : body.evidence(), today()), body.reason());
         return Accepted.ok(tid);
     }
 
     @PostMapping("/{tid}/closure")
     ResponseEntity<Accepted> close(@PathVariable("tid") @Pattern(regexp = ID) String tid,
-                                   @Valid @RequestBody(required = false) Close body) {
+                                   @Valid @RequestBody(required = false) Close body,
+                                   @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         String note = body == null ? null : body.note();
-        commands.send(new CloseTaskCommand(tid, note, today()), note);
+        commands.send(IfMatch.parse(ifMatch), new CloseTaskCommand(tid, note, today()), note);
         return Accepted.ok(tid);
     }
 
     @PostMapping("/{tid}/return")
     ResponseEntity<Accepted> returnTask(@PathVariable("tid") @Pattern(regexp = ID) String tid,
-                                        @Valid @RequestBody Return body) {
-        commands.send(new ReturnTaskCommand(tid, body.reason(), today()), body.reason());
+                                        @Valid @RequestBody Return body,
+                                        @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        commands.send(IfMatch.parse(ifMatch), new ReturnTaskCommand(tid, body.reason(), today()), body.reason());
         return Accepted.ok(tid);
     }
 

@@ -3,8 +3,10 @@ package cn.qinghai.ledger.platform.axon;
 import cn.qinghai.ledger.platform.web.IdempotentCommandInterceptor;
 import java.time.Clock;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -19,9 +21,16 @@ class CommandInterceptorConfiguration {
     void registerCommandInterceptors(CommandBus commandBus, Clock clock, IdempotentCommandInterceptor idempotency) {
         commandBus.registerDispatchInterceptor(new CommandMetadataInterceptor(clock));
         commandBus.registerDispatchInterceptor(idempotency);
+        commandBus.registerHandlerInterceptor(AggregateVersions.resultInterceptor());
         commandBus.registerHandlerInterceptor(new RuleViolationInterceptor());
         commandBus.registerHandlerInterceptor(idempotency);
         commandBus.registerHandlerInterceptor(new MdcCorrelationInterceptor<>());
+    }
+
+    /** Keeps the version each aggregate command handler leaves its aggregate at (the answer's ETag). */
+    @Bean
+    HandlerEnhancerDefinition aggregateVersionEnhancer() {
+        return AggregateVersions.enhancer();
     }
 
     @Autowired

@@ -1,16 +1,16 @@
 package cn.qinghai.ledger.platform.web;
 
 import cn.qinghai.ledger.events.RuleViolatedException;
+import cn.qinghai.ledger.platform.axon.AggregateVersions;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.BiFunction;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
-import org.axonframework.modelling.command.CommandTargetResolver;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +33,6 @@ public class IdempotentCommandInterceptor
     static final String ATTEMPT = "idempotencyAttempt";
 
     private final IdempotencyRecords records;
-    private final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
 
     public IdempotentCommandInterceptor(IdempotencyRecords records) {
         this.records = records;
@@ -55,22 +54,17 @@ public class IdempotentCommandInterceptor
             return chain.proceed();
         }
         Object result = chain.proceed();
-        String changed = result instanceof String id ? id : targetOf(command);
+        String target = AggregateVersions.targetOf(command);
+        String changed = target == null && result instanceof String id ? id : target;
         unitOfWork.onPrepareCommit(u -> {
-            if (!records.markCommitted(record, attempt, changed, null)) {
+            OptionalLong version = AggregateVersions.written(u);
+            String etag = version.isPresent() ? "\"" + version.getAsLong() + "\"" : null;
+            if (!records.markCommitted(record, attempt, changed, etag)) {
                 throw RuleViolatedException.conflict("OneAttemptPerIdempotencyKey", "this request's "
                         + IdempotencyFilter.HEADER + " was taken over by a retry after its lease ran out; nothing was"
                         + " changed by this attempt");
             }
         });
         return result;
-    }
-
-    private String targetOf(CommandMessage<?> command) {
-        try {
-            return targets.resolveTarget(command).getIdentifier();
-        } catch (IllegalArgumentException noTarget) {
-            return null;
-        }
     }
 }
