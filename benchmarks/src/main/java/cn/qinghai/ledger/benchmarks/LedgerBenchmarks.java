@@ -92,8 +92,9 @@ public final class LedgerBenchmarks {
         results.setting("bulkLoad", "EventStore.publish of whole task histories (1 TaskAssigned + 9 ProgressReported), "
                 + "1000 events per transaction");
         results.setting("readModelStore", "in-process MongoDB wire-protocol server, FILE (H2 MVStore) backend");
-        results.setting("h2Durability", "H2 file as configured (MVStore, default WRITE_DELAY 500 ms: a commit "
-                + "reaches the file within half a second, no fsync per commit); the raw reference runs on the same database");
+        results.setting("h2Durability", "H2 file as configured (MVStore, WRITE_DELAY=0: each commit is written to "
+                + "the file before it returns, so it survives a killed process; no fsync per commit); the raw "
+                + "reference runs on the same database, so with the same setting");
         results.setting("postgresDurability", "embedded PostgreSQL with synchronous_commit=on, fsync=on");
         deleteRecursively(work);
         Files.createDirectories(work);
