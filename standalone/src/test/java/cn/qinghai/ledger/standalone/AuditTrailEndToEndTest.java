@@ -115,7 +115,7 @@ class AuditTrailEndToEndTest {
 
         String csv = new String(bytes("auditor", "/api/audit/export?format=csv&actor=unit-finance"),
                 StandardCharsets.UTF_8);
-        assertThat(csv).as("a reason a spreadsheet would run is defused").contains(",'=工作调整,");
+        assertThat(csv).as("a reason a spreadsheet would run is defused").contains(",\"'=工作调整\",");
     }
 
     @Test

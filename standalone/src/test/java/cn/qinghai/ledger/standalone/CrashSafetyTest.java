@@ -234,7 +234,7 @@ class CrashSafetyTest {
     }
 
     private static void awaitCaughtUp(LedgerApi api, String when) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
             JsonNode view = api.get("admin", "/api/admin/projections").body();
             boolean caughtUp = true;
@@ -245,7 +245,10 @@ class CrashSafetyTest {
                     caughtUp = false;
                 }
             }
-            if (caughtUp) {
+            // after a SIGKILL the in-process read-model store's projections are rebuilt from the store first
+            boolean rebuilt = "UP".equals(api.get("admin", "/actuator/health").body().path("components")
+                    .path("readModelConsistency").path("status").asText());
+            if (caughtUp && rebuilt) {
                 return;
             }
             Thread.sleep(300);

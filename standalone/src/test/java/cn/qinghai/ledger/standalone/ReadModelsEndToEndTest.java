@@ -170,7 +170,7 @@ class ReadModelsEndToEndTest {
     @Test
     void theUnitGaugesAreScrapedByPrometheus() {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            String metrics = api.get("viewer", "/actuator/prometheus").raw();
+            String metrics = api.get("admin", "/actuator/prometheus").raw();
             assertThat(metrics.lines().filter(line -> line.startsWith("ledger_tasks_overdue{")
                     && line.contains("unit=\"health\"")).findFirst()).hasValueSatisfying(line ->
                     assertThat(line).endsWith(" 1.0"));

@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -66,6 +67,11 @@ public class ProjectionReplays implements DisposableBean {
         this.tokenStore = tokenStore;
         this.grace = properties.getRetiredGenerationGrace();
         this.clock = clock;
+    }
+
+    /** The processing groups that can be rebuilt, in name order. */
+    public List<String> replayable() {
+        return replayable.keySet().stream().sorted().toList();
     }
 
     public boolean isReplayable(String name) {
