@@ -49,12 +49,6 @@ class IdempotencyLeaseTest {
         app.close();
     }
 
-    static String assignment(String taskId) {
-        return """
-                {"taskId":"%s","conferenceId":"qh-infant-care","title":"报送方案","leadUnitCode":"education",
-                 "dueInWorkingDays":5,"source":"办公室通知"}""".formatted(taskId);
-    }
-
     /** The record a process leaves when it dies after opening it and before its command commits. */
     static void leaveInProgress(String key, String body, Instant leaseUntil) {
         jdbc.update("insert into idempotency_record (record_key, request_hash, status, attempt, lease_until, created_at)"
@@ -70,7 +64,7 @@ class IdempotencyLeaseTest {
 
     @Test
     void aRetryWaitsWhileTheLeaseRunsAndIsToldWhenToComeBack() {
-        String body = assignment("lease-live");
+        String body = TaskRequests.assignment("lease-live", "education");
         leaveInProgress("k-live", body, Instant.now().plusSeconds(20));
         var retry = api.send("office", "POST", "/api/tasks", body, "Idempotency-Key", "k-live");
         assertThat(retry.status()).isEqualTo(409);
@@ -81,7 +75,7 @@ class IdempotencyLeaseTest {
 
     @Test
     void aRetryAfterTheLeaseRanOutRunsTheCommandOnceAndLaterRetriesReplayIt() {
-        String body = assignment("lease-dead");
+        String body = TaskRequests.assignment("lease-dead", "education");
         leaveInProgress("k-dead", body, Instant.now().minusSeconds(1));
         var retry = api.send("office", "POST", "/api/tasks", body, "Idempotency-Key", "k-dead");
         assertThat(retry.status()).isEqualTo(201);
@@ -95,7 +89,7 @@ class IdempotencyLeaseTest {
 
     @Test
     void aCommandThatCommittedBeforeItsAnswerWasRecordedIsNotRunAgain() {
-        String body = assignment("lease-committed");
+        String body = TaskRequests.assignment("lease-committed", "education");
         var first = api.send("office", "POST", "/api/tasks", body, "Idempotency-Key", "k-committed");
         assertThat(first.status()).isEqualTo(201);
         // What the command's transaction leaves when the process dies before the answer is recorded.
@@ -110,7 +104,7 @@ class IdempotencyLeaseTest {
 
     @Test
     void anAttemptWhoseLeaseWasTakenOverIsRolledBack() {
-        var assigned = api.post("office", "/api/tasks", assignment("lease-lost"));
+        var assigned = api.post("office", "/api/tasks", TaskRequests.assignment("lease-lost", "education"));
         assertThat(assigned.status()).isEqualTo(201);
         // The record now belongs to a retry; the slow first attempt's command must not commit.
         jdbc.update("insert into idempotency_record (record_key, request_hash, status, attempt, lease_until, created_at)"

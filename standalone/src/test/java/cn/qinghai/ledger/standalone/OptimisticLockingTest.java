@@ -45,9 +45,7 @@ class OptimisticLockingTest {
     }
 
     static String assign(String taskId, String unit) {
-        var assigned = api.post("office", "/api/tasks", """
-                {"taskId":"%s","conferenceId":"%s","title":"报送方案","leadUnitCode":"%s",
-                 "dueInWorkingDays":10,"source":"办公室通知"}""".formatted(taskId, CID, unit));
+        var assigned = api.post("office", "/api/tasks", TaskRequests.assignment(taskId, unit));
         assertThat(assigned.status()).isEqualTo(201);
         return etag(assigned);
     }

@@ -107,12 +107,6 @@ class StorageFailureTest {
         app.close();
     }
 
-    static String assignment(String taskId) {
-        return """
-                {"taskId":"%s","conferenceId":"qh-infant-care","title":"报送方案","leadUnitCode":"education",
-                 "dueInWorkingDays":5,"source":"办公室通知"}""".formatted(taskId);
-    }
-
     static long eventsOf(String aggregateId) {
         return app.getBean(JdbcTemplate.class).queryForObject(
                 "select count(*) from domain_event_entry where aggregate_identifier = ?", Long.class, aggregateId);
@@ -120,15 +114,15 @@ class StorageFailureTest {
 
     @Test
     void aDatabaseThatCannotWriteIsA503AndDownUntilItCanAgain() {
-        assertThat(api.post("office", "/api/tasks", assignment("sf-before")).status()).isEqualTo(201);
+        assertThat(api.post("office", "/api/tasks", TaskRequests.assignment("sf-before", "education")).status()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(30)).until(() -> api.get("viewer", "/api/tasks/sf-before").status() == 200);
         assertThat(api.get("admin", "/actuator/health").body().path("status").asText()).isEqualTo("UP");
 
         diskFull.set(true);
         try {
             for (String key : new String[] {null, "k-full-1"}) {
-                var refused = key == null ? api.post("office", "/api/tasks", assignment("sf-during"))
-                        : api.send("office", "POST", "/api/tasks", assignment("sf-during"), "Idempotency-Key", key);
+                var refused = key == null ? api.post("office", "/api/tasks", TaskRequests.assignment("sf-during", "education"))
+                        : api.send("office", "POST", "/api/tasks", TaskRequests.assignment("sf-during", "education"), "Idempotency-Key", key);
                 assertThat(refused.status()).as(refused.raw()).isEqualTo(503);
                 assertThat(refused.contentType()).startsWith("application/problem+json");
                 assertThat(refused.body().path("type").asText()).isEqualTo("urn:ledger:problem:storage-unavailable");
@@ -152,7 +146,7 @@ class StorageFailureTest {
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 api.get("admin", "/actuator/health").body().path("status").asText().equals("UP"));
         assertThat(api.get(null, "/actuator/health/readiness").status()).isEqualTo(200);
-        var retried = api.send("office", "POST", "/api/tasks", assignment("sf-during"), "Idempotency-Key", "k-full-1");
+        var retried = api.send("office", "POST", "/api/tasks", TaskRequests.assignment("sf-during", "education"), "Idempotency-Key", "k-full-1");
         assertThat(retried.status()).isEqualTo(201);
         assertThat(eventsOf("sf-during")).as("stored once, after the disk had room again").isEqualTo(1);
         assertThat(eventsOf("sf-before")).as("the refused urging left nothing").isEqualTo(1);

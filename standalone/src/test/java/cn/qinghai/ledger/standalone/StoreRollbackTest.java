@@ -33,12 +33,6 @@ class StoreRollbackTest {
                 "--ledger.data-dir=" + dataDir, "--ledger.read-model.retired-generation-grace=PT0S");
     }
 
-    static String assignment(String taskId) {
-        return """
-                {"taskId":"%s","conferenceId":"qh-infant-care","title":"报送方案","leadUnitCode":"education",
-                 "dueInWorkingDays":5,"source":"办公室通知"}""".formatted(taskId);
-    }
-
     static void awaitTask(LedgerApi api, String taskId) {
         await().atMost(Duration.ofSeconds(30)).until(() -> api.get("viewer", "/api/tasks/" + taskId).status() == 200);
     }
@@ -55,7 +49,7 @@ class StoreRollbackTest {
         ConfigurableApplicationContext app = start();
         LedgerApi api = SeedConferenceEndToEndTest.api(app);
         SeedConferenceEndToEndTest.awaitRoster(api, "2021-08-12", 18);
-        assertThat(api.post("office", "/api/tasks", assignment("kept-1")).status()).isEqualTo(201);
+        assertThat(api.post("office", "/api/tasks", TaskRequests.assignment("kept-1", "education")).status()).isEqualTo(201);
         awaitTask(api, "kept-1");
         awaitAuditCaughtUp(api);
         app.close();
@@ -64,7 +58,7 @@ class StoreRollbackTest {
         app = start();
         api = SeedConferenceEndToEndTest.api(app);
         for (String lost : List.of("lost-1", "lost-2")) {
-            assertThat(api.post("office", "/api/tasks", assignment(lost)).status()).isEqualTo(201);
+            assertThat(api.post("office", "/api/tasks", TaskRequests.assignment(lost, "education")).status()).isEqualTo(201);
             assertThat(api.post("office", "/api/tasks/" + lost + "/urgings", "{\"note\":\"催\"}").status()).isEqualTo(200);
         }
         awaitTask(api, "lost-2");
@@ -91,7 +85,7 @@ class StoreRollbackTest {
                 .path("storeRollbacksDetected").asInt()).isEqualTo(1);
 
         // A new command takes the positions of the lost events.
-        assertThat(after.post("office", "/api/tasks", assignment("new-1")).status()).isEqualTo(201);
+        assertThat(after.post("office", "/api/tasks", TaskRequests.assignment("new-1", "education")).status()).isEqualTo(201);
         awaitTask(after, "new-1");
         await().atMost(Duration.ofSeconds(60)).until(() -> after.get("viewer", "/api/tasks/lost-1").status() == 404
                 && after.get("viewer", "/api/tasks/lost-2").status() == 404
