@@ -140,4 +140,52 @@ class ExampleSubscriberTest {
             }
         }
     }
+
+    /**
+     * Under concurrent writers (transactions committing out of position order) the subscriber's gap-aware
+     * token still delivers every event once: it sees as many events as the store holds, and each task
+     * assigned during the load exactly once.
+     */
+    @Test
+    void underConcurrentWritersTheSubscriberSeesEveryEventOnce() throws Exception {
+        try (ConfigurableApplicationContext ledger = LedgerUnderTest.start(jdbcUrl(), "postgres", "postgres", dataDir)) {
+            int port = Integer.parseInt(ledger.getEnvironment().getProperty("local.server.port"));
+            JdbcTemplate ledgerDb = ledger.getBean(JdbcTemplate.class);
+            await().atMost(WAIT).until(() -> ledgerDb.queryForObject("select count(*) from domain_event_entry",
+                    Long.class) >= 36);
+            try (ConfigurableApplicationContext subscriber = ExampleSubscriberApplication.application().run(
+                    "--spring.datasource.url=" + jdbcUrl(),
+                    "--spring.datasource.username=postgres",
+                    "--spring.datasource.password=postgres",
+                    "--spring.autoconfigure.exclude=" + NOT_THE_SUBSCRIBERS)) {
+                OverdueBoard board = subscriber.getBean(OverdueBoard.class);
+                java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(6);
+                java.util.Set<String> assigned = java.util.concurrent.ConcurrentHashMap.newKeySet();
+                long until = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+                String[] units = {"education", "health", "finance", "civil-affairs", "housing", "taxation"};
+                for (int w = 0; w < 6; w++) {
+                    String unit = units[w];
+                    int writer = w;
+                    writers.submit(() -> {
+                        for (int n = 0; System.nanoTime() < until; n++) {
+                            String taskId = "load-" + writer + "-" + n;
+                            if (post(port, "office", "/api/tasks", assign(taskId, unit, "2026-12-31")) == 201) {
+                                assigned.add(taskId);
+                            }
+                        }
+                        return null;
+                    });
+                }
+                writers.shutdown();
+                assertThat(writers.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                long stored = ledgerDb.queryForObject("select count(*) from domain_event_entry", Long.class);
+                await().atMost(WAIT).until(() -> board.eventsSeen() >= stored);
+                assertThat(board.eventsSeen()).isEqualTo(stored);
+                List<String> seen = board.assignments().stream().map(OverdueBoard.Assignment::taskId)
+                        .filter(id -> id.startsWith("load-")).toList();
+                assertThat(assigned).hasSizeGreaterThan(20);
+                assertThat(seen).containsExactlyInAnyOrderElementsOf(assigned);
+            }
+        }
+    }
 }
