@@ -91,9 +91,13 @@ export function liaisonForm(unitCode) {
       {name: 'phone', label: 'f.phone', type: 'tel', required: true, maxLength: 30, pattern: /^[0-9+() -]{3,30}$/,
         patternMessage: 'v.phone'},
       {name: 'effectiveOn', label: 'f.effectiveOn', type: 'date'},
+      // The office corrects a record older than a unit may date its own filing only with a written reason.
+      app.is('OFFICE') ? {name: 'reason', label: 'f.reason', type: 'textarea', maxLength: 500, wide: true} : null,
     ].filter(Boolean),
-    ruleFields: {LiaisonOfActiveUnit: 'unitCode', KnownUnit: 'unitCode', NotBeforeEstablishment: 'effectiveOn'},
+    ruleFields: {LiaisonOfActiveUnit: 'unitCode', KnownUnit: 'unitCode', NotBeforeEstablishment: 'effectiveOn',
+      LiaisonFilingWindow: 'effectiveOn', LiaisonHistoryInOrder: 'effectiveOn'},
     request: v => ({method: 'PUT', path: `/api/conferences/${cid}/units/${encodeURIComponent(unitCode || v.unitCode)}/liaison`,
-      body: {name: v.name.trim(), title: v.title.trim(), phone: v.phone.trim(), effectiveOn: v.effectiveOn || null}}),
+      body: {name: v.name.trim(), title: v.title.trim(), phone: v.phone.trim(), effectiveOn: v.effectiveOn || null,
+        reason: (v.reason || '').trim() || null}}),
   });
 }

@@ -1,6 +1,7 @@
 package cn.qinghai.ledger.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.qinghai.ledger.platform.security.LedgerUserDirectory;
 import java.net.CookieManager;
@@ -11,6 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -197,6 +200,47 @@ class SecurityHardeningTest {
         assertThat(send(office.client(), office.post("/api/tasks/csrf-1/urgings", urge)).statusCode()).isEqualTo(403);
         assertThat(send(office.client(), office.post("/api/tasks/csrf-1/urgings", urge)
                 .header("X-XSRF-TOKEN", office.xsrf())).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aUnitCannotRewriteTheRostersPastAndEachDateShowsOneLiaison() {
+        String path = "/api/conferences/" + CID + "/units/education/liaison";
+        LocalDate today = LocalDate.now();
+        var backdated = api.put("unit-education", path, liaison("回溯", "2021-08-12", null));
+        assertThat(backdated.status()).as(backdated.raw()).isEqualTo(422);
+        assertThat(backdated.body().path("rule").asText()).isEqualTo("LiaisonFilingWindow");
+        var future = api.put("unit-education", path, liaison("未来", "2030-01-01", null));
+        assertThat(future.status()).as(future.raw()).isEqualTo(422);
+        assertThat(future.body().path("rule").asText()).isEqualTo("LiaisonFilingWindow");
+
+        assertThat(api.put("unit-education", path, liaison("新联络员", today.minusDays(5).toString(), null)).status())
+                .isEqualTo(200);
+        var before = api.put("office", path, liaison("更正", today.minusDays(6).toString(), "补录"));
+        assertThat(before.status()).as(before.raw()).isEqualTo(422);
+        assertThat(before.body().path("rule").asText()).isEqualTo("LiaisonHistoryInOrder");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                liaisonsOf("education", today)).containsExactly("新联络员"));
+        for (LocalDate day : List.of(LocalDate.of(2021, 8, 12), today.minusDays(6), today.minusDays(5), today)) {
+            assertThat(liaisonsOf("education", day)).as("liaisons on " + day).hasSizeLessThanOrEqualTo(1);
+        }
+        assertThat(liaisonsOf("education", today.minusDays(6))).doesNotContain("新联络员");
+    }
+
+    static String liaison(String name, String effectiveOn, String reason) {
+        return "{\"name\":\"" + name + "\",\"title\":\"处长\",\"phone\":\"0971-1234567\",\"effectiveOn\":\""
+                + effectiveOn + "\"" + (reason == null ? "" : ",\"reason\":\"" + reason + "\"") + "}";
+    }
+
+    static List<String> liaisonsOf(String unitCode, LocalDate asOf) {
+        var roster = api.get("viewer", "/api/conferences/" + CID + "/roster?asOf=" + asOf);
+        List<String> names = new ArrayList<>();
+        roster.body().path("liaisons").forEach(l -> {
+            if (l.path("unitCode").asText().equals(unitCode)) {
+                names.add(l.path("name").asText());
+            }
+        });
+        return names;
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -28,9 +29,12 @@ import org.axonframework.spring.stereotype.Aggregate;
  * proposed by the unit and confirmed by the conference, liaisons effective when filed. A dissolved
  * conference refuses everything. State changes only in the event sourcing handlers below.
  *
- * <p>Snapshots are serialized by Jackson from the fields (not getters, there are none).
+ * <p>Snapshots are serialized by Jackson from the fields (not getters, there are none). The revision
+ * names the shape of those fields: Axon ignores a snapshot of another revision and loads from the events,
+ * so a field added here (as {@code liaisonSince} in revision 2) is never missing from an old snapshot.
  */
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
+@Revision("2")
 @Aggregate(snapshotTriggerDefinition = "conferenceSnapshotTrigger", commandTargetResolver = "versionedCommandTargetResolver")
 public class Conference {
 
@@ -45,6 +49,8 @@ public class Conference {
     private final Map<String, Seat> seats = new HashMap<>();
     private final Map<String, PendingChange> pendingChanges = new HashMap<>();
     private final Set<String> usedChangeIds = new HashSet<>();
+    /** Since when each unit's current liaison is on record. */
+    private final Map<String, LocalDate> liaisonSince = new HashMap<>();
 
     private record Unit(String name, boolean active, LocalDate since) {
     }
@@ -190,6 +196,13 @@ public class Conference {
         if (unit == null || !unit.active()) {
             throw rule(LIAISON_OF_ACTIVE_UNIT, "a liaison is filed for an active member unit; "
                     + command.unitCode() + " is not one");
+        }
+        LiaisonFilingWindow.check(command.effectiveOn(), command.filing());
+        notBefore(command.effectiveOn(), unit.since(), "the unit joined");
+        LocalDate current = liaisonSince.get(command.unitCode());
+        if (current != null && command.effectiveOn().isBefore(current)) {
+            throw rule(LIAISON_HISTORY_IN_ORDER, "the unit's current liaison is on record from " + current
+                    + "; a filing dated " + command.effectiveOn() + " would rewrite that history");
         }
         apply(new LiaisonFiledEvent(conferenceId, command.unitCode(), command.name(), command.title(),
                 command.phone(), command.effectiveOn()));
@@ -364,6 +377,11 @@ public class Conference {
     @EventSourcingHandler
     void on(MemberChangeRejectedEvent event) {
         pendingChanges.remove(event.changeId());
+    }
+
+    @EventSourcingHandler
+    void on(LiaisonFiledEvent event) {
+        liaisonSince.merge(event.unitCode(), event.effectiveOn(), (a, b) -> a.isAfter(b) ? a : b);
     }
 
     @EventSourcingHandler

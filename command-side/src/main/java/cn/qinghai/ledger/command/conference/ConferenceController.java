@@ -129,8 +129,9 @@ class ConferenceController {
         if (caller.is(Role.UNIT) && !unit.equals(caller.unitCode())) {
             throw new AccessDeniedException("a unit files only its own liaison");
         }
+        FileLiaisonCommand.Filing filing = new FileLiaisonCommand.Filing(today(), !caller.is(Role.UNIT), body.reason());
         commands.send(IfMatch.parse(ifMatch), new FileLiaisonCommand(cid, unit, body.name(), body.title(), body.phone(),
-                orToday(body.effectiveOn())), body.reason());
+                orToday(body.effectiveOn()), filing), body.reason());
         return Accepted.ok(unit);
     }
 

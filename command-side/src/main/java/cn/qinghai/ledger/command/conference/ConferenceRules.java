@@ -37,6 +37,17 @@ public final class ConferenceRules {
     public static final String CHANGE_ID_UNIQUE = "MemberChangeIdUnique";
     /** 联络员 … 报联席会议办公室备案: a liaison belongs to an active member unit and is effective when filed. */
     public static final String LIAISON_OF_ACTIVE_UNIT = "LiaisonOfActiveUnit";
+    /**
+     * 报联席会议办公室备案 (office practice for the dates): a filing never rewrites the liaison history — its
+     * effective date is on or after the date of the unit's current liaison, so one liaison holds each date.
+     */
+    public static final String LIAISON_HISTORY_IN_ORDER = "LiaisonHistoryInOrder";
+    /**
+     * Office practice: a liaison is effective when filed, so never in the future; a unit may date its own
+     * filing back at most {@link LiaisonFilingWindow#UNIT_BACKDATE}; only the office reaches further back, with a
+     * recorded reason, and never before the unit joined.
+     */
+    public static final String LIAISON_FILING_WINDOW = "LiaisonFilingWindow";
     /** Nothing takes effect before the conference was established, nor before what it changes. */
     public static final String NOT_BEFORE_ESTABLISHMENT = "NotBeforeEstablishment";
     /** A dissolved conference refuses every command. */

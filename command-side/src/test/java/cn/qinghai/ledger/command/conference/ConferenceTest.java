@@ -310,6 +310,57 @@ class ConferenceTest {
         }
 
         @Test
+        void aLiaisonIsNeverEffectiveAfterTheFilingDay() {
+            refusedBy(fixture.given(established(), EDUCATION)
+                            .when(filedByUnit(LATER.plusDays(1), LATER)),
+                    LIAISON_FILING_WINDOW, RuleViolation.Kind.RULE);
+        }
+
+        @Test
+        void aUnitDatesItsFilingBackAtMostThirtyDays() {
+            fixture.given(established(), EDUCATION)
+                    .when(filedByUnit(LATER.minusDays(30), LATER))
+                    .expectSuccessfulHandlerExecution();
+            refusedBy(fixture.given(established(), EDUCATION)
+                            .when(filedByUnit(LATER.minusDays(31), LATER)),
+                    LIAISON_FILING_WINDOW, RuleViolation.Kind.RULE);
+        }
+
+        @Test
+        void onlyTheOfficeWithAReasonCorrectsOlderRecords() {
+            refusedBy(fixture.given(established(), EDUCATION)
+                            .when(new FileLiaisonCommand(CID, "education", "李联络", "处长", "0971-1234567", ON,
+                                    new FileLiaisonCommand.Filing(LATER, true, " "))),
+                    LIAISON_FILING_WINDOW, RuleViolation.Kind.RULE);
+            fixture.given(established(), EDUCATION)
+                    .when(new FileLiaisonCommand(CID, "education", "李联络", "处长", "0971-1234567", ON,
+                            new FileLiaisonCommand.Filing(LATER, true, "补录成立时的备案")))
+                    .expectEvents(new LiaisonFiledEvent(CID, "education", "李联络", "处长", "0971-1234567", ON));
+        }
+
+        @Test
+        void aFilingNeverRewritesTheHistoryBeforeTheCurrentLiaison() {
+            var given = fixture.given(established(), EDUCATION,
+                    new LiaisonFiledEvent(CID, "education", "王联络", "科长", "0971-7654321", LATER));
+            refusedBy(given.when(new FileLiaisonCommand(CID, "education", "李联络", "处长", "0971-1234567",
+                            LATER.minusDays(1), new FileLiaisonCommand.Filing(LATER, true, "更正"))),
+                    LIAISON_HISTORY_IN_ORDER, RuleViolation.Kind.RULE);
+        }
+
+        @Test
+        void aFilingOnTheSameDayReplacesThatDaysLiaison() {
+            fixture.given(established(), EDUCATION,
+                            new LiaisonFiledEvent(CID, "education", "王联络", "科长", "0971-7654321", LATER))
+                    .when(filedByUnit(LATER, LATER))
+                    .expectEvents(new LiaisonFiledEvent(CID, "education", "李联络", "处长", "0971-1234567", LATER));
+        }
+
+        private FileLiaisonCommand filedByUnit(LocalDate effectiveOn, LocalDate filedOn) {
+            return new FileLiaisonCommand(CID, "education", "李联络", "处长", "0971-1234567", effectiveOn,
+                    new FileLiaisonCommand.Filing(filedOn, false, null));
+        }
+
+        @Test
         void aLiaisonBelongsToAnActiveUnit() {
             refusedBy(fixture.given(established(), FINANCE, new MemberUnitRemovedEvent(CID, "finance", "调整", LATER, null))
                     .when(new FileLiaisonCommand(CID, "finance", "李联络", "处长", "0971-1234567", LATER)),

@@ -19,6 +19,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -191,10 +193,14 @@ public class RosterProjection implements ReplayableProjection {
         decideChange(e.conferenceId(), e.changeId(), "REJECTED", e.reason(), null, seq);
     }
 
+    /**
+     * A filing opens a term and the unit's terms are chained again in effective-date order (ties by filing
+     * order): each ends where the next begins. The conference refuses filings that would rewrite the past,
+     * but a history recorded before that rule can hold them; chaining by date keeps one liaison per unit on
+     * every date whatever order the filings came in.
+     */
     @EventHandler
     void on(LiaisonFiledEvent e, @SequenceNumber long seq) {
-        closeTerm(LIAISONS, and(eq("conferenceId", e.conferenceId()), eq("unitCode", e.unitCode())),
-                e.effectiveOn(), seq);
         insertOnce(col(LIAISONS), termId(e.conferenceId(), "liaison-" + e.unitCode(), seq), new Document()
                 .append("conferenceId", e.conferenceId())
                 .append("unitCode", e.unitCode())
@@ -203,11 +209,29 @@ public class RosterProjection implements ReplayableProjection {
                 .append("phone", e.phone())
                 .append("from", date(e.effectiveOn()))
                 .append("startSeq", seq));
+        Document current = chainLiaisonTerms(e.conferenceId(), e.unitCode());
         applyIfNewer(col(UNITS), unitId(e.conferenceId(), e.unitCode()), seq, set("liaison", new Document()
-                .append("name", e.name())
-                .append("title", e.title())
-                .append("phone", e.phone())
-                .append("since", date(e.effectiveOn()))));
+                .append("name", current.getString("name"))
+                .append("title", current.getString("title"))
+                .append("phone", current.getString("phone"))
+                .append("since", current.getString("from"))));
+    }
+
+    /** Ends each liaison term of the unit where the next (by date, then filing) begins; returns the last. */
+    private Document chainLiaisonTerms(String conferenceId, String unitCode) {
+        List<Document> terms = new ArrayList<>();
+        col(LIAISONS).find(and(eq("conferenceId", conferenceId), eq("unitCode", unitCode))).into(terms);
+        terms.sort(Comparator.comparing((Document d) -> d.getString("from"))
+                .thenComparingLong(d -> d.getLong("startSeq")));
+        for (int i = 0; i < terms.size() - 1; i++) {
+            Document term = terms.get(i);
+            String end = terms.get(i + 1).getString("from");
+            if (!end.equals(term.getString("to"))) {
+                col(LIAISONS).updateOne(eq("_id", term.get("_id")),
+                        combine(set("to", end), set("endSeq", terms.get(i + 1).getLong("startSeq"))));
+            }
+        }
+        return terms.get(terms.size() - 1);
     }
 
     @EventHandler

@@ -107,6 +107,30 @@ class RosterProjectionTest {
     }
 
     @Test
+    void filingsRecordedOutOfDateOrderStillGiveOneLiaisonPerDate() {
+        deliver(0, history.size());
+        long seq = history.size();
+        // A history written before the conference refused backdating: a filing dated before the first, then one
+        // dated after both. Each date must still show exactly one liaison, the one in force then.
+        projection.on(new LiaisonFiledEvent(CID, "education", "回溯", "科员", "0971-3", D1), seq++);
+        projection.on(new LiaisonFiledEvent(CID, "education", "李三", "处长", "0971-4", D3.plusDays(10)), seq);
+
+        for (LocalDate day = D1; !day.isAfter(D3.plusDays(20)); day = day.plusDays(1)) {
+            RosterView view = queries.handle(new FindRosterQuery(CID, day)).orElseThrow();
+            assertThat(view.liaisons()).as("liaisons on %s", day)
+                    .filteredOn(l -> l.unitCode().equals("education")).hasSize(1);
+        }
+        assertThat(queries.handle(new FindRosterQuery(CID, D1)).orElseThrow().liaisons())
+                .extracting(RosterView.Liaison::name).containsExactly("回溯");
+        assertThat(queries.handle(new FindRosterQuery(CID, D2)).orElseThrow().liaisons())
+                .extracting(RosterView.Liaison::name).containsExactly("李二");
+        assertThat(queries.handle(new FindRosterQuery(CID, D3.plusDays(10))).orElseThrow().liaisons())
+                .extracting(RosterView.Liaison::name).containsExactly("李三");
+        assertThat(queries.handle(new FindUnitQuery(CID, "education")).orElseThrow().liaison().name())
+                .isEqualTo("李三");
+    }
+
+    @Test
     void theUnitDirectoryShowsDutiesMemberAndLiaison() {
         deliver(0, history.size());
 
