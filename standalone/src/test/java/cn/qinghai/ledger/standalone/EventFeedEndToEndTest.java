@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,8 @@ class EventFeedEndToEndTest {
     static void start() {
         app = LedgerStandaloneApplication.application().run("--server.port=0", "--ledger.demo=true",
                 "--ledger.data-dir=" + dataDir, "--ledger.read-model.in-process-store=MEMORY",
-                "--ledger.feed.heartbeat=PT0.5S", "--ledger.feed.max-streams=3", "--ledger.feed.max-streams-per-user=2");
+                "--ledger.feed.heartbeat=PT0.5S", "--ledger.feed.max-streams=3", "--ledger.feed.max-streams-per-user=2",
+                "--ledger.feed.max-share-per-role=67");
         api = SeedConferenceEndToEndTest.api(app);
         port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         SeedConferenceEndToEndTest.awaitRoster(api, "2021-08-12", 18);
@@ -210,24 +212,30 @@ class EventFeedEndToEndTest {
     }
 
     @Test
-    void streamsAreBoundedPerUserAndInTotalAndAClosedOneFreesItsSlot() {
+    void streamsAreBoundedPerUserPerRoleAndInTotalAndAReconnectTakesTheOldestSlot() throws Exception {
         await().atMost(WAIT).until(() -> openStreams() == 0);
         SseClient a = SseClient.open(port, "auditor", "/api/events/stream?after=1000000", null);
         SseClient b = SseClient.open(port, "auditor", "/api/events/stream?after=1000000", null);
+        SseClient third = null;
         SseClient c = null;
         try {
             assertThat(List.of(a.status, b.status)).containsOnly(200);
-            var third = api.get("auditor", "/api/events/stream");
-            assertThat(third.status()).isEqualTo(429);
-            assertThat(third.contentType()).startsWith("application/problem+json");
-            assertThat(third.headers().firstValue("Retry-After")).isPresent();
+            // The auditor holds their share (2): a reconnect is admitted and ends their oldest stream, not 429.
+            third = SseClient.open(port, "auditor", "/api/events/stream?after=1000000", null);
+            assertThat(third.status).isEqualTo(200);
+            assertThat(a.ended.await(WAIT.toSeconds(), TimeUnit.SECONDS)).as("the oldest stream is ended").isTrue();
+            assertThat(b.ended.getCount()).isEqualTo(1);
+            assertThat(openStreams()).isEqualTo(2);
+
             c = SseClient.open(port, "admin", "/api/events/stream?after=1000000", null);
             assertThat(c.status).isEqualTo(200);
             var full = api.get("office", "/api/events/stream");
             assertThat(full.status()).isEqualTo(503);
+            assertThat(full.contentType()).startsWith("application/problem+json");
+            assertThat(full.headers().firstValue("Retry-After")).isPresent();
             assertThat(full.body().get("type").asText()).isEqualTo("urn:ledger:problem:too-many-streams");
             assertThat(openStreams()).isEqualTo(3);
-            a.close();
+            b.close();
             // the server notices the closed connection at its next heartbeat and frees the slot
             await().atMost(WAIT).until(() -> openStreams() == 2);
             try (SseClient again = SseClient.open(port, "office", "/api/events/stream?after=1000000", null)) {
@@ -236,6 +244,9 @@ class EventFeedEndToEndTest {
         } finally {
             a.close();
             b.close();
+            if (third != null) {
+                third.close();
+            }
             if (c != null) {
                 c.close();
             }

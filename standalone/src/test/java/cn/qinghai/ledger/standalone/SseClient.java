@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,8 @@ final class SseClient implements AutoCloseable {
     final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     final AtomicInteger comments = new AtomicInteger();
     final StringBuffer raw = new StringBuffer();
+    /** Counted down when the server ends the stream (or the connection fails). */
+    final CountDownLatch ended = new CountDownLatch(1);
     private volatile Flow.Subscription subscription;
 
     private SseClient(HttpResponse.ResponseInfo info) {
@@ -135,10 +138,12 @@ final class SseClient implements AutoCloseable {
 
         @Override
         public void onError(Throwable throwable) {
+            ended.countDown();
         }
 
         @Override
         public void onComplete() {
+            ended.countDown();
         }
     }
 }

@@ -1,5 +1,6 @@
 package cn.qinghai.ledger.query.feed;
 
+import cn.qinghai.ledger.platform.security.Caller;
 import cn.qinghai.ledger.platform.web.Problems;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -12,8 +13,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -73,7 +72,7 @@ class EventFeedController {
     SseEmitter stream(@RequestParam(required = false) @Min(-1) Long after,
                       @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         long from = lastEventId != null ? lastEventId(lastEventId) : after != null ? after : -1;
-        return streams.open(from, user());
+        return streams.open(from, Caller.current());
     }
 
     /** Every event type with its fields and revision, generated from shared-events. */
@@ -92,8 +91,4 @@ class EventFeedController {
         return Long.parseLong(value);
     }
 
-    private static String user() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication == null ? "anonymous" : authentication.getName();
-    }
 }

@@ -1,6 +1,7 @@
 package cn.qinghai.ledger.query.feed;
 
 import cn.qinghai.ledger.platform.web.Problems;
+import cn.qinghai.ledger.platform.security.Caller;
 import cn.qinghai.ledger.query.platform.StreamSlots;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -58,7 +59,7 @@ class FeedStreams {
     FeedStreams(EventFeed feed, FeedProperties properties, MeterRegistry meters) {
         this.feed = feed;
         this.properties = properties;
-        this.slots = new StreamSlots("event feed", properties.getMaxStreams(), properties.getMaxStreamsPerUser());
+        this.slots = new StreamSlots("event feed", properties);
         Gauge.builder(STREAMS_GAUGE, slots, StreamSlots::inUse)
                 .description("open server-sent streams of the event feed").register(meters);
         AtomicInteger threads = new AtomicInteger();
@@ -71,11 +72,12 @@ class FeedStreams {
         this.readers.allowCoreThreadTimeOut(true);
     }
 
-    /** Opens a stream of the events after {@code after} for {@code user}; 429/503 when no slot is free. */
-    SseEmitter open(long after, String user) {
-        StreamSlots.Slot slot = slots.acquire(user);
+    /** Opens a stream of the events after {@code after} for {@code caller}; 503 when no slot is free. */
+    SseEmitter open(long after, Caller caller) {
+        StreamSlots.Slot slot = slots.acquire(caller.username(), caller.roleName());
         SseEmitter emitter = new SseEmitter(properties.getStreamTimeout().toMillis());
         FeedStream stream = new FeedStream(emitter, after, slot);
+        slot.onEvicted(stream::stop);
         emitter.onCompletion(stream::stop);
         emitter.onTimeout(stream::stop);
         emitter.onError(error -> stream.stop());

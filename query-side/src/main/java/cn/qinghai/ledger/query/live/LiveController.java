@@ -1,5 +1,6 @@
 package cn.qinghai.ledger.query.live;
 
+import cn.qinghai.ledger.platform.security.Caller;
 import cn.qinghai.ledger.events.Ids;
 import cn.qinghai.ledger.events.task.FindTasksQuery;
 import cn.qinghai.ledger.events.task.FindUnitStatusBoardQuery;
@@ -13,8 +14,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -43,7 +42,7 @@ class LiveController {
     SseEmitter units(@RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String conferenceId,
                      @RequestParam(defaultValue = "false") boolean includeRemoved) {
         return streams.open("units", new FindUnitStatusBoardQuery(conferenceId, includeRemoved), UnitStatusList.class,
-                user());
+                Caller.current());
     }
 
     /** {@code event: tasks}, {@code data:} the page as {@code GET /api/tasks} returns it. */
@@ -56,11 +55,7 @@ class LiveController {
                      @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                      @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         return streams.open("tasks", new FindTasksQuery(conferenceId, unit, status, rag, dueBefore, page, size),
-                TaskList.class, user());
+                TaskList.class, Caller.current());
     }
 
-    private static String user() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication == null ? "anonymous" : authentication.getName();
-    }
 }

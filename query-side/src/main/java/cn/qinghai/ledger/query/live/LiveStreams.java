@@ -1,5 +1,6 @@
 package cn.qinghai.ledger.query.live;
 
+import cn.qinghai.ledger.platform.security.Caller;
 import cn.qinghai.ledger.query.platform.StreamSlots;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -53,7 +54,7 @@ class LiveStreams {
     LiveStreams(QueryGateway queries, LiveProperties properties, MeterRegistry meters) {
         this.queries = queries;
         this.properties = properties;
-        this.slots = new StreamSlots("live", properties.getMaxStreams(), properties.getMaxStreamsPerUser());
+        this.slots = new StreamSlots("live", properties);
         Gauge.builder(STREAMS_GAUGE, slots, StreamSlots::inUse)
                 .description("open server-sent streams of live read models").register(meters);
         this.heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -66,11 +67,12 @@ class LiveStreams {
                 TimeUnit.MILLISECONDS);
     }
 
-    /** A stream of {@code query}'s answers, named {@code name}, for {@code user}; 429/503 beyond the limits. */
-    <Q, R> SseEmitter open(String name, Q query, Class<R> answer, String user) {
-        StreamSlots.Slot slot = slots.acquire(user);
+    /** A stream of {@code query}'s answers, named {@code name}, for {@code caller}; 503 beyond the limits. */
+    <Q, R> SseEmitter open(String name, Q query, Class<R> answer, Caller caller) {
+        StreamSlots.Slot slot = slots.acquire(caller.username(), caller.roleName());
         SseEmitter emitter = new SseEmitter(properties.getStreamTimeout().toMillis());
         LiveStream stream = new LiveStream(name, emitter, slot);
+        slot.onEvicted(stream::end);
         emitter.onCompletion(stream::end);
         emitter.onTimeout(stream::end);
         emitter.onError(error -> stream.end());
