@@ -84,12 +84,21 @@ class JwtSignInTest {
                  "dueInWorkingDays":5,"source":"办公室通知"}""");
         assertThat(assigned.status()).isEqualTo(201);
 
-        String education = token(Map.of("preferred_username", "li.edu", "ledger_role", "UNIT", "ledger_unit", "education"), keys);
+        String education = token(Map.of("preferred_username", "li.edu", "ledger_role", "UNIT", "ledger_unit", "education",
+                "ledger_conference", "qh-infant-care"), keys);
         assertThat(post(education, "/api/tasks/jwt-1/progress", "{\"percentComplete\":20,\"summary\":\"已启动\"}").status())
                 .isEqualTo(200);
-        String finance = token(Map.of("ledger_role", "UNIT", "ledger_unit", "finance"), keys);
+        String finance = token(Map.of("ledger_role", "UNIT", "ledger_unit", "finance", "ledger_conference",
+                "qh-infant-care"), keys);
         assertThat(post(finance, "/api/tasks/jwt-1/progress", "{\"percentComplete\":20,\"summary\":\"x\"}").status())
                 .isEqualTo(403);
+        String educationElsewhere = token(Map.of("ledger_role", "UNIT", "ledger_unit", "education",
+                "ledger_conference", "another-conference"), keys);
+        assertThat(post(educationElsewhere, "/api/tasks/jwt-1/progress", "{\"percentComplete\":30,\"summary\":\"x\"}")
+                .status()).as("a unit of the same code in another conference").isEqualTo(403);
+        String unbound = token(Map.of("ledger_role", "UNIT", "ledger_unit", "education"), keys);
+        assertThat(post(unbound, "/api/tasks/jwt-1/progress", "{\"percentComplete\":30,\"summary\":\"x\"}").status())
+                .as("a UNIT token without its conference signs nobody in").isEqualTo(401);
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.*;
 
-/** Commands on the conference and its roster (API.md, command side). */
+/** Commands on the conference and its roster (docs/api.md, command side). */
 @RestController
 @Validated
 @RequestMapping("/api/conferences")
@@ -92,6 +92,7 @@ class ConferenceController {
     ResponseEntity<Accepted> proposeChange(@PathVariable("cid") @Pattern(regexp = Ids.PATTERN) String cid,
                                            @Valid @RequestBody ConferenceRequests.ProposeChange body,
                                            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        inOwnConference(cid);
         var incoming = new Person(body.incoming().personId(), body.incoming().name(), body.incoming().title());
         commands.send(IfMatch.parse(ifMatch), new ProposeMemberChangeCommand(cid, body.changeId(), body.unitCode(),
                 body.outgoingPersonId(), incoming, body.reason(), Caller.current().unitCode(), today()), body.reason());
@@ -129,6 +130,7 @@ class ConferenceController {
         if (caller.is(Role.UNIT) && !unit.equals(caller.unitCode())) {
             throw new AccessDeniedException("a unit files only its own liaison");
         }
+        inOwnConference(cid);
         FileLiaisonCommand.Filing filing = new FileLiaisonCommand.Filing(today(), !caller.is(Role.UNIT), body.reason());
         commands.send(IfMatch.parse(ifMatch), new FileLiaisonCommand(cid, unit, body.name(), body.title(), body.phone(),
                 orToday(body.effectiveOn()), filing), body.reason());
@@ -141,6 +143,15 @@ class ConferenceController {
                                       @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         commands.send(IfMatch.parse(ifMatch), new DissolveConferenceCommand(cid, body.reason(), orToday(body.effectiveOn())), body.reason());
         return Accepted.ok(cid);
+    }
+
+    /** A unit user acts only in the conference of its unit: the same unit code elsewhere is another unit. */
+    private static void inOwnConference(String cid) {
+        Caller caller = Caller.current();
+        if (!caller.actsIn(cid)) {
+            throw new AccessDeniedException("user " + caller.username() + " acts for a unit of " + caller.conferenceId()
+                    + ", not of " + cid);
+        }
     }
 
     private LocalDate orToday(LocalDate date) {

@@ -73,6 +73,13 @@ public class RosterLookup {
                 .setParameter("t", taskId).setMaxResults(1).getResultList().isEmpty();
     }
 
+    /** The conference a task belongs to; empty for an unknown task. */
+    public Optional<String> conferenceOfTask(String taskId) {
+        return entityManager.createQuery("select t.conferenceId from LookupTaskUnit t where t.taskId = :t",
+                        String.class)
+                .setParameter("t", taskId).setMaxResults(1).getResultList().stream().findFirst();
+    }
+
     /** The units a task involves (lead and co-units); empty for an unknown task. */
     public List<String> unitsOfTask(String taskId) {
         return entityManager.createQuery("select t.unitCode from LookupTaskUnit t where t.taskId = :t", String.class)

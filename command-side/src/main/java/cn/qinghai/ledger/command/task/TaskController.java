@@ -22,13 +22,14 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.*;
 
 /**
- * Commands on supervised tasks (API.md). The office assigns direct instructions, urges, decides
+ * Commands on supervised tasks (docs/api.md). The office assigns direct instructions, urges, decides
  * extensions, closes (销号) and returns (退回重办); a unit acknowledges, reports, asks for more time and
  * submits completion, always for itself: a unit user acts in the name of its own unit only.
  */
@@ -210,11 +211,17 @@ class TaskController {
     }
 
     /**
-     * A unit user acts only on tasks of its own unit (as lead or co-unit): another unit's task is 403.
-     * An unknown task goes on to the command, which answers 404.
+     * A unit user acts only on tasks of its own unit (as lead or co-unit) in its own conference: another
+     * unit's task, or a task of another conference whose unit has the same code, is 403. An unknown task
+     * goes on to the command, which answers 404.
      */
     private String unitOnTask(String taskId) {
-        String unit = Caller.current().unitCode();
+        Caller caller = Caller.current();
+        String unit = caller.unitCode();
+        Optional<String> conference = lookup.conferenceOfTask(taskId);
+        if (conference.isPresent() && !caller.actsIn(conference.get())) {
+            throw new AccessDeniedException("task " + taskId + " is not a task of " + caller.conferenceId());
+        }
         List<String> units = lookup.unitsOfTask(taskId);
         if (!units.isEmpty() && !units.contains(unit)) {
             throw new AccessDeniedException("task " + taskId + " is not a task of unit " + unit);

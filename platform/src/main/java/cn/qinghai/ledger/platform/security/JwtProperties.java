@@ -13,6 +13,7 @@ public class JwtProperties {
     private String usernameClaim = "preferred_username";
     private String roleClaim = "ledger_role";
     private String unitClaim = "ledger_unit";
+    private String conferenceClaim = "ledger_conference";
 
     public String getUsernameClaim() {
         return usernameClaim;
@@ -28,6 +29,15 @@ public class JwtProperties {
 
     public void setRoleClaim(String roleClaim) {
         this.roleClaim = roleClaim;
+    }
+
+    /** The claim naming the conference of a UNIT token's unit (required for UNIT tokens). */
+    public String getConferenceClaim() {
+        return conferenceClaim;
+    }
+
+    public void setConferenceClaim(String conferenceClaim) {
+        this.conferenceClaim = conferenceClaim;
     }
 
     public String getUnitClaim() {

@@ -33,7 +33,11 @@ public class LedgerJwtAuthenticationConverter implements Converter<Jwt, Abstract
         if (role == Role.UNIT && (unit == null || unit.isBlank())) {
             throw new BadCredentialsException("a UNIT token must carry claim " + properties.getUnitClaim());
         }
-        LedgerUser user = new LedgerUser(username, null, role, unit, username);
+        String conference = jwt.getClaimAsString(properties.getConferenceClaim());
+        if (role == Role.UNIT && (conference == null || conference.isBlank())) {
+            throw new BadCredentialsException("a UNIT token must carry claim " + properties.getConferenceClaim());
+        }
+        LedgerUser user = new LedgerUser(username, null, role, unit, conference, username);
         return new Authenticated(user, jwt);
     }
 

@@ -7,8 +7,9 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
- * A signed-in person: login name, role and (for unit users) the unit code they act for. The
- * password hash never leaves this object: it is not serialized and not logged.
+ * A signed-in person: login name, role and (for unit users) the unit they act for — a unit code within
+ * one conference, since another conference may hold a unit with the same code. The password hash never
+ * leaves this object: it is not serialized and not logged.
  */
 public final class LedgerUser implements UserDetails {
 
@@ -16,17 +17,29 @@ public final class LedgerUser implements UserDetails {
     private final transient String passwordHash;
     private final Role role;
     private final String unitCode;
+    private final String conferenceId;
     private final String displayName;
 
-    public LedgerUser(String username, String passwordHash, Role role, String unitCode, String displayName) {
+    public LedgerUser(String username, String passwordHash, Role role, String unitCode, String conferenceId,
+                      String displayName) {
         if (role == Role.UNIT && (unitCode == null || unitCode.isBlank())) {
             throw new IllegalArgumentException("user " + username + " has role UNIT but no unit code");
+        }
+        if (role == Role.UNIT && (conferenceId == null || conferenceId.isBlank())) {
+            throw new IllegalArgumentException("user " + username + " has role UNIT but no conference: a unit code "
+                    + "names a unit only within one conference");
         }
         this.username = username;
         this.passwordHash = passwordHash;
         this.role = role;
         this.unitCode = unitCode;
+        this.conferenceId = conferenceId;
         this.displayName = displayName == null ? username : displayName;
+    }
+
+    /** A copy holding the same fields, for an authentication that may erase its credentials. */
+    public LedgerUser copy() {
+        return new LedgerUser(username, passwordHash, role, unitCode, conferenceId, displayName);
     }
 
     public Role role() {
@@ -36,6 +49,11 @@ public final class LedgerUser implements UserDetails {
     /** The unit this user acts for; null for users bound to no unit. */
     public String unitCode() {
         return unitCode;
+    }
+
+    /** The conference whose unit this user acts for; null for users bound to no conference. */
+    public String conferenceId() {
+        return conferenceId;
     }
 
     public String displayName() {
@@ -59,6 +77,7 @@ public final class LedgerUser implements UserDetails {
 
     @Override
     public String toString() {
-        return "LedgerUser[" + username + ", " + role + (unitCode == null ? "" : ", " + unitCode) + "]";
+        return "LedgerUser[" + username + ", " + role + (unitCode == null ? "" : ", " + unitCode)
+                + (conferenceId == null ? "" : " of " + conferenceId) + "]";
     }
 }

@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * Who may sign in with HTTP Basic, in this order:
  * <ol>
  * <li>the users of {@code ledger.security.users} (bcrypt hashes);</li>
- * <li>with {@code ledger.demo=true}, the demo users of API.md, all with password {@code demo};</li>
+ * <li>with {@code ledger.demo=true}, the demo users of docs/security.md, all with password {@code demo};</li>
  * <li>when neither gives any user, one {@code admin} whose password is generated at first start,
  * printed once on standard output and kept only as a bcrypt hash in the data directory.</li>
  * </ol>
@@ -54,13 +54,13 @@ public class LedgerUserDirectory implements UserDetailsService {
             @Value("${ledger.data-dir:./data}") Path dataDir) {
         for (SecurityProperties.User u : properties.getUsers()) {
             add(new LedgerUser(u.getUsername(), normalizeHash(u.getPasswordHash()), u.getRole(), u.getUnitCode(),
-                    u.getDisplayName()));
+                    u.getConferenceId(), u.getDisplayName()));
         }
         if (demo.isDemo()) {
             addDemoUsers(SeedConference.load(objectMapper));
         }
         if (users.isEmpty()) {
-            add(new LedgerUser(GENERATED_ADMIN, generatedAdminHash(dataDir), Role.ADMIN, null, "管理员"));
+            add(new LedgerUser(GENERATED_ADMIN, generatedAdminHash(dataDir), Role.ADMIN, null, null, "管理员"));
         }
         decoyHash = decoyHash(users.values());
         log.info("{} users can sign in: {}", users.size(), users.keySet());
@@ -126,18 +126,19 @@ public class LedgerUserDirectory implements UserDetailsService {
             return new UnknownUser(username, decoyHash);
         }
         // A fresh copy: Spring Security erases credentials on the object it authenticates.
-        return new LedgerUser(user.getUsername(), user.getPassword(), user.role(), user.unitCode(), user.displayName());
+        return user.copy();
     }
 
     private void addDemoUsers(SeedConference seed) {
         // The demo password is public anyway; a low cost keeps every Basic request of a demo cheap.
         String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(DEMO_PASSWORD);
-        add(new LedgerUser("office", hash, Role.OFFICE, seed.conference().leadUnitCode(), "联席会议办公室"));
-        add(new LedgerUser("auditor", hash, Role.AUDITOR, null, "审计员"));
-        add(new LedgerUser("viewer", hash, Role.VIEWER, null, "查看者"));
-        add(new LedgerUser("admin", hash, Role.ADMIN, null, "管理员"));
+        add(new LedgerUser("office", hash, Role.OFFICE, seed.conference().leadUnitCode(), null, "联席会议办公室"));
+        add(new LedgerUser("auditor", hash, Role.AUDITOR, null, null, "审计员"));
+        add(new LedgerUser("viewer", hash, Role.VIEWER, null, null, "查看者"));
+        add(new LedgerUser("admin", hash, Role.ADMIN, null, null, "管理员"));
+        String conferenceId = seed.conference().conferenceId();
         for (SeedConference.Unit unit : seed.units()) {
-            add(new LedgerUser("unit-" + unit.unitCode(), hash, Role.UNIT, unit.unitCode(), unit.name()));
+            add(new LedgerUser("unit-" + unit.unitCode(), hash, Role.UNIT, unit.unitCode(), conferenceId, unit.name()));
         }
     }
 

@@ -26,6 +26,8 @@ public class SecurityProperties {
         private String passwordHash;
         private Role role;
         private String unitCode;
+        /** The conference of the unit (required with role UNIT: unit codes are unique only within one). */
+        private String conferenceId;
         private String displayName;
 
         public String getUsername() {
@@ -58,6 +60,14 @@ public class SecurityProperties {
 
         public void setUnitCode(String unitCode) {
             this.unitCode = unitCode;
+        }
+
+        public String getConferenceId() {
+            return conferenceId;
+        }
+
+        public void setConferenceId(String conferenceId) {
+            this.conferenceId = conferenceId;
         }
 
         public String getDisplayName() {

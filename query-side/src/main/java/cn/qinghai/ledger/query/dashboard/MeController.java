@@ -13,8 +13,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "dashboard", description = "who is signed in")
 class MeController {
 
-    /** {@code unitCode} is the unit a UNIT user acts for (the office's host unit for the office), else null. */
-    record Me(String username, String displayName, Role role, String unitCode) {
+    /**
+     * {@code unitCode} is the unit a UNIT user acts for (the office's host unit for the office), else null;
+     * {@code conferenceId} the conference of that unit for a UNIT user, else null (any conference).
+     */
+    record Me(String username, String displayName, Role role, String unitCode, String conferenceId) {
     }
 
     @GetMapping("/api/me")
@@ -22,6 +25,6 @@ class MeController {
         if (csrf != null) {
             csrf.getToken(); // a session that lost its XSRF-TOKEN cookie gets a new one here
         }
-        return new Me(user.getUsername(), user.displayName(), user.role(), user.unitCode());
+        return new Me(user.getUsername(), user.displayName(), user.role(), user.unitCode(), user.conferenceId());
     }
 }
