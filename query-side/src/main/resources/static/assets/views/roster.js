@@ -59,7 +59,7 @@ export const roster = {
 
 export function changeLine(c) {
   return t('roster.change', {unit: c.unitName || c.unitCode, outgoing: c.outgoingName || c.outgoingPersonId,
-    incoming: c.incoming.name, title: c.incoming.title, reason: c.reason});
+    incoming: c.incoming.name, title: c.incoming.title, reason: c.reason ?? t('reason.withheld')});
 }
 
 /** 联席会议确定: the office records the conference's answer to a pending change. */

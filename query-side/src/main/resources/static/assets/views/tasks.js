@@ -129,7 +129,7 @@ export const task = {
             ? h('ol', {class: 'timeline'}, task.extensions.map(x => h('li', null,
               h('div', {class: 'when'}, fmtDate(x.requestedOn)),
               h('div', null, h('span', {class: 'status ext-' + x.state.toLowerCase()}, t('ext.' + x.state)), ' ',
-                t('task.extensionLine', {from: fmtDate(x.currentDueDate), to: fmtDate(x.newDueDate), reason: x.reason}),
+                t('task.extensionLine', {from: fmtDate(x.currentDueDate), to: fmtDate(x.newDueDate), reason: x.reason ?? t('reason.withheld')}),
                 x.decisionNote ? h('p', {class: 'muted'}, x.decisionNote + (x.decidedOn ? '（' + fmtDate(x.decidedOn) + '）' : '')) : null))))
             : empty(t('task.noExtensions'))),
           task.completion ? section(t('task.completion'),
@@ -146,7 +146,7 @@ export const task = {
   },
 };
 
-/** The forms the signed-in user may use on this task now: the rules of DESIGN.md §3, mirrored. */
+/** The forms the signed-in user may use on this task now: the rules of docs/rules.md, mirrored. */
 function taskActions(task) {
   const me = app.me;
   const id = task.taskId;

@@ -227,6 +227,73 @@ class SecurityHardeningTest {
         assertThat(liaisonsOf("education", today.minusDays(6))).doesNotContain("新联络员");
     }
 
+    @Test
+    void aUnitUserActsOnlyInItsOwnConferenceNotForTheSameCodeElsewhere() {
+        String other = "bound-elsewhere";
+        String since = LocalDate.now().minusDays(10).toString();
+        assertThat(api.post("office", "/api/conferences", """
+                {"conferenceId":"%s","name":"另一联席会议","documentNo":"青测〔2026〕1号","basisDocuments":[],
+                 "leadUnitCode":"education","establishedOn":"%s"}""".formatted(other, since)).status()).isEqualTo(201);
+        assertThat(api.post("office", "/api/conferences/" + other + "/units", """
+                {"unitCode":"education","name":"另一单位","duties":["配合"],"effectiveOn":"%s"}""".formatted(since))
+                .status()).isIn(200, 201);
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.post("office", "/api/tasks", """
+                {"taskId":"bound-1","conferenceId":"%s","title":"另一会议的任务","leadUnitCode":"education",
+                 "dueInWorkingDays":5,"source":"办公室通知"}""".formatted(other)).status() == 201);
+
+        var acknowledged = api.post("unit-education", "/api/tasks/bound-1/acknowledgement", "{}");
+        assertThat(acknowledged.status()).as(acknowledged.raw()).isEqualTo(403);
+        assertThat(api.post("unit-education", "/api/tasks/bound-1/progress",
+                "{\"percentComplete\":20,\"summary\":\"越权\"}").status()).isEqualTo(403);
+        assertThat(api.put("unit-education", "/api/conferences/" + other + "/units/education/liaison",
+                liaison("越权", LocalDate.now().toString(), null)).status()).isEqualTo(403);
+        assertThat(api.get("unit-education", "/api/me").body().path("conferenceId").asText()).isEqualTo(CID);
+    }
+
+    @Test
+    void aReasonAUnitWroteIsReadByTheOfficeAuditorsAndThatUnitOnly() {
+        assertThat(api.post("office", "/api/tasks", """
+                {"taskId":"reason-1","conferenceId":"%s","title":"理由可见性","leadUnitCode":"education",
+                 "dueInWorkingDays":5,"source":"办公室通知"}""".formatted(CID)).status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.post("unit-education",
+                "/api/tasks/reason-1/extension-requests", """
+                {"requestId":"r1","newDueDate":"%s","reason":"分管同志病休"}""".formatted(LocalDate.now().plusDays(60)))
+                .status() / 100 == 2);
+        assertThat(api.post("unit-education", "/api/conferences/" + CID + "/member-changes", """
+                {"changeId":"reason-c1","unitCode":"education","outgoingPersonId":"zhong-zehai",
+                 "incoming":{"personId":"xin-ren","name":"新任","title":"副厅长"},"reason":"工作调动，另有安排"}""")
+                .status()).isIn(200, 201);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !extensionReasons("office").isEmpty()
+                && !changeReasons("office").isEmpty());
+        for (String reader : List.of("office", "auditor", "admin", "unit-education")) {
+            assertThat(extensionReasons(reader)).as(reader).containsExactly("分管同志病休");
+            assertThat(changeReasons(reader)).as(reader).containsExactly("工作调动，另有安排");
+        }
+        for (String reader : List.of("viewer", "unit-finance")) {
+            assertThat(extensionReasons(reader)).as(reader).containsExactly("");
+            assertThat(changeReasons(reader)).as(reader).containsExactly("");
+            assertThat(api.get(reader, "/api/tasks/reason-1").body().path("extensions").get(0).path("newDueDate")
+                    .asText()).as("the request itself stays visible").isNotEmpty();
+        }
+    }
+
+    static List<String> extensionReasons(String reader) {
+        List<String> reasons = new ArrayList<>();
+        api.get(reader, "/api/tasks/reason-1").body().path("extensions").forEach(x -> reasons.add(x.path("reason").asText("")));
+        return reasons;
+    }
+
+    static List<String> changeReasons(String reader) {
+        List<String> reasons = new ArrayList<>();
+        api.get(reader, "/api/conferences/" + CID + "/member-changes").body().path("items").forEach(c -> {
+            if (c.path("changeId").asText().equals("reason-c1")) {
+                reasons.add(c.path("reason").asText(""));
+            }
+        });
+        return reasons;
+    }
+
     static String liaison(String name, String effectiveOn, String reason) {
         return "{\"name\":\"" + name + "\",\"title\":\"处长\",\"phone\":\"0971-1234567\",\"effectiveOn\":\""
                 + effectiveOn + "\"" + (reason == null ? "" : ",\"reason\":\"" + reason + "\"") + "}";

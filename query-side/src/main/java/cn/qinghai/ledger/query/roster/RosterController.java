@@ -1,5 +1,7 @@
 package cn.qinghai.ledger.query.roster;
 
+import cn.qinghai.ledger.platform.security.Caller;
+import cn.qinghai.ledger.query.platform.ReasonVisibility;
 import cn.qinghai.ledger.events.Ids;
 import cn.qinghai.ledger.events.conference.*;
 import cn.qinghai.ledger.platform.web.NotFoundException;
@@ -61,7 +63,9 @@ class RosterController {
     MemberChangeList memberChanges(@PathVariable("cid") @Pattern(regexp = Ids.PATTERN) String cid,
                                    @RequestParam(required = false) MemberChangeList.Status status,
                                    @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String unit) {
-        return queries.query(new FindMemberChangesQuery(cid, status, unit), MemberChangeList.class).join();
+        return ReasonVisibility.forCaller(
+                queries.query(new FindMemberChangesQuery(cid, status, unit), MemberChangeList.class).join(),
+                Caller.current());
     }
 
     private static <T> T found(Optional<T> value, String message) {

@@ -1,5 +1,7 @@
 package cn.qinghai.ledger.query.tasklist;
 
+import cn.qinghai.ledger.platform.security.Caller;
+import cn.qinghai.ledger.query.platform.ReasonVisibility;
 import cn.qinghai.ledger.events.Ids;
 import cn.qinghai.ledger.events.task.*;
 import cn.qinghai.ledger.platform.web.NotFoundException;
@@ -17,7 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The task list (督办事项清单) with RAG, and one task in full (API.md, query side). */
+/** The task list (督办事项清单) with RAG, and one task in full (docs/api.md, query side). */
 @RestController
 @Validated
 @Tag(name = "tasks", description = "督办事项: list with RAG (红黄绿灯), detail with progress, urgings, extensions")
@@ -45,6 +47,7 @@ class TaskListController {
     @GetMapping("/api/tasks/{tid}")
     TaskView task(@PathVariable("tid") @Pattern(regexp = Ids.PATTERN) String tid) {
         return queries.query(new FindTaskQuery(tid), ResponseTypes.optionalInstanceOf(TaskView.class)).join()
+                .map(view -> ReasonVisibility.forCaller(view, Caller.current()))
                 .orElseThrow(() -> new NotFoundException("no task " + tid));
     }
 }
