@@ -607,7 +607,7 @@ public final class LedgerBenchmarks {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--ledger.demo=true",
                 "--ledger.data-dir=" + dir, "--logging.level.root=WARN", "--spring.main.banner-mode=off",
                 // Known noise: Spring 6.2's deprecation notes on Axon's annotations, and mongo-java-server
-                // ignoring every secondary index (it keeps only _id and unique ones; see the README).
+                // ignoring every secondary index (it keeps only _id and unique ones; see benchmarks/README.md).
                 "--logging.level.org.springframework.core.annotation=ERROR",
                 "--logging.level.de.bwaldvogel.mongo.backend=ERROR",
                 // and its log of every "drop" of a collection that does not exist yet (reset handlers)

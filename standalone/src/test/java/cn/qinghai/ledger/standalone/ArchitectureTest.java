@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The dependency rules of DESIGN.md §2, checked on the compiled classes of every module. */
+/** The dependency rules of the README's module map (ADR 4), checked on the compiled classes of every module. */
 class ArchitectureTest {
 
     static JavaClasses classes;

@@ -31,7 +31,7 @@ class SecurityEndToEndTest {
             "auditor", "AUDITOR", "viewer", "VIEWER", "admin", "ADMIN");
     static final Set<String> READERS = Set.of("OFFICE", "UNIT", "AUDITOR", "VIEWER", "ADMIN");
 
-    /** The authorization matrix (README, "Who may do what"). */
+    /** The authorization matrix (docs/security.md, "Who may do what"). */
     static final Map<String, Set<String>> MATRIX = new HashMap<>();
 
     static {

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The request bodies of the conference endpoints (API.md), validated before any command is built. */
+/** The request bodies of the conference endpoints (docs/api.md), validated before any command is built. */
 final class ConferenceRequests {
 
     private ConferenceRequests() {

@@ -1,7 +1,7 @@
 package cn.qinghai.ledger.command.conference;
 
 /**
- * The roster rules of 青政办函〔2021〕138号 and of DESIGN.md §3, by name. Each refusal names one of
+ * The roster rules of 青政办函〔2021〕138号 and of docs/rules.md, by name. Each refusal names one of
  * these in its problem answer ({@code rule}), so a reader can go from an error to the rule and from the
  * rule to the sentence of the notice it enforces.
  */

@@ -20,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.*;
 
 /**
- * Commands on meetings (API.md): the office records what the conference does — convening, attendance,
+ * Commands on meetings (docs/api.md): the office records what the conference does — convening, attendance,
  * agreed matters, the convener's signature, issuing, approvals and cancellation. The person who acted
  * in the domain ({@code convenedBy}, {@code signedBy}) is named in the body; the signed-in office user
  * goes into the metadata.

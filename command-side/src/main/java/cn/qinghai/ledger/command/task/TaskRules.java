@@ -2,7 +2,7 @@ package cn.qinghai.ledger.command.task;
 
 /**
  * The supervision rules (督办) of the office's work as the notice gives it — 对联席会议议定事项的跟踪督促落实，
- * 及时收集各成员单位工作任务完成情况 — and of DESIGN.md §3, by name.
+ * 及时收集各成员单位工作任务完成情况 — and of docs/rules.md, by name.
  */
 public final class TaskRules {
 

@@ -4,7 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code ledger.demo=true}: load the seed conference on an empty store and create the demo users
- * of API.md (password {@code demo}). Never on in production.
+ * of docs/security.md (password {@code demo}). Never on in production.
  */
 @ConfigurationProperties("ledger")
 public class DemoProperties {

@@ -25,7 +25,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * {@code Idempotency-Key} on commands (README, "Robustness"): the same key and body from the same user returns the
+ * {@code Idempotency-Key} on commands (docs/security.md, "Robustness"): the same key and body from the same user returns the
  * first answer and sends nothing; the same key with another body is 422. Answers are kept in the
  * database ({@link IdempotencyRecords}) for {@code ledger.idempotency.retention} (default 7 days), so a
  * retry after a restart is safe too. Server errors are not kept: the client may retry them.

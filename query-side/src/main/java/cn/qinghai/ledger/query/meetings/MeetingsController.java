@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Meetings (会议) with attendance, decisions and minutes, and the decision register (API.md, query side). */
+/** Meetings (会议) with attendance, decisions and minutes, and the decision register (docs/api.md, query side). */
 @RestController
 @Validated
 @Tag(name = "meetings", description = "会议, 会议纪要 and the register of 议定事项")

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The unit status board (API.md: one row per unit, not paged: a conference has a few dozen units at
+ * The unit status board (docs/api.md: one row per unit, not paged: a conference has a few dozen units at
  * most) and one unit's status.
  */
 @RestController
