@@ -9,7 +9,7 @@
 const POLL_MS = 5000;
 /** Even with a live stream, meetings and the roster have no stream of their own: look now and then. */
 const SAFETY_MS = 30000;
-/** The feed may name its events by CloudEvent type, which EventSource cannot listen to by pattern. */
+/** The feed's frames reach onmessage; meetings and the roster are still looked at now and then. */
 const FEED_MS = 15000;
 
 export function startLive({onChange, onMode}) {

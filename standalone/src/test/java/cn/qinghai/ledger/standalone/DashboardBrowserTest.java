@@ -38,7 +38,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The dashboard in a real browser (headless Chromium from the Debian packages, driven by Selenium)
  * against the whole application: signing in, the board in Chinese, live updates, a unit's and the
  * office's work, a plenary from convening to issued minutes, refusals and stale forms. Screenshots
- * land in {@code target/screenshots}. Skipped, with a message, where Chromium is not installed.
+ * land in {@code target/screenshots}; with {@code -Dledger.user-guide.write=true} they also replace the
+ * pictures of the user guide ({@code docs/user-guide/}), so the guide shows what the dashboard shows.
+ * Skipped, with a message, where Chromium is not installed.
  */
 class DashboardBrowserTest {
 
@@ -46,6 +48,7 @@ class DashboardBrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final Path USER_GUIDE = Path.of("..", "docs", "user-guide");
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     @TempDir
@@ -286,6 +289,25 @@ class DashboardBrowserTest {
         waitForText(".timeline", "培训计划已列出提纲");
     }
 
+    @Test
+    void aStandardEventSourceReceivesTheEventFeedInOnmessage() {
+        open();
+        signIn("auditor");
+        js("""
+                window.feed = {subjects: [], types: []};
+                const source = new EventSource('/api/events/stream?after=-1');
+                source.onmessage = (e) => {
+                  const event = JSON.parse(e.data);
+                  window.feed.subjects.push(event.subject);
+                  window.feed.types.push(event.type);
+                };""");
+        wait.until(d -> ((Number) js("return window.feed.types.length;")).intValue() >= 30);
+        assertThat(js("return window.feed.types[0];")).isEqualTo("cn.qinghai.ledger.conference.ConferenceEstablished.v1");
+
+        assign("es-1", "用标准 EventSource 订阅", "youth-league", List.of(), 10);
+        wait.until(d -> (Boolean) js("return window.feed.subjects.includes('es-1');"));
+    }
+
     // ---- the browser -------------------------------------------------------------------------
 
     void open() {
@@ -395,6 +417,10 @@ class DashboardBrowserTest {
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         try {
             Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            if (Boolean.getBoolean("ledger.user-guide.write")) {
+                Files.createDirectories(USER_GUIDE);
+                Files.copy(shot.toPath(), USER_GUIDE.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The event feed for subscribers in any language (API.md: {@code GET /api/events},
+ * The event feed for subscribers in any language (docs/api.md: {@code GET /api/events},
  * {@code GET /api/events/stream}) and the event catalogue. Who may read the raw feed is in
  * {@code AccessRules}: the office, auditors and admins, because events say who did what.
  */
@@ -67,12 +67,16 @@ class EventFeedController {
     /**
      * The same events as server-sent events, from after {@code Last-Event-ID} (a reconnecting browser
      * sends it) or else {@code after} (default -1, from the first), then live as they are appended.
+     * Frames carry no {@code event:} name, so a standard {@code EventSource}'s {@code onmessage} receives
+     * every one (the CloudEvent in {@code data:} names its type); {@code named=true} names each frame by its
+     * CloudEvent type instead, for clients that listen to chosen types only.
      */
     @GetMapping("/api/events/stream")
     SseEmitter stream(@RequestParam(required = false) @Min(-1) Long after,
+                      @RequestParam(defaultValue = "false") boolean named,
                       @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         long from = lastEventId != null ? lastEventId(lastEventId) : after != null ? after : -1;
-        return streams.open(from, Caller.current());
+        return streams.open(from, Caller.current(), named);
     }
 
     /** Every event type with its fields and revision, generated from shared-events. */

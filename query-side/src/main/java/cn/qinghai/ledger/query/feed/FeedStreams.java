@@ -73,10 +73,10 @@ class FeedStreams {
     }
 
     /** Opens a stream of the events after {@code after} for {@code caller}; 503 when no slot is free. */
-    SseEmitter open(long after, Caller caller) {
+    SseEmitter open(long after, Caller caller, boolean named) {
         StreamSlots.Slot slot = slots.acquire(caller.username(), caller.roleName());
         SseEmitter emitter = new SseEmitter(properties.getStreamTimeout().toMillis());
-        FeedStream stream = new FeedStream(emitter, after, slot);
+        FeedStream stream = new FeedStream(emitter, after, slot, named);
         slot.onEvicted(stream::stop);
         emitter.onCompletion(stream::stop);
         emitter.onTimeout(stream::stop);
@@ -109,12 +109,14 @@ class FeedStreams {
         private final SseEmitter emitter;
         private final long after;
         private final StreamSlots.Slot slot;
+        private final boolean named;
         private volatile boolean stopped;
 
-        FeedStream(SseEmitter emitter, long after, StreamSlots.Slot slot) {
+        FeedStream(SseEmitter emitter, long after, StreamSlots.Slot slot, boolean named) {
             this.emitter = emitter;
             this.after = after;
             this.slot = slot;
+            this.named = named;
         }
 
         void stop() {
@@ -133,8 +135,11 @@ class FeedStreams {
                 while (!stopped) {
                     List<FeedEntry> page = feed.page(cursor, PAGE);
                     for (FeedEntry entry : page) {
-                        emitter.send(SseEmitter.event().id(Long.toString(entry.position())).name(entry.type())
-                                .data(entry.json(), MediaType.APPLICATION_JSON));
+                        SseEmitter.SseEventBuilder frame = SseEmitter.event().id(Long.toString(entry.position()));
+                        if (named) {
+                            frame.name(entry.type());
+                        }
+                        emitter.send(frame.data(entry.json(), MediaType.APPLICATION_JSON));
                         cursor = entry.position();
                         lastWrite = System.nanoTime();
                     }
