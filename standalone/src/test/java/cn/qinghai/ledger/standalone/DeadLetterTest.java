@@ -44,6 +44,11 @@ class DeadLetterTest {
             assertThat(parked.get("items").get(0).get("sequenceIdentifier").asText()).isEqualTo("dl-1");
             assertThat(parked.get("items").get(0).get("letters").get(0).get("cause").asText())
                     .contains("IllegalStateException");
+            JsonNode status = projection(api, PoisonedProjection.GROUP).get("deadLetters");
+            assertThat(status.get("count").asLong()).isEqualTo(1);
+            assertThat(status.get("sequences").asLong()).isEqualTo(1);
+            assertThat(java.time.Instant.parse(status.get("oldestEnqueuedAt").asText())).isBefore(java.time.Instant.now());
+            assertThat(java.time.Duration.parse(status.get("oldestAge").asText())).isPositive();
             assertThat(api.post("auditor", "/api/admin/dead-letters/" + PoisonedProjection.GROUP + "/retry", "{}")
                     .status()).isEqualTo(403);
 
@@ -56,6 +61,19 @@ class DeadLetterTest {
             assertThat(retried.body().get("sequencesProcessed").asInt()).isEqualTo(1);
             assertThat(retried.body().get("remaining").asLong()).isZero();
             assertThat(projection.seen).contains("dl-1");
+            JsonNode drained = projection(api, PoisonedProjection.GROUP).get("deadLetters");
+            assertThat(drained.get("count").asLong()).isZero();
+            assertThat(drained.get("oldestAge").isNull()).isTrue();
         }
+    }
+
+    /** The group's line of GET /api/admin/projections. */
+    static JsonNode projection(LedgerApi api, String group) {
+        for (JsonNode item : api.get("admin", "/api/admin/projections").body().get("items")) {
+            if (item.get("name").asText().equals(group)) {
+                return item;
+            }
+        }
+        throw new AssertionError("no processing group " + group + " in /api/admin/projections");
     }
 }

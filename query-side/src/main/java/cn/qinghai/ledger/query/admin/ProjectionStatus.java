@@ -1,19 +1,25 @@
 package cn.qinghai.ledger.query.admin;
 
 import cn.qinghai.ledger.query.platform.ReadModelGenerations;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.deadletter.DeadLetter;
 import org.springframework.stereotype.Component;
 
 /** Where each processing group stands: its position against the event store's head, and any rebuild. */
@@ -33,10 +39,19 @@ public class ProjectionStatus {
      * @param resetting         an Axon token reset (in-place replay) is running
      * @param activeGeneration  the generation serving readers, for projections that can be rebuilt
      * @param replay            the latest rebuild, if any since this process started
+     * @param deadLetters       what the group has parked in its dead-letter queue (null: it has none)
      */
     public record ProcessorView(String name, String kind, boolean running, boolean error, Integer segments,
                                 Integer claimedHere, Long position, Long lag, Boolean caughtUp, Boolean resetting,
-                                boolean replayable, Integer activeGeneration, ReplayProgress replay) {
+                                boolean replayable, Integer activeGeneration, ReplayProgress replay,
+                                DeadLetters deadLetters) {
+    }
+
+    /**
+     * A group's dead letters: how many events are parked, in how many sequences (aggregates), and since
+     * when the oldest waits ({@code oldestAge} as an ISO-8601 duration; both null when none is parked).
+     */
+    public record DeadLetters(long count, long sequences, Instant oldestEnqueuedAt, Duration oldestAge) {
     }
 
     /**
@@ -53,10 +68,13 @@ public class ProjectionStatus {
     private final ProjectionReplays replays;
     private final ReadModelGenerations generations;
     private final StoreRollbackGuard rollbacks;
+    private final Clock clock;
 
     public ProjectionStatus(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokenStore,
-                            ProjectionReplays replays, ReadModelGenerations generations, StoreRollbackGuard rollbacks) {
+                            ProjectionReplays replays, ReadModelGenerations generations, StoreRollbackGuard rollbacks,
+                            Clock clock) {
         this.rollbacks = rollbacks;
+        this.clock = clock;
         this.processing = processing;
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
@@ -81,7 +99,7 @@ public class ProjectionStatus {
         ReplayProgress replay = replays.progress(name).orElse(null);
         if (!(processor instanceof StreamingEventProcessor streaming)) {
             return new ProcessorView(name, "subscribing", processor.isRunning(), processor.isError(), null, null,
-                    null, null, null, null, replayable, generation, replay);
+                    null, null, null, null, replayable, generation, replay, deadLetters(name));
         }
         Collection<EventTrackerStatus> statuses = streaming.processingStatus().values();
         Long position = statuses.stream()
@@ -99,7 +117,26 @@ public class ProjectionStatus {
                 processor.getClass().getSimpleName().startsWith("Pooled") ? "pooled-streaming" : "tracking",
                 processor.isRunning(), processor.isError(), tokenStore.fetchSegments(name).length, statuses.size(),
                 position, lag, !statuses.isEmpty() && statuses.stream().allMatch(EventTrackerStatus::isCaughtUp),
-                statuses.stream().anyMatch(EventTrackerStatus::isReplaying), replayable, generation, replay);
+                statuses.stream().anyMatch(EventTrackerStatus::isReplaying), replayable, generation, replay,
+                deadLetters(name));
+    }
+
+    /** The oldest letter of each sequence is its first; the oldest of all is the oldest of those. */
+    private DeadLetters deadLetters(String group) {
+        return processing.deadLetterQueue(group).map(queue -> {
+            Instant oldest = null;
+            for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue.deadLetters()) {
+                Iterator<DeadLetter<? extends EventMessage<?>>> letters = sequence.iterator();
+                if (letters.hasNext()) {
+                    Instant enqueued = letters.next().enqueuedAt();
+                    if (oldest == null || enqueued.isBefore(oldest)) {
+                        oldest = enqueued;
+                    }
+                }
+            }
+            return new DeadLetters(queue.size(), queue.amountOfSequences(), oldest,
+                    oldest == null ? null : Duration.between(oldest, clock.instant()));
+        }).orElse(null);
     }
 
     private Long head() {
