@@ -1,5 +1,6 @@
 package cn.qinghai.ledger.platform.security;
 
+import jakarta.servlet.DispatcherType;
 import cn.qinghai.ledger.platform.demo.DemoProperties;
 import cn.qinghai.ledger.platform.web.ProblemWriter;
 import cn.qinghai.ledger.platform.web.Problems;
@@ -98,6 +99,10 @@ public class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(problems, request -> true)
                         .accessDeniedHandler(problems))
                 .authorizeHttpRequests(auth -> {
+                    // A server-sent-event stream was authorized when it opened; its later async dispatches
+                    // (each write, its completion) carry no new request from the client. Authorizing them
+                    // again fails once the user signs out in another tab, on a response long committed.
+                    auth.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
                     auth.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                             // Operations data, as /api/admin/projections: not for units and viewers.
                             .requestMatchers("/actuator/metrics", "/actuator/metrics/**", "/actuator/prometheus")
