@@ -225,7 +225,7 @@ class AuditTrailEndToEndTest {
 
         // the live processor resumed on the new generation
         var filed = api.put("unit-health", "/api/conferences/" + CID + "/units/health/liaison",
-                "{\"name\":\"王联络\",\"title\":\"处长\",\"phone\":\"0971-7654321\",\"effectiveOn\":\"2025-01-02\"}");
+                "{\"name\":\"王联络\",\"title\":\"处长\",\"phone\":\"0971-7654321\"}"); // effective today
         assertThat(filed.status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> "王联络".equals(
                 api.get("viewer", "/api/units/health").body().path("liaison").path("name").asText()));

@@ -181,8 +181,10 @@ class SeedConferenceEndToEndTest {
         LedgerApi api = api(app);
         awaitRoster(api, "2021-08-12", 18);
 
-        var filed = api.put("unit-education", "/api/conferences/" + CID + "/units/education/liaison",
-                "{\"name\":\"李联络\",\"title\":\"学前教育处处长\",\"phone\":\"0971-6666666\",\"effectiveOn\":\"2024-01-02\"}");
+        // A filing of 2024 recorded now: older than a unit may date its own, so the office records it, with why.
+        var filed = api.put("office", "/api/conferences/" + CID + "/units/education/liaison",
+                "{\"name\":\"李联络\",\"title\":\"学前教育处处长\",\"phone\":\"0971-6666666\",\"effectiveOn\":\"2024-01-02\","
+                        + "\"reason\":\"补录2024年的备案\"}");
         assertThat(filed.status()).isEqualTo(200);
         var proposed = api.post("unit-education", "/api/conferences/" + CID + "/member-changes",
                 "{\"changeId\":\"edu-2024\",\"unitCode\":\"education\",\"outgoingPersonId\":\"zhong-zehai\","
