@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.axonframework.axonserver.connector.AxonServerConfiguration;
 import org.axonframework.axonserver.connector.command.AxonServerCommandBus;
 import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
@@ -62,6 +63,38 @@ class AxonServerProfileTest {
             assertThat(tables).doesNotContain("domain_event_entry", "snapshot_event_entry", "token_entry",
                     "saga_entry", "association_value_entry", "dead_letter_entry");
             assertThat(tables).contains("scheduled_tasks", "idempotency_record", "lookup_unit");
+        }
+    }
+
+    /**
+     * The compose file's command side: events through Axon Server, and everything the command side decides
+     * with — lookups, deadlines, idempotency records — in the shared PostgreSQL, so a second instance sees
+     * the same; still no Axon JPA table there.
+     */
+    @Test
+    void withThePostgresProfileTheCommandSidesStateIsInPostgresqlAndStillNoEventTable() throws Exception {
+        int unusedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            unusedPort = socket.getLocalPort();
+        }
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+             ConfigurableApplicationContext app = CommandSideApplication.application().run(
+                     "--spring.profiles.active=axonserver,postgres", "--server.port=0", "--ledger.data-dir=" + dataDir,
+                     "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                     "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+                     "--axon.axonserver.servers=localhost:" + unusedPort,
+                     "--spring.autoconfigure.exclude=org.axonframework.springboot.autoconfig.JpaAutoConfiguration,"
+                             + "org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration,"
+                             + "org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration")) {
+            assertThat(app.getBean(EventStore.class)).isInstanceOf(AxonServerEventStore.class);
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
+            List<String> tables = jdbc.queryForList(
+                    "select table_name from information_schema.tables where table_schema = 'public'", String.class);
+            assertThat(tables).contains("scheduled_tasks", "idempotency_record", "lookup_unit", "lookup_task_unit",
+                    "lookup_minutes_number");
+            assertThat(tables).doesNotContain("domain_event_entry", "snapshot_event_entry", "token_entry",
+                    "saga_entry", "dead_letter_entry");
         }
     }
 }

@@ -12,13 +12,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The standalone service in a child JVM on the test's own classpath, killed with SIGKILL and started
- * again on the same data directory. Its output goes to a log file beside the test's reports.
+ * The standalone service (or another of the ledger's applications) in a child JVM on the test's own
+ * classpath, killed with SIGKILL and started again on the same data directory. Its output goes to a log
+ * file beside the test's reports.
  */
 final class ChildLedger {
 
-    private static final String MAIN = "cn.qinghai.ledger.standalone.LedgerStandaloneApplication";
+    static final String STANDALONE = "cn.qinghai.ledger.standalone.LedgerStandaloneApplication";
+    static final String COMMAND_SIDE = "cn.qinghai.ledger.command.CommandSideApplication";
 
+    private final String main;
     private final Path dataDir;
     private final Path log;
     private final List<String> extraArgs;
@@ -26,6 +29,11 @@ final class ChildLedger {
     private Process process;
 
     ChildLedger(Path dataDir, Path log, List<String> extraArgs) throws IOException {
+        this(STANDALONE, dataDir, log, extraArgs);
+    }
+
+    ChildLedger(String main, Path dataDir, Path log, List<String> extraArgs) throws IOException {
+        this.main = main;
         this.dataDir = dataDir;
         this.log = log;
         this.extraArgs = List.copyOf(extraArgs);
@@ -50,7 +58,7 @@ final class ChildLedger {
     void start(Duration timeout) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Ddisable-axoniq-console-message=true",
-                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")), MAIN,
+                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")), main,
                 "--server.port=" + port, "--ledger.data-dir=" + dataDir, "--ledger.demo=true",
                 "--ledger.idempotency.lease=PT5S", "--logging.level.root=WARN",
                 "--logging.level.cn.qinghai.ledger.query.admin=INFO"));

@@ -1,10 +1,18 @@
 package cn.qinghai.ledger.command.lookup;
 
+import static cn.qinghai.ledger.events.RuleViolatedException.conflict;
+import static cn.qinghai.ledger.events.RuleViolatedException.rule;
+
 import cn.qinghai.ledger.events.conference.*;
 import cn.qinghai.ledger.events.meeting.MinutesIssuedEvent;
 import cn.qinghai.ledger.events.task.TaskAssignedEvent;
 import cn.qinghai.ledger.events.task.TaskClosedEvent;
+import cn.qinghai.ledger.command.conference.ConferenceRules;
+import cn.qinghai.ledger.command.meeting.MeetingRules;
+import cn.qinghai.ledger.command.task.TaskRules;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
@@ -15,6 +23,13 @@ import org.springframework.stereotype.Component;
  * Keeps the lookup tables in step with the events, in the same transaction as the events themselves
  * (a subscribing processor: see {@link LookupConfiguration}). Written so that applying an event twice
  * leaves the same rows.
+ *
+ * <p>The cross-aggregate rules are decided by the aggregates from these tables, and held again here by the
+ * database, because two command-side instances may decide at the same moment from the same rows: a unit's
+ * row is locked while a task is assigned to it or while it is removed, and checked again under the lock
+ * (so one of "remove the unit" and "assign it a task" loses); a minutes number is a primary key, locked or
+ * inserted, so two meetings cannot both take it. The loser's command fails with the rule's name and
+ * nothing of it is stored.
  */
 @Component
 @ProcessingGroup(RosterLookupProjection.GROUP)
@@ -47,7 +62,15 @@ class RosterLookupProjection {
 
     @EventHandler
     void on(MemberUnitRemovedEvent e) {
-        LookupRows.UnitRow unit = entityManager.find(LookupRows.UnitRow.class, e.conferenceId() + "/" + e.unitCode());
+        LookupRows.UnitRow unit = entityManager.find(LookupRows.UnitRow.class, e.conferenceId() + "/" + e.unitCode(),
+                LockModeType.PESSIMISTIC_WRITE);
+        long open = entityManager.createQuery("select count(t) from LookupTaskUnit t "
+                        + "where t.conferenceId = :c and t.unitCode = :u and t.open = true", Long.class)
+                .setParameter("c", e.conferenceId()).setParameter("u", e.unitCode()).getSingleResult();
+        if (open > 0) {
+            throw rule(ConferenceRules.UNIT_WITH_OPEN_TASKS_STAYS, "unit " + e.unitCode() + " was given "
+                    + open + " open task(s) meanwhile; close or reassign them before removing the unit");
+        }
         unit.active = false;
         if (e.vacatedPersonId() != null) {
             removeSeat(e.conferenceId(), e.vacatedPersonId());
@@ -73,6 +96,17 @@ class RosterLookupProjection {
         units.add(e.leadUnitCode());
         units.addAll(e.coUnitCodes());
         for (String unit : units) {
+            LookupRows.UnitRow row = entityManager.find(LookupRows.UnitRow.class, e.conferenceId() + "/" + unit);
+            if (row != null) {
+                entityManager.flush(); // a row added earlier in this transaction (a rebuild) must exist to be read
+                // Read again under the lock: the row may be in this transaction's cache from the aggregate's own
+                // check, and another instance may have removed the unit since.
+                entityManager.refresh(row, LockModeType.PESSIMISTIC_WRITE);
+            }
+            if (row == null || !row.active) {
+                throw rule(unit.equals(e.leadUnitCode()) ? TaskRules.ONE_ACTIVE_LEAD_UNIT
+                        : TaskRules.CO_UNITS_ARE_ACTIVE_MEMBER_UNITS, "unit " + unit + " was removed meanwhile");
+            }
             entityManager.merge(new LookupRows.TaskUnitRow(e.taskId(), e.conferenceId(), unit));
         }
     }
@@ -85,7 +119,25 @@ class RosterLookupProjection {
 
     @EventHandler
     void on(MinutesIssuedEvent e) {
-        entityManager.merge(new LookupRows.MinutesNumberRow(e.documentNo(), e.meetingId()));
+        LookupRows.MinutesNumberRow taken = entityManager.find(LookupRows.MinutesNumberRow.class, e.documentNo(),
+                LockModeType.PESSIMISTIC_WRITE);
+        if (taken != null && taken.meetingId.equals(e.meetingId())) {
+            return; // this very issue, applied again
+        }
+        if (taken != null) {
+            throw minutesNumberTaken(e.documentNo());
+        }
+        try {
+            entityManager.persist(new LookupRows.MinutesNumberRow(e.documentNo(), e.meetingId()));
+            entityManager.flush(); // another transaction inserting the same number waits here, then one fails
+        } catch (PersistenceException alreadyInserted) {
+            throw minutesNumberTaken(e.documentNo());
+        }
+    }
+
+    private static RuntimeException minutesNumberTaken(String documentNo) {
+        return conflict(MeetingRules.MINUTES_NUMBER_UNIQUE, "document number " + documentNo
+                + " was taken by another meeting meanwhile");
     }
 
     private void removeSeat(String conferenceId, String personId) {
