@@ -162,11 +162,16 @@ public class AuditTrailProjection {
         byte[] digest = event.digest();
         byte[] link = AuditChain.link(previousLink, digest);
         boolean above = trail.raiseMarkAndCheckAbove(event.position());
-        if (trail.insert(AuditEntries.of(event, digest, link)) && above) {
+        // A late event relinks the entries after it BEFORE its own entry is written: a redelivered event
+        // whose entry exists changes nothing, so an entry written first and a process killed before the
+        // relink left the chain broken for ever (the crash test found it). Relinked first, a kill at any
+        // point leaves the entry missing, the token unmoved, and the redelivery does the whole work again.
+        if (above) {
             int relinked = trail.relinkAfter(event.position(), link);
             log.info("audit trail: event {} arrived late at position {}; relinked {} later entries",
                     event.eventIdentifier(), event.position(), relinked);
         }
+        trail.insert(AuditEntries.of(event, digest, link));
     }
 
     static long positionOf(TrackingToken token) {

@@ -1,6 +1,7 @@
 package cn.qinghai.ledger.query.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.qinghai.ledger.events.conference.ConferenceEstablishedEvent;
 import cn.qinghai.ledger.query.platform.ProcessorBatch;
@@ -35,6 +36,9 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The audit trail projection through the real MongoDB driver, against an in-memory wire-protocol server. */
 class AuditTrailProjectionTest {
@@ -296,5 +300,47 @@ class AuditTrailProjectionTest {
         List<Document> settled = snapshot();
         deliver(List.of(e2, e3));
         assertThat(snapshot()).as("the late event redelivered").isEqualTo(settled);
+    }
+
+    /** The process dies at one write of recording a late event; the event is then redelivered. */
+    @ParameterizedTest
+    @ValueSource(strings = {"insert", "relinkAfter"})
+    void aProcessKilledWhileRecordingALateEventLeavesAChainThatTheRedeliveryCompletes(String killedAt) {
+        AtomicBoolean alive = new AtomicBoolean(true);
+        AtomicBoolean armed = new AtomicBoolean();
+        AuditTrail dying = new AuditTrail(db) {
+            @Override
+            boolean insert(Document entry) {
+                dieIf("insert");
+                return super.insert(entry);
+            }
+
+            @Override
+            int relinkAfter(long position, byte[] link) {
+                dieIf("relinkAfter");
+                return super.relinkAfter(position, link);
+            }
+
+            private void dieIf(String write) {
+                if (armed.get() && write.equals(killedAt) && alive.getAndSet(false)) {
+                    throw new IllegalStateException("killed before " + write);
+                }
+            }
+        };
+        AuditTrailProjection killed = new AuditTrailProjection(dying, serializer,
+                id -> storePositions.containsKey(id) ? OptionalLong.of(storePositions.get(id)) : OptionalLong.empty());
+        var e0 = duties(0, Set.of(), 0, "a");
+        var e1 = duties(1, Set.of(), 1, "b");
+        var e3 = duties(3, Set.of(2L), 3, "d");
+        var e2 = duties(3, Set.of(), 2, "c");
+        List.of(e0, e1, e3).forEach(killed::on);
+        armed.set(true);
+        assertThatThrownBy(() -> killed.on(e2)).hasMessageContaining("killed before " + killedAt);
+
+        deliver(List.of(e2, e3)); // the restarted process: the token had not moved past the batch
+
+        List<AuditEntry> entries = find(AuditFilter.none()).items();
+        assertThat(entries).extracting(AuditEntry::eventId).containsExactly("event-0", "event-1", "event-2", "event-3");
+        assertChainedInPositionOrder(entries, List.of(e0, e1, e2, e3));
     }
 }
