@@ -85,6 +85,32 @@ final class ChildLedger {
         throw new IllegalStateException("the child ledger was not ready within " + timeout + "; see " + log);
     }
 
+    /**
+     * The child's WARN and ERROR lines with the first lines of each stack trace (at most {@code max}
+     * lines, the newest), for a failure message: CI shows the test's output, not the child's log file.
+     */
+    String problems(int max) {
+        List<String> lines;
+        try {
+            lines = java.nio.file.Files.readAllLines(log);
+        } catch (IOException e) {
+            return "(cannot read " + log + ": " + e + ")";
+        }
+        List<String> kept = new ArrayList<>();
+        int traceLines = 0;
+        for (String line : lines) {
+            if (line.contains(" WARN ") || line.contains(" ERROR ")) {
+                kept.add(line);
+                traceLines = 0;
+            } else if (!kept.isEmpty() && (line.startsWith("\tat ") || line.startsWith("Caused by"))
+                    && traceLines++ < 6) {
+                kept.add(line);
+            }
+        }
+        List<String> newest = kept.subList(Math.max(0, kept.size() - max), kept.size());
+        return "child log " + log + " (WARN/ERROR, newest " + newest.size() + " lines):\n" + String.join("\n", newest);
+    }
+
     /** SIGKILL: no shutdown hook, no flush, no clean close of any store. */
     void kill() throws InterruptedException {
         if (process != null && process.isAlive()) {

@@ -56,7 +56,10 @@ class CrashSafetyTest {
     @Test
     void onTheEmbeddedDefaultNothingAnsweredIsLostAndNothingIsAhead() throws Exception {
         Path h2 = dataDir.resolve("eventstore");
-        run("h2", ROUNDS, List.of(), () -> counts(DriverManager.getConnection("jdbc:h2:file:" + h2, "ledger", "")));
+        // read-only: the test looks at the evidence without changing it (opened read-write, H2's clean-up of
+        // the killed process's temporary LOBs at close tripped one of its own assertions under -ea)
+        run("h2", ROUNDS, List.of(), () -> counts(DriverManager.getConnection(
+                "jdbc:h2:file:" + h2 + ";ACCESS_MODE_DATA=r", "ledger", "")));
     }
 
     @Test
@@ -111,7 +114,11 @@ class CrashSafetyTest {
                     retried++;
                 }
                 maybe.clear();
-                assertTheReadSideFollowsTheStore(api, effective, store + " round " + round);
+                try {
+                    assertTheReadSideFollowsTheStore(api, effective, store + " round " + round);
+                } catch (AssertionError failed) {
+                    throw new AssertionError(failed.getMessage() + "\n" + child.problems(80), failed);
+                }
                 log.info("{} round {}: {} commands answered before the kill, {} retried, {} tasks so far", store, round,
                         answered.size(), inFlight.size(), CrashWorkload.expected(effective).size());
             }
