@@ -73,7 +73,7 @@ function control(formId, field, value, onChange, name = field.name) {
   switch (field.type) {
     case 'textarea':
     case 'lines':
-      return h('textarea', {...common, rows: field.rows || 3, maxlength: field.maxLength,
+      return h('textarea', {...common, rows: field.rows || 3,
         placeholder: field.type === 'lines' ? t('form.linesHint') : null,
         oninput: e => onChange(e.target.value)}, value ?? '');
     case 'select':
@@ -106,14 +106,36 @@ function control(formId, field, value, onChange, name = field.name) {
     default: {
       const type = {number: 'number', date: 'date', datetime: 'datetime-local', tel: 'tel'}[field.type] || 'text';
       return h('input', {...common, type, value: value ?? '', min: field.min, max: field.max,
-        step: field.type === 'number' ? 1 : null, maxlength: field.maxLength, inputmode: field.type === 'number' ? 'numeric' : null,
+        step: field.type === 'number' ? 1 : null, inputmode: field.type === 'number' ? 'numeric' : null,
         autocomplete: field.autocomplete || 'off', oninput: e => onChange(e.target.value)});
     }
   }
 }
 
+/**
+ * A field with a length limit shows "n / limit" as the user types and turns red past it. There is no
+ * maxlength attribute: the browser would cut pasted text silently (a 2,003-character title became 300);
+ * the form refuses it instead, saying so (v.maxLength), and the user decides what to shorten.
+ */
+function lengthCounter(id, field, value) {
+  if (!field.maxLength || !['text', 'textarea', 'lines', undefined].includes(field.type)) return null;
+  const counter = h('p', {class: 'counter', id: id + '-count', 'aria-live': 'polite'});
+  counter.update = v => {
+    const n = String(v ?? '').length;
+    counter.textContent = t('form.count', {n, max: field.maxLength});
+    counter.classList.toggle('over', n > field.maxLength);
+  };
+  counter.update(value);
+  return counter;
+}
+
 function fieldBox(formId, field, value, onChange, name = field.name, label = field.label) {
   const id = inputId(formId, name);
+  const counter = lengthCounter(id, field, value);
+  if (counter) {
+    const inner = onChange;
+    onChange = v => { counter.update(v); inner(v); };
+  }
   const group = field.type === 'checks' || field.type === 'radio';
   const text = [t(label), field.required ? h('span', {class: 'req', 'aria-hidden': 'true'}, ' *') : null];
   return h('div', {class: 'field field-' + (field.type || 'text') + (field.wide ? ' wide' : ''), 'data-field': name},
@@ -122,6 +144,7 @@ function fieldBox(formId, field, value, onChange, name = field.name, label = fie
       : [group ? h('span', {class: 'label', id: id + '-label'}, text) : h('label', {for: id}, text),
         control(formId, field, value, onChange, name)],
     field.hint ? h('p', {class: 'hint', id: id + '-hint'}, field.hint) : null,
+    counter,
     h('p', {class: 'field-error', id: id + '-err'}));
 }
 
@@ -163,7 +186,8 @@ export function problemMessage(problem) {
 /**
  * An action form.
  * spec: {id, title, submit, fields, request(values, state) → {method, path, body, ifMatch}, ok, after(result),
- *        ruleFields: {RuleName: fieldName}, collapsible (default true), danger, intro}
+ *        ruleFields: {RuleName: fieldName}, collapsible (default true), danger, intro,
+ *        keepSent (after success the form shows what was sent, not its defaults)}
  */
 export function actionForm(spec) {
   const state = formState(spec.id);
@@ -302,7 +326,9 @@ export function actionForm(spec) {
       // Done: the next use of this form starts afresh, with new ids.
       const sent = {...values};
       for (const key of Object.keys(values)) delete values[key];
-      Object.assign(values, spec.defaults ? spec.defaults() : {});
+      // A form that records a state (attendance) keeps what was sent: its defaults were read before the
+      // save, and showing them again would have the next save overwrite the record with them.
+      Object.assign(values, spec.keepSent ? sent : (spec.defaults ? spec.defaults() : {}));
       Object.assign(state, {ids: {}, errors: {}, notice: {kind: 'ok', text}, lastRequest: null, lastKey: null});
       renderFields();
       toast(text, 'ok');

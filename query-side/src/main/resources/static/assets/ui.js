@@ -64,6 +64,20 @@ export function facts(pairs) {
   return h('dl', {class: 'facts'}, pairs.filter(Boolean).map(([label, value]) => [h('dt', null, label), h('dd', null, value ?? '—')]));
 }
 
+/**
+ * A long text (a matter of up to 2,000 characters) folded to its opening words, the rest a click away,
+ * so that one matter does not push the meeting or the register off the screen; short texts as they are.
+ * Either way it wraps, even a run without spaces.
+ */
+export function folded(text, opening = 120) {
+  const whole = String(text ?? '');
+  if (whole.length <= opening + 40) return h('span', {class: 'wrap'}, whole);
+  return h('details', {class: 'fold'},
+    h('summary', null, h('span', {class: 'opening'}, whole.slice(0, opening) + '…'),
+      h('span', {class: 'more', 'data-more': t('fold.more'), 'data-less': t('fold.less')})),
+    h('p', {class: 'wrap'}, whole));
+}
+
 export function empty(text) {
   return h('p', {class: 'empty'}, text);
 }

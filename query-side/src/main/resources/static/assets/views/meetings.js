@@ -6,7 +6,7 @@ import {t, fmtDate, fmtDateTime, today} from '../i18n.js';
 import {get, query, Problem} from '../api.js';
 import {app} from '../context.js';
 import {actionForm, lines, stableId, withOffset} from '../forms.js';
-import {pageHeader, section, facts, meetingLink, taskLink, statusBadge, empty} from '../ui.js';
+import {pageHeader, section, facts, meetingLink, taskLink, statusBadge, empty, folded} from '../ui.js';
 
 const seatLabel = s => `${s.name}（${t('seat.' + s.role)}，${s.title}）`;
 const conveners = () => app.seats.filter(s => s.role === 'CONVENER' || s.role === 'DEPUTY_CONVENER');
@@ -111,7 +111,7 @@ export const meeting = {
           ]) : empty(t('meeting.noAttendance'))),
           section(t('meeting.decisions'), (m.decisions || []).length
             ? h('ol', {class: 'decisions'}, m.decisions.map(d => h('li', {'data-decision': d.decisionId},
-              h('p', null, d.major ? h('span', {class: 'tag amber'}, t('meeting.major')) : null, ' ', d.matter),
+              h('div', {class: 'matter'}, d.major ? h('span', {class: 'tag amber'}, t('meeting.major')) : null, ' ', folded(d.matter)),
               h('p', {class: 'muted small'}, t('meeting.version', {n: d.minutesVersion}),
                 d.approval ? ' · ' + t('approval.' + d.approval.state) : '',
                 d.minutesDocumentNo ? ' · ' + d.minutesDocumentNo : ''),
@@ -145,7 +145,7 @@ function meetingActions(m, current) {
 
   if (current.state === 'DRAFT') {
     if ((m.participantUnits || []).length) {
-      form('attendance', {title: 'a.attendance', ok: 'ok.attendance',
+      form('attendance', {title: 'a.attendance', ok: 'ok.attendance', keepSent: true,
         defaults: () => ({rows: m.participantUnits.map(u => {
           const absent = m.attendance && m.attendance.absent.find(a => a.unitCode === u.unitCode);
           const standIn = m.attendance && m.attendance.standIns.find(s => s.unitCode === u.unitCode);
@@ -206,7 +206,10 @@ function meetingActions(m, current) {
     }
   }
   if (current.state === 'SIGNED') {
-    form('issue', {title: 'a.issue', ok: 'ok.issue', open: true,
+    // Tasks of a major matter are assigned only once the approval is recorded: say so, never "assigned".
+    const major = draftDecisions.filter(d => d.major).length;
+    form('issue', {title: 'a.issue', open: true,
+      ok: !major ? 'ok.issue' : major === draftDecisions.length ? 'ok.issueAllMajor' : 'ok.issueSomeMajor',
       defaults: () => ({issuedOn: today()}),
       fields: [
         {name: 'documentNo', label: 'f.documentNo', required: true, maxLength: 100},
@@ -221,7 +224,7 @@ function meetingActions(m, current) {
     const state = d.approval && d.approval.state;
     if (state === 'PENDING_SUBMISSION' && d.issuedInVersion) {
       form('submit-' + d.decisionId, {title: 'a.submitApproval', ok: 'ok.submitApproval',
-        intro: h('p', {class: 'muted'}, d.matter),
+        intro: h('div', {class: 'muted'}, folded(d.matter)),
         defaults: () => ({submittedOn: today()}),
         fields: [
           {name: 'submittedTo', label: 'f.submittedTo', required: true, maxLength: 200},
@@ -233,7 +236,7 @@ function meetingActions(m, current) {
     }
     if (state === 'SUBMITTED') {
       form('approval-' + d.decisionId, {title: 'a.recordApproval', ok: 'ok.recordApproval',
-        intro: h('p', {class: 'muted'}, d.matter),
+        intro: h('div', {class: 'muted'}, folded(d.matter)),
         defaults: () => ({decidedOn: today(), approver: d.approval.submittedTo || ''}),
         fields: [
           {name: 'approved', label: 'f.approved', type: 'radio', required: true,
@@ -269,7 +272,7 @@ export const decisions = {
         {label: t('decisions.col.minutes'), cell: d => d.minutesDocumentNo
           ? [d.minutesDocumentNo, h('div', {class: 'muted small'}, fmtDate(d.minutesIssuedOn))] : '—'},
         {label: t('decisions.col.matter'), class: 'grow', cell: d => [d.major ? h('span', {class: 'tag amber'}, t('meeting.major')) : null,
-          ' ', d.matter]},
+          ' ', folded(d.matter)]},
         {label: t('decisions.col.approval'), cell: d => t('approval.' + d.approval)},
         {label: t('decisions.col.tasks'), cell: d => (d.tasks || []).length ? h('ul', {class: 'plain'}, d.tasks.map(task => h('li', null,
           task.status ? taskLink(task.taskId, task.title) : task.title, ' · ', task.leadUnitName || app.unitName(task.leadUnitCode), ' ',

@@ -123,7 +123,10 @@ export const task = {
             : empty(t('task.noProgress'))),
           section(t('task.urgings'), (task.urgings || []).length
             ? h('ol', {class: 'timeline'}, task.urgings.map(u => h('li', null,
-              h('div', {class: 'when'}, fmtDateTime(u.urgedAt)), h('div', null, u.note))))
+              h('div', {class: 'when'}, fmtDateTime(u.urgedAt)), h('div', null,
+                u.urgedByRole ? h('strong', {class: 'urged-by'}, t('task.urgedBy', {role: t('role.' + u.urgedByRole),
+                  who: u.urgedBy || ''})) : null,
+                h('p', null, u.note)))))
             : empty(t('task.noUrgings'))),
           section(t('task.extensions'), (task.extensions || []).length
             ? h('ol', {class: 'timeline'}, task.extensions.map(x => h('li', null,

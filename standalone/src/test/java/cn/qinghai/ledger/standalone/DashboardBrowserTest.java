@@ -208,10 +208,15 @@ class DashboardBrowserTest {
         typeInto(attendance + "input[name='rows[0].standInTitle']", "副主任");
         click(attendance + "button[type=submit]");
         waitForText("main", "同期参加全国会议");
+        // The form shows what was saved, not its defaults: saving it again must not undo the absence.
+        retrying(() -> assertThat(new Select(find(attendance + "select[name='rows[3].present']"))
+                .getFirstSelectedOption().getText()).isEqualTo("请假"));
+        assertThat(find(attendance + "input[name='rows[3].reason']").getAttribute("value")).isEqualTo("同期参加全国会议");
 
         String decision = "[data-form='meeting-" + mid + "-decision'] ";
         openAction("meeting-" + mid + "-decision");
-        typeInto(decision + "textarea[name=matter]", "建立托育服务联合督导机制");
+        typeInto(decision + "textarea[name=matter]", "建立托育服务联合督导机制："
+                + "由省卫生健康委牵头，会同教育、财政、市场监管等部门，每季度对各市州托育机构开展一次联合督导，".repeat(4));
         typeInto(decision + "input[name='tasks[0].title']", "制定联合督导工作方案");
         choose(decision + "select[name='tasks[0].leadUnitCode']", "省教育厅");
         setValue(decision + "input[name='tasks[0].dueDate']", LocalDate.now(ZONE).plusDays(60).toString());
@@ -219,6 +224,10 @@ class DashboardBrowserTest {
         screenshot("08-meeting-recording-a-decision");
         click(decision + "button[type=submit]");
         waitForText(".decisions", "建立托育服务联合督导机制");
+        // a long matter is folded to its opening words; a click shows it all
+        waitForText(".decisions details.fold summary", "展开全文");
+        click(".decisions details.fold summary");
+        waitForText(".decisions details.fold[open] p", "每季度对各市州托育机构开展一次联合督导");
 
         openAction("meeting-" + mid + "-sign");
         click("[data-form='meeting-" + mid + "-sign'] button[type=submit]");
@@ -253,6 +262,13 @@ class DashboardBrowserTest {
         go("#/meetings");
         openAction("convene-meeting");
         String convene = "[data-form='convene-meeting'] ";
+        // Over a field's limit: the count says so and the form refuses; nothing is cut off.
+        String tooLong = "关于托育服务".repeat(50) + "。";
+        typeInto(convene + "input[name=topic]", tooLong);
+        waitForText(convene + "[data-field=topic] .counter.over", "301 / 300");
+        click(convene + "button[type=submit]");
+        waitForText(convene + "[data-field=topic] .field-error", "不能超过 300 个字");
+        assertThat(find(convene + "input[name=topic]").getAttribute("value")).isEqualTo(tooLong);
         typeInto(convene + "input[name=topic]", "由副召集人召集的全体会议");
         setValue(convene + "input[name=scheduledAt]", LocalDate.now(ZONE).plusDays(3) + "T15:00");
         typeInto(convene + "input[name=location]", "省卫生健康委会议室");
@@ -281,6 +297,7 @@ class DashboardBrowserTest {
 
         waitForText(progress + ".form-msg", "此记录已被他人更新");
         waitForText("main", "同事已先行报送提纲");
+        waitForText("main", "联席会议办公室（office）催办");
         assertThat(find(progress + "textarea[name=summary]").getAttribute("value")).isEqualTo("培训计划已列出提纲");
         screenshot("12-stale-form-kept-what-was-typed");
 

@@ -29,10 +29,12 @@ final class CircularExports {
     static final MediaType XLSX =
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
+    /** The columns in the order the circular page shows them (names, not codes: the file is printed). */
     static final List<String> UNIT_HEADERS =
-            List.of("成员单位", "单位代码", "交办事项", "办结", "按期办结", "逾期", "未办结", "报送进展", "催办");
+            List.of("成员单位", "交办事项", "办结", "按期办结", "未办结", "逾期", "报送进展", "催办");
+    /** The page's overdue columns in its order, then what only the file carries: last report, task number. */
     static final List<String> OVERDUE_HEADERS =
-            List.of("事项编号", "督办事项", "牵头单位", "截止日期", "逾期工作日", "办理状态", "最近报送进展");
+            List.of("督办事项", "牵头单位", "办结时限", "逾期工作日", "办理状态", "最近报送进展", "事项编号");
 
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
@@ -40,7 +42,13 @@ final class CircularExports {
     }
 
     static String title(CircularView view) {
-        return "督办事项通报（" + view.from() + " 至 " + view.to() + "，统计截至 " + view.asOf() + "）";
+        return "督办事项通报（" + chinese(view.from()) + "至" + chinese(view.to()) + "，统计截至" + chinese(view.asOf())
+                + "）";
+    }
+
+    /** A date as the office writes it on paper and the page shows it: 2025年3月1日. */
+    static String chinese(java.time.LocalDate date) {
+        return date == null ? null : date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
     }
 
     static String filename(CircularView view, String extension) {
@@ -84,7 +92,7 @@ final class CircularExports {
                 cells(units.createRow(r++), unitCells(row), null);
             }
             cells(units.createRow(r), unitCells(view.totals()), strong);
-            widths(units, 24, 14, 10, 8, 10, 8, 8, 10, 8);
+            widths(units, 24, 10, 8, 10, 8, 8, 10, 8);
 
             Sheet overdue = workbook.createSheet("逾期事项");
             cells(overdue.createRow(0), OVERDUE_HEADERS, strong);
@@ -92,7 +100,7 @@ final class CircularExports {
             for (OverdueTaskRow row : view.overdue()) {
                 cells(overdue.createRow(r++), overdueCells(row), null);
             }
-            widths(overdue, 16, 40, 24, 12, 10, 12, 28);
+            widths(overdue, 40, 24, 16, 10, 12, 24, 16);
 
             workbook.write(out);
             return out.toByteArray();
@@ -104,12 +112,11 @@ final class CircularExports {
     private static List<Object> unitCells(CircularUnitRow row) {
         List<Object> cells = new ArrayList<>();
         cells.add(row.unitName() == null ? row.unitCode() : row.unitName());
-        cells.add(row.unitCode());
         cells.add(row.assigned());
         cells.add(row.closed());
         cells.add(row.closedOnTime());
-        cells.add(row.overdue());
         cells.add(row.open());
+        cells.add(row.overdue());
         cells.add(row.reports());
         cells.add(row.urgings());
         return cells;
@@ -117,13 +124,14 @@ final class CircularExports {
 
     private static List<Object> overdueCells(OverdueTaskRow row) {
         List<Object> cells = new ArrayList<>();
-        cells.add(row.taskId());
         cells.add(row.title());
         cells.add(row.leadUnitName() == null ? row.leadUnitCode() : row.leadUnitName());
-        cells.add(row.dueDate() == null ? null : row.dueDate().toString());
+        cells.add(chinese(row.dueDate()));
         cells.add(row.overdueWorkingDays());
         cells.add(status(row.status()));
-        cells.add(row.lastReportAt() == null ? null : row.lastReportAt().toLocalDateTime().toString().replace('T', ' '));
+        cells.add(row.lastReportAt() == null ? null : chinese(row.lastReportAt().toLocalDate()) + " "
+                + row.lastReportAt().toLocalTime().withSecond(0).withNano(0));
+        cells.add(row.taskId());
         return cells;
     }
 
@@ -135,7 +143,7 @@ final class CircularExports {
             case ASSIGNED -> "已交办";
             case ACKNOWLEDGED -> "已签收";
             case IN_PROGRESS -> "办理中";
-            case COMPLETION_SUBMITTED -> "已报办结";
+            case COMPLETION_SUBMITTED -> "待销号";
             case CLOSED -> "已销号";
         };
     }

@@ -43,6 +43,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -193,10 +194,12 @@ public class TaskProjection implements ReplayableProjection {
     }
 
     @EventHandler
-    public void on(TaskUrgedEvent e, @SequenceNumber long seq) {
+    public void on(TaskUrgedEvent e, @SequenceNumber long seq, @MetaDataValue("actor") String actor,
+                   @MetaDataValue("actorRole") String actorRole) {
         Staged staged = staged();
         Document task = staged.task(e.taskId());
-        staged.history(task, e.taskId(), seq, Kind.URGED, e.urgedAt(), new Document("note", e.note()));
+        staged.history(task, e.taskId(), seq, Kind.URGED, e.urgedAt(), new Document("note", e.note())
+                .append("by", actor).append("byRole", actorRole));
         staged.update(e.taskId(), task, seq, t -> t
                 .append("urgings", (t.get("urgings") instanceof Number n ? n.intValue() : 0) + 1)
                 .append("lastUrgedAt", e.urgedAt() == null ? null : e.urgedAt().toString()));

@@ -88,7 +88,8 @@ public class TaskQueries {
                 case PROGRESS -> progress.add(new TaskView.Progress(h.getString("unitCode"),
                         names.of(cid, h.getString("unitCode")), h.getInteger("percentComplete", 0),
                         h.getString("summary"), at(h)));
-                case URGED -> urgings.add(new TaskView.Urging(h.getString("note"), at(h)));
+                case URGED -> urgings.add(new TaskView.Urging(h.getString("note"), at(h), h.getString("by"),
+                        h.getString("byRole")));
                 case EXTENSION_REQUESTED -> extensions.put(h.getString("requestId"), new TaskView.Extension(
                         h.getString("requestId"), h.getString("unitCode"), date(h, "currentDueDate"),
                         date(h, "newDueDate"), h.getString("reason"), date(h, "on"), ExtensionState.PENDING, null,

@@ -47,7 +47,7 @@ class CircularTest {
                 day("2025-03-03")), 0);
         p.on(new ProgressReportedEvent("ta", "health", 30, "推进中", at("2025-03-05T10:00:00+08:00")), 1);
         p.on(new ProgressReportedEvent("ta", "education", 10, "配合", at("2025-03-06T10:00:00+08:00")), 2);
-        p.on(new TaskUrgedEvent("ta", "请加快", at("2025-03-20T10:00:00+08:00")), 3);
+        p.on(new TaskUrgedEvent("ta", "请加快", at("2025-03-20T10:00:00+08:00")), 3, "office", "OFFICE");
         p.on(new TaskAssignedEvent("tc", CID, "已办结事项", "health", List.of(), day("2025-03-14"), DIRECT,
                 day("2025-02-20")), 0);
         p.on(new CompletionSubmittedEvent("tc", "health", "完成", List.of(), day("2025-03-10")), 1);
@@ -100,13 +100,13 @@ class CircularTest {
 
         assertThat(Arrays.copyOf(file, 3)).containsExactly(0xEF, 0xBB, 0xBF);
         String text = new String(file, 3, file.length - 3, StandardCharsets.UTF_8);
-        assertThat(text).startsWith("\"督办事项通报（2025-03-01 至 2025-03-31，统计截至 2025-03-31）\"\r\n");
+        assertThat(text).startsWith("\"督办事项通报（2025年3月1日至2025年3月31日，统计截至2025年3月31日）\"\r\n");
         assertThat(text.lines().toList()).contains(
-                "\"成员单位\",\"单位代码\",\"交办事项\",\"办结\",\"按期办结\",\"逾期\",\"未办结\",\"报送进展\",\"催办\"",
-                "\"省卫生健康委\",\"health\",1,1,1,1,1,1,1",
-                "\"合计\",,3,1,1,1,3,2,1",
-                "\"ta\",\"'=HYPERLINK(\"\"http://x\"\"),推进用地保障\",\"省卫生健康委\",\"2025-03-14\",11,\"办理中\","
-                        + "\"2025-03-06 10:00\"");
+                "\"成员单位\",\"交办事项\",\"办结\",\"按期办结\",\"未办结\",\"逾期\",\"报送进展\",\"催办\"",
+                "\"省卫生健康委\",1,1,1,1,1,1,1",
+                "\"合计\",3,1,1,3,1,2,1",
+                "\"'=HYPERLINK(\"\"http://x\"\"),推进用地保障\",\"省卫生健康委\",\"2025年3月14日\",11,\"办理中\","
+                        + "\"2025年3月6日 10:00\",\"ta\"");
     }
 
     @Test
@@ -117,14 +117,14 @@ class CircularTest {
             Sheet units = workbook.getSheet("通报");
             assertThat(units.getRow(2).getCell(0).getStringCellValue()).isEqualTo("成员单位");
             assertThat(units.getRow(3).getCell(0).getStringCellValue()).isEqualTo("省卫生健康委");
-            assertThat(units.getRow(3).getCell(2).getNumericCellValue()).isEqualTo(1.0);
+            assertThat(units.getRow(3).getCell(1).getNumericCellValue()).isEqualTo(1.0);
             assertThat(units.getRow(6).getCell(0).getStringCellValue()).isEqualTo("合计");
-            assertThat(units.getRow(6).getCell(6).getNumericCellValue()).isEqualTo(3.0);
+            assertThat(units.getRow(6).getCell(4).getNumericCellValue()).as("未办结").isEqualTo(3.0);
             Sheet overdue = workbook.getSheet("逾期事项");
-            assertThat(overdue.getRow(0).getCell(1).getStringCellValue()).isEqualTo("督办事项");
-            assertThat(overdue.getRow(1).getCell(0).getStringCellValue()).isEqualTo("ta");
-            assertThat(overdue.getRow(1).getCell(1).getStringCellValue()).startsWith("'=");
-            assertThat(overdue.getRow(1).getCell(4).getNumericCellValue()).isEqualTo(11.0);
+            assertThat(overdue.getRow(0).getCell(0).getStringCellValue()).isEqualTo("督办事项");
+            assertThat(overdue.getRow(1).getCell(6).getStringCellValue()).isEqualTo("ta");
+            assertThat(overdue.getRow(1).getCell(0).getStringCellValue()).startsWith("'=");
+            assertThat(overdue.getRow(1).getCell(3).getNumericCellValue()).isEqualTo(11.0);
             assertThat(overdue.getLastRowNum()).isEqualTo(1);
         }
     }

@@ -81,7 +81,7 @@ public final class RandomTaskHistories {
                     step.add(seq -> projection.on(new ProgressReportedEvent(taskId, unit, percent, "进展", at), seq));
                 }
                 case 1 -> step.add(seq -> projection.on(new TaskUrgedEvent(taskId, "请加快",
-                        on.atTime(9, 0).atOffset(ZoneOffset.ofHours(8))), seq));
+                        on.atTime(9, 0).atOffset(ZoneOffset.ofHours(8))), seq, "office", "OFFICE"));
                 case 2 -> {
                     String request = "r" + extensions++;
                     LocalDate wanted = dueNow.plusDays(1 + random.nextInt(15));

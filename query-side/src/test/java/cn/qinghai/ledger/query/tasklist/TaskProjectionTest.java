@@ -49,7 +49,7 @@ class TaskProjectionTest {
                         at("2025-03-05T10:00:00+08:00")), seq))
                 .then(seq -> projection.on(new ProgressReportedEvent("t1", "education", 20, "师资方案起草",
                         at("2025-03-06T16:30:00+08:00")), seq))
-                .then(seq -> projection.on(new TaskUrgedEvent("t1", "请加快进度", at("2025-03-20T09:00:00+08:00")), seq))
+                .then(seq -> projection.on(new TaskUrgedEvent("t1", "请加快进度", at("2025-03-20T09:00:00+08:00")), seq, "office", "OFFICE"))
                 .then(seq -> projection.on(new ExtensionRequestedEvent("t1", "r1", "health", day("2025-03-31"),
                         day("2025-04-30"), "资金未到位", day("2025-03-21")), seq))
                 .then(seq -> projection.on(new ExtensionDeniedEvent("t1", "r1", "理由不充分", day("2025-03-24")), seq))
@@ -172,7 +172,7 @@ class TaskProjectionTest {
                         org.assertj.core.groups.Tuple.tuple("education", "省教育厅", 20));
         assertThat(view.progress()).extracting(TaskView.Progress::summary)
                 .containsExactly("选址完成", "师资方案起草", "补办消防验收");
-        assertThat(view.urgings()).containsExactly(new TaskView.Urging("请加快进度", at("2025-03-20T09:00:00+08:00")));
+        assertThat(view.urgings()).containsExactly(new TaskView.Urging("请加快进度", at("2025-03-20T09:00:00+08:00"), "office", "OFFICE"));
         assertThat(view.extensions()).extracting(TaskView.Extension::requestId, TaskView.Extension::state,
                         TaskView.Extension::decisionNote)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("r1", ExtensionState.DENIED, "理由不充分"),

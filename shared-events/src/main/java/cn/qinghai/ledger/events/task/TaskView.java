@@ -48,7 +48,8 @@ public record TaskView(
                            OffsetDateTime reportedAt) {
     }
 
-    public record Urging(String note, OffsetDateTime urgedAt) {
+    /** One urging (催办): the note, when, and who urged (the account and its role, from the command's metadata). */
+    public record Urging(String note, OffsetDateTime urgedAt, String urgedBy, String urgedByRole) {
     }
 
     /** A request for a later due date and, once decided, the answer. */
