@@ -3,39 +3,63 @@
 // where the role may not read them or the API does not answer.
 
 import {h, table, fill, toast} from '../dom.js';
-import {t, fmtDateTime, fmtNumber} from '../i18n.js';
+import {t, has, lang, fmtDateTime, fmtNumber} from '../i18n.js';
 import {get, query, probe, Problem} from '../api.js';
 import {app} from '../context.js';
-import {actionForm} from '../forms.js';
+import {actionForm, problemMessage} from '../forms.js';
 import {pageHeader, empty} from '../ui.js';
 
 const PAGE = 50;
+const FILTERS = ['aggregateId', 'actor', 'type', 'from', 'to'];
 const simpleName = type => String(type || '').split('.').pop();
+/** The seed loader's reason ("seed: 青政办函〔2021〕138号", SeedConferenceLoader) as a reader says it. */
+const SEED = /^seed:\s*/;
+
+/** The last page the trail answered, kept so that a refused filter leaves the results where they were. */
+let lastGood = null;
 
 export const audit = {
   nav: 'audit',
   async load(route) {
     const q = route.query;
     const page = Number(q.page || 0);
-    const data = await probe('/api/audit' + query({aggregateId: q.aggregateId, actor: q.actor, type: q.type, from: q.from,
-      to: q.to, page, size: PAGE}));
-    return {data, page, q};
+    try {
+      const data = await get('/api/audit' + query({aggregateId: q.aggregateId, actor: q.actor, type: q.type, from: q.from,
+        to: q.to, page, size: PAGE}));
+      lastGood = {data, page, q};
+      return {data, page, q};
+    } catch (e) {
+      if (!(e instanceof Problem)) throw e;
+      // A refusal is said as one, not as a missing feature; a filter the server cannot take is said
+      // beside the filters, and the page stays as it was.
+      if (e.status === 403) return {refused: true};
+      if (e.status === 404 || e.status === 405) return {unavailable: true};
+      if (e.status === 400) {
+        return {q, page, filterError: filterError(e), previous: lastGood ? lastGood.data : null};
+      }
+      throw e;
+    }
   },
-  render({data, page, q}) {
-    if (!data) return h('div', null, pageHeader(t('audit.title')), empty(t('audit.unavailable')));
-    const items = data.items || [];
-    const total = data.total ?? items.length;
-    const input = (name, label, type = 'text') => h('div', {class: 'field'},
+  render({data, page, q, refused, unavailable, filterError: error, previous}) {
+    if (refused) return h('div', null, pageHeader(t('audit.title')), h('p', {class: 'notice error', role: 'alert'}, t('audit.forbidden')));
+    if (unavailable) return h('div', null, pageHeader(t('audit.title')), empty(t('audit.unavailable')));
+    const shown = data || previous || {items: [], total: 0};
+    const items = shown.items || [];
+    const total = shown.total ?? items.length;
+    const wrong = new Set(error ? error.fields : []);
+    const input = (name, label, type = 'text', hint = null) => h('div', {class: 'field' + (wrong.has(name) ? ' invalid' : '')},
       h('label', {for: 'audit-' + name}, t(label)),
-      h('input', {id: 'audit-' + name, name, type, value: q[name] || ''}));
+      h('input', {id: 'audit-' + name, name, type, value: q[name] || '', placeholder: hint,
+        'aria-invalid': wrong.has(name) ? 'true' : null, 'aria-describedby': error ? 'audit-filter-error' : null}));
     const filters = h('form', {class: 'filters', role: 'search'},
-      input('aggregateId', 'audit.aggregateId'), input('actor', 'audit.actor'), input('type', 'audit.type'),
+      input('aggregateId', 'audit.aggregateId'), input('actor', 'audit.actor'), input('type', 'audit.type', 'text', t('audit.typeHint')),
       input('from', 'audit.from', 'date'), input('to', 'audit.to', 'date'),
-      h('div', {class: 'buttons'}, h('button', {type: 'submit', class: 'primary'}, t('audit.search'))));
+      h('div', {class: 'buttons'}, h('button', {type: 'submit', class: 'primary'}, t('audit.search'))),
+      h('p', {id: 'audit-filter-error', class: 'form-msg' + (error ? ' error' : ''), role: 'alert'}, error ? error.text : null));
     filters.addEventListener('submit', (e) => {
       e.preventDefault();
       const params = {};
-      for (const [key, value] of new FormData(filters)) if (value) params[key] = value;
+      for (const [key, value] of new FormData(filters)) if (String(value).trim()) params[key] = String(value).trim();
       location.hash = '#/audit' + query(params);
     });
     const result = h('div', {class: 'verify-result', role: 'status', 'aria-live': 'polite'});
@@ -45,22 +69,50 @@ export const audit = {
       pageHeader(t('audit.title'), verify),
       result,
       filters,
+      error && previous ? h('p', {class: 'muted small'}, t('audit.previousResults')) : null,
       table([
         {label: t('audit.col.position'), cell: e => fmtNumber(e.position), class: 'num'},
         {label: t('audit.col.time'), cell: e => fmtDateTime(e.timestamp)},
-        {label: t('audit.col.type'), cell: e => simpleName(e.type)},
-        {label: t('audit.col.aggregate'), cell: e => [simpleName(e.aggregateType), ' ',
+        {label: t('audit.col.type'), cell: e => typeName(e)},
+        {label: t('audit.col.aggregate'), cell: e => [aggregateName(e), ' ',
           h('code', null, e.aggregateId || '—'), e.sequenceNumber !== null && e.sequenceNumber !== undefined ? ' #' + e.sequenceNumber : '']},
         {label: t('audit.col.actor'), cell: e => [e.actor || '—', e.actorRole ? h('div', {class: 'muted small'},
-          (app.unitName(e.actorUnit) || '') + ' ' + (t('role.' + e.actorRole))) : null]},
-        {label: t('audit.col.reason'), cell: e => e.reason || '', class: 'grow'},
+          (app.unitName(e.actorUnit) || '') + ' ' + roleName(e)) : null]},
+        {label: t('audit.col.reason'), cell: e => reason(e.reason), class: 'grow'},
       ], items, {empty: t('audit.empty')}),
-      h('nav', {class: 'pager'},
+      error ? null : h('nav', {class: 'pager'},
         page > 0 ? h('a', {href: go(page - 1), class: 'button secondary'}, t('audit.prev')) : null,
         h('span', null, t('audit.page', {page: page + 1, total: fmtNumber(total)})),
         (page + 1) * PAGE < total ? h('a', {href: go(page + 1), class: 'button secondary'}, t('audit.next')) : null));
   },
 };
+
+/** A 400 of the trail: which filters it names and what to tell the user, in the page's words where we have them. */
+function filterError(problem) {
+  const fields = ((problem.body && problem.body.errors) || []).map(e => e.field).filter(f => FILTERS.includes(f));
+  const known = fields.filter(f => has('audit.bad.' + f));
+  return {fields, text: known.length ? known.map(f => t('audit.bad.' + f)).join(' ') : problemMessage(problem)};
+}
+
+/** The event in Chinese (任务催办) from the trail's typeZh; in English, or for a type the server cannot name, its class. */
+function typeName(e) {
+  const name = lang === 'zh' && e.typeZh ? e.typeZh : simpleName(e.type);
+  return h('span', {title: simpleName(e.type)}, name);
+}
+
+function aggregateName(e) {
+  return lang === 'zh' && e.aggregateTypeZh ? e.aggregateTypeZh : simpleName(e.aggregateType);
+}
+
+function roleName(e) {
+  return has('role.' + e.actorRole) ? t('role.' + e.actorRole) : (e.actorRoleZh || e.actorRole);
+}
+
+/** The recorded reason; the seed loader's "seed:" prefix is said as 初始数据导入, the recorded text kept as the tooltip. */
+function reason(text) {
+  if (!text) return '';
+  return SEED.test(text) ? h('span', {title: text}, t('audit.seedReason', {detail: text.replace(SEED, '')})) : text;
+}
 
 async function runVerify(button, out) {
   button.disabled = true;

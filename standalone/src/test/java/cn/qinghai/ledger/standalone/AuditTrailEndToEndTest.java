@@ -119,6 +119,62 @@ class AuditTrailEndToEndTest {
     }
 
     @Test
+    void entriesNameTypeAggregateAndRoleInChineseAndATypeIsFoundByItsChineseName() throws Exception {
+        JsonNode established = api.get("auditor", "/api/audit?aggregateId=" + CID + "&size=1").body().get("items").get(0);
+        assertThat(established.get("type").asText()).isEqualTo("ConferenceEstablishedEvent");
+        assertThat(established.path("typeZh").asText()).as(established.toString()).isEqualTo("联席会议设立");
+        assertThat(established.get("aggregateTypeZh").asText()).isEqualTo("联席会议");
+        assertThat(established.get("actorRole").asText()).isEqualTo("SYSTEM");
+        assertThat(established.get("actorRoleZh").asText()).isEqualTo("系统");
+
+        expect(api.post("office", "/api/tasks", TaskRequests.assignment("audit-urged", "youth-league")), 201);
+        expect(api.post("office", "/api/tasks/audit-urged/urgings", "{\"note\":\"请尽快报送\"}"), 200);
+        expect(api.post("office", "/api/tasks/audit-urged/urgings", "{\"note\":\"再次催办\"}"), 200);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                api.get("auditor", "/api/audit?type=" + url("催办")).body().get("total").asInt() == 2);
+        for (String type : List.of("催办", "任务催办", "TaskUrgedEvent", "urged")) {
+            JsonNode found = api.get("auditor", "/api/audit?type=" + url(type)).body();
+            assertThat(found.get("total").asInt()).as(type).isEqualTo(2);
+            for (JsonNode entry : found.get("items")) {
+                assertThat(entry.get("type").asText()).isEqualTo("TaskUrgedEvent");
+                assertThat(entry.get("typeZh").asText()).isEqualTo("任务催办");
+                assertThat(entry.get("aggregateType").asText()).isEqualTo("Task");
+                assertThat(entry.get("aggregateTypeZh").asText()).isEqualTo("督办事项");
+                assertThat(entry.get("actorRole").asText()).isEqualTo("OFFICE");
+                assertThat(entry.get("actorRoleZh").asText()).isEqualTo("联席会议办公室");
+            }
+        }
+        assertThat(api.get("auditor", "/api/audit?type=" + url("交办")).body().get("items").get(0).get("type").asText())
+                .isEqualTo("TaskAssignedEvent");
+        assertThat(api.get("auditor", "/api/audit?type=" + url("没有这种事件")).body().get("total").asInt()).isZero();
+
+        byte[] csv = bytes("auditor", "/api/audit/export?format=csv&type=" + url("催办"));
+        List<String> lines = new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.get(0)).startsWith("position,timestamp,aggregateType,aggregateId,sequenceNumber,type")
+                .endsWith(",link,typeZh,aggregateTypeZh,actorRoleZh");
+        assertThat(lines).hasSize(1 + 2);
+        assertThat(lines.get(1)).endsWith(",\"任务催办\",\"督办事项\",\"联席会议办公室\"");
+        List<String> jsonl = new String(bytes("auditor", "/api/audit/export?format=jsonl&type=" + url("催办")),
+                StandardCharsets.UTF_8).lines().toList();
+        assertThat(jsonl).hasSize(2);
+        for (String line : jsonl) {
+            JsonNode entry = JSON.readTree(line);
+            assertThat(entry.get("typeZh").asText()).isEqualTo("任务催办");
+            assertThat(entry.get("aggregateTypeZh").asText()).isEqualTo("督办事项");
+            assertThat(entry.get("actorRoleZh").asText()).isEqualTo("联席会议办公室");
+        }
+
+        for (String bad : List.of("催办 x", "\"催办\"", "{\"$ne\":1}", "<b>", "催".repeat(201))) {
+            for (String path : List.of("/api/audit?type=", "/api/audit/export?type=")) {
+                var refused = api.get("auditor", path + url(bad));
+                assertThat(refused.status()).as(path + bad).isEqualTo(400);
+                assertThat(refused.contentType()).startsWith("application/problem+json");
+                assertThat(refused.body().get("errors").get(0).get("field").asText()).isEqualTo("type");
+            }
+        }
+    }
+
+    @Test
     void onlyAuditorsAdministratorsAndTheOfficeReadTheAuditTrail() {
         for (String reader : List.of("auditor", "admin", "office")) {
             assertThat(api.get(reader, "/api/audit?size=1").status()).as(reader).isEqualTo(200);
@@ -280,6 +336,14 @@ class AuditTrailEndToEndTest {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         return response.body();
+    }
+
+    private static String url(String text) {
+        return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private static void expect(LedgerApi.Response response, int status) {
+        assertThat(response.status()).as(response.raw()).isEqualTo(status);
     }
 
     private static String basic(String user) {

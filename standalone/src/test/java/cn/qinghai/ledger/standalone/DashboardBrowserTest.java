@@ -307,6 +307,46 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void anAuditorReadsTheTrailInChineseAndFindsTheUrgingsAndAViewerIsToldTheTrailIsNotForThem() {
+        assign("audit-ui-1", "核查托育机构备案情况", "youth-league", List.of(), 10);
+        expect(api.post("office", "/api/tasks/audit-ui-1/urgings", "{\"note\":\"请尽快签收\"}"), 200);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+                api.get("auditor", "/api/audit?type=TaskUrgedEvent").body().get("total").asInt() >= 1);
+        open();
+        signIn("auditor");
+        go("#/audit");
+        waitForText(".page-title", "审计追溯");
+        waitForText("main table", "联席会议设立");
+        String trail = text("main table");
+        assertThat(trail).contains("联席会议设立", "成员单位增加", "联席会议", "系统", "初始数据导入：青政办函〔2021〕138号");
+        assertThat(trail).as("no class names, English aggregate types, role keys or raw prefixes")
+                .doesNotContain("Event", "Conference", "SYSTEM", "role.", "seed:");
+
+        typeInto("#audit-type", "催办");
+        click("form.filters button[type=submit]");
+        waitForText("main table", "任务催办");
+        List<WebElement> rows = browser.findElements(By.cssSelector("main table tbody tr"));
+        assertThat(rows).isNotEmpty().allSatisfy(row ->
+                assertThat(row.findElements(By.tagName("td")).get(2).getText()).isEqualTo("任务催办"));
+        assertThat(text("main table")).contains("督办事项", "audit-ui-1", "联席会议办公室");
+
+        // a filter the server refuses is said beside the filters; the form and the results stay
+        typeInto("#audit-type", "催办 <b>");
+        click("form.filters button[type=submit]");
+        waitForText("#audit-filter-error", "事件类型请填写事件名称");
+        assertThat(text("main")).doesNotContain("加载失败");
+        assertThat(text("main table")).contains("任务催办");
+        assertThat(find("#audit-type").getAttribute("value")).isEqualTo("催办 <b>");
+        assertThat(find("#audit-type").getAttribute("aria-invalid")).isEqualTo("true");
+
+        signOut();
+        signIn("viewer");
+        go("#/audit");
+        waitForText("main", "无权查看审计台账");
+        assertThat(text("main")).doesNotContain("尚未启用", "加载失败");
+    }
+
+    @Test
     void aStandardEventSourceReceivesTheEventFeedInOnmessage() {
         open();
         signIn("auditor");

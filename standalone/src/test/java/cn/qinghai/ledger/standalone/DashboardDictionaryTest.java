@@ -41,6 +41,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 class DashboardDictionaryTest {
 
     static final Pattern ENTRY = Pattern.compile("^\\s*'([^']+)':\\s*'", Pattern.MULTILINE);
+    static final Pattern CHINESE_ROLE = Pattern.compile("^\\s*'role\\.([A-Z_]+)':\\s*'([^']*)'", Pattern.MULTILINE);
     static final Pattern KEY_LITERAL = Pattern.compile("'((?:app|nav|role|rag|ragReason|status|ext|kind|minutes|approval|seat"
             + "|change|source|board|unit|tasks|task|meetings|meeting|decisions|roster|circular|audit|admin|mine|form|v|f|a|ok"
             + "|rule|live|login)\\.[A-Za-z0-9_.]+)'");
@@ -88,7 +89,19 @@ class DashboardDictionaryTest {
         Stream.of(MemberChangeList.Status.values()).forEach(v -> needed.add("change." + v));
         Stream.of(TaskSource.Kind.values()).forEach(v -> needed.add("source." + v));
         Stream.of(Role.values()).forEach(v -> needed.add("role." + v));
+        needed.add("role." + Role.SYSTEM); // the role of the service's own work, shown in the audit trail
         assertThat(needed).allSatisfy(key -> assertThat(chinese()).as("label %s", key).contains(key));
+    }
+
+    @Test
+    void theDashboardNamesEachRoleAsTheAuditTrailAndItsExportsDo() throws IOException {
+        Matcher m = CHINESE_ROLE.matcher(dictionary().split("const en = \\{")[0]);
+        int roles = 0;
+        while (m.find()) {
+            assertThat(m.group(2)).as("role.%s", m.group(1)).isEqualTo(Role.chineseNameOf(m.group(1)));
+            roles++;
+        }
+        assertThat(roles).isEqualTo(Role.values().length + 1);
     }
 
     private static String readConstant(Field field) {

@@ -34,6 +34,6 @@ public record Caller(String username, Role role, String unitCode, String confere
 
     /** The role as it goes into event metadata: a {@link Role} name, or SYSTEM. */
     public String roleName() {
-        return role == null ? "SYSTEM" : role.name();
+        return role == null ? Role.SYSTEM : role.name();
     }
 }

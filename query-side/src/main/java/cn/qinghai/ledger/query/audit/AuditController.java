@@ -41,7 +41,13 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @Tag(name = "audit", description = "审计: audit trail, exports, tamper evidence, entity history")
 class AuditController {
 
-    private static final String TYPE_PATTERN = "[A-Za-z0-9_$.]{1,200}";
+    /**
+     * An event's class name ({@code TaskUrgedEvent}) or its Chinese name (任务催办), or a part of either:
+     * letters of any script, digits, {@code _ $ .}; anything else (spaces, quotes, operators) is refused.
+     */
+    private static final String TYPE_PATTERN = "[\\p{L}\\p{N}_$.]{1,200}";
+    private static final String TYPE_MESSAGE = "must be an event's class name or Chinese name, or a part of it"
+            + " (letters, digits, _ $ .), at most 200 characters";
     private static final String HASH_PATTERN = "[0-9a-fA-F]{64}";
 
     private final QueryGateway queries;
@@ -61,11 +67,13 @@ class AuditController {
 
     @GetMapping("/api/audit")
     @Operation(summary = "Audit entries in global order, filtered; 'unit' matches the actor's unit and the units"
-            + " an event concerns; 'from'/'to' take a date or an ISO date-time with offset ('to' exclusive)")
+            + " an event concerns; 'type' an event's class name or Chinese name, or a part of either (催办);"
+            + " 'from'/'to' take a date or an ISO date-time with offset ('to' exclusive)")
     AuditPage entries(@RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String aggregateId,
                       @RequestParam(required = false) @Size(min = 1, max = 128) String actor,
                       @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String unit,
-                      @RequestParam(required = false) @Pattern(regexp = TYPE_PATTERN) String type,
+                      @RequestParam(required = false) @Pattern(regexp = TYPE_PATTERN, message = TYPE_MESSAGE)
+                      String type,
                       @RequestParam(required = false) @Size(max = 40) String from,
                       @RequestParam(required = false) @Size(max = 40) String to,
                       @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
@@ -81,7 +89,7 @@ class AuditController {
             @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String aggregateId,
             @RequestParam(required = false) @Size(min = 1, max = 128) String actor,
             @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String unit,
-            @RequestParam(required = false) @Pattern(regexp = TYPE_PATTERN) String type,
+            @RequestParam(required = false) @Pattern(regexp = TYPE_PATTERN, message = TYPE_MESSAGE) String type,
             @RequestParam(required = false) @Size(max = 40) String from,
             @RequestParam(required = false) @Size(max = 40) String to) {
         AuditFilter filter = filter(aggregateId, actor, unit, type, from, to);

@@ -11,19 +11,25 @@ import org.bson.Document;
  * {@code traceId}: the message of the original request, shared by everything it caused);
  * {@code causationId} is Axon's {@code correlationId}: the message that directly caused this event.
  * {@code digest} and {@code link} are the event's place in the hash chain (lowercase hex).
+ * {@code typeZh}, {@code aggregateTypeZh} and {@code actorRoleZh} are the Chinese names of the recorded
+ * type, aggregate type and role ({@link AuditNames}), added when the entry is read; null for a name this
+ * version does not know. They are not part of the digest: the recorded names are the evidence.
  */
 public record AuditEntry(
         long position,
         String eventId,
         String aggregateType,
+        String aggregateTypeZh,
         String aggregateId,
         Long sequenceNumber,
         String type,
+        String typeZh,
         String revision,
         OffsetDateTime timestamp,
         String actor,
         String actorUnit,
         String actorRole,
+        String actorRoleZh,
         String reason,
         String requestId,
         String traceId,
@@ -40,18 +46,24 @@ public record AuditEntry(
         if (payload == null && d.getString(AuditEntries.PAYLOAD_TEXT) != null) {
             payload = Map.of("text", d.getString(AuditEntries.PAYLOAD_TEXT));
         }
+        String aggregateType = d.getString(AuditEntries.AGGREGATE_TYPE);
+        String type = d.getString(AuditEntries.TYPE);
+        String actorRole = d.getString(AuditEntries.ACTOR_ROLE);
         return new AuditEntry(
                 AuditTrail.position(d),
                 d.getString(AuditEntries.EVENT_ID),
-                d.getString(AuditEntries.AGGREGATE_TYPE),
+                aggregateType,
+                AuditNames.aggregateType(aggregateType),
                 d.getString(AuditEntries.AGGREGATE_ID),
                 sequence == null ? null : sequence.longValue(),
-                d.getString(AuditEntries.TYPE),
+                type,
+                AuditNames.type(type),
                 d.getString(AuditEntries.REVISION),
                 OffsetDateTime.ofInstant(java.time.Instant.parse(d.getString(AuditEntries.TIMESTAMP)), zone),
                 d.getString(AuditEntries.ACTOR),
                 d.getString(AuditEntries.ACTOR_UNIT),
-                d.getString(AuditEntries.ACTOR_ROLE),
+                actorRole,
+                AuditNames.role(actorRole),
                 d.getString(AuditEntries.REASON),
                 d.getString(AuditEntries.REQUEST_ID),
                 d.getString(AuditEntries.TRACE_ID),

@@ -23,7 +23,9 @@ import org.springframework.stereotype.Component;
  * <p>JSON Lines: one {@link AuditEntry} per line, exactly as the API shows it. CSV: UTF-8 with a byte
  * order mark (so that spreadsheet programs read the Chinese text), RFC 4180 quoting, the payload and
  * units as JSON text; a text cell that a spreadsheet would run as a formula (starting with
- * {@code = + - @}, tab or CR) gets a leading apostrophe. The JSON Lines export is the exact one.
+ * {@code = + - @}, tab or CR) gets a leading apostrophe. The JSON Lines export is the exact one. Both
+ * carry the Chinese names of type, aggregate type and role ({@code typeZh}, {@code aggregateTypeZh},
+ * {@code actorRoleZh}); in the CSV they are the last columns.
  */
 @Component
 public class AuditExport {
@@ -34,7 +36,9 @@ public class AuditExport {
 
     static final List<String> COLUMNS = List.of("position", "timestamp", "aggregateType", "aggregateId",
             "sequenceNumber", "type", "revision", "actor", "actorUnit", "actorRole", "reason", "requestId",
-            "traceId", "causationId", "eventId", "units", "payload", "digest", "link");
+            "traceId", "causationId", "eventId", "units", "payload", "digest", "link",
+            // the Chinese names last, so that the columns before keep their places for existing readers
+            "typeZh", "aggregateTypeZh", "actorRoleZh");
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private final AuditTrail trail;
@@ -90,7 +94,10 @@ public class AuditExport {
                 json.writeValueAsString(e.units()),
                 e.payload() == null ? "" : json.writeValueAsString(e.payload()),
                 e.digest(),
-                e.link());
+                e.link(),
+                text(e.typeZh()),
+                text(e.aggregateTypeZh()),
+                text(e.actorRoleZh()));
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 w.write(',');

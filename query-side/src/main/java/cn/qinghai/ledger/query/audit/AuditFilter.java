@@ -3,6 +3,7 @@ package cn.qinghai.ledger.query.audit;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.or;
 
@@ -20,7 +21,8 @@ import org.bson.conversions.Bson;
 /**
  * Which audit entries to read; every criterion may be null. {@code unit} matches the unit the actor
  * acted for and the units the event concerns (its {@code unitCode}, {@code leadUnitCode},
- * {@code coUnitCodes}); {@code from} is inclusive and {@code to} exclusive.
+ * {@code coUnitCodes}); {@code type} is an event's class name or its Chinese name, or a part of either
+ * ({@link AuditNames#typesMatching}); {@code from} is inclusive and {@code to} exclusive.
  */
 public record AuditFilter(String aggregateId, String actor, String unit, String type, Instant from, Instant to) {
 
@@ -46,7 +48,7 @@ public record AuditFilter(String aggregateId, String actor, String unit, String 
             filters.add(or(eq(AuditEntries.ACTOR_UNIT, unit), eq(AuditEntries.UNITS, unit)));
         }
         if (type != null) {
-            filters.add(eq(AuditEntries.TYPE, type));
+            filters.add(in(AuditEntries.TYPE, AuditNames.typesMatching(type)));
         }
         if (from != null) {
             filters.add(gte(AuditEntries.AT, Date.from(from)));

@@ -1,5 +1,6 @@
 package cn.qinghai.ledger.query.feed;
 
+import cn.qinghai.ledger.events.ChineseName;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -32,9 +33,12 @@ public final class EventCatalogue {
     public record Field(String name, String type) {
     }
 
-    /** One event: its CloudEvents type and source in the feed, its Java record, revision and fields. */
+    /**
+     * One event: its CloudEvents type and source in the feed, its Java record, revision and fields, and
+     * the Chinese names of the event and of its aggregate ({@link ChineseName}).
+     */
     public record Event(String type, String source, String aggregate, String name, String javaClass, String revision,
-                        List<Field> fields) {
+                        List<Field> fields, String nameZh, String aggregateZh) {
     }
 
     /** A record or enum of the published language that an event's fields use. */
@@ -56,7 +60,7 @@ public final class EventCatalogue {
         for (Class<?> event : events) {
             entries.add(new Event(EventTypes.typeOf(event), EventTypes.sourceOf(EventTypes.aggregateOf(event)).toString(),
                     EventTypes.aggregateOf(event), event.getSimpleName(), event.getName(), EventTypes.revisionOf(event),
-                    fields(event, used)));
+                    fields(event, used), chineseName(event), chineseName(event.getPackage())));
         }
         List<ValueType> valueTypes = new ArrayList<>();
         // fields of value types may use further value types: walk until nothing new turns up
@@ -85,6 +89,18 @@ public final class EventCatalogue {
                         EventCatalogue.class.getClassLoader()))
                 .sorted(Comparator.comparing((Class<?> c) -> EventTypes.aggregateOf(c)).thenComparing(Class::getSimpleName))
                 .collect(Collectors.toList());
+    }
+
+    /** The {@link ChineseName} of an event, or null when it has none (ChineseNameTest does not let that happen). */
+    static String chineseName(Class<?> event) {
+        ChineseName name = event.getAnnotation(ChineseName.class);
+        return name == null ? null : name.value();
+    }
+
+    /** The {@link ChineseName} of an aggregate, declared on its events' package; null when it has none. */
+    static String chineseName(Package aggregate) {
+        ChineseName name = aggregate == null ? null : aggregate.getAnnotation(ChineseName.class);
+        return name == null ? null : name.value();
     }
 
     private static List<Field> fields(Class<?> record, Map<String, Class<?>> used) {
@@ -149,14 +165,18 @@ public final class EventCatalogue {
                 .append("(for JVM subscribers using Axon) and the CloudEvents `type` and `source` of the HTTP feed ")
                 .append("(`GET /api/events`, `GET /api/events/stream`), whose `data` holds the fields below as JSON ")
                 .append("(dates `YYYY-MM-DD`, times ISO-8601 with offset, enums by name). ")
+                .append("The Chinese names (中文名) are declared on the records with `@ChineseName` and are the ones ")
+                .append("the audit trail and its exports show (`typeZh`, `aggregateTypeZh`). ")
                 .append("The same catalogue is served as JSON at `GET /api/events/catalogue`.\n");
         Map<String, List<Event>> byAggregate = new LinkedHashMap<>();
         catalogue.events().forEach(e -> byAggregate.computeIfAbsent(e.aggregate(), a -> new ArrayList<>()).add(e));
         byAggregate.forEach((aggregate, events) -> {
-            md.append("\n## ").append(aggregate).append(" (source `").append(events.get(0).source()).append("`)\n\n")
-                    .append("| event | CloudEvents type | revision | fields |\n|---|---|---|---|\n");
+            md.append("\n## ").append(aggregate).append(" ").append(text(events.get(0).aggregateZh()))
+                    .append(" (source `").append(events.get(0).source()).append("`)\n\n")
+                    .append("| event | 中文名 | CloudEvents type | revision | fields |\n|---|---|---|---|---|\n");
             for (Event e : events) {
-                md.append("| `").append(e.name()).append("` | `").append(e.type()).append("` | ")
+                md.append("| `").append(e.name()).append("` | ").append(text(e.nameZh())).append(" | `").append(e.type())
+                        .append("` | ")
                         .append(e.revision()).append(" | ").append(fieldList(e.fields())).append(" |\n");
             }
         });
@@ -167,6 +187,10 @@ public final class EventCatalogue {
                     .append(" |\n");
         }
         return md.toString();
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value.replace("|", "\\|");
     }
 
     private static String fieldList(List<Field> fields) {

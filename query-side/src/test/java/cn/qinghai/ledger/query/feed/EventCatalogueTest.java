@@ -27,11 +27,16 @@ class EventCatalogueTest {
         assertThat(catalogue.events()).allSatisfy(e -> {
             assertThat(e.revision()).isNotBlank();
             assertThat(e.type()).endsWith(".v" + e.revision());
+            assertThat(e.nameZh()).as("the Chinese name of %s (@ChineseName)", e.name()).isNotBlank();
+            assertThat(e.aggregateZh()).as("the Chinese name of the aggregate %s", e.aggregate()).isNotBlank();
         });
+        assertThat(catalogue.events()).extracting(EventCatalogue.Event::nameZh).doesNotHaveDuplicates();
         EventCatalogue.Event assigned = catalogue.events().stream()
                 .filter(e -> e.javaClass().equals(TaskAssignedEvent.class.getName())).findFirst().orElseThrow();
         assertThat(assigned.type()).isEqualTo("cn.qinghai.ledger.task.TaskAssigned.v1");
         assertThat(assigned.source()).isEqualTo("urn:ledger:task");
+        assertThat(assigned.nameZh()).isEqualTo("任务交办");
+        assertThat(assigned.aggregateZh()).isEqualTo("督办事项");
         assertThat(assigned.fields()).extracting(f -> f.name() + ": " + f.type()).containsExactly(
                 "taskId: String", "conferenceId: String", "title: String", "leadUnitCode: String",
                 "coUnitCodes: List<String>", "dueDate: LocalDate", "source: TaskSource", "assignedOn: LocalDate");

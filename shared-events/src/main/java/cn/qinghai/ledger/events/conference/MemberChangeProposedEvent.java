@@ -1,8 +1,10 @@
 package cn.qinghai.ledger.events.conference;
 
+import cn.qinghai.ledger.events.ChineseName;
 import java.time.LocalDate;
 import org.axonframework.serialization.Revision;
 
+@ChineseName("成员调整提出")
 @Revision("1")
 public record MemberChangeProposedEvent(
         String conferenceId,

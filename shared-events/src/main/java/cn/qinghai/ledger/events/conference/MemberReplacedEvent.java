@@ -1,5 +1,6 @@
 package cn.qinghai.ledger.events.conference;
 
+import cn.qinghai.ledger.events.ChineseName;
 import java.time.LocalDate;
 import org.axonframework.serialization.Revision;
 
@@ -8,6 +9,7 @@ import org.axonframework.serialization.Revision;
  * role for the same unit. If the outgoing person was the office director, that post is now vacant
  * ({@code officeDirectorVacated}).
  */
+@ChineseName("成员调整确定")
 @Revision("1")
 public record MemberReplacedEvent(
         String conferenceId,
