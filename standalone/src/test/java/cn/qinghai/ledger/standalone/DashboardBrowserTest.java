@@ -225,7 +225,8 @@ class DashboardBrowserTest {
         click(decision + "button[type=submit]");
         waitForText(".decisions", "建立托育服务联合督导机制");
         // a long matter is folded to its opening words; a click shows it all
-        waitForText(".decisions details.fold summary", "展开全文");
+        waitForText(".decisions details.fold summary .opening", "建立托育服务联合督导机制");
+        assertThat(text(".decisions details.fold summary .opening")).endsWith("…");
         click(".decisions details.fold summary");
         waitForText(".decisions details.fold[open] p", "每季度对各市州托育机构开展一次联合督导");
 
