@@ -330,6 +330,7 @@ class DashboardBrowserTest {
         assertThat(rows).isNotEmpty().allSatisfy(row ->
                 assertThat(row.findElements(By.tagName("td")).get(2).getText()).isEqualTo("任务催办"));
         assertThat(text("main table")).contains("督办事项", "audit-ui-1", "联席会议办公室");
+        screenshot("13-audit-search-in-chinese");
 
         // a filter the server refuses is said beside the filters; the form and the results stay
         typeInto("#audit-type", "催办 <b>");
