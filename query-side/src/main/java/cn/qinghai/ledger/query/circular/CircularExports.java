@@ -1,5 +1,6 @@
 package cn.qinghai.ledger.query.circular;
 
+import cn.qinghai.ledger.query.platform.ChineseText;
 import cn.qinghai.ledger.query.platform.CsvCells;
 import cn.qinghai.ledger.events.task.CircularUnitRow;
 import cn.qinghai.ledger.events.task.CircularView;
@@ -128,16 +129,7 @@ final class CircularExports {
     }
 
     static String status(TaskStatus status) {
-        if (status == null) {
-            return null;
-        }
-        return switch (status) {
-            case ASSIGNED -> "已交办";
-            case ACKNOWLEDGED -> "已签收";
-            case IN_PROGRESS -> "办理中";
-            case COMPLETION_SUBMITTED -> "已报办结";
-            case CLOSED -> "已销号";
-        };
+        return ChineseText.status(status);
     }
 
     private static void line(StringBuilder out, List<?> cells) {
