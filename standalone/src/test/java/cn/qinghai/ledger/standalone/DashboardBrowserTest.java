@@ -236,6 +236,10 @@ class DashboardBrowserTest {
         go("#/tasks?unit=education");
         waitForText("main", "制定联合督导工作方案");
         screenshot("10-tasks-from-the-minutes");
+        // 督办台账: the download links carry the filters the list shows
+        assertThat(find("a[data-export=xlsx]").getAttribute("href"))
+                .contains("api/tasks/export?", "unit=education", "format=xlsx");
+        assertThat(find("a[data-export=csv]").getText()).isEqualTo("导出台账（CSV）");
         go("#/decisions");
         waitForText("main", "建立托育服务联合督导机制");
         assertThat(text("main")).contains("青婴托联〔2026〕7号", "无需报批");
