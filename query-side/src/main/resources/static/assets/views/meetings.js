@@ -73,13 +73,29 @@ function conveneForm() {
   });
 }
 
+/**
+ * The number to offer for signed minutes about to be issued: the next of the conference's latest series
+ * (GET /api/minutes/next-number). Only an offer, which the office may change; none when nothing was issued
+ * yet or the question fails.
+ */
+async function nextDocumentNo(m) {
+  const current = (m.minutes || []).find(x => x.version === m.currentMinutesVersion);
+  if (!app.is('OFFICE') || !current || current.state !== 'SIGNED') return null;
+  try {
+    return (await get('/api/minutes/next-number' + query({conferenceId: m.conferenceId}))).documentNumber;
+  } catch (e) {
+    return null;
+  }
+}
+
 export const meeting = {
   nav: 'meetings',
   async load(route) {
     const id = route.params[0];
     for (let attempt = 0; ; attempt++) {
       try {
-        return await get('/api/meetings/' + encodeURIComponent(id));
+        const m = await get('/api/meetings/' + encodeURIComponent(id));
+        return {...m, nextDocumentNo: await nextDocumentNo(m)};
       } catch (e) {
         if (!(e instanceof Problem && e.status === 404 && app.versions.has(id) && attempt < 15)) throw e;
         await new Promise(resolve => setTimeout(resolve, 300));
@@ -207,7 +223,7 @@ function meetingActions(m, current) {
   }
   if (current.state === 'SIGNED') {
     form('issue', {title: 'a.issue', ok: 'ok.issue', open: true,
-      defaults: () => ({issuedOn: today()}),
+      defaults: () => ({issuedOn: today(), documentNo: m.nextDocumentNo || ''}),
       fields: [
         {name: 'documentNo', label: 'f.documentNo', required: true, maxLength: 100},
         {name: 'issuedOn', label: 'f.issuedOn', type: 'date', required: true},
