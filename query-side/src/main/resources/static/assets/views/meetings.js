@@ -5,7 +5,7 @@ import {h, table} from '../dom.js';
 import {t, fmtDate, fmtDateTime, today} from '../i18n.js';
 import {get, query, Problem} from '../api.js';
 import {app} from '../context.js';
-import {actionForm, lines, stableId, withOffset} from '../forms.js';
+import {actionForm, formState, lines, stableId, withOffset} from '../forms.js';
 import {pageHeader, section, facts, meetingLink, taskLink, statusBadge, empty} from '../ui.js';
 
 const seatLabel = s => `${s.name}（${t('seat.' + s.role)}，${s.title}）`;
@@ -222,6 +222,12 @@ function meetingActions(m, current) {
     }
   }
   if (current.state === 'SIGNED') {
+    // The form keeps its values between renders (and after use, its defaults of then): a number offered
+    // since (a correction to issue, the series moved on) fills the field while it is empty.
+    const issueState = formState(`meeting-${id}-issue`);
+    if (issueState.initialised && !issueState.values.documentNo && m.nextDocumentNo) {
+      issueState.values.documentNo = m.nextDocumentNo;
+    }
     form('issue', {title: 'a.issue', ok: 'ok.issue', open: true,
       defaults: () => ({issuedOn: today(), documentNo: m.nextDocumentNo || ''}),
       fields: [

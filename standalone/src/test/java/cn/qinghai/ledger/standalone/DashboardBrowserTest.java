@@ -1,6 +1,7 @@
 package cn.qinghai.ledger.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
@@ -243,6 +244,19 @@ class DashboardBrowserTest {
         go("#/decisions");
         waitForText("main", "建立托育服务联合督导机制");
         assertThat(text("main")).contains("青婴托联〔2026〕7号", "无需报批");
+
+        // corrected minutes, signed: the issue form offers the next number of the series, this year
+        expect(api.post("office", "/api/meetings/" + mid + "/minutes/corrections", "{\"reason\":\"补充议定事项\"}"), 200);
+        expect(api.post("office", "/api/meetings/" + mid + "/decisions",
+                "{\"decisionId\":\"d-extra\",\"matter\":\"明确督导频次\",\"major\":false}"), 201);
+        expect(api.post("office", "/api/meetings/" + mid + "/minutes/signature", "{\"signedBy\":\"kuang-yong\"}"), 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("office", "/api/meetings/" + mid).body()
+                .get("minutes").findValuesAsText("state").equals(List.of("ISSUED", "SIGNED")));
+        int year = LocalDate.now(ZONE).getYear();
+        String offered = "青婴托联〔" + year + "〕" + (year == 2026 ? 8 : 1) + "号";
+        go("#/meetings/" + mid);
+        wait.until(d -> d.findElements(By.cssSelector(issue + "input[name=documentNo]")).stream()
+                .anyMatch(field -> offered.equals(field.getAttribute("value"))));
     }
 
     @Test
