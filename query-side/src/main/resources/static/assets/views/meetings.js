@@ -208,8 +208,9 @@ function meetingActions(m, current) {
       form('sign', {title: 'a.sign', ok: 'ok.sign',
         defaults: () => ({signedBy: convener() ? convener().personId : '', signedOn: today()}),
         fields: [
-          {name: 'signedBy', label: 'f.signedBy', type: 'select', required: true,
-            options: conveners().map(s => ({value: s.personId, label: seatLabel(s)}))},
+          // 由召集人签发: the server refuses anyone else (OnlyTheConvenerSignsMinutes), so only the convener is offered.
+          {name: 'signedBy', label: 'f.signedBy', type: 'select', required: true, placeholder: convener() ? false : undefined,
+            options: convener() ? [{value: convener().personId, label: seatLabel(convener())}] : []},
           {name: 'signedOn', label: 'f.signedOn', type: 'date', required: true},
         ],
         ruleFields: {OnlyTheConvenerSignsMinutes: 'signedBy'},

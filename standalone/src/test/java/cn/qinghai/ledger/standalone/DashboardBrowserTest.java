@@ -222,6 +222,9 @@ class DashboardBrowserTest {
         waitForText(".decisions", "建立托育服务联合督导机制");
 
         openAction("meeting-" + mid + "-sign");
+        // 由召集人签发: the server takes no other signature, so the form offers no other signer
+        assertThat(new Select(find("[data-form='meeting-" + mid + "-sign'] select[name=signedBy]")).getOptions())
+                .extracting(WebElement::getText).singleElement().asString().startsWith("匡湧");
         click("[data-form='meeting-" + mid + "-sign'] button[type=submit]");
         waitForText(".page-head", "纪要已签发");
 
