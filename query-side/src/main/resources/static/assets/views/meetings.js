@@ -5,7 +5,7 @@ import {h, table} from '../dom.js';
 import {t, fmtDate, fmtDateTime, today} from '../i18n.js';
 import {get, query, Problem} from '../api.js';
 import {app} from '../context.js';
-import {actionForm, lines, stableId, withOffset} from '../forms.js';
+import {actionForm, formState, lines, stableId, withOffset} from '../forms.js';
 import {pageHeader, section, facts, meetingLink, taskLink, statusBadge, empty, folded} from '../ui.js';
 
 const seatLabel = s => `${s.name}（${t('seat.' + s.role)}，${s.title}）`;
@@ -73,13 +73,29 @@ function conveneForm() {
   });
 }
 
+/**
+ * The number to offer for signed minutes about to be issued: the next of the conference's latest series
+ * (GET /api/minutes/next-number). Only an offer, which the office may change; none when nothing was issued
+ * yet or the question fails.
+ */
+async function nextDocumentNo(m) {
+  const current = (m.minutes || []).find(x => x.version === m.currentMinutesVersion);
+  if (!app.is('OFFICE') || !current || current.state !== 'SIGNED') return null;
+  try {
+    return (await get('/api/minutes/next-number' + query({conferenceId: m.conferenceId}))).documentNumber;
+  } catch (e) {
+    return null;
+  }
+}
+
 export const meeting = {
   nav: 'meetings',
   async load(route) {
     const id = route.params[0];
     for (let attempt = 0; ; attempt++) {
       try {
-        return await get('/api/meetings/' + encodeURIComponent(id));
+        const m = await get('/api/meetings/' + encodeURIComponent(id));
+        return {...m, nextDocumentNo: await nextDocumentNo(m)};
       } catch (e) {
         if (!(e instanceof Problem && e.status === 404 && app.versions.has(id) && attempt < 15)) throw e;
         await new Promise(resolve => setTimeout(resolve, 300));
@@ -192,8 +208,9 @@ function meetingActions(m, current) {
       form('sign', {title: 'a.sign', ok: 'ok.sign',
         defaults: () => ({signedBy: convener() ? convener().personId : '', signedOn: today()}),
         fields: [
-          {name: 'signedBy', label: 'f.signedBy', type: 'select', required: true,
-            options: conveners().map(s => ({value: s.personId, label: seatLabel(s)}))},
+          // 由召集人签发: the server refuses anyone else (OnlyTheConvenerSignsMinutes), so only the convener is offered.
+          {name: 'signedBy', label: 'f.signedBy', type: 'select', required: true, placeholder: convener() ? false : undefined,
+            options: convener() ? [{value: convener().personId, label: seatLabel(convener())}] : []},
           {name: 'signedOn', label: 'f.signedOn', type: 'date', required: true},
         ],
         ruleFields: {OnlyTheConvenerSignsMinutes: 'signedBy'},
@@ -206,11 +223,17 @@ function meetingActions(m, current) {
     }
   }
   if (current.state === 'SIGNED') {
+    // The form keeps its values between renders (and after use, its defaults of then): a number offered
+    // since (a correction to issue, the series moved on) fills the field while it is empty.
+    const issueState = formState(`meeting-${id}-issue`);
+    if (issueState.initialised && !issueState.values.documentNo && m.nextDocumentNo) {
+      issueState.values.documentNo = m.nextDocumentNo;
+    }
     // Tasks of a major matter are assigned only once the approval is recorded: say so, never "assigned".
     const major = draftDecisions.filter(d => d.major).length;
     form('issue', {title: 'a.issue', open: true,
       ok: !major ? 'ok.issue' : major === draftDecisions.length ? 'ok.issueAllMajor' : 'ok.issueSomeMajor',
-      defaults: () => ({issuedOn: today()}),
+      defaults: () => ({issuedOn: today(), documentNo: m.nextDocumentNo || ''}),
       fields: [
         {name: 'documentNo', label: 'f.documentNo', required: true, maxLength: 100},
         {name: 'issuedOn', label: 'f.issuedOn', type: 'date', required: true},

@@ -41,7 +41,9 @@ function filterForm(q) {
       h('input', {id: 'filter-dueBefore', name: 'dueBefore', type: 'date', value: q.dueBefore || ''})),
     h('div', {class: 'buttons'},
       h('button', {type: 'submit', class: 'primary'}, t('tasks.apply')),
-      h('a', {href: '#/tasks', class: 'button secondary'}, t('tasks.clear'))));
+      h('a', {href: '#/tasks', class: 'button secondary'}, t('tasks.clear')),
+      exportLink(q, 'csv', 'tasks.exportCsv'),
+      exportLink(q, 'xlsx', 'tasks.exportXlsx')));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const params = new URLSearchParams();
@@ -50,6 +52,14 @@ function filterForm(q) {
     location.hash = '#/tasks' + (s ? '?' + s : '');
   });
   return form;
+}
+
+/** 督办台账: the tasks the list shows (the filters applied, not the edits not yet applied) as a file. */
+function exportLink(q, format, label) {
+  const params = {conferenceId: app.conference.conferenceId, unit: q.unit, status: q.status, rag: q.rag,
+    dueBefore: q.dueBefore, format};
+  return h('a', {class: 'button secondary', href: 'api/tasks/export' + query(params), download: '',
+    'data-export': format}, t(label));
 }
 
 /** 直接交办: the office assigns a task on a direct instruction. */

@@ -1,6 +1,7 @@
 package cn.qinghai.ledger.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
@@ -231,6 +232,9 @@ class DashboardBrowserTest {
         waitForText(".decisions details.fold[open] p", "每季度对各市州托育机构开展一次联合督导");
 
         openAction("meeting-" + mid + "-sign");
+        // 由召集人签发: the server takes no other signature, so the form offers no other signer
+        assertThat(new Select(find("[data-form='meeting-" + mid + "-sign'] select[name=signedBy]")).getOptions())
+                .extracting(WebElement::getText).singleElement().asString().startsWith("匡湧");
         click("[data-form='meeting-" + mid + "-sign'] button[type=submit]");
         waitForText(".page-head", "纪要已签发");
 
@@ -246,9 +250,26 @@ class DashboardBrowserTest {
         go("#/tasks?unit=education");
         waitForText("main", "制定联合督导工作方案");
         screenshot("10-tasks-from-the-minutes");
+        // 督办台账: the download links carry the filters the list shows
+        assertThat(find("a[data-export=xlsx]").getAttribute("href"))
+                .contains("api/tasks/export?", "unit=education", "format=xlsx");
+        assertThat(find("a[data-export=csv]").getText()).isEqualTo("导出台账（CSV）");
         go("#/decisions");
         waitForText("main", "建立托育服务联合督导机制");
         assertThat(text("main")).contains("青婴托联〔2026〕7号", "无需报批");
+
+        // corrected minutes, signed: the issue form offers the next number of the series, this year
+        expect(api.post("office", "/api/meetings/" + mid + "/minutes/corrections", "{\"reason\":\"补充议定事项\"}"), 200);
+        expect(api.post("office", "/api/meetings/" + mid + "/decisions",
+                "{\"decisionId\":\"d-extra\",\"matter\":\"明确督导频次\",\"major\":false}"), 201);
+        expect(api.post("office", "/api/meetings/" + mid + "/minutes/signature", "{\"signedBy\":\"kuang-yong\"}"), 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("office", "/api/meetings/" + mid).body()
+                .get("minutes").findValuesAsText("state").equals(List.of("ISSUED", "SIGNED")));
+        int year = LocalDate.now(ZONE).getYear();
+        String offered = "青婴托联〔" + year + "〕" + (year == 2026 ? 8 : 1) + "号";
+        go("#/meetings/" + mid);
+        wait.until(d -> d.findElements(By.cssSelector(issue + "input[name=documentNo]")).stream()
+                .anyMatch(field -> offered.equals(field.getAttribute("value"))));
     }
 
     @Test

@@ -72,7 +72,7 @@ class SecurityEndToEndTest {
         for (String read : List.of("GET /api/conferences", "GET /api/conferences/{cid}",
                 "GET /api/conferences/{cid}/roster", "GET /api/units", "GET /api/units/{unit}", "GET /api/meetings",
                 "GET /api/meetings/{mid}", "GET /api/decisions", "GET /api/tasks", "GET /api/tasks/{tid}",
-                "GET /api/circulars", "GET /api/conferences/{cid}/member-changes", "GET /api/me")) {
+                "GET /api/tasks/export", "GET /api/minutes/next-number", "GET /api/circulars", "GET /api/conferences/{cid}/member-changes", "GET /api/me")) {
             MATRIX.put(read, READERS);
         }
         // the raw event feed says who did what: office, auditors, admins; its catalogue holds no data

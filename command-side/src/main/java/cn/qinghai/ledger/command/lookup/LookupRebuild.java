@@ -1,5 +1,8 @@
 package cn.qinghai.ledger.command.lookup;
 
+import cn.qinghai.ledger.command.meeting.MeetingRules;
+import cn.qinghai.ledger.events.RuleViolatedException;
+import cn.qinghai.ledger.events.meeting.MinutesIssuedEvent;
 import jakarta.persistence.EntityManager;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
@@ -77,7 +80,7 @@ class LookupRebuild {
                 while (events.hasNextAvailable(STREAM_WAIT_SECONDS, TimeUnit.SECONDS)) {
                     TrackedEventMessage<?> event = events.nextAvailable();
                     if (handlers.canHandle(event)) {
-                        handlers.handle(event);
+                        apply(handlers, event);
                         count++;
                     }
                     if (event.trackingToken().position().orElse(-1) >= position.getAsLong()) {
@@ -96,6 +99,42 @@ class LookupRebuild {
         return applied == null ? 0 : applied;
     }
 
+    /**
+     * One stored event through the live handlers. Minutes issued before numbers were normalised may hold
+     * one number in two spellings ({@code [2025]3号}, {@code 〔2025〕3号}) for two meetings: both are
+     * history, so the first keeps the number, the second is logged, and the rebuild goes on (refusing it
+     * would leave the command side unable to start).
+     */
+    private static void apply(AnnotationEventHandlerAdapter handlers, TrackedEventMessage<?> event) throws Exception {
+        try {
+            handlers.handle(event);
+        } catch (RuleViolatedException taken) {
+            if (!(event.getPayload() instanceof MinutesIssuedEvent issued)
+                    || !MeetingRules.MINUTES_NUMBER_UNIQUE.equals(taken.violation().rule())) {
+                throw taken;
+            }
+            log.warn("minutes of meeting {} were issued as {}, the number of earlier minutes in another spelling; "
+                    + "the earlier minutes keep it", issued.meetingId(), issued.documentNo());
+        }
+    }
+
+    /**
+     * Numbers the lookup kept in the spelling typed (before they were normalised) rewritten in their
+     * normal form, so that the uniqueness rule finds them. Another instance starting at the same moment
+     * may do it first: then this one only says so.
+     */
+    void normaliseMinutesNumbers() {
+        try {
+            Integer changed = transactions.execute(tx -> projection.normaliseMinutesNumbers());
+            if (changed != null && changed > 0) {
+                log.info("rewrote {} minutes document number(s) of the lookups in their normal form", changed);
+            }
+        } catch (RuntimeException concurrent) {
+            log.info("minutes document numbers not normalised by this instance ({}); another one may have done it",
+                    concurrent.toString());
+        }
+    }
+
     @Configuration(proxyBeanMethods = false)
     static class BeforeCommandHandlers {
 
@@ -103,7 +142,10 @@ class LookupRebuild {
         @Bean
         ConfigurerModule lookupsRebuiltBeforeCommandHandlers(ObjectProvider<LookupRebuild> rebuild) {
             return configurer -> configurer.onStart(Phase.LOCAL_MESSAGE_HANDLER_REGISTRATIONS - 1,
-                    () -> rebuild.getObject().rebuildIfMissing());
+                    () -> {
+                        rebuild.getObject().rebuildIfMissing();
+                        rebuild.getObject().normaliseMinutesNumbers();
+                    });
         }
     }
 }

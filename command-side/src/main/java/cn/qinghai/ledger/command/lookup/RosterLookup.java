@@ -1,6 +1,7 @@
 package cn.qinghai.ledger.command.lookup;
 
 import cn.qinghai.ledger.events.conference.SeatRole;
+import cn.qinghai.ledger.events.meeting.MinutesDocumentNumber;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
@@ -86,8 +87,9 @@ public class RosterLookup {
                 .setParameter("t", taskId).getResultList();
     }
 
+    /** Whether the number is taken, in whichever spelling it was typed ({@link MinutesDocumentNumber}). */
     public boolean minutesNumberTaken(String documentNo) {
-        return entityManager.find(LookupRows.MinutesNumberRow.class, documentNo) != null;
+        return entityManager.find(LookupRows.MinutesNumberRow.class, MinutesDocumentNumber.normalise(documentNo)) != null;
     }
 
     private static Seat seat(LookupRows.SeatRow row) {

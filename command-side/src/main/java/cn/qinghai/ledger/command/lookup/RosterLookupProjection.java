@@ -4,6 +4,7 @@ import static cn.qinghai.ledger.events.RuleViolatedException.conflict;
 import static cn.qinghai.ledger.events.RuleViolatedException.rule;
 
 import cn.qinghai.ledger.events.conference.*;
+import cn.qinghai.ledger.events.meeting.MinutesDocumentNumber;
 import cn.qinghai.ledger.events.meeting.MinutesIssuedEvent;
 import cn.qinghai.ledger.events.task.TaskAssignedEvent;
 import cn.qinghai.ledger.events.task.TaskClosedEvent;
@@ -14,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -117,22 +119,54 @@ class RosterLookupProjection {
                 .setParameter("t", e.taskId()).executeUpdate();
     }
 
+    /**
+     * Takes the number in its normal form, whatever spelling the event carries (events from before numbers
+     * were normalised carry the one typed), so that {@code [2025]} and {@code 〔2025〕} are one number.
+     */
     @EventHandler
     void on(MinutesIssuedEvent e) {
-        LookupRows.MinutesNumberRow taken = entityManager.find(LookupRows.MinutesNumberRow.class, e.documentNo(),
+        String documentNo = MinutesDocumentNumber.normalise(e.documentNo());
+        LookupRows.MinutesNumberRow taken = entityManager.find(LookupRows.MinutesNumberRow.class, documentNo,
                 LockModeType.PESSIMISTIC_WRITE);
         if (taken != null && taken.meetingId.equals(e.meetingId())) {
             return; // this very issue, applied again
         }
         if (taken != null) {
-            throw minutesNumberTaken(e.documentNo());
+            throw minutesNumberTaken(documentNo);
         }
         try {
-            entityManager.persist(new LookupRows.MinutesNumberRow(e.documentNo(), e.meetingId()));
+            entityManager.persist(new LookupRows.MinutesNumberRow(documentNo, e.meetingId()));
             entityManager.flush(); // another transaction inserting the same number waits here, then one fails
         } catch (PersistenceException alreadyInserted) {
-            throw minutesNumberTaken(e.documentNo());
+            throw minutesNumberTaken(documentNo);
         }
+    }
+
+    /**
+     * Rewrites numbers kept in another spelling (by a version that did not normalise them) into their
+     * normal form, once, at start-up; a number two meetings hold in two spellings keeps its first holder,
+     * as the rebuild would. Returns how many rows changed.
+     */
+    int normaliseMinutesNumbers() {
+        int changed = 0;
+        List<LookupRows.MinutesNumberRow> rows = entityManager.createQuery(
+                "select m from LookupMinutesNumber m order by m.documentNo", LookupRows.MinutesNumberRow.class)
+                .getResultList();
+        for (LookupRows.MinutesNumberRow row : rows) {
+            String normal = MinutesDocumentNumber.normalise(row.documentNo);
+            if (normal.equals(row.documentNo)) {
+                continue;
+            }
+            String meetingId = row.meetingId;
+            entityManager.remove(row);
+            entityManager.flush();
+            if (entityManager.find(LookupRows.MinutesNumberRow.class, normal) == null) {
+                entityManager.persist(new LookupRows.MinutesNumberRow(normal, meetingId));
+                entityManager.flush();
+            }
+            changed++;
+        }
+        return changed;
     }
 
     private static RuntimeException minutesNumberTaken(String documentNo) {

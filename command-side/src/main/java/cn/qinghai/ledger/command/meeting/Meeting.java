@@ -157,12 +157,14 @@ public class Meeting {
         if (minutesState != MinutesState.SIGNED) {
             throw rule(ISSUE_SIGNED_MINUTES_ONCE, "minutes are issued after the convener signs them (签发后印发)");
         }
-        if (issuedNumbers.contains(command.documentNo()) || roster.minutesNumberTaken(command.documentNo())) {
-            throw conflict(MINUTES_NUMBER_UNIQUE, "document number " + command.documentNo() + " is already used");
+        // 青联办纪[2025]3号 and 青联办纪〔2025〕3号 are one number: compared, and recorded, in its normal form.
+        String documentNo = MinutesDocumentNumber.normalise(command.documentNo());
+        if (issuedNumbers.contains(documentNo) || roster.minutesNumberTaken(documentNo)) {
+            throw conflict(MINUTES_NUMBER_UNIQUE, "document number " + documentNo + " is already used");
         }
         List<String> issuedDecisions = decisions.entrySet().stream()
                 .filter(e -> e.getValue().version() == minutesVersion).map(Map.Entry::getKey).toList();
-        apply(new MinutesIssuedEvent(meetingId, conferenceId, minutesVersion, command.documentNo(),
+        apply(new MinutesIssuedEvent(meetingId, conferenceId, minutesVersion, documentNo,
                 List.copyOf(command.distribution()), command.issuedOn(), issuedDecisions));
         for (String decisionId : issuedDecisions) {
             Decision decision = decisions.get(decisionId);
@@ -337,7 +339,7 @@ public class Meeting {
     @EventSourcingHandler
     void on(MinutesIssuedEvent e) {
         minutesState = MinutesState.ISSUED;
-        issuedNumbers.add(e.documentNo());
+        issuedNumbers.add(MinutesDocumentNumber.normalise(e.documentNo())); // events from before normalising too
         e.decisionIds().forEach(id -> decisions.computeIfPresent(id, (k, d) -> d.issuedAs(e.documentNo())));
     }
 

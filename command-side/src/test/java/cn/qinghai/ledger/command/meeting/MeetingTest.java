@@ -244,6 +244,34 @@ class MeetingTest {
         }
 
         @Test
+        void aNumberTypedWithOtherBracketsIsIssuedInItsNormalForm() {
+            fixture.given(plenary(), ORDINARY, MAJOR, SIGNED)
+                    .when(new IssueMinutesCommand(M, "青婴托联 [2026] 1号", List.of("各市州人民政府"), DAY.plusDays(2)))
+                    .expectEvents(ISSUED, new TaskAssignedEvent("t-1", CID, "出台实施方案", "education", List.of("finance"),
+                            LocalDate.of(2026, 6, 30), TaskSource.decision(M, "d-1", "青婴托联〔2026〕1号"), DAY.plusDays(2)));
+        }
+
+        @Test
+        void aNumberTakenInOneSpellingIsTakenInEvery() {
+            when(roster.minutesNumberTaken("青婴托联〔2026〕1号")).thenReturn(true);
+            RuleAssertions.refusedBy(fixture.given(plenary(), ORDINARY, SIGNED)
+                    .when(new IssueMinutesCommand(M, "青婴托联（2026）1号", List.of("各市州"), DAY)),
+                    MINUTES_NUMBER_UNIQUE, Kind.CONFLICT);
+        }
+
+        @Test
+        void aCorrectionDoesNotReuseTheNumberOfAnEarlierVersionInAnotherSpelling() {
+            MinutesIssuedEvent typedWithSquareBrackets = new MinutesIssuedEvent(M, CID, 1, "青婴托联[2026]1号",
+                    List.of("各市州人民政府"), DAY.plusDays(2), List.of("d-1", "d-2")); // stored before normalising
+            RuleAssertions.refusedBy(fixture.given(plenary(), ORDINARY, MAJOR, SIGNED, typedWithSquareBrackets,
+                            new MinutesCorrectionOpenedEvent(M, 2, "补充"),
+                            new DecisionRecordedEvent(M, CID, "d-3", 2, "补充事项", false, List.of()),
+                            new MinutesSignedEvent(M, 2, "kuang-yong", "匡湧", DAY.plusDays(5)))
+                    .when(new IssueMinutesCommand(M, "青婴托联〔2026〕1号", List.of("各市州"), DAY.plusDays(6))),
+                    MINUTES_NUMBER_UNIQUE, Kind.CONFLICT);
+        }
+
+        @Test
         void aCorrectionIsANewVersionThatTakesNewMatters() {
             fixture.given(plenary(), ORDINARY, MAJOR, SIGNED, ISSUED, new MinutesCorrectionOpenedEvent(M, 2, "补充"))
                     .when(new RecordDecisionCommand(M, "d-3", "补充事项", false, List.of()))

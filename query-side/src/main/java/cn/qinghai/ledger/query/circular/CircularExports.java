@@ -1,5 +1,6 @@
 package cn.qinghai.ledger.query.circular;
 
+import cn.qinghai.ledger.query.platform.ChineseText;
 import cn.qinghai.ledger.query.platform.CsvCells;
 import cn.qinghai.ledger.events.task.CircularUnitRow;
 import cn.qinghai.ledger.events.task.CircularView;
@@ -42,13 +43,10 @@ final class CircularExports {
     }
 
     static String title(CircularView view) {
-        return "督办事项通报（" + chinese(view.from()) + "至" + chinese(view.to()) + "，统计截至" + chinese(view.asOf())
-                + "）";
+        return "督办事项通报（" + ChineseText.date(view.from()) + "至" + ChineseText.date(view.to()) + "，统计截至"
+                + ChineseText.date(view.asOf()) + "）";
     }
 
-    /** A date as the office writes it on paper and the page shows it: 2025年3月1日. */
-    static String chinese(java.time.LocalDate date) {
-        return date == null ? null : date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
     }
 
     static String filename(CircularView view, String extension) {
@@ -126,26 +124,17 @@ final class CircularExports {
         List<Object> cells = new ArrayList<>();
         cells.add(row.title());
         cells.add(row.leadUnitName() == null ? row.leadUnitCode() : row.leadUnitName());
-        cells.add(chinese(row.dueDate()));
+        cells.add(ChineseText.date(row.dueDate()));
         cells.add(row.overdueWorkingDays());
         cells.add(status(row.status()));
-        cells.add(row.lastReportAt() == null ? null : chinese(row.lastReportAt().toLocalDate()) + " "
+        cells.add(row.lastReportAt() == null ? null : ChineseText.date(row.lastReportAt().toLocalDate()) + " "
                 + row.lastReportAt().toLocalTime().withSecond(0).withNano(0));
         cells.add(row.taskId());
         return cells;
     }
 
     static String status(TaskStatus status) {
-        if (status == null) {
-            return null;
-        }
-        return switch (status) {
-            case ASSIGNED -> "已交办";
-            case ACKNOWLEDGED -> "已签收";
-            case IN_PROGRESS -> "办理中";
-            case COMPLETION_SUBMITTED -> "待销号";
-            case CLOSED -> "已销号";
-        };
+        return ChineseText.status(status);
     }
 
     private static void line(StringBuilder out, List<?> cells) {

@@ -7,6 +7,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.LocalDate;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.validation.annotation.Validated;
@@ -22,9 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 class MeetingsController {
 
     private final QueryGateway queries;
+    private final Clock clock;
 
-    MeetingsController(QueryGateway queries) {
+    MeetingsController(QueryGateway queries, Clock clock) {
         this.queries = queries;
+        this.clock = clock;
     }
 
     @GetMapping("/api/meetings")
@@ -38,6 +43,20 @@ class MeetingsController {
     MeetingView meeting(@PathVariable("mid") @Pattern(regexp = Ids.PATTERN) String mid) {
         return queries.query(new FindMeetingQuery(mid), ResponseTypes.optionalInstanceOf(MeetingView.class)).join()
                 .orElseThrow(() -> new NotFoundException("no meeting " + mid));
+    }
+
+    /**
+     * The number to offer for the next minutes of a series (纪要文号), e.g. {@code prefix=青联办纪&year=2025} →
+     * {@code 青联办纪〔2025〕4号}. The year defaults to this year; without a prefix the series of the
+     * conference's latest issued minutes is continued.
+     */
+    @GetMapping("/api/minutes/next-number")
+    NextMinutesNumber nextMinutesNumber(
+            @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String conferenceId,
+            @RequestParam(required = false) @Size(max = 50) String prefix,
+            @RequestParam(required = false) @Min(1949) @Max(9999) Integer year) {
+        return queries.query(new FindNextMinutesNumberQuery(conferenceId, prefix,
+                year == null ? LocalDate.now(clock).getYear() : year), NextMinutesNumber.class).join();
     }
 
     @GetMapping("/api/decisions")
