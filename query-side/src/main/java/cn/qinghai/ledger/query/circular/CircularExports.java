@@ -47,8 +47,6 @@ final class CircularExports {
                 + ChineseText.date(view.asOf()) + "）";
     }
 
-    }
-
     static String filename(CircularView view, String extension) {
         return "通报_" + view.from() + "_" + view.to() + "." + extension;
     }
