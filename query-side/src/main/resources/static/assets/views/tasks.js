@@ -107,6 +107,9 @@ export const task = {
     const co = task.coUnits || [];
     return h('div', {class: 'task-detail', 'data-task': task.taskId},
       pageHeader(task.title, ragBadge(task.rag, task.ragReason), statusBadge(task.status)),
+      // Working days in a year without the State Council's arrangement are counted Monday to Friday: say so.
+      (task.uncoveredCalendarYears || []).length ? h('p', {class: 'notice warn', 'data-calendar-warning': ''},
+        t('task.calendarUncovered', {years: task.uncoveredCalendarYears.map(y => y + t('year.suffix')).join('、')})) : null,
       h('div', {class: 'cols wide-left'},
         h('div', null,
           section(null, facts([

@@ -25,31 +25,49 @@ public class CalendarConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(CalendarConfiguration.class);
 
-    record YearFile(int year, String source, List<LocalDate> holidays, List<LocalDate> adjustedWorkingDays) {
+    /**
+     * One year's arrangement as the State Council's notice gives it: its title ({@code source}), its
+     * 文号 ({@code documentNumber}, null while not checked against the published notice), the holidays and
+     * the adjusted working days.
+     */
+    public record YearFile(int year, String source, String documentNumber, List<LocalDate> holidays,
+                           List<LocalDate> adjustedWorkingDays) {
     }
 
     @Bean
-    WorkingCalendar workingCalendar(ObjectMapper objectMapper,
+    WorkingCalendar workingCalendar(CalendarSources sources) {
+        List<LocalDate> holidays = new ArrayList<>();
+        List<LocalDate> adjusted = new ArrayList<>();
+        for (YearFile year : sources.years()) {
+            holidays.addAll(year.holidays());
+            adjusted.addAll(year.adjustedWorkingDays());
+        }
+        return new WorkingCalendar(holidays, adjusted, sources.years().stream().map(YearFile::year).toList());
+    }
+
+    @Bean
+    CalendarSources calendarSources(ObjectMapper objectMapper,
                                     @Value("${ledger.calendar.location:}") String extraLocation) throws IOException {
         var resolver = new PathMatchingResourcePatternResolver();
         List<Resource> files = new ArrayList<>(List.of(resolver.getResources("classpath*:calendar/*.json")));
         if (!extraLocation.isBlank()) {
             files.addAll(List.of(resolver.getResources(extraLocation)));
         }
-        List<LocalDate> holidays = new ArrayList<>();
-        List<LocalDate> adjusted = new ArrayList<>();
-        List<Integer> years = new ArrayList<>();
+        List<YearFile> years = new ArrayList<>();
         for (Resource file : files) {
             try (InputStream in = file.getInputStream()) {
-                YearFile year = objectMapper.readValue(in, YearFile.class);
-                years.add(year.year());
-                holidays.addAll(year.holidays());
-                adjusted.addAll(year.adjustedWorkingDays());
+                years.add(objectMapper.readValue(in, YearFile.class));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read calendar file " + file, e);
             }
         }
-        log.info("working calendar covers the years {} (other years: Monday to Friday)", years);
-        return new WorkingCalendar(holidays, adjusted);
+        years.sort(java.util.Comparator.comparingInt(YearFile::year));
+        log.info("working calendar covers the years {} (other years: Monday to Friday, shown as not covered)",
+                years.stream().map(YearFile::year).toList());
+        return new CalendarSources(List.copyOf(years));
+    }
+
+    /** The year files loaded, ascending by year: what health shows as the calendar's sources. */
+    public record CalendarSources(List<YearFile> years) {
     }
 }

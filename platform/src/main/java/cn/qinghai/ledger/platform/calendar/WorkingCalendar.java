@@ -4,19 +4,35 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * Working days as the conference counts them: Monday to Friday, minus public holidays, plus the
  * adjusted working days (调休) on which a weekend day is worked. Dates outside every loaded year
- * fall back to plain weekdays.
+ * fall back to plain weekdays; such a year is not covered ({@link #covers}), and whoever counts in it
+ * says so (a task shows it, health lists it) rather than counting silently.
  */
 public final class WorkingCalendar {
 
     private final Set<LocalDate> holidays;
     private final Set<LocalDate> adjustedWorkingDays;
 
+    /** The years loaded from the State Council's notices; null: every year (a calendar made for a test). */
+    private final SortedSet<Integer> coveredYears;
+
+    /** A calendar that claims every year: for tests and fixed examples. */
     public WorkingCalendar(Collection<LocalDate> holidays, Collection<LocalDate> adjustedWorkingDays) {
+        this(holidays, adjustedWorkingDays, null);
+    }
+
+    /** A calendar whose holiday arrangements are known for {@code coveredYears} only. */
+    public WorkingCalendar(Collection<LocalDate> holidays, Collection<LocalDate> adjustedWorkingDays,
+                           Collection<Integer> coveredYears) {
+        this.coveredYears = coveredYears == null ? null : new TreeSet<>(coveredYears);
         this.holidays = Set.copyOf(holidays);
         this.adjustedWorkingDays = Set.copyOf(adjustedWorkingDays);
         Set<LocalDate> both = new HashSet<>(this.holidays);
@@ -29,6 +45,26 @@ public final class WorkingCalendar {
     /** Weekdays only; for tests and for years without data. */
     public static WorkingCalendar weekdaysOnly() {
         return new WorkingCalendar(Set.of(), Set.of());
+    }
+
+    /** Whether the holiday arrangement of {@code date}'s year is known (counted, not guessed). */
+    public boolean covers(LocalDate date) {
+        return coveredYears == null || coveredYears.contains(date.getYear());
+    }
+
+    /** The years loaded, ascending (empty for a calendar made for a test, which claims every year). */
+    public SortedSet<Integer> coveredYears() {
+        return coveredYears == null ? new TreeSet<>() : new TreeSet<>(coveredYears);
+    }
+
+    /** The years from {@code from}'s to {@code to}'s (inclusive) whose arrangement is not known; ascending. */
+    public List<Integer> uncoveredYears(LocalDate from, LocalDate to) {
+        if (from == null || to == null || coveredYears == null) {
+            return List.of();
+        }
+        int first = Math.min(from.getYear(), to.getYear());
+        int last = Math.max(from.getYear(), to.getYear());
+        return IntStream.rangeClosed(first, last).filter(y -> !coveredYears.contains(y)).boxed().toList();
     }
 
     public boolean isWorkingDay(LocalDate date) {

@@ -35,10 +35,7 @@ public final class ReasonVisibility {
                         : new TaskView.Extension(x.requestId(), x.unitCode(), x.currentDueDate(), x.newDueDate(), null,
                                 x.requestedOn(), x.state(), x.decisionNote(), x.decidedOn()))
                 .toList();
-        return new TaskView(view.taskId(), view.conferenceId(), view.title(), view.source(), view.lead(),
-                view.coUnits(), view.assignedOn(), view.acknowledgedOn(), view.dueDate(), view.originalDueDate(),
-                view.status(), view.rag(), view.ragReason(), view.overdue(), view.latestPercents(), view.progress(),
-                view.urgings(), extensions, view.completion(), view.returns(), view.closure(), view.version());
+        return view.withExtensions(extensions);
     }
 
     /** {@code list} as {@code caller} may read it: proposal reasons of other units withheld. */

@@ -126,7 +126,7 @@ public class TaskQueries {
                 progress, urgings, List.copyOf(extensions.values()), completion, returns,
                 t.closed() ? new TaskView.Closure(t.closedOn(), t.closeNote(), t.completionSubmittedOn(),
                         Boolean.TRUE.equals(t.onTime())) : null,
-                version);
+                version, rag.calendar().uncoveredYears(t.assignedOn(), t.dueDate()));
     }
 
     private static TaskView.Extension decided(TaskView.Extension x, ExtensionState state, String note,

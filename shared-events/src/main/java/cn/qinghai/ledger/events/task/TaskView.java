@@ -11,6 +11,9 @@ import java.util.List;
  * (退回重办) and the closure (销号). {@code version} is the task's version (the sequence number of its
  * latest event) as far as this read model has applied it: send it back as {@code If-Match} so that a
  * command on a task that changed meanwhile is refused (409) rather than applied to what nobody read.
+ * {@code uncoveredCalendarYears}: the years from assignment to due date whose holiday arrangement the
+ * working calendar does not hold, so that its working days there are counted Monday to Friday (empty
+ * when every year is covered); the task page shows a warning.
  */
 public record TaskView(
         String taskId,
@@ -34,7 +37,15 @@ public record TaskView(
         Completion completion,
         List<Return> returns,
         Closure closure,
-        long version) {
+        long version,
+        List<Integer> uncoveredCalendarYears) {
+
+    /** This view with other extension requests (e.g. with reasons the reader may not see withheld). */
+    public TaskView withExtensions(List<Extension> replaced) {
+        return new TaskView(taskId, conferenceId, title, source, lead, coUnits, assignedOn, acknowledgedOn, dueDate,
+                originalDueDate, status, rag, ragReason, overdue, latestPercents, progress, urgings, replaced,
+                completion, returns, closure, version, uncoveredCalendarYears);
+    }
 
     /** A unit by code, with its name from the roster (null when the roster does not know it). */
     public record Unit(String unitCode, String name) {
