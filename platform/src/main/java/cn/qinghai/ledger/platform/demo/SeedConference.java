@@ -34,7 +34,11 @@ public record SeedConference(
     public record Unit(String unitCode, String name, List<String> duties) {
     }
 
-    public record Seat(String personId, String name, String title, SeatRole role, String unitCode) {
+    /**
+     * A seat as the notice lists it. {@code titleNote}: why a title is kept as the notice wrote it although
+     * it looks wrong (the notice is quoted verbatim; a correction comes from the unit, as a member change).
+     */
+    public record Seat(String personId, String name, String title, SeatRole role, String unitCode, String titleNote) {
     }
 
     public static SeedConference load(ObjectMapper objectMapper) {

@@ -133,8 +133,8 @@ public class LedgerUserDirectory implements UserDetailsService {
         // The demo password is public anyway; a low cost keeps every Basic request of a demo cheap.
         String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(DEMO_PASSWORD);
         add(new LedgerUser("office", hash, Role.OFFICE, seed.conference().leadUnitCode(), null, "联席会议办公室"));
-        add(new LedgerUser("auditor", hash, Role.AUDITOR, null, null, "审计员"));
-        add(new LedgerUser("viewer", hash, Role.VIEWER, null, null, "查看者"));
+        add(new LedgerUser("auditor", hash, Role.AUDITOR, null, null, "审计人员"));
+        add(new LedgerUser("viewer", hash, Role.VIEWER, null, null, "只读用户"));
         add(new LedgerUser("admin", hash, Role.ADMIN, null, null, "管理员"));
         String conferenceId = seed.conference().conferenceId();
         for (SeedConference.Unit unit : seed.units()) {

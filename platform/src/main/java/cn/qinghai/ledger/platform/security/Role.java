@@ -11,9 +11,9 @@ public enum Role {
     /** A member unit's user, bound to one unit code: acts on its own matters only. */
     UNIT("成员单位"),
     /** Reads everything, including the audit trail; writes nothing. */
-    AUDITOR("审计"),
+    AUDITOR("审计人员"),
     /** Reads dashboards and read models; writes nothing. */
-    VIEWER("只读"),
+    VIEWER("只读用户"),
     /** Operates the system: projection replays, dead letters, users. */
     ADMIN("管理员");
 
