@@ -103,7 +103,7 @@ class DashboardBrowserTest {
         assertThat(board).contains("省教育厅", "省卫生健康委", "国家税务总局青海省税务局", "牵头在办", "按期办结率");
         assertThat(board).containsAnyOf("绿灯", "黄灯", "红灯");
         waitForText("header", "实时"); // the board follows the live stream of /api/live/units and /api/live/tasks
-        assertThat(text("header")).contains("查看者", "单位看板", "督办事项");
+        assertThat(text("header")).contains("只读用户", "单位看板", "督办事项");
         screenshot("01-board-viewer");
 
         click("[data-unit=education] h3 a");
