@@ -3,12 +3,12 @@ package cn.qinghai.ledger.platform.security;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -19,22 +19,23 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  *
  * <p>Only successes are remembered, so guessing still costs a BCrypt per guess. The key is a SHA-256
  * of the stored hash and the password together: the password itself is not kept, a changed password
- * (a new stored hash) misses the cache at once, and an entry lives at most {@code ttl}. Encoding new
- * passwords is delegated unchanged.
+ * (a new stored hash) misses the cache at once, and an entry lives at most {@code ttl}. Expiry and the
+ * bound on entries are Caffeine's (its clock is the service clock, so tests can move time). Encoding
+ * new passwords is delegated unchanged.
  */
 final class VerifiedPasswordCache implements PasswordEncoder {
 
     private final PasswordEncoder delegate;
-    private final Duration ttl;
-    private final int maxEntries;
-    private final Clock clock;
-    private final Map<String, Long> verifiedUntil = new ConcurrentHashMap<>();
+    private final Cache<String, Boolean> verified;
 
     VerifiedPasswordCache(PasswordEncoder delegate, Duration ttl, int maxEntries, Clock clock) {
         this.delegate = delegate;
-        this.ttl = ttl;
-        this.maxEntries = maxEntries;
-        this.clock = clock;
+        this.verified = Caffeine.newBuilder()
+                .expireAfterWrite(ttl)
+                .maximumSize(maxEntries)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .executor(Runnable::run) // evictions on the caller's thread: bounded at once, no pool needed
+                .build();
     }
 
     @Override
@@ -48,19 +49,12 @@ final class VerifiedPasswordCache implements PasswordEncoder {
             return delegate.matches(rawPassword, encodedPassword);
         }
         String key = key(rawPassword, encodedPassword);
-        long now = clock.millis();
-        Long until = verifiedUntil.get(key);
-        if (until != null && until > now) {
+        if (verified.getIfPresent(key) != null) {
             return true;
         }
         boolean matches = delegate.matches(rawPassword, encodedPassword);
         if (matches) {
-            if (verifiedUntil.size() >= maxEntries) {
-                evict(now);
-            }
-            verifiedUntil.put(key, now + ttl.toMillis());
-        } else if (until != null) {
-            verifiedUntil.remove(key);
+            verified.put(key, Boolean.TRUE);
         }
         return matches;
     }
@@ -70,20 +64,9 @@ final class VerifiedPasswordCache implements PasswordEncoder {
         return delegate.upgradeEncoding(encodedPassword);
     }
 
-    int size() {
-        return verifiedUntil.size();
-    }
-
-    /** Drops expired entries; if the cache is still full, empties it (it only saves work). */
-    private void evict(long now) {
-        for (Iterator<Long> it = verifiedUntil.values().iterator(); it.hasNext(); ) {
-            if (it.next() <= now) {
-                it.remove();
-            }
-        }
-        if (verifiedUntil.size() >= maxEntries) {
-            verifiedUntil.clear();
-        }
+    long size() {
+        verified.cleanUp();
+        return verified.estimatedSize();
     }
 
     private static String key(CharSequence rawPassword, String encodedPassword) {
