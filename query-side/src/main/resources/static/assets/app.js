@@ -12,7 +12,7 @@ import {board, unit} from './views/board.js';
 import {tasks, task} from './views/tasks.js';
 import {meetings, meeting, decisions} from './views/meetings.js';
 import {roster} from './views/roster.js';
-import {circular} from './views/circular.js';
+import {circular, issuedCircular} from './views/circular.js';
 import {mine} from './views/mine.js';
 import {audit, admin} from './views/audit.js';
 
@@ -27,6 +27,7 @@ const ROUTES = [
   [/^\/decisions$/, decisions],
   [/^\/roster$/, roster],
   [/^\/circular$/, circular],
+  [/^\/circulars\/([^/]+)$/, issuedCircular],
   [/^\/audit$/, audit],
   [/^\/admin$/, admin],
 ];

@@ -390,6 +390,38 @@ class DashboardBrowserTest {
 
     // ---- the browser -------------------------------------------------------------------------
 
+    @Test
+    void theOfficeIssuesTheCircularOfAPeriodAndAViewerPrintsItAsTheDocument() {
+        assign("circular-1", "制定托育机构备案办法", "civil-affairs", List.of(), 20);
+        LocalDate to = LocalDate.now(ZONE);
+        LocalDate from = to.minusDays(6);
+        open();
+        signIn("office");
+        go("#/circular?from=" + from + "&to=" + to);
+        waitForText("main", "民政厅");
+        openAction("circular-issue");
+        String issue = "[data-form='circular-issue'] ";
+        typeInto(issue + "input[name=documentNo]", "青联办通[2026]7号");
+        typeInto(issue + "textarea[name=commendation]", "省民政厅按时签收交办事项。");
+        typeInto(issue + "textarea[name=urging]", "请各成员单位按期报送进展。");
+        click(issue + "button[type=submit]");
+        waitForText(issue + ".form-msg", "通报已印发");
+        wait.withTimeout(Duration.ofSeconds(30)).until(d -> text("main").contains("青联办通〔2026〕7号"));
+        screenshot("14-circular-issue-form");
+        signOut();
+
+        signIn("viewer");
+        go("#/circular?from=" + from + "&to=" + to);
+        waitForText("main", "已印发通报");
+        click("main a[href^='#/circulars/']");
+        waitForText("article.document", "督办事项通报");
+        String document = text("article.document");
+        assertThat(document).contains("青联办通〔2026〕7号", "一、表扬", "省民政厅按时签收交办事项。", "二、督促",
+                "请各成员单位按期报送进展。", "分送：联席会议各成员单位。", "联席会议办公室", "合计");
+        assertThat(browser.findElements(By.xpath("//button[normalize-space()='打印']"))).hasSize(1);
+        screenshot("15-circular-document");
+    }
+
     void open() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());

@@ -2,6 +2,7 @@ package cn.qinghai.ledger.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.qinghai.ledger.command.circular.CircularRules;
 import cn.qinghai.ledger.command.conference.ConferenceRules;
 import cn.qinghai.ledger.command.meeting.MeetingRules;
 import cn.qinghai.ledger.command.task.TaskRules;
@@ -69,7 +70,7 @@ class DashboardDictionaryTest {
     @Test
     void everyRuleOfTheNoticeAndEveryStateAndRoleHasItsWords() throws IOException {
         List<String> needed = new ArrayList<>();
-        for (Class<?> rules : List.of(ConferenceRules.class, MeetingRules.class, TaskRules.class)) {
+        for (Class<?> rules : List.of(ConferenceRules.class, MeetingRules.class, TaskRules.class, CircularRules.class)) {
             for (Field field : rules.getFields()) {
                 if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
                     needed.add("rule." + readConstant(field));

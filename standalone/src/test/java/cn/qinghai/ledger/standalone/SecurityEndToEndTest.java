@@ -48,7 +48,7 @@ class SecurityEndToEndTest {
                 "POST /api/meetings/{mid}/decisions/{did}/approval", "POST /api/meetings/{mid}/cancellation",
                 "POST /api/tasks", "POST /api/tasks/{tid}/urgings", "POST /api/tasks/{tid}/extension-requests/{rid}/grant",
                 "POST /api/tasks/{tid}/extension-requests/{rid}/denial", "POST /api/tasks/{tid}/closure",
-                "POST /api/tasks/{tid}/return")) {
+                "POST /api/tasks/{tid}/return", "POST /api/circulars/issued")) {
             MATRIX.put(office, Set.of("OFFICE"));
         }
         for (String unit : List.of("POST /api/conferences/{cid}/member-changes", "POST /api/tasks/{tid}/acknowledgement",
@@ -72,7 +72,8 @@ class SecurityEndToEndTest {
         for (String read : List.of("GET /api/conferences", "GET /api/conferences/{cid}",
                 "GET /api/conferences/{cid}/roster", "GET /api/units", "GET /api/units/{unit}", "GET /api/meetings",
                 "GET /api/meetings/{mid}", "GET /api/decisions", "GET /api/tasks", "GET /api/tasks/{tid}",
-                "GET /api/tasks/export", "GET /api/minutes/next-number", "GET /api/circulars", "GET /api/conferences/{cid}/member-changes", "GET /api/me")) {
+                "GET /api/tasks/export", "GET /api/minutes/next-number", "GET /api/circulars",
+                "GET /api/circulars/issued", "GET /api/circulars/issued/{circularId}", "GET /api/conferences/{cid}/member-changes", "GET /api/me")) {
             MATRIX.put(read, READERS);
         }
         // the raw event feed says who did what: office, auditors, admins; its catalogue holds no data
@@ -84,9 +85,11 @@ class SecurityEndToEndTest {
         MATRIX.put("GET /api/live/tasks", READERS);
     }
 
-    static final Map<String, String> VALUES = Map.of("cid", CID, "unit", "education", "tid", "no-such-task",
-            "mid", "no-such-meeting", "did", "d-x", "changeId", "c-x", "rid", "r-x", "name", "roster",
-            "aggregateId", "no-such-aggregate", "group", "roster");
+    static final Map<String, String> VALUES = Map.ofEntries(Map.entry("cid", CID), Map.entry("unit", "education"),
+            Map.entry("tid", "no-such-task"), Map.entry("mid", "no-such-meeting"), Map.entry("did", "d-x"),
+            Map.entry("changeId", "c-x"), Map.entry("rid", "r-x"), Map.entry("name", "roster"),
+            Map.entry("aggregateId", "no-such-aggregate"), Map.entry("group", "roster"),
+            Map.entry("circularId", "no-such-circular"));
 
     @TempDir
     static Path dataDir;

@@ -127,4 +127,23 @@ final class LookupRows {
             this.meetingId = meetingId;
         }
     }
+
+    /** 文号 of issued circulars (通报), in their normal form: unique across all circulars. */
+    @Entity(name = "LookupCircularNumber")
+    @Table(name = "lookup_circular_number")
+    static class CircularNumberRow {
+        @Id
+        @Column(length = 100)
+        String documentNo;
+        @Column(length = 64)
+        String circularId;
+
+        protected CircularNumberRow() {
+        }
+
+        CircularNumberRow(String documentNo, String circularId) {
+            this.documentNo = documentNo;
+            this.circularId = circularId;
+        }
+    }
 }

@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Read access to the command-side lookup tables, for command handlers of the Meeting and Task
+ * Read access to the command-side lookup tables, for command handlers of the Meeting, Task and Circular
  * aggregates (Axon injects it as a handler parameter) and for the Conference's unit removal.
  */
 @Component
@@ -90,6 +90,11 @@ public class RosterLookup {
     /** Whether the number is taken, in whichever spelling it was typed ({@link MinutesDocumentNumber}). */
     public boolean minutesNumberTaken(String documentNo) {
         return entityManager.find(LookupRows.MinutesNumberRow.class, MinutesDocumentNumber.normalise(documentNo)) != null;
+    }
+
+    /** Whether a circular (通报) was issued under the number, in whichever spelling it was typed. */
+    public boolean circularNumberTaken(String documentNo) {
+        return entityManager.find(LookupRows.CircularNumberRow.class, MinutesDocumentNumber.normalise(documentNo)) != null;
     }
 
     private static Seat seat(LookupRows.SeatRow row) {

@@ -3,11 +3,13 @@ package cn.qinghai.ledger.command.lookup;
 import static cn.qinghai.ledger.events.RuleViolatedException.conflict;
 import static cn.qinghai.ledger.events.RuleViolatedException.rule;
 
+import cn.qinghai.ledger.events.circular.CircularIssuedEvent;
 import cn.qinghai.ledger.events.conference.*;
 import cn.qinghai.ledger.events.meeting.MinutesDocumentNumber;
 import cn.qinghai.ledger.events.meeting.MinutesIssuedEvent;
 import cn.qinghai.ledger.events.task.TaskAssignedEvent;
 import cn.qinghai.ledger.events.task.TaskClosedEvent;
+import cn.qinghai.ledger.command.circular.CircularRules;
 import cn.qinghai.ledger.command.conference.ConferenceRules;
 import cn.qinghai.ledger.command.meeting.MeetingRules;
 import cn.qinghai.ledger.command.task.TaskRules;
@@ -139,6 +141,28 @@ class RosterLookupProjection {
             entityManager.flush(); // another transaction inserting the same number waits here, then one fails
         } catch (PersistenceException alreadyInserted) {
             throw minutesNumberTaken(documentNo);
+        }
+    }
+
+    /** A circular's number, held like a minutes number: a primary key, so two circulars cannot both take it. */
+    @EventHandler
+    void on(CircularIssuedEvent e) {
+        String documentNo = MinutesDocumentNumber.normalise(e.documentNo());
+        LookupRows.CircularNumberRow taken = entityManager.find(LookupRows.CircularNumberRow.class, documentNo,
+                LockModeType.PESSIMISTIC_WRITE);
+        if (taken != null && taken.circularId.equals(e.circularId())) {
+            return; // this very issue, applied again
+        }
+        RuntimeException refusal = conflict(CircularRules.CIRCULAR_NUMBER_UNIQUE, "document number " + documentNo
+                + " was taken by another circular meanwhile");
+        if (taken != null) {
+            throw refusal;
+        }
+        try {
+            entityManager.persist(new LookupRows.CircularNumberRow(documentNo, e.circularId()));
+            entityManager.flush();
+        } catch (PersistenceException alreadyInserted) {
+            throw refusal;
         }
     }
 

@@ -12,7 +12,8 @@ import org.springframework.http.HttpMethod;
 /**
  * Who may call what: the authorization matrix of the API, checked before a request reaches a
  * controller (so a refused request is 403 whatever its body). Roles follow the notice: the office
- * records meetings, decisions, minutes, approvals, urgings, extensions, closures and liaison filings;
+ * records meetings, decisions, minutes, approvals, urgings, extensions, closures and liaison filings
+ * and issues circulars;
  * a unit proposes its own member changes, files its own liaison and acknowledges, reports on and
  * completes its own tasks (which of its tasks is checked by the endpoint); auditors read everything
  * including the audit trail; viewers read the read models but not the audit trail; admins run
@@ -57,6 +58,8 @@ public final class AccessRules {
             rule(HttpMethod.POST, "/api/tasks/*/extension-requests/*/denial", OFFICE),
             rule(HttpMethod.POST, "/api/tasks/*/closure", OFFICE),
             rule(HttpMethod.POST, "/api/tasks/*/return", OFFICE),
+            // circulars (通报): issued by the office, read like the circular of a period
+            rule(HttpMethod.POST, "/api/circulars/issued", OFFICE),
             // audit trail: not for viewers or units
             rule(HttpMethod.GET, "/api/audit", AUDITOR, ADMIN, OFFICE),
             rule(HttpMethod.GET, "/api/audit/**", AUDITOR, ADMIN, OFFICE),

@@ -1,8 +1,13 @@
 package cn.qinghai.ledger.query.circular;
 
 import cn.qinghai.ledger.events.Ids;
+import cn.qinghai.ledger.events.circular.FindIssuedCircularQuery;
+import cn.qinghai.ledger.events.circular.FindIssuedCircularsQuery;
+import cn.qinghai.ledger.events.circular.IssuedCircularList;
+import cn.qinghai.ledger.events.circular.IssuedCircularView;
 import cn.qinghai.ledger.events.task.CircularView;
 import cn.qinghai.ledger.events.task.FindCircularQuery;
+import cn.qinghai.ledger.platform.web.NotFoundException;
 import cn.qinghai.ledger.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -13,6 +18,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -23,6 +29,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,7 +38,8 @@ import org.springframework.web.bind.annotation.RestController;
  * The circular (通报) of a period: JSON by default; {@code Accept: text/csv} (UTF-8 with BOM) or the
  * Excel media type for a file to print. A link that cannot set a header may say {@code format=csv}
  * or {@code format=xlsx} instead. {@code to} defaults to today and {@code from} to the first day of
- * {@code to}'s month.
+ * {@code to}'s month. Circulars the office issued ({@code /api/circulars/issued}) are read here too, with
+ * their figures as issued.
  */
 @RestController
 @Validated
@@ -72,6 +80,20 @@ class CircularController {
             case XLSX -> file(CircularExports.xlsx(view), CircularExports.XLSX,
                     CircularExports.filename(view, "xlsx"));
         };
+    }
+
+    @GetMapping("/api/circulars/issued")
+    @Operation(summary = "issued circulars (已印发通报), latest first")
+    IssuedCircularList issued(@RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String conferenceId) {
+        return queries.query(new FindIssuedCircularsQuery(conferenceId), IssuedCircularList.class).join();
+    }
+
+    @GetMapping("/api/circulars/issued/{circularId}")
+    @Operation(summary = "an issued circular as the document reads, with its figures as issued")
+    IssuedCircularView issuedOne(@PathVariable("circularId") @Pattern(regexp = Ids.PATTERN) String circularId) {
+        return queries.query(new FindIssuedCircularQuery(circularId),
+                        ResponseTypes.optionalInstanceOf(IssuedCircularView.class)).join()
+                .orElseThrow(() -> new NotFoundException("no issued circular " + circularId));
     }
 
     /**

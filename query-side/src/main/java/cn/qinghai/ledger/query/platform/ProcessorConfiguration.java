@@ -1,6 +1,7 @@
 package cn.qinghai.ledger.query.platform;
 
 import cn.qinghai.ledger.query.audit.AuditTrailProjection;
+import cn.qinghai.ledger.query.circular.IssuedCircularProjection;
 import cn.qinghai.ledger.query.meetings.MeetingProjection;
 import cn.qinghai.ledger.query.roster.RosterProjection;
 import cn.qinghai.ledger.query.tasklist.TaskProjection;
@@ -33,7 +34,7 @@ class ProcessorConfiguration {
     @Autowired
     void projectionsWithoutJpaTransactions(EventProcessingConfigurer configurer) {
         for (String group : List.of(RosterProjection.GROUP, MeetingProjection.GROUP, TaskProjection.GROUP,
-                AuditTrailProjection.GROUP)) {
+                AuditTrailProjection.GROUP, IssuedCircularProjection.GROUP)) {
             configurer.registerTransactionManager(group, config -> NoTransactionManager.INSTANCE);
         }
     }

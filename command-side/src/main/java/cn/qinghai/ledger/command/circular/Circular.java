@@ -1,0 +1,108 @@
+package cn.qinghai.ledger.command.circular;
+
+import static cn.qinghai.ledger.command.circular.CircularRules.*;
+import static cn.qinghai.ledger.events.RuleViolatedException.conflict;
+import static cn.qinghai.ledger.events.RuleViolatedException.rule;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import cn.qinghai.ledger.command.lookup.RosterLookup;
+import cn.qinghai.ledger.events.circular.CircularIssuedEvent;
+import cn.qinghai.ledger.events.circular.IssueCircularCommand;
+import cn.qinghai.ledger.events.meeting.MinutesDocumentNumber;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * 通报 — a circular issued by the office: the period it reports on, its document number (文号), its
+ * distribution (分送) and its commendation (表扬) and urging (督促) paragraphs. It is issued once and does not
+ * change. Its figures are not decided here: the command side holds no task statistics, and the client sends
+ * none; the query side records the statistics of the period as issued (docs/adr/0014-issued-circular-figures.md).
+ */
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
+@Aggregate(commandTargetResolver = "versionedCommandTargetResolver")
+public class Circular {
+
+    @AggregateIdentifier
+    private String circularId;
+
+    protected Circular() {
+        // for Axon
+    }
+
+    @CommandHandler
+    public Circular(IssueCircularCommand command, RosterLookup roster, Clock clock) {
+        String cid = command.conferenceId();
+        if (!roster.conferenceExists(cid) || roster.isDissolved(cid)) {
+            throw rule(CIRCULARS_OF_A_LIVING_CONFERENCE, "conference " + cid + " does not exist or is dissolved");
+        }
+        LocalDate today = LocalDate.now(clock);
+        periodIsOver(command.from(), command.to(), today);
+        issuedAfterPeriod(command.to(), command.issuedOn(), today);
+        List<String> distribution = hasADistribution(command.distribution());
+        textsBounded(command.commendation(), command.urging());
+        // 青联办通[2026]3号 and 青联办通〔2026〕3号 are one number: compared, and recorded, in its normal form.
+        String documentNo = MinutesDocumentNumber.normalise(command.documentNo());
+        if (documentNo == null || documentNo.isEmpty()) {
+            throw rule(CIRCULAR_NUMBER_UNIQUE, "a circular is issued under a document number (文号)");
+        }
+        if (roster.circularNumberTaken(documentNo)) {
+            throw conflict(CIRCULAR_NUMBER_UNIQUE, "document number " + documentNo + " is already used by a circular");
+        }
+        apply(new CircularIssuedEvent(command.circularId(), cid, command.from(), command.to(), documentNo,
+                distribution, text(command.commendation()), text(command.urging()), command.issuedOn()));
+    }
+
+    // ---- named rules -------------------------------------------------------------------------
+
+    private static void periodIsOver(LocalDate from, LocalDate to, LocalDate today) {
+        if (from == null || to == null || from.isAfter(to) || to.isAfter(today)) {
+            throw rule(PERIOD_IS_OVER, "a circular reports on a period that is over: from (" + from
+                    + ") not after to (" + to + "), to not after today (" + today + ")");
+        }
+    }
+
+    private static void issuedAfterPeriod(LocalDate to, LocalDate issuedOn, LocalDate today) {
+        if (issuedOn == null || issuedOn.isBefore(to) || issuedOn.isAfter(today)) {
+            throw rule(ISSUED_AFTER_PERIOD, "a circular is issued on or after the last day of its period (" + to
+                    + ") and not later than today (" + today + "), not on " + issuedOn);
+        }
+    }
+
+    private static List<String> hasADistribution(List<String> distribution) {
+        List<String> names = distribution == null ? List.of()
+                : distribution.stream().map(d -> d == null ? "" : d.strip()).toList();
+        if (names.isEmpty() || names.stream().anyMatch(String::isEmpty)
+                || new HashSet<>(names).size() != names.size()) {
+            throw rule(HAS_A_DISTRIBUTION, "a circular is sent to at least one recipient (分送), each named once: "
+                    + distribution);
+        }
+        return List.copyOf(names);
+    }
+
+    private static void textsBounded(String commendation, String urging) {
+        int longest = Math.max(text(commendation).length(), text(urging).length());
+        if (longest > MAX_TEXT) {
+            throw rule(TEXTS_BOUNDED, "the commendation (表扬) and urging (督促) paragraphs are at most " + MAX_TEXT
+                    + " characters each; one has " + longest);
+        }
+    }
+
+    private static String text(String paragraph) {
+        return paragraph == null ? "" : paragraph.strip();
+    }
+
+    // ---- state -------------------------------------------------------------------------------
+
+    @EventSourcingHandler
+    void on(CircularIssuedEvent e) {
+        circularId = e.circularId();
+    }
+}

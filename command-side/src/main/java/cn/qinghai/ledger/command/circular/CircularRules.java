@@ -1,0 +1,29 @@
+package cn.qinghai.ledger.command.circular;
+
+/**
+ * The rules of issuing a circular (通报), by name. The notice charges the office (联席会议办公室) with following
+ * the agreed matters until they are carried out (跟踪督促落实); the circular is how it reports on them to the
+ * member units. These rules are office practice for an official document: who issues it is the office
+ * (the authorization matrix, docs/security.md), and each circular is issued once and not changed.
+ */
+public final class CircularRules {
+
+    /** Office practice: a circular is issued for a conference that exists and is not dissolved. */
+    public static final String CIRCULARS_OF_A_LIVING_CONFERENCE = "CircularsOfALivingConference";
+    /** Office practice: a 文号 names one document, compared in its normal form (〔2026〕 and [2026] are one number). */
+    public static final String CIRCULAR_NUMBER_UNIQUE = "CircularDocumentNumberUnique";
+    /** Office practice: a circular reports on a period that is over: from is not after to, to is not after today. */
+    public static final String PERIOD_IS_OVER = "CircularPeriodIsOver";
+    /** Office practice: a circular is issued on or after the last day of its period, and not later than today. */
+    public static final String ISSUED_AFTER_PERIOD = "CircularIssuedAfterItsPeriod";
+    /** Office practice: a circular is sent to someone (分送): at least one recipient, each named once. */
+    public static final String HAS_A_DISTRIBUTION = "CircularHasADistribution";
+    /** Office practice: the commendation and urging paragraphs are plain text of at most 4000 characters each. */
+    public static final String TEXTS_BOUNDED = "CircularTextsBounded";
+
+    /** The longest commendation (表扬) or urging (督促) paragraph, in characters. */
+    public static final int MAX_TEXT = 4000;
+
+    private CircularRules() {
+    }
+}

@@ -1,0 +1,132 @@
+package cn.qinghai.ledger.command.circular;
+
+import static cn.qinghai.ledger.command.circular.CircularRules.*;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import cn.qinghai.ledger.command.conference.RuleAssertions;
+import cn.qinghai.ledger.command.lookup.RosterLookup;
+import cn.qinghai.ledger.events.RuleViolation.Kind;
+import cn.qinghai.ledger.events.circular.CircularIssuedEvent;
+import cn.qinghai.ledger.events.circular.IssueCircularCommand;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Issuing a circular (印发通报), one rule per test. */
+class CircularTest {
+
+    static final String CID = "qh";
+    static final LocalDate TODAY = LocalDate.of(2026, 4, 3);
+    static final LocalDate FROM = LocalDate.of(2026, 3, 1);
+    static final LocalDate TO = LocalDate.of(2026, 3, 31);
+    static final List<String> TO_UNITS = List.of("各成员单位", "省政府办公厅");
+
+    AggregateTestFixture<Circular> fixture;
+    RosterLookup roster;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Circular.class);
+        roster = mock(RosterLookup.class);
+        when(roster.conferenceExists(CID)).thenReturn(true);
+        when(roster.circularNumberTaken("青联办通〔2026〕2号")).thenReturn(true);
+        fixture.registerInjectableResource(roster);
+        fixture.registerInjectableResource(Clock.fixed(TODAY.atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant(),
+                ZoneId.of("Asia/Shanghai")));
+    }
+
+    static IssueCircularCommand issue(String documentNo, LocalDate from, LocalDate to, List<String> distribution,
+                                      String commendation, String urging, LocalDate issuedOn) {
+        return new IssueCircularCommand("c-2026-3", CID, from, to, documentNo, distribution, commendation, urging,
+                issuedOn);
+    }
+
+    static IssueCircularCommand issue() {
+        return issue("青联办通[2026]3号", FROM, TO, TO_UNITS, " 省教育厅按期办结全部事项。 ", "省财政厅有一项逾期。", TODAY);
+    }
+
+    @Test
+    void issuesWithTheNumberInItsNormalFormAndTheTextStripped() {
+        fixture.givenNoPriorActivity().when(issue()).expectSuccessfulHandlerExecution()
+                .expectEvents(new CircularIssuedEvent("c-2026-3", CID, FROM, TO, "青联办通〔2026〕3号", TO_UNITS,
+                        "省教育厅按期办结全部事项。", "省财政厅有一项逾期。", TODAY));
+    }
+
+    @Test
+    void aCircularOfADissolvedOrUnknownConferenceIsRefused() {
+        when(roster.isDissolved(CID)).thenReturn(true);
+        RuleAssertions.refusedBy(fixture.givenNoPriorActivity().when(issue()), CIRCULARS_OF_A_LIVING_CONFERENCE,
+                Kind.RULE);
+    }
+
+    @Test
+    void aNumberTakenByAnotherCircularInAnotherSpellingIsAConflict() {
+        RuleAssertions.refusedBy(fixture.givenNoPriorActivity().when(issue("青联办通（2026）02号", FROM, TO, TO_UNITS,
+                "", "", TODAY)), CIRCULAR_NUMBER_UNIQUE, Kind.CONFLICT);
+    }
+
+    @Test
+    void theNumberIsNotBlank() {
+        RuleAssertions.refusedBy(fixture.givenNoPriorActivity().when(issue(" \u3000", FROM, TO, TO_UNITS, "", "",
+                TODAY)), CIRCULAR_NUMBER_UNIQUE, Kind.RULE);
+    }
+
+    @Test
+    void thePeriodRunsForwards() {
+        RuleAssertions.refusedBy(fixture.givenNoPriorActivity().when(issue("青联办通〔2026〕3号", TO, FROM, TO_UNITS,
+                "", "", TODAY)), PERIOD_IS_OVER, Kind.RULE);
+    }
+
+    @Test
+    void thePeriodIsOverByToday() {
+        RuleAssertions.refusedBy(fixture.givenNoPriorActivity().when(issue("青联办通〔2026〕3号", FROM,
+                TODAY.plusDays(1), TO_UNITS, "", "", TODAY.plusDays(1))), PERIOD_IS_OVER, Kind.RULE);
+    }
+
+    @Test
+    void aCircularIsNotIssuedBeforeItsPeriodEnds() {
+        RuleAssertions.refusedBy(fixture.givenNoPriorActivity().when(issue("青联办通〔2026〕3号", FROM, TO, TO_UNITS,
+                "", "", TO.minusDays(1))), ISSUED_AFTER_PERIOD, Kind.RULE);
+    }
+
+    @Test
+    void aCircularIsNotIssuedInTheFuture() {
+        RuleAssertions.refusedBy(fixture.givenNoPriorActivity().when(issue("青联办通〔2026〕3号", FROM, TO, TO_UNITS,
+                "", "", TODAY.plusDays(1))), ISSUED_AFTER_PERIOD, Kind.RULE);
+    }
+
+    @Test
+    void aCircularIsIssuedOnTheLastDayOfItsPeriodAtTheEarliest() {
+        fixture.givenNoPriorActivity().when(issue("青联办通〔2026〕3号", FROM, TODAY, TO_UNITS, "", "", TODAY))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void theDistributionIsNotEmpty() {
+        RuleAssertions.refusedBy(fixture.givenNoPriorActivity().when(issue("青联办通〔2026〕3号", FROM, TO, List.of(),
+                "", "", TODAY)), HAS_A_DISTRIBUTION, Kind.RULE);
+    }
+
+    @Test
+    void theDistributionNamesEachRecipientOnce() {
+        RuleAssertions.refusedBy(fixture.givenNoPriorActivity().when(issue("青联办通〔2026〕3号", FROM, TO,
+                List.of("各成员单位", " 各成员单位"), "", "", TODAY)), HAS_A_DISTRIBUTION, Kind.RULE);
+        RuleAssertions.refusedBy(fixture.givenNoPriorActivity().when(issue("青联办通〔2026〕3号", FROM, TO,
+                Arrays.asList("各成员单位", null), "", "", TODAY)), HAS_A_DISTRIBUTION, Kind.RULE);
+    }
+
+    @Test
+    void theTextsAreBounded() {
+        String long_ = "督".repeat(MAX_TEXT + 1);
+        RuleAssertions.refusedBy(fixture.givenNoPriorActivity().when(issue("青联办通〔2026〕3号", FROM, TO, TO_UNITS,
+                "", long_, TODAY)), TEXTS_BOUNDED, Kind.RULE);
+        fixture.givenNoPriorActivity().when(issue("青联办通〔2026〕3号", FROM, TO, TO_UNITS, "表".repeat(MAX_TEXT),
+                null, TODAY)).expectSuccessfulHandlerExecution();
+    }
+}

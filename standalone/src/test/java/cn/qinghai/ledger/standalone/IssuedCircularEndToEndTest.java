@@ -1,0 +1,125 @@
+package cn.qinghai.ledger.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * 印发通报 over HTTP: the office issues the circular of a period under a 文号; the same number in other
+ * brackets is refused by CircularDocumentNumberUnique; a viewer reads the circular back with the figures of
+ * the period as issued, and activity after the issue changes the circular computed today, not the one issued.
+ */
+class IssuedCircularEndToEndTest {
+
+    static final String CID = TaskRequests.CID;
+    static final String PERIOD = "/api/circulars?conferenceId=" + CID + "&from=2026-03-01&to=2026-03-03";
+
+    @TempDir
+    Path dataDir;
+    ConfigurableApplicationContext app;
+    LedgerApi api;
+
+    @BeforeEach
+    void start() {
+        TestClocks.set(Instant.parse("2026-03-02T01:00:00Z")); // 09:00 in Xining
+        app = LedgerStandaloneApplication.application().sources(TestClocks.class).run(
+                "--server.port=0", "--ledger.demo=true", "--ledger.data-dir=" + dataDir,
+                "--ledger.read-model.in-process-store=MEMORY", "--db-scheduler.polling-interval=1h");
+        api = SeedConferenceEndToEndTest.api(app);
+        SeedConferenceEndToEndTest.awaitRoster(api, "2026-03-02", 18);
+    }
+
+    @AfterEach
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    static void expect(LedgerApi.Response response, int status, String rule) {
+        assertThat(response.status()).as(response.raw()).isEqualTo(status);
+        if (rule != null) {
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.body().get("rule").asText()).isEqualTo(rule);
+        }
+    }
+
+    LedgerApi.Response issue(String circularId, String documentNo) {
+        return api.post("office", "/api/circulars/issued", """
+                {"circularId":"%s","conferenceId":"%s","from":"2026-03-01","to":"2026-03-03",
+                 "documentNo":"%s","distribution":["各成员单位","省政府办公厅"],
+                 "commendation":"省教育厅及时签收交办事项。","urging":"请各成员单位按期报送进展。"}
+                """.formatted(circularId, CID, documentNo));
+    }
+
+    int assignedInPeriodToday() {
+        return api.get("viewer", PERIOD).body().path("totals").path("assigned").asInt();
+    }
+
+    static JsonNode educationRow(JsonNode circular) {
+        for (JsonNode row : circular.path("units")) {
+            if ("education".equals(row.path("unitCode").asText())) {
+                return row;
+            }
+        }
+        throw new AssertionError("no line for education in " + circular);
+    }
+
+    @Test
+    void issuedOnceUnderItsNumberAndReadBackWithTheFiguresAsIssued() {
+        expect(api.post("office", "/api/tasks", TaskRequests.assignment("t-1", "education")), 201, null);
+        TestClocks.set(Instant.parse("2026-03-03T01:00:00Z"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> assignedInPeriodToday() == 1);
+
+        // a period not over yet, and a circular issued before its period ends, are refused
+        expect(api.post("office", "/api/circulars/issued", """
+                {"circularId":"c-early","conferenceId":"%s","from":"2026-03-01","to":"2026-03-31",
+                 "documentNo":"青联办通〔2026〕9号","distribution":["各成员单位"]}""".formatted(CID)),
+                422, "CircularPeriodIsOver");
+        expect(api.post("office", "/api/circulars/issued", """
+                {"circularId":"c-early","conferenceId":"%s","from":"2026-03-01","to":"2026-03-03",
+                 "documentNo":"青联办通〔2026〕9号","distribution":["各成员单位"],"issuedOn":"2026-03-02"}"""
+                .formatted(CID)), 422, "CircularIssuedAfterItsPeriod");
+        expect(api.post("viewer", "/api/circulars/issued", "{}"), 403, null);
+
+        var issued = issue("c-2026-3", "青联办通〔2026〕3号");
+        expect(issued, 201, null);
+        assertThat(issued.headers().firstValue("Location").orElse("")).endsWith("/api/circulars/issued/c-2026-3");
+        expect(issue("c-2026-3b", "青联办通 [2026] 03号"), 409, "CircularDocumentNumberUnique");
+
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                api.get("viewer", "/api/circulars/issued/c-2026-3").status() == 200);
+        JsonNode circular = api.get("viewer", "/api/circulars/issued/c-2026-3").body();
+        assertThat(circular.path("documentNo").asText()).isEqualTo("青联办通〔2026〕3号");
+        assertThat(circular.path("from").asText()).isEqualTo("2026-03-01");
+        assertThat(circular.path("to").asText()).isEqualTo("2026-03-03");
+        assertThat(circular.path("issuedOn").asText()).isEqualTo("2026-03-03");
+        assertThat(circular.path("distribution").toString()).isEqualTo("[\"各成员单位\",\"省政府办公厅\"]");
+        assertThat(circular.path("commendation").asText()).isEqualTo("省教育厅及时签收交办事项。");
+        assertThat(circular.path("urging").asText()).isEqualTo("请各成员单位按期报送进展。");
+        assertThat(circular.path("figures").path("totals").path("assigned").asInt()).isEqualTo(1);
+        assertThat(educationRow(circular.path("figures")).path("assigned").asInt()).isEqualTo(1);
+        assertThat(educationRow(circular.path("figures")).path("unitName").asText()).isNotBlank();
+
+        var list = api.get("unit-education", "/api/circulars/issued?conferenceId=" + CID);
+        expect(list, 200, null);
+        assertThat(list.body().path("items").findValuesAsText("documentNo")).containsExactly("青联办通〔2026〕3号");
+        assertThat(api.get("viewer", "/api/circulars/issued/no-such-circular").status()).isEqualTo(404);
+
+        // later activity in the period: the circular of today counts it, the issued one keeps its figures
+        expect(api.post("office", "/api/tasks", TaskRequests.assignment("t-2", "education")), 201, null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> assignedInPeriodToday() == 2);
+        JsonNode again = api.get("auditor", "/api/circulars/issued/c-2026-3").body();
+        assertThat(again.path("figures")).isEqualTo(circular.path("figures"));
+        assertThat(educationRow(again.path("figures")).path("assigned").asInt()).isEqualTo(1);
+    }
+}
