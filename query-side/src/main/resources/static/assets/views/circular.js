@@ -39,8 +39,8 @@ function overdueTable(c) {
 const issuedLink = (r) => h('a', {href: '#/circulars/' + encodeURIComponent(r.circularId)}, r.documentNo);
 
 /**
- * 印发通报: the office issues the circular of the period shown above. The figures are not sent: the ledger
- * keeps the statistics of the period as they are when it records the issue (docs/adr/0014).
+ * 印发通报: the office issues the circular of the period shown above, with the figures shown: they become
+ * part of the document and of its event (docs/adr/0014).
  */
 function issueForm(c) {
   return actionForm({id: 'circular-issue', title: 'a.issueCircular', ok: 'ok.issueCircular',
@@ -58,7 +58,9 @@ function issueForm(c) {
     request: (v, state) => ({path: '/api/circulars/issued', body: {
       circularId: stableId(state, 'circular', 'c'), conferenceId: app.conference.conferenceId,
       from: c.from, to: c.to, documentNo: v.documentNo.trim(), distribution: lines(v.distribution),
-      commendation: (v.commendation || '').trim(), urging: (v.urging || '').trim(), issuedOn: v.issuedOn}})});
+      commendation: (v.commendation || '').trim(), urging: (v.urging || '').trim(), issuedOn: v.issuedOn,
+      figures: {conferenceId: c.conferenceId, from: c.from, to: c.to, asOf: c.asOf, units: c.units, totals: c.totals,
+        overdue: c.overdue}}})});
 }
 
 export const circular = {

@@ -53,12 +53,17 @@ class IssuedCircularEndToEndTest {
         }
     }
 
+    /** Issues the circular of the period with the figures the ledger shows for it now, as the page does. */
     LedgerApi.Response issue(String circularId, String documentNo) {
+        return issue(circularId, documentNo, api.get("office", PERIOD).body().toString());
+    }
+
+    LedgerApi.Response issue(String circularId, String documentNo, String figures) {
         return api.post("office", "/api/circulars/issued", """
                 {"circularId":"%s","conferenceId":"%s","from":"2026-03-01","to":"2026-03-03",
                  "documentNo":"%s","distribution":["各成员单位","省政府办公厅"],
-                 "commendation":"省教育厅及时签收交办事项。","urging":"请各成员单位按期报送进展。"}
-                """.formatted(circularId, CID, documentNo));
+                 "commendation":"省教育厅及时签收交办事项。","urging":"请各成员单位按期报送进展。","figures":%s}
+                """.formatted(circularId, CID, documentNo, figures));
     }
 
     int assignedInPeriodToday() {
@@ -83,13 +88,22 @@ class IssuedCircularEndToEndTest {
         // a period not over yet, and a circular issued before its period ends, are refused
         expect(api.post("office", "/api/circulars/issued", """
                 {"circularId":"c-early","conferenceId":"%s","from":"2026-03-01","to":"2026-03-31",
-                 "documentNo":"青联办通〔2026〕9号","distribution":["各成员单位"]}""".formatted(CID)),
+                 "documentNo":"青联办通〔2026〕9号","distribution":["各成员单位"],"figures":{}}""".formatted(CID)),
                 422, "CircularPeriodIsOver");
         expect(api.post("office", "/api/circulars/issued", """
                 {"circularId":"c-early","conferenceId":"%s","from":"2026-03-01","to":"2026-03-03",
-                 "documentNo":"青联办通〔2026〕9号","distribution":["各成员单位"],"issuedOn":"2026-03-02"}"""
+                 "documentNo":"青联办通〔2026〕9号","distribution":["各成员单位"],"issuedOn":"2026-03-02",
+                 "figures":{}}"""
                 .formatted(CID)), 422, "CircularIssuedAfterItsPeriod");
         expect(api.post("viewer", "/api/circulars/issued", "{}"), 403, null);
+
+        // figures whose totals do not add up are refused; so is a circular without figures
+        String shown = api.get("office", PERIOD).body().toString();
+        expect(issue("c-bad", "青联办通〔2026〕8号", shown.replaceFirst("\"assigned\":1", "\"assigned\":7")), 422,
+                "CircularCarriesItsFigures");
+        expect(api.post("office", "/api/circulars/issued", """
+                {"circularId":"c-bad","conferenceId":"%s","from":"2026-03-01","to":"2026-03-03",
+                 "documentNo":"青联办通〔2026〕8号","distribution":["各成员单位"]}""".formatted(CID)), 400, null);
 
         var issued = issue("c-2026-3", "青联办通〔2026〕3号");
         expect(issued, 201, null);

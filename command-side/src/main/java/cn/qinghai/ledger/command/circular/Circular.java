@@ -12,6 +12,8 @@ import cn.qinghai.ledger.events.meeting.MinutesDocumentNumber;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.time.Clock;
+import cn.qinghai.ledger.events.task.CircularUnitRow;
+import cn.qinghai.ledger.events.task.CircularView;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -23,8 +25,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * 通报 — a circular issued by the office: the period it reports on, its document number (文号), its
  * distribution (分送) and its commendation (表扬) and urging (督促) paragraphs. It is issued once and does not
- * change. Its figures are not decided here: the command side holds no task statistics, and the client sends
- * none; the query side records the statistics of the period as issued (docs/adr/0014-issued-circular-figures.md).
+ * change. Its figures are the statistics table the office issues (the ledger's circular of the period, as
+ * shown to the office): checked here for coherence and recorded in the event
+ * (docs/adr/0014-issued-circular-figures.md).
  */
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 @Aggregate(commandTargetResolver = "versionedCommandTargetResolver")
@@ -48,6 +51,7 @@ public class Circular {
         issuedAfterPeriod(command.to(), command.issuedOn(), today);
         List<String> distribution = hasADistribution(command.distribution());
         textsBounded(command.commendation(), command.urging());
+        carriesItsFigures(command);
         // 青联办通[2026]3号 and 青联办通〔2026〕3号 are one number: compared, and recorded, in its normal form.
         String documentNo = MinutesDocumentNumber.normalise(command.documentNo());
         if (documentNo == null || documentNo.isEmpty()) {
@@ -57,7 +61,8 @@ public class Circular {
             throw conflict(CIRCULAR_NUMBER_UNIQUE, "document number " + documentNo + " is already used by a circular");
         }
         apply(new CircularIssuedEvent(command.circularId(), cid, command.from(), command.to(), documentNo,
-                distribution, text(command.commendation()), text(command.urging()), command.issuedOn()));
+                distribution, text(command.commendation()), text(command.urging()), command.issuedOn(),
+                command.figures()));
     }
 
     // ---- named rules -------------------------------------------------------------------------
@@ -93,6 +98,46 @@ public class Circular {
             throw rule(TEXTS_BOUNDED, "the commendation (表扬) and urging (督促) paragraphs are at most " + MAX_TEXT
                     + " characters each; one has " + longest);
         }
+    }
+
+    private static void carriesItsFigures(IssueCircularCommand command) {
+        CircularView figures = command.figures();
+        String wrong = null;
+        if (figures == null || figures.units() == null || figures.units().isEmpty() || figures.totals() == null) {
+            wrong = "a circular carries its figures: one line per unit and the totals";
+        } else if (!command.conferenceId().equals(figures.conferenceId()) || !command.from().equals(figures.from())
+                || !command.to().equals(figures.to())) {
+            wrong = "the figures are those of conference " + figures.conferenceId() + " from " + figures.from()
+                    + " to " + figures.to() + ", not of the circular's conference and period";
+        } else if (figures.units().stream().map(CircularUnitRow::unitCode).distinct().count() != figures.units().size()) {
+            wrong = "one line per unit";
+        } else if (figures.units().stream().anyMatch(r -> !coherent(r)) || !coherent(figures.totals())) {
+            wrong = "no count below zero, and no more closed on time than closed";
+        } else if (!figures.totals().equals(sum(figures))) {
+            wrong = "the totals do not add up the units' lines";
+        }
+        if (wrong != null) {
+            throw rule(CARRIES_ITS_FIGURES, wrong);
+        }
+    }
+
+    private static boolean coherent(CircularUnitRow r) {
+        return r.assigned() >= 0 && r.closed() >= 0 && r.closedOnTime() >= 0 && r.overdue() >= 0 && r.open() >= 0
+                && r.reports() >= 0 && r.urgings() >= 0 && r.closedOnTime() <= r.closed();
+    }
+
+    /** The totals line the units' lines add up to (the totals' own labels kept). */
+    private static CircularUnitRow sum(CircularView figures) {
+        CircularUnitRow t = figures.totals();
+        List<CircularUnitRow> units = figures.units();
+        return new CircularUnitRow(t.conferenceId(), t.unitCode(), t.unitName(),
+                units.stream().mapToInt(CircularUnitRow::assigned).sum(),
+                units.stream().mapToInt(CircularUnitRow::closed).sum(),
+                units.stream().mapToInt(CircularUnitRow::closedOnTime).sum(),
+                units.stream().mapToInt(CircularUnitRow::overdue).sum(),
+                units.stream().mapToInt(CircularUnitRow::open).sum(),
+                units.stream().mapToInt(CircularUnitRow::reports).sum(),
+                units.stream().mapToInt(CircularUnitRow::urgings).sum());
     }
 
     private static String text(String paragraph) {

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
+import cn.qinghai.ledger.events.task.CircularView;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -22,8 +23,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * 印发通报 (docs/api.md): the office issues the circular of a period under a document number. The body
- * carries no figures; the issued circular is read back from {@code GET /api/circulars/issued/{id}}.
+ * 印发通报 (docs/api.md): the office issues the circular of a period under a document number, with the
+ * statistics table it issues ({@code figures}, as {@code GET /api/circulars} answered it); the issued circular
+ * is read back from {@code GET /api/circulars/issued/{id}}.
  */
 @RestController
 @Validated
@@ -42,6 +44,7 @@ class CircularIssueController {
             @Size(max = CircularRules.MAX_TEXT) String commendation,
             @Size(max = CircularRules.MAX_TEXT) String urging,
             LocalDate issuedOn,
+            @NotNull CircularView figures,
             @Size(max = 500) String reason) {
     }
 
@@ -58,7 +61,7 @@ class CircularIssueController {
                                    @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         commands.send(IfMatch.parse(ifMatch), new IssueCircularCommand(body.circularId(), body.conferenceId(),
                 body.from(), body.to(), body.documentNo(), body.distribution(), body.commendation(), body.urging(),
-                body.issuedOn() == null ? LocalDate.now(clock) : body.issuedOn()), body.reason());
+                body.issuedOn() == null ? LocalDate.now(clock) : body.issuedOn(), body.figures()), body.reason());
         return Accepted.created(body.circularId(), "/api/circulars/issued/" + body.circularId());
     }
 }

@@ -21,6 +21,12 @@ public final class CircularRules {
     /** Office practice: the commendation and urging paragraphs are plain text of at most 4000 characters each. */
     public static final String TEXTS_BOUNDED = "CircularTextsBounded";
 
+    /**
+     * Office practice: a circular reports its figures — the statistics table of its own period and conference,
+     * one line per unit, no count below zero, no more closed on time than closed, totals that add up.
+     */
+    public static final String CARRIES_ITS_FIGURES = "CircularCarriesItsFigures";
+
     /** The longest commendation (表扬) or urging (督促) paragraph, in characters. */
     public static final int MAX_TEXT = 4000;
 

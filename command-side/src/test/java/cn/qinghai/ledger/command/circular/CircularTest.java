@@ -9,6 +9,8 @@ import cn.qinghai.ledger.command.lookup.RosterLookup;
 import cn.qinghai.ledger.events.RuleViolation.Kind;
 import cn.qinghai.ledger.events.circular.CircularIssuedEvent;
 import cn.qinghai.ledger.events.circular.IssueCircularCommand;
+import cn.qinghai.ledger.events.task.CircularUnitRow;
+import cn.qinghai.ledger.events.task.CircularView;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -27,6 +29,11 @@ class CircularTest {
     static final LocalDate TO = LocalDate.of(2026, 3, 31);
     static final List<String> TO_UNITS = List.of("各成员单位", "省政府办公厅");
 
+    static final CircularUnitRow EDUCATION = new CircularUnitRow(CID, "education", "省教育厅", 2, 1, 1, 0, 1, 3, 0);
+    static final CircularUnitRow FINANCE = new CircularUnitRow(CID, "finance", "省财政厅", 1, 0, 0, 1, 1, 0, 2);
+    static final CircularView FIGURES = new CircularView(CID, FROM, TO, TO, List.of(EDUCATION, FINANCE),
+            new CircularUnitRow(CID, null, "合计", 3, 1, 1, 1, 2, 3, 2), List.of());
+
     AggregateTestFixture<Circular> fixture;
     RosterLookup roster;
 
@@ -44,7 +51,7 @@ class CircularTest {
     static IssueCircularCommand issue(String documentNo, LocalDate from, LocalDate to, List<String> distribution,
                                       String commendation, String urging, LocalDate issuedOn) {
         return new IssueCircularCommand("c-2026-3", CID, from, to, documentNo, distribution, commendation, urging,
-                issuedOn);
+                issuedOn, new CircularView(CID, from, to, to, FIGURES.units(), FIGURES.totals(), List.of()));
     }
 
     static IssueCircularCommand issue() {
@@ -55,7 +62,33 @@ class CircularTest {
     void issuesWithTheNumberInItsNormalFormAndTheTextStripped() {
         fixture.givenNoPriorActivity().when(issue()).expectSuccessfulHandlerExecution()
                 .expectEvents(new CircularIssuedEvent("c-2026-3", CID, FROM, TO, "青联办通〔2026〕3号", TO_UNITS,
-                        "省教育厅按期办结全部事项。", "省财政厅有一项逾期。", TODAY));
+                        "省教育厅按期办结全部事项。", "省财政厅有一项逾期。", TODAY, FIGURES));
+    }
+
+    static IssueCircularCommand withFigures(CircularView figures) {
+        IssueCircularCommand c = issue();
+        return new IssueCircularCommand(c.circularId(), c.conferenceId(), c.from(), c.to(), c.documentNo(),
+                c.distribution(), c.commendation(), c.urging(), c.issuedOn(), figures);
+    }
+
+    void figuresRefused(CircularView figures) {
+        RuleAssertions.refusedBy(fixture.givenNoPriorActivity().when(withFigures(figures)), CARRIES_ITS_FIGURES,
+                Kind.RULE);
+    }
+
+    @Test
+    void aCircularCarriesTheFiguresOfItsOwnPeriodWithTotalsThatAddUp() {
+        figuresRefused(null);
+        CircularView february = new CircularView(CID, FROM.minusMonths(1), TO.minusMonths(1), TO.minusMonths(1),
+                FIGURES.units(), FIGURES.totals(), List.of());
+        figuresRefused(february);
+        CircularView wrongTotals = new CircularView(CID, FROM, TO, TO, FIGURES.units(),
+                new CircularUnitRow(CID, null, "合计", 4, 1, 1, 1, 2, 3, 2), List.of());
+        figuresRefused(wrongTotals);
+        CircularUnitRow impossible = new CircularUnitRow(CID, "education", "省教育厅", 2, 1, 2, 0, 1, 3, 0);
+        CircularView moreOnTimeThanClosed = new CircularView(CID, FROM, TO, TO, List.of(impossible, FINANCE),
+                new CircularUnitRow(CID, null, "合计", 3, 1, 2, 1, 2, 3, 2), List.of());
+        figuresRefused(moreOnTimeThanClosed);
     }
 
     @Test
