@@ -204,6 +204,10 @@ class SeedConferenceEndToEndTest {
         assertThat(before.get("liaisons").get(0).get("name").asText()).isEqualTo("李联络");
         JsonNode after = awaitRoster(api, "2024-03-01", 18);
         assertThat(after.get("seats").findValuesAsText("name")).contains("王新").doesNotContain("钟泽海");
+        // the roster keeps the notice's order: the successor takes the unit's place, not the end of the list
+        assertThat(after.get("seats").findValuesAsText("name").indexOf("王新"))
+                .isEqualTo(before.get("seats").findValuesAsText("name").indexOf("钟泽海"))
+                .isLessThan(after.get("seats").size() - 1);
     }
 
     @Test

@@ -94,6 +94,7 @@ public class RosterQueries {
         }
         Bson onDate = onDate(cid, query.asOf());
         Map<String, String> unitNames = unitNames(cid);
+        Map<String, Long> unitOrder = unitOrder(cid);
         List<RosterView.Seat> seats = new ArrayList<>();
         for (Document d : col(RosterProjection.SEATS).find(onDate).sort(Sorts.ascending("startSeq"))) {
             String unitCode = d.getString("unitCode");
@@ -101,13 +102,17 @@ public class RosterQueries {
                     SeatRole.valueOf(d.getString("role")), unitCode, unitCode == null ? null : unitNames.get(unitCode),
                     date(d, "from"), date(d, "to")));
         }
-        seats.sort(Comparator.comparing(RosterView.Seat::role)); // stable: convener, deputies, members
+        // The notice's order: convener, deputy conveners, then the members in the order of their units, so a
+        // member who succeeds another takes the unit's place rather than the end of the list.
+        seats.sort(Comparator.comparing(RosterView.Seat::role).thenComparing(seat -> seat.unitCode() == null
+                ? Long.MIN_VALUE : unitOrder.getOrDefault(seat.unitCode(), Long.MAX_VALUE)));
         Document director = col(RosterProjection.DIRECTORS).find(onDate).first();
         List<RosterView.Liaison> liaisons = new ArrayList<>();
         for (Document d : col(RosterProjection.LIAISONS).find(onDate).sort(Sorts.ascending("startSeq"))) {
             liaisons.add(new RosterView.Liaison(d.getString("unitCode"), unitNames.get(d.getString("unitCode")),
                     d.getString("name"), d.getString("title"), d.getString("phone"), date(d, "from"), date(d, "to")));
         }
+        liaisons.sort(Comparator.comparing(liaison -> unitOrder.getOrDefault(liaison.unitCode(), Long.MAX_VALUE)));
         return Optional.of(new RosterView(cid, query.asOf(), seats,
                 director == null ? null : new RosterView.Director(director.getString("personId"),
                         director.getString("name"), date(director, "from"), date(director, "to")),
@@ -191,6 +196,17 @@ public class RosterQueries {
             names.put(d.getString("unitCode"), d.getString("name"));
         }
         return names;
+    }
+
+    /** Each unit's place in the conference: the order in which it was added (the notice's order for the seed). */
+    private Map<String, Long> unitOrder(String conferenceId) {
+        Map<String, Long> order = new HashMap<>();
+        for (Document d : col(RosterProjection.UNITS).find(eq("conferenceId", conferenceId))) {
+            if (d.get("order") instanceof Number n) {
+                order.put(d.getString("unitCode"), n.longValue());
+            }
+        }
+        return order;
     }
 
     /** Terms of this conference in force on {@code asOf}: from ≤ asOf and (no end or end > asOf). */
