@@ -440,7 +440,7 @@ const zh = {
   'ok.rejectChange': '已答复不同意调整。',
   'ok.fileLiaison': '联络员已备案。',
 
-  // The refusals of the notice's rules (rule names of ConferenceRules, MeetingRules, TaskRules).
+  // The refusals of the rules (rule names of ConferenceRules, MeetingRules, TaskRules; sources in docs/rules-generated.md).
   'rule.AtMostOneConvener': '联席会议只能有一名召集人。',
   'rule.OneSeatPerPerson': '同一人只能担任一个席位。',
   'rule.OneSeatPerUnit': '每个成员单位只有一名成员。',

@@ -1,5 +1,7 @@
 package cn.qinghai.ledger.command.circular;
 
+import cn.qinghai.ledger.events.RuleSource;
+
 /**
  * The rules of issuing a circular (通报), by name. The notice charges the office (联席会议办公室) with following
  * the agreed matters until they are carried out (跟踪督促落实); the circular is how it reports on them to the
@@ -9,22 +11,29 @@ package cn.qinghai.ledger.command.circular;
 public final class CircularRules {
 
     /** Office practice: a circular is issued for a conference that exists and is not dissolved. */
+    @RuleSource(practice = "a dissolved conference issues nothing; the ledger records nothing after its end")
     public static final String CIRCULARS_OF_A_LIVING_CONFERENCE = "CircularsOfALivingConference";
     /** Office practice: a 文号 names one document, compared in its normal form (〔2026〕 and [2026] are one number). */
+    @RuleSource(practice = "a 文号 names one official document, however its brackets and spaces were typed")
     public static final String CIRCULAR_NUMBER_UNIQUE = "CircularDocumentNumberUnique";
     /** Office practice: a circular reports on a period that is over: from is not after to, to is not after today. */
+    @RuleSource(practice = "a circular reports on a period that is over, so its figures are final")
     public static final String PERIOD_IS_OVER = "CircularPeriodIsOver";
     /** Office practice: a circular is issued on or after the last day of its period, and not later than today. */
+    @RuleSource(practice = "a circular is issued once its period has ended, and is not dated ahead")
     public static final String ISSUED_AFTER_PERIOD = "CircularIssuedAfterItsPeriod";
     /** Office practice: a circular is sent to someone (分送): at least one recipient, each named once. */
+    @RuleSource(practice = "an official document names whom it is sent to (分送), each once")
     public static final String HAS_A_DISTRIBUTION = "CircularHasADistribution";
     /** Office practice: the commendation and urging paragraphs are plain text of at most 4000 characters each. */
+    @RuleSource(practice = "the commendation and urging are paragraphs of a one-page document, not attachments")
     public static final String TEXTS_BOUNDED = "CircularTextsBounded";
 
     /**
      * Office practice: a circular reports its figures — the statistics table of its own period and conference,
      * one line per unit, no count below zero, no more closed on time than closed, totals that add up.
      */
+    @RuleSource(practice = "the circular reports figures; they must be those of its own period and add up")
     public static final String CARRIES_ITS_FIGURES = "CircularCarriesItsFigures";
 
     /** The longest commendation (表扬) or urging (督促) paragraph, in characters. */

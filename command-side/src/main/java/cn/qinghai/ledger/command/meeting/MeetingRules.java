@@ -1,49 +1,77 @@
 package cn.qinghai.ledger.command.meeting;
 
+import cn.qinghai.ledger.events.RuleSource;
+
 /**
- * The working rules of the notice (四、工作规则) by name: 联席会议实行全体会议和专题会议制度。全体会议由召集人召集，
- * 全体成员参加……专题会议由副召集人召集，全体成员或部分成员参加，必要时可邀请其他部门(单位)有关负责同志参加。
- * 联席会议以纪要形式明确议定事项，由召集人签发后印发有关部门和地区。重大事项按程序报批。
+ * The meeting rules by name, most of them from the notice's working rules (四、工作规则): 联席会议实行全体会议和专题会议制度。
+ * 全体会议由召集人召集，全体成员参加……专题会议由副召集人召集，全体成员或部分成员参加，必要时可邀请其他部门(单位)有关负责同志参加。
+ * 联席会议以纪要形式明确议定事项，由召集人签发后印发有关部门和地区。重大事项按程序报批。 Each constant says what it refuses
+ * (its Javadoc) and where it comes from ({@link RuleSource}); docs/rules-generated.md is the table of them.
  */
 public final class MeetingRules {
 
-    /** 全体会议由召集人召集: a plenary is convened by the person holding the convener seat. */
+    /** A plenary convened by anyone but the person holding the convener seat. */
+    @RuleSource(notice = "全体会议由召集人召集", clause = "四、工作规则")
     public static final String PLENARY_CONVENED_BY_CONVENER = "PlenaryConvenedByConvener";
-    /** 全体成员参加: a plenary includes every active member unit. */
+    /** A plenary that leaves out an active member unit. */
+    @RuleSource(notice = "全体会议由召集人召集，全体成员参加", clause = "四、工作规则")
     public static final String PLENARY_INCLUDES_EVERY_UNIT = "PlenaryIncludesEveryActiveUnit";
-    /** 专题会议由副召集人召集: a special-topic meeting is convened by a deputy convener. */
+    /** A special-topic meeting convened by anyone but a deputy convener. */
+    @RuleSource(notice = "专题会议由副召集人召集", clause = "四、工作规则")
     public static final String SPECIAL_TOPIC_CONVENED_BY_DEPUTY = "SpecialTopicConvenedByDeputyConvener";
-    /** 全体成员或部分成员参加: participants are active member units, at least one, each once. */
+    /** Participants that are not active member units, none at all, or a unit named twice. */
+    @RuleSource(notice = "专题会议由副召集人召集，全体成员或部分成员参加", clause = "四、工作规则")
     public static final String PARTICIPANTS_ARE_ACTIVE_UNITS = "ParticipantsAreActiveMemberUnits";
-    /** 可邀请其他部门(单位): invited departments are recorded, and are not member units. */
+    /** An invited department that is a member unit, or is named twice. */
+    @RuleSource(notice = "必要时可邀请其他部门(单位)有关负责同志参加", clause = "四、工作规则")
     public static final String INVITED_ARE_NOT_MEMBER_UNITS = "InvitedDepartmentsAreNotMemberUnits";
-    /** A dissolved (or unknown) conference holds no meetings. */
+    /** A meeting of a dissolved or unknown conference. */
+    @RuleSource(practice = "a dissolved conference holds no meetings; the ledger records nothing after its end")
     public static final String MEETINGS_OF_A_LIVING_CONFERENCE = "MeetingsOfALivingConference";
-    /** Attendance accounts for every participant unit once: present, or absent with a reason; stand-ins attend for present units. */
+    /**
+     * Attendance that does not account for every participant unit once (present, or absent with a reason), or a
+     * stand-in for a unit that is not present.
+     */
+    @RuleSource(practice = "the notice says who takes part, not how attendance is kept; the office records every "
+            + "participant as present or absent with a reason, and stand-ins (代参会) only for present units")
     public static final String ATTENDANCE_ACCOUNTS_FOR_PARTICIPANTS = "AttendanceAccountsForEveryParticipant";
-    /** A cancelled meeting takes no further record. */
+    /** Any further record for a cancelled meeting. */
+    @RuleSource(practice = "a cancelled meeting did not take place, so it records no attendance, matters or minutes")
     public static final String CANCELLED_MEETING_REFUSES = "CancelledMeetingRefusesCommands";
-    /** 以纪要形式明确议定事项: agreed matters are recorded only until the minutes are signed. */
+    /** An agreed matter or attendance recorded after the minutes are signed. */
+    @RuleSource(notice = "联席会议以纪要形式明确议定事项", clause = "四、工作规则")
     public static final String DECISIONS_UNTIL_SIGNED = "DecisionsOnlyUntilMinutesSigned";
-    /** A decision id names one agreed matter; a task id one task. */
+    /** A second agreed matter under a decision id already used. */
+    @RuleSource(practice = "a decision id names one agreed matter, ever, so a retried request records nothing twice")
     public static final String DECISION_ID_UNIQUE = "DecisionIdUnique";
-    /** Minutes record agreed matters: no signing of minutes without one. */
+    /** Signing minutes that record no agreed matter. */
+    @RuleSource(notice = "联席会议以纪要形式明确议定事项", clause = "四、工作规则")
     public static final String MINUTES_RECORD_MATTERS = "MinutesRecordAgreedMatters";
-    /** 由召集人签发: only the convener signs the minutes. */
+    /** Minutes signed by anyone but the convener, or signed twice. */
+    @RuleSource(notice = "由召集人签发", clause = "四、工作规则")
     public static final String ONLY_CONVENER_SIGNS = "OnlyTheConvenerSignsMinutes";
-    /** 签发后印发: minutes are issued only after they are signed, and each version once. */
+    /** Issuing minutes before they are signed, or issuing one version twice. */
+    @RuleSource(notice = "由召集人签发后印发有关部门和地区", clause = "四、工作规则")
     public static final String ISSUE_SIGNED_MINUTES_ONCE = "IssueSignedMinutesOnce";
-    /** Issued minutes carry a unique document number (文号). */
+    /** Issuing minutes under a document number (文号) already used. */
+    @RuleSource(practice = "a document number (文号) names one issued document, as in the office's filing")
     public static final String MINUTES_NUMBER_UNIQUE = "MinutesDocumentNumberUnique";
-    /** Issued minutes are immutable; a correction is a new version opened after issue. */
+    /** Opening a correction of minutes that are not issued: issued minutes change only by a new version. */
+    @RuleSource(practice = "what was issued to the departments stays as issued; a correction is a new version, "
+            + "signed and issued again")
     public static final String CORRECTION_AFTER_ISSUE = "CorrectionIsANewVersionOfIssuedMinutes";
-    /** 重大事项按程序报批: only a major matter goes up for approval, once its minutes are issued. */
+    /** Submitting for approval a matter that is not major, or whose minutes are not issued. */
+    @RuleSource(notice = "重大事项按程序报批", clause = "四、工作规则")
     public static final String MAJOR_MATTERS_GO_FOR_APPROVAL = "OnlyIssuedMajorMattersGoForApproval";
-    /** An approval answers a submission, once. */
+    /** An approval or rejection of a matter not submitted, or already answered. */
+    @RuleSource(practice = "the notice says major matters go for approval, not how the answer is kept; the office "
+            + "records one answer per submission")
     public static final String APPROVAL_ANSWERS_SUBMISSION = "ApprovalAnswersASubmissionOnce";
-    /** A meeting whose minutes are signed is no longer cancelled. */
+    /** Cancelling a meeting whose minutes are signed. */
+    @RuleSource(practice = "a meeting whose minutes are signed took place and stays on record")
     public static final String CANCEL_BEFORE_SIGNING = "CancelOnlyBeforeMinutesAreSigned";
-    /** The decision named exists. */
+    /** A command naming an agreed matter the meeting does not have. */
+    @RuleSource(practice = "a command acts on something that exists; the answer says what was not found")
     public static final String KNOWN_DECISION = "KnownDecision";
 
     private MeetingRules() {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** The roster rules of the notice, one behaviour per test. */
+/** The roster rules (ConferenceRules), one behaviour per test. */
 class ConferenceTest {
 
     static final String CID = "qh-infant-care";
