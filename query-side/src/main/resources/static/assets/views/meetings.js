@@ -63,7 +63,7 @@ function conveneForm() {
     ],
     ruleFields: {PlenaryConvenedByConvener: 'convenedBy', SpecialTopicConvenedByDeputyConvener: 'convenedBy',
       ParticipantsAreActiveMemberUnits: 'participantUnits', PlenaryIncludesEveryActiveUnit: 'participantUnits',
-      InvitedDepartmentsAreNotMemberUnits: 'invitedDepartments'},
+      InvitedDepartmentsAreNotMemberUnits: 'invitedDepartments', MeetingNotBeforeEstablishment: 'scheduledAt'},
     request: (v, state) => ({path: '/api/meetings', body: {
       meetingId: stableId(state, 'meeting', 'm'), conferenceId: cid, kind: v.kind, topic: v.topic.trim(),
       scheduledAt: withOffset(v.scheduledAt), location: v.location.trim(), convenedBy: v.convenedBy,
@@ -191,12 +191,13 @@ function meetingActions(m, current) {
     if (draftDecisions.length) {
       form('sign', {title: 'a.sign', ok: 'ok.sign',
         defaults: () => ({signedBy: convener() ? convener().personId : '', signedOn: today()}),
+        intro: m.attendance ? null : h('p', {class: 'muted'}, t('meeting.signNeedsAttendance')),
         fields: [
           {name: 'signedBy', label: 'f.signedBy', type: 'select', required: true,
             options: conveners().map(s => ({value: s.personId, label: seatLabel(s)}))},
           {name: 'signedOn', label: 'f.signedOn', type: 'date', required: true},
         ],
-        ruleFields: {OnlyTheConvenerSignsMinutes: 'signedBy'},
+        ruleFields: {OnlyTheConvenerSignsMinutes: 'signedBy', SignedNotBeforeMeeting: 'signedOn'},
         request: v => ({path: path + '/minutes/signature', body: {signedBy: v.signedBy, signedOn: v.signedOn}})});
     }
     if (!everSigned) {
@@ -216,7 +217,8 @@ function meetingActions(m, current) {
         {name: 'issuedOn', label: 'f.issuedOn', type: 'date', required: true},
         {name: 'distribution', label: 'f.distribution', type: 'lines', required: true, wide: true},
       ],
-      ruleFields: {MinutesDocumentNumberUnique: 'documentNo', IssueSignedMinutesOnce: 'documentNo'},
+      ruleFields: {MinutesDocumentNumberUnique: 'documentNo', IssueSignedMinutesOnce: 'documentNo',
+        IssuedNotBeforeSigned: 'issuedOn'},
       request: v => ({path: path + '/minutes/issue', body: {documentNo: v.documentNo.trim(),
         distribution: lines(v.distribution), issuedOn: v.issuedOn}})});
   }

@@ -93,16 +93,30 @@ class MeetingsAndTasksEndToEndTest {
                 {"decisionId":"d-2","matter":"设立省级普惠托育专项资金","major":true,
                  "tasks":[{"taskId":"t-2","title":"测算资金规模","leadUnitCode":"finance","dueDate":"2026-09-30"}]}
                 """), 201, null);
-        expect(api.post("office", "/api/meetings/" + M + "/minutes/signature", "{\"signedBy\":\"jin-shengshou\"}"),
-                422, "OnlyTheConvenerSignsMinutes");
-        expect(api.post("office", "/api/meetings/" + M + "/minutes/signature", "{\"signedBy\":\"kuang-yong\"}"),
+        expect(api.post("office", "/api/meetings/" + M + "/minutes/signature",
+                "{\"signedBy\":\"kuang-yong\",\"signedOn\":\"2026-03-10\"}"), 422, "AttendanceBeforeSignature");
+        expect(api.post("office", "/api/meetings/" + M + "/attendance", "{\"present\":" + participants() + "}"),
                 200, null);
+        expect(api.post("office", "/api/meetings/" + M + "/minutes/signature",
+                "{\"signedBy\":\"jin-shengshou\",\"signedOn\":\"2026-03-10\"}"), 422, "OnlyTheConvenerSignsMinutes");
+        expect(api.post("office", "/api/meetings/" + M + "/minutes/signature",
+                "{\"signedBy\":\"kuang-yong\",\"signedOn\":\"2026-03-10\"}"), 200, null);
         expect(api.post("office", "/api/meetings/" + M + "/decisions",
                 "{\"decisionId\":\"d-3\",\"matter\":\"补充\",\"major\":false}"), 422, "DecisionsOnlyUntilMinutesSigned");
         expect(api.post("office", "/api/meetings/" + M + "/minutes/issue",
-                "{\"documentNo\":\"青婴托联〔2026〕1号\",\"distribution\":[\"各市州人民政府\",\"省政府各委办厅局\"]}"), 200, null);
+                "{\"documentNo\":\"青婴托联〔2026〕1号\",\"distribution\":[\"各市州人民政府\",\"省政府各委办厅局\"],"
+                        + "\"issuedOn\":\"2026-03-11\"}"), 200, null);
         expect(api.post("office", "/api/meetings/" + M + "/minutes/issue",
                 "{\"documentNo\":\"青婴托联〔2026〕2号\",\"distribution\":[\"各市州\"]}"), 409, "IssueSignedMinutesOnce");
+    }
+
+    /** The units of the plenary (every active member unit), as a JSON array. */
+    String participants() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("viewer", "/api/meetings/" + M).status() == 200);
+        var units = api.get("viewer", "/api/meetings/" + M).body().get("participantUnits");
+        List<String> codes = new java.util.ArrayList<>();
+        units.forEach(u -> codes.add("\"" + (u.isTextual() ? u.asText() : u.get("unitCode").asText()) + "\""));
+        return codes.toString();
     }
 
     @Test
@@ -131,7 +145,7 @@ class MeetingsAndTasksEndToEndTest {
         assertThat(meeting.get("invitedDepartments").get(0).asText()).isEqualTo("省委宣传部");
         assertThat(meeting.get("participantUnits").size()).isEqualTo(16);
         assertThat(eventTypes(M)).containsExactly("MeetingConvenedEvent", "DecisionRecordedEvent",
-                "DecisionRecordedEvent", "MinutesSignedEvent", "MinutesIssuedEvent", "MatterSubmittedForApprovalEvent",
+                "DecisionRecordedEvent", "AttendanceRecordedEvent", "MinutesSignedEvent", "MinutesIssuedEvent", "MatterSubmittedForApprovalEvent",
                 "MatterApprovedEvent");
     }
 

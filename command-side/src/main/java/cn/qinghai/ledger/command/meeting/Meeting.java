@@ -59,6 +59,8 @@ public class Meeting {
     private String conferenceId;
     private LocalDate meetingDate;
     private List<String> participants = new ArrayList<>();
+    private boolean attendanceRecorded;
+    private LocalDate signedOn;
     private boolean cancelled;
     private int minutesVersion;
     private MinutesState minutesState;
@@ -76,6 +78,7 @@ public class Meeting {
         if (!roster.conferenceExists(cid) || roster.isDissolved(cid)) {
             throw rule(MEETINGS_OF_A_LIVING_CONFERENCE, "conference " + cid + " does not exist or is dissolved");
         }
+        notBeforeEstablishment(command.scheduledAt().toLocalDate(), roster.establishedOn(cid).orElse(null));
         RosterLookup.Seat convener = roster.seat(cid, command.convenedBy()).orElse(null);
         List<String> activeUnits = roster.activeUnits(cid);
         List<String> participants;
@@ -137,11 +140,19 @@ public class Meeting {
         if (decisions.values().stream().noneMatch(d -> d.version() == minutesVersion)) {
             throw rule(MINUTES_RECORD_MATTERS, "minutes version " + minutesVersion + " record no agreed matter");
         }
+        if (!attendanceRecorded) {
+            throw rule(ATTENDANCE_BEFORE_SIGNATURE, "the attendance of meeting " + meetingId
+                    + " is not recorded; the minutes say who attended, so record it before signing");
+        }
         RosterLookup.Seat convener = roster.convener(conferenceId).orElse(null);
         if (convener == null || !convener.personId().equals(command.signedBy())) {
             throw rule(ONLY_CONVENER_SIGNS, "minutes are signed by the convener (由召集人签发)"
                     + (convener == null ? "; the conference has none" : ", " + convener.name()
                     + ", not by " + command.signedBy()));
+        }
+        if (command.signedOn().isBefore(meetingDate)) {
+            throw rule(SIGNED_NOT_BEFORE_MEETING, "minutes signed on " + command.signedOn()
+                    + " would precede the meeting they record (" + meetingDate + ")");
         }
         apply(new MinutesSignedEvent(meetingId, minutesVersion, convener.personId(), convener.name(),
                 command.signedOn()));
@@ -156,6 +167,10 @@ public class Meeting {
         }
         if (minutesState != MinutesState.SIGNED) {
             throw rule(ISSUE_SIGNED_MINUTES_ONCE, "minutes are issued after the convener signs them (签发后印发)");
+        }
+        if (command.issuedOn().isBefore(signedOn)) {
+            throw rule(ISSUED_NOT_BEFORE_SIGNED, "minutes issued on " + command.issuedOn()
+                    + " would precede their signature (" + signedOn + ")");
         }
         if (issuedNumbers.contains(command.documentNo()) || roster.minutesNumberTaken(command.documentNo())) {
             throw conflict(MINUTES_NUMBER_UNIQUE, "document number " + command.documentNo() + " is already used");
@@ -225,6 +240,13 @@ public class Meeting {
     }
 
     // ---- named rules -------------------------------------------------------------------------
+
+    private static void notBeforeEstablishment(LocalDate meetingDay, LocalDate establishedOn) {
+        if (establishedOn != null && meetingDay.isBefore(establishedOn)) {
+            throw rule(MEETING_NOT_BEFORE_ESTABLISHMENT, "a meeting on " + meetingDay
+                    + " would precede the conference, established on " + establishedOn);
+        }
+    }
 
     private static void plenaryConvenedByConvener(RosterLookup.Seat seat, String personId) {
         if (seat == null || seat.role() != SeatRole.CONVENER) {
@@ -323,6 +345,11 @@ public class Meeting {
     }
 
     @EventSourcingHandler
+    void on(AttendanceRecordedEvent e) {
+        attendanceRecorded = true;
+    }
+
+    @EventSourcingHandler
     void on(DecisionRecordedEvent e) {
         decisions.put(e.decisionId(), new Decision(e.minutesVersion(), e.major(), e.tasks(),
                 e.major() ? Approval.NOT_SUBMITTED : Approval.NOT_REQUIRED, null));
@@ -332,6 +359,7 @@ public class Meeting {
     @EventSourcingHandler
     void on(MinutesSignedEvent e) {
         minutesState = MinutesState.SIGNED;
+        signedOn = e.signedOn();
     }
 
     @EventSourcingHandler

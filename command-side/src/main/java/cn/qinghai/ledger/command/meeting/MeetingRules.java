@@ -19,6 +19,11 @@ public final class MeetingRules {
     public static final String INVITED_ARE_NOT_MEMBER_UNITS = "InvitedDepartmentsAreNotMemberUnits";
     /** A dissolved (or unknown) conference holds no meetings. */
     public static final String MEETINGS_OF_A_LIVING_CONFERENCE = "MeetingsOfALivingConference";
+    /**
+     * Office practice: a meeting of the conference takes place on or after the day the conference was
+     * established (the date of the establishing notice, 青政办函〔2021〕138号 for the seed conference).
+     */
+    public static final String MEETING_NOT_BEFORE_ESTABLISHMENT = "MeetingNotBeforeEstablishment";
     /** Attendance accounts for every participant unit once: present, or absent with a reason; stand-ins attend for present units. */
     public static final String ATTENDANCE_ACCOUNTS_FOR_PARTICIPANTS = "AttendanceAccountsForEveryParticipant";
     /** A cancelled meeting takes no further record. */
@@ -31,6 +36,15 @@ public final class MeetingRules {
     public static final String MINUTES_RECORD_MATTERS = "MinutesRecordAgreedMatters";
     /** 由召集人签发: only the convener signs the minutes. */
     public static final String ONLY_CONVENER_SIGNS = "OnlyTheConvenerSignsMinutes";
+    /**
+     * Office practice: the minutes say who attended (出席、请假、代参会), so the attendance is recorded before
+     * the convener signs them.
+     */
+    public static final String ATTENDANCE_BEFORE_SIGNATURE = "AttendanceBeforeSignature";
+    /** Office practice: minutes are signed on or after the day of the meeting they record. */
+    public static final String SIGNED_NOT_BEFORE_MEETING = "SignedNotBeforeMeeting";
+    /** 签发后印发: minutes are issued on or after the day they were signed. */
+    public static final String ISSUED_NOT_BEFORE_SIGNED = "IssuedNotBeforeSigned";
     /** 签发后印发: minutes are issued only after they are signed, and each version once. */
     public static final String ISSUE_SIGNED_MINUTES_ONCE = "IssueSignedMinutesOnce";
     /** Issued minutes carry a unique document number (文号). */
