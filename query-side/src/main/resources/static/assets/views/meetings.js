@@ -218,7 +218,7 @@ function meetingActions(m, current) {
         {name: 'distribution', label: 'f.distribution', type: 'lines', required: true, wide: true},
       ],
       ruleFields: {MinutesDocumentNumberUnique: 'documentNo', IssueSignedMinutesOnce: 'documentNo',
-        IssuedNotBeforeSigned: 'issuedOn'},
+        IssuedNotBeforeSigned: 'issuedOn', DueDateNotBeforeAssignment: 'issuedOn'},
       request: v => ({path: path + '/minutes/issue', body: {documentNo: v.documentNo.trim(),
         distribution: lines(v.distribution), issuedOn: v.issuedOn}})});
   }

@@ -177,6 +177,7 @@ public class Meeting {
         }
         List<String> issuedDecisions = decisions.entrySet().stream()
                 .filter(e -> e.getValue().version() == minutesVersion).map(Map.Entry::getKey).toList();
+        notDueBeforeIssue(issuedDecisions, command.issuedOn());
         apply(new MinutesIssuedEvent(meetingId, conferenceId, minutesVersion, command.documentNo(),
                 List.copyOf(command.distribution()), command.issuedOn(), issuedDecisions));
         for (String decisionId : issuedDecisions) {
@@ -301,6 +302,20 @@ public class Meeting {
         if (!exact || !reasons || !standIns) {
             throw rule(ATTENDANCE_ACCOUNTS_FOR_PARTICIPANTS, "every participant unit is present or absent (with a "
                     + "reason) exactly once, and stand-ins attend for present units; participants: " + participants);
+        }
+    }
+
+    /** Issuing assigns the ordinary matters' tasks: none of them may be overdue on the day it is assigned. */
+    private void notDueBeforeIssue(List<String> issuedDecisions, LocalDate issuedOn) {
+        for (String decisionId : issuedDecisions) {
+            Decision decision = decisions.get(decisionId);
+            for (TaskSpec task : decision.major() ? List.<TaskSpec>of() : decision.tasks()) {
+                if (task.dueDate().isBefore(issuedOn)) {
+                    throw rule(TaskRules.DUE_DATE_NOT_BEFORE_ASSIGNMENT, "task " + task.taskId() + " of matter "
+                            + decisionId + " is due on " + task.dueDate() + ", before the minutes that assign it are "
+                            + "issued (" + issuedOn + "); issue them by that day");
+                }
+            }
         }
     }
 

@@ -12,7 +12,12 @@ public final class TaskRules {
     public static final String CO_UNITS_ARE_ACTIVE_MEMBER_UNITS = "CoUnitsAreActiveMemberUnits";
     /** Tasks belong to an existing conference that is not dissolved. */
     public static final String TASKS_OF_A_LIVING_CONFERENCE = "TasksOfALivingConference";
-    /** A directly instructed task is not due before it is assigned. */
+    /**
+     * Office practice: a task is not overdue on the day it is assigned. A direct instruction is not due before
+     * the day it is given; a task of an agreed matter is not due before the meeting, nor before the day its
+     * minutes are issued (签发后印发: issuing assigns it). A major matter's tasks, assigned when the approval
+     * is recorded, are not refused: the approval is recorded as it came.
+     */
     public static final String DUE_DATE_NOT_BEFORE_ASSIGNMENT = "DueDateNotBeforeAssignment";
     /** A task id names one task, ever. */
     public static final String TASK_ID_UNIQUE = "TaskIdUnique";

@@ -245,6 +245,31 @@ class MeetingTest {
         }
 
         @Test
+        void minutesAreNotIssuedAfterATaskTheyAssignIsDue() {
+            RuleAssertions.refusedBy(fixture.given(plenary(), ATTENDED, ORDINARY, SIGNED)
+                    .when(new IssueMinutesCommand(M, "青婴托联〔2026〕1号", List.of("各市州"), ORDINARY_TASK.dueDate().plusDays(1))),
+                    cn.qinghai.ledger.command.task.TaskRules.DUE_DATE_NOT_BEFORE_ASSIGNMENT, Kind.RULE);
+        }
+
+        @Test
+        void minutesIssuedOnATasksDueDateAssignIt() {
+            fixture.given(plenary(), ATTENDED, ORDINARY, SIGNED)
+                    .when(new IssueMinutesCommand(M, "青婴托联〔2026〕1号", List.of("各市州"), ORDINARY_TASK.dueDate()))
+                    .expectEvents(new MinutesIssuedEvent(M, CID, 1, "青婴托联〔2026〕1号", List.of("各市州"),
+                                    ORDINARY_TASK.dueDate(), List.of("d-1")),
+                            new TaskAssignedEvent("t-1", CID, "出台实施方案", "education", List.of("finance"),
+                                    ORDINARY_TASK.dueDate(), TaskSource.decision(M, "d-1", "青婴托联〔2026〕1号"),
+                                    ORDINARY_TASK.dueDate()));
+        }
+
+        @Test
+        void aMajorMattersTaskIsNotCheckedAtIssue() {
+            fixture.given(plenary(), ATTENDED, MAJOR, SIGNED)
+                    .when(new IssueMinutesCommand(M, "青婴托联〔2026〕1号", List.of("各市州"), MAJOR_TASK.dueDate().plusDays(1)))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
         void minutesAreIssuedOnTheDayTheyAreSigned() {
             fixture.given(plenary(), ATTENDED, ORDINARY, SIGNED)
                     .when(new IssueMinutesCommand(M, "青婴托联〔2026〕1号", List.of("各市州人民政府"), DAY))
