@@ -197,7 +197,11 @@ function taskActions(task) {
       }
     }
     if (lead && !closed && !awaiting) {
+      // Completion means 100 % (CompletionMeansOneHundredPercent): the lead unit reports it first.
+      const full = mine && mine.percentComplete === 100;
       form('completion', {title: 'a.completion', ok: 'ok.completion',
+        intro: h('p', {class: full ? 'muted' : 'hint'}, full ? t('task.completionMeansFull')
+          : t('task.completionNeedsFull', {n: mine ? mine.percentComplete : 0})),
         fields: [
           {name: 'summary', label: 'f.completionSummary', type: 'textarea', required: true, maxLength: 4000, wide: true},
           {name: 'evidence', label: 'f.evidence', type: 'lines', wide: true,
@@ -222,7 +226,11 @@ function taskActions(task) {
           body: {reason: v.reason.trim()}})});
     }
     if (awaiting) {
+      const leadPercent = (task.latestPercents || []).find(p => p.unitCode === task.lead.unitCode);
+      const leadFull = leadPercent && leadPercent.percentComplete === 100;
       form('close', {title: 'a.close', ok: 'ok.close',
+        intro: leadFull ? null : h('p', {class: 'hint'},
+          t('task.closeNeedsFull', {n: leadPercent ? leadPercent.percentComplete : 0})),
         fields: [{name: 'note', label: 'f.note', type: 'textarea', maxLength: 1000, wide: true}],
         request: v => ({path: path + '/closure', ifMatch: version(), body: {note: (v.note || '').trim() || null}})});
       form('return', {title: 'a.return', ok: 'ok.return', danger: true,

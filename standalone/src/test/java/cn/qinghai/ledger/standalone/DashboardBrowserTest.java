@@ -156,6 +156,12 @@ class DashboardBrowserTest {
 
         openAction("task-close-1-completion");
         String completion = "[data-form='task-close-1-completion'] ";
+        // Completion means 100 %: the form says so while the last report is below it.
+        waitForText(completion, "当前 80%");
+        typeInto(progress + "textarea[name=summary]", "备案管理办法已印发实施");
+        typeInto(progress + "input[name=percentComplete]", "100", Keys.ENTER);
+        waitForText(".timeline", "备案管理办法已印发实施");
+        waitForText(completion, "最新报送进度为 100%");
         typeInto(completion + "textarea[name=summary]", "备案管理办法已印发实施");
         typeInto(completion + "textarea[name=evidence]", "青民发〔2026〕12号\n备案办法全文.pdf");
         click(completion + "button[type=submit]");

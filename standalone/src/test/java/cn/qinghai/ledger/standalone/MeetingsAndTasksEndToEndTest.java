@@ -172,20 +172,23 @@ class MeetingsAndTasksEndToEndTest {
         expect(api.post("office", t + "/extension-requests/r-1/grant", "{\"note\":\"同意延期\"}"), 200, null);
         expect(api.post("unit-finance", t + "/completion", "{\"summary\":\"x\"}"), 422, "LeadUnitSubmitsCompletion");
         expect(api.post("unit-education", t + "/completion",
+                "{\"summary\":\"方案已印发\",\"evidence\":[\"青教〔2026〕12号\"]}"), 422, "CompletionMeansOneHundredPercent");
+        expect(api.post("unit-education", t + "/progress", "{\"percentComplete\":100,\"summary\":\"方案已印发\"}"), 200, null);
+        expect(api.post("unit-education", t + "/completion",
                 "{\"summary\":\"方案已印发\",\"evidence\":[\"青教〔2026〕12号\"]}"), 200, null);
         expect(api.post("office", t + "/return", "{\"reason\":\"缺少财政保障内容\"}"), 200, null);
-        expect(api.post("unit-education", t + "/progress", "{\"percentComplete\":80,\"summary\":\"补充财政保障\"}"), 200, null);
+        expect(api.post("unit-education", t + "/progress", "{\"percentComplete\":100,\"summary\":\"补充财政保障\"}"), 200, null);
         expect(api.post("unit-education", t + "/completion", "{\"summary\":\"已补充\",\"evidence\":[\"修订稿\"]}"), 200, null);
         expect(api.post("office", t + "/closure", "{\"note\":\"同意销号\"}"), 200, null);
         expect(api.post("office", t + "/urgings", "{\"note\":\"x\"}"), 409, "ClosedTaskRefusesCommands");
         assertThat(eventTypes("t-1")).containsExactly("TaskAssignedEvent", "TaskAcknowledgedEvent",
                 "ProgressReportedEvent", "ProgressReportedEvent", "TaskUrgedEvent", "ExtensionRequestedEvent",
-                "DeadlineExtendedEvent", "CompletionSubmittedEvent", "TaskReturnedEvent", "ProgressReportedEvent",
+                "DeadlineExtendedEvent", "ProgressReportedEvent", "CompletionSubmittedEvent", "TaskReturnedEvent", "ProgressReportedEvent",
                 "CompletionSubmittedEvent", "TaskClosedEvent");
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 "CLOSED".equals(api.get("viewer", t).body().path("status").asText()));
         var detail = api.get("viewer", t).body();
-        assertThat(detail.get("progress").size()).isEqualTo(3);
+        assertThat(detail.get("progress").size()).isEqualTo(4);
         assertThat(detail.get("urgings").size()).isEqualTo(1);
         assertThat(detail.get("extensions").get(0).get("state").asText()).isEqualTo("GRANTED");
         assertThat(detail.get("originalDueDate").asText()).isEqualTo("2026-06-30");

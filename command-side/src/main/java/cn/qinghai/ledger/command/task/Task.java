@@ -192,6 +192,7 @@ public class Task {
         if (!leadUnitCode.equals(command.unitCode())) {
             throw rule(LEAD_UNIT_SUBMITS_COMPLETION, "only the lead unit " + leadUnitCode + " submits completion");
         }
+        leadUnitAtOneHundredPercent("submitted");
         apply(new CompletionSubmittedEvent(taskId, command.unitCode(), command.summary(), command.evidence(),
                 command.submittedOn()));
     }
@@ -201,6 +202,7 @@ public class Task {
         conflicts.detectConflicts(TaskConflicts.CLOSE_OR_RETURN);
         refuseIfClosed();
         onlySubmittedCompletionIsDecided();
+        leadUnitAtOneHundredPercent("closed (销号)");
         boolean onTime = !completionSubmittedOn.isAfter(dueDate);
         apply(new TaskClosedEvent(taskId, command.note(), command.closedOn(), dueDate, completionSubmittedOn, onTime));
         deadlineManager.cancelAllWithinScope(TaskDeadlines.OVERDUE);
@@ -240,6 +242,14 @@ public class Task {
         if (status == TaskStatus.COMPLETION_SUBMITTED) {
             throw conflict(COMPLETION_AWAITS_DECISION, "the completion of task " + taskId
                     + " awaits the office's decision (销号 or 退回)");
+        }
+    }
+
+    private void leadUnitAtOneHundredPercent(String what) {
+        int lead = percentByUnit.getOrDefault(leadUnitCode, 0);
+        if (lead < 100) {
+            throw rule(COMPLETION_MEANS_ONE_HUNDRED_PERCENT, "the lead unit " + leadUnitCode + " last reported " + lead
+                    + "%; a task is " + what + " only once its lead unit reports 100%");
         }
     }
 

@@ -31,6 +31,12 @@ public final class TaskRules {
     public static final String COMPLETION_AWAITS_DECISION = "CompletionAwaitsOfficeDecision";
     /** Only the lead unit submits completion. */
     public static final String LEAD_UNIT_SUBMITS_COMPLETION = "LeadUnitSubmitsCompletion";
+    /**
+     * Office practice: 办结 means done. The lead unit submits completion, and the office closes the task
+     * (销号), only when the lead unit's latest progress report says 100 %; the submission does not record
+     * the 100 % itself (docs/rules.md).
+     */
+    public static final String COMPLETION_MEANS_ONE_HUNDRED_PERCENT = "CompletionMeansOneHundredPercent";
     /** Only the lead unit asks for more time. */
     public static final String LEAD_UNIT_REQUESTS_EXTENSION = "LeadUnitRequestsExtension";
     /** An extension is requested no later than the due date, with a reason. */
