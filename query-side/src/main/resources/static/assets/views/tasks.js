@@ -106,7 +106,10 @@ export const task = {
             [t('task.lead'), unitLink(task.lead.unitCode, task.lead.name)],
             [t('task.co'), co.length ? co.map((u, i) => [i ? '、' : '', unitLink(u.unitCode, u.name)]) : '—'],
             [t('task.assignedOn'), fmtDate(task.assignedOn)],
-            [t('task.acknowledgedOn'), fmtDate(task.acknowledgedOn)],
+            [t('task.acknowledgedOn'), task.acknowledgedWithFirstReport
+              ? [fmtDate(task.acknowledgedOn), ' ', h('span', {class: 'muted', 'data-ack': 'first-report'},
+                t('task.ackWithFirstReport'))]
+              : fmtDate(task.acknowledgedOn)],
             [t('task.due'), dueText(task.dueDate, task.status)],
             task.originalDueDate && task.originalDueDate !== task.dueDate ? [t('task.originalDue'), fmtDate(task.originalDueDate)] : null,
             [t('task.version'), String(task.version)],

@@ -21,7 +21,11 @@ public final class TaskRules {
     public static final String DUE_DATE_NOT_BEFORE_ASSIGNMENT = "DueDateNotBeforeAssignment";
     /** A task id names one task, ever. */
     public static final String TASK_ID_UNIQUE = "TaskIdUnique";
-    /** Only the lead unit acknowledges receipt (签收), once. */
+    /**
+     * Only the lead unit acknowledges receipt (签收), once. Office practice: 签收 is not skipped silently — the
+     * lead unit's first progress report on a task it has not acknowledged acknowledges it on the report's day
+     * (docs/adr/0014-the-first-report-acknowledges.md); a co-unit's report does not.
+     */
     public static final String LEAD_UNIT_ACKNOWLEDGES_ONCE = "LeadUnitAcknowledgesOnce";
     /** 及时收集各成员单位工作任务完成情况: only the lead unit or a co-unit reports progress. */
     public static final String ONLY_ASSIGNED_UNITS_REPORT = "OnlyAssignedUnitsReport";

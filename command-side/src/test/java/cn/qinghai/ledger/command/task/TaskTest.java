@@ -119,6 +119,41 @@ class TaskTest {
         }
 
         @Test
+        void theLeadUnitsFirstReportOnAnUnacknowledgedTaskAcknowledgesIt() {
+            fixture.given(assigned()).when(new ReportProgressCommand(T, "education", 20, "已部署", NOW))
+                    .expectEvents(new TaskAcknowledgedWithFirstReportEvent(T, "education", NOW.toLocalDate()),
+                            new ProgressReportedEvent(T, "education", 20, "已部署", NOW));
+        }
+
+        @Test
+        void aCoUnitsReportDoesNotAcknowledge() {
+            fixture.given(assigned()).when(new ReportProgressCommand(T, "finance", 10, "资金测算", NOW))
+                    .expectEvents(new ProgressReportedEvent(T, "finance", 10, "资金测算", NOW));
+            fixture.given(assigned(), new ProgressReportedEvent(T, "finance", 10, "资金测算", NOW))
+                    .when(new ReportProgressCommand(T, "education", 20, "已部署", NOW))
+                    .expectEvents(new TaskAcknowledgedWithFirstReportEvent(T, "education", NOW.toLocalDate()),
+                            new ProgressReportedEvent(T, "education", 20, "已部署", NOW));
+        }
+
+        @Test
+        void theLeadUnitAcknowledgesATaskACoUnitAlreadyReportedOn() {
+            fixture.given(assigned(), new ProgressReportedEvent(T, "finance", 10, "资金测算", NOW))
+                    .when(new AcknowledgeTaskCommand(T, "education", ASSIGNED))
+                    .expectEvents(new TaskAcknowledgedEvent(T, "education", ASSIGNED));
+        }
+
+        @Test
+        void anAcknowledgedTaskIsNotAcknowledgedAgainByAReport() {
+            fixture.given(assigned(), new TaskAcknowledgedEvent(T, "education", ASSIGNED))
+                    .when(new ReportProgressCommand(T, "education", 20, "已部署", NOW))
+                    .expectEvents(new ProgressReportedEvent(T, "education", 20, "已部署", NOW));
+            RuleAssertions.refusedBy(fixture.given(assigned(),
+                            new TaskAcknowledgedWithFirstReportEvent(T, "education", NOW.toLocalDate()),
+                            new ProgressReportedEvent(T, "education", 20, "已部署", NOW))
+                    .when(new AcknowledgeTaskCommand(T, "education", ASSIGNED)), LEAD_UNIT_ACKNOWLEDGES_ONCE, Kind.RULE);
+        }
+
+        @Test
         void theLeadAndCoUnitsReportProgress() {
             fixture.given(assigned()).when(new ReportProgressCommand(T, "finance", 30, "资金已落实", NOW))
                     .expectEvents(new ProgressReportedEvent(T, "finance", 30, "资金已落实", NOW));

@@ -36,7 +36,7 @@ public final class ReasonVisibility {
                                 x.requestedOn(), x.state(), x.decisionNote(), x.decidedOn()))
                 .toList();
         return new TaskView(view.taskId(), view.conferenceId(), view.title(), view.source(), view.lead(),
-                view.coUnits(), view.assignedOn(), view.acknowledgedOn(), view.dueDate(), view.originalDueDate(),
+                view.coUnits(), view.assignedOn(), view.acknowledgedOn(), view.acknowledgedWithFirstReport(), view.dueDate(), view.originalDueDate(),
                 view.status(), view.rag(), view.ragReason(), view.overdue(), view.latestPercents(), view.progress(),
                 view.urgings(), extensions, view.completion(), view.returns(), view.closure(), view.version());
     }

@@ -120,7 +120,7 @@ public class TaskQueries {
         return new TaskView(t.taskId(), cid, t.title(), t.source(),
                 new TaskView.Unit(t.leadUnitCode(), names.of(cid, t.leadUnitCode())),
                 t.coUnitCodes().stream().map(code -> new TaskView.Unit(code, names.of(cid, code))).toList(),
-                t.assignedOn(), t.acknowledgedOn(), t.dueDate(), t.originalDueDate(), t.status(), a.rag(),
+                t.assignedOn(), t.acknowledgedOn(), t.acknowledgedWithFirstReport(), t.dueDate(), t.originalDueDate(), t.status(), a.rag(),
                 a.reason(), a.overdue(),
                 latest.values().stream().filter(java.util.Objects::nonNull).toList(),
                 progress, urgings, List.copyOf(extensions.values()), completion, returns,

@@ -21,6 +21,7 @@ public record TaskView(
         List<Unit> coUnits,
         LocalDate assignedOn,
         LocalDate acknowledgedOn,
+        boolean acknowledgedWithFirstReport,
         LocalDate dueDate,
         LocalDate originalDueDate,
         TaskStatus status,
