@@ -63,7 +63,7 @@ function conveneForm() {
     ],
     ruleFields: {PlenaryConvenedByConvener: 'convenedBy', SpecialTopicConvenedByDeputyConvener: 'convenedBy',
       ParticipantsAreActiveMemberUnits: 'participantUnits', PlenaryIncludesEveryActiveUnit: 'participantUnits',
-      InvitedDepartmentsAreNotMemberUnits: 'invitedDepartments'},
+      InvitedDepartmentsAreNotMemberUnits: 'invitedDepartments', MeetingNotBeforeEstablishment: 'scheduledAt'},
     request: (v, state) => ({path: '/api/meetings', body: {
       meetingId: stableId(state, 'meeting', 'm'), conferenceId: cid, kind: v.kind, topic: v.topic.trim(),
       scheduledAt: withOffset(v.scheduledAt), location: v.location.trim(), convenedBy: v.convenedBy,
@@ -207,13 +207,14 @@ function meetingActions(m, current) {
     if (draftDecisions.length) {
       form('sign', {title: 'a.sign', ok: 'ok.sign',
         defaults: () => ({signedBy: convener() ? convener().personId : '', signedOn: today()}),
+        intro: m.attendance ? null : h('p', {class: 'muted'}, t('meeting.signNeedsAttendance')),
         fields: [
           // 由召集人签发: the server refuses anyone else (OnlyTheConvenerSignsMinutes), so only the convener is offered.
           {name: 'signedBy', label: 'f.signedBy', type: 'select', required: true, placeholder: convener() ? false : undefined,
             options: convener() ? [{value: convener().personId, label: seatLabel(convener())}] : []},
           {name: 'signedOn', label: 'f.signedOn', type: 'date', required: true},
         ],
-        ruleFields: {OnlyTheConvenerSignsMinutes: 'signedBy'},
+        ruleFields: {OnlyTheConvenerSignsMinutes: 'signedBy', SignedNotBeforeMeeting: 'signedOn'},
         request: v => ({path: path + '/minutes/signature', body: {signedBy: v.signedBy, signedOn: v.signedOn}})});
     }
     if (!everSigned) {
@@ -239,7 +240,8 @@ function meetingActions(m, current) {
         {name: 'issuedOn', label: 'f.issuedOn', type: 'date', required: true},
         {name: 'distribution', label: 'f.distribution', type: 'lines', required: true, wide: true},
       ],
-      ruleFields: {MinutesDocumentNumberUnique: 'documentNo', IssueSignedMinutesOnce: 'documentNo'},
+      ruleFields: {MinutesDocumentNumberUnique: 'documentNo', IssueSignedMinutesOnce: 'documentNo',
+        IssuedNotBeforeSigned: 'issuedOn', DueDateNotBeforeAssignment: 'issuedOn'},
       request: v => ({path: path + '/minutes/issue', body: {documentNo: v.documentNo.trim(),
         distribution: lines(v.distribution), issuedOn: v.issuedOn}})});
   }

@@ -119,7 +119,10 @@ export const task = {
             [t('task.lead'), unitLink(task.lead.unitCode, task.lead.name)],
             [t('task.co'), co.length ? co.map((u, i) => [i ? '、' : '', unitLink(u.unitCode, u.name)]) : '—'],
             [t('task.assignedOn'), fmtDate(task.assignedOn)],
-            [t('task.acknowledgedOn'), fmtDate(task.acknowledgedOn)],
+            [t('task.acknowledgedOn'), task.acknowledgedWithFirstReport
+              ? [fmtDate(task.acknowledgedOn), ' ', h('span', {class: 'muted', 'data-ack': 'first-report'},
+                t('task.ackWithFirstReport'))]
+              : fmtDate(task.acknowledgedOn)],
             [t('task.due'), dueText(task.dueDate, task.status)],
             task.originalDueDate && task.originalDueDate !== task.dueDate ? [t('task.originalDue'), fmtDate(task.originalDueDate)] : null,
             [t('task.version'), String(task.version)],
@@ -210,7 +213,11 @@ function taskActions(task) {
       }
     }
     if (lead && !closed && !awaiting) {
+      // Completion means 100 % (CompletionMeansOneHundredPercent): the lead unit reports it first.
+      const full = mine && mine.percentComplete === 100;
       form('completion', {title: 'a.completion', ok: 'ok.completion',
+        intro: h('p', {class: full ? 'muted' : 'hint'}, full ? t('task.completionMeansFull')
+          : t('task.completionNeedsFull', {n: mine ? mine.percentComplete : 0})),
         fields: [
           {name: 'summary', label: 'f.completionSummary', type: 'textarea', required: true, maxLength: 4000, wide: true},
           {name: 'evidence', label: 'f.evidence', type: 'lines', wide: true,
@@ -235,7 +242,11 @@ function taskActions(task) {
           body: {reason: v.reason.trim()}})});
     }
     if (awaiting) {
+      const leadPercent = (task.latestPercents || []).find(p => p.unitCode === task.lead.unitCode);
+      const leadFull = leadPercent && leadPercent.percentComplete === 100;
       form('close', {title: 'a.close', ok: 'ok.close',
+        intro: leadFull ? null : h('p', {class: 'hint'},
+          t('task.closeNeedsFull', {n: leadPercent ? leadPercent.percentComplete : 0})),
         fields: [{name: 'note', label: 'f.note', type: 'textarea', maxLength: 1000, wide: true}],
         request: v => ({path: path + '/closure', ifMatch: version(), body: {note: (v.note || '').trim() || null}})});
       form('return', {title: 'a.return', ok: 'ok.return', danger: true,

@@ -50,8 +50,9 @@ final class CrashWorkload {
                         taskId + "-p40", "ProgressReportedEvent"),
                 new Step(taskId, "office", task + "/urgings", "{\"note\":\"请加快进度\"}", taskId + "-urge",
                         "TaskUrgedEvent"),
-                new Step(taskId, lead, task + "/progress", "{\"percentComplete\":80,\"summary\":\"已起草方案\"}",
-                        taskId + "-p80", "ProgressReportedEvent"),
+                // completion means 100 % (CompletionMeansOneHundredPercent): the last report says so
+                new Step(taskId, lead, task + "/progress", "{\"percentComplete\":100,\"summary\":\"方案已印发\"}",
+                        taskId + "-p100", "ProgressReportedEvent"),
                 new Step(taskId, lead, task + "/completion", "{\"summary\":\"方案已印发\"}", taskId + "-done",
                         "CompletionSubmittedEvent"),
                 new Step(taskId, "office", task + "/closure", "{}", taskId + "-close", "TaskClosedEvent"));

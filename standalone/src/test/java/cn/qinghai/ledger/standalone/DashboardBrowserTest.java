@@ -157,6 +157,12 @@ class DashboardBrowserTest {
 
         openAction("task-close-1-completion");
         String completion = "[data-form='task-close-1-completion'] ";
+        // Completion means 100 %: the form says so while the last report is below it.
+        waitForText(completion, "当前 80%");
+        typeInto(progress + "textarea[name=summary]", "备案管理办法已印发实施");
+        typeInto(progress + "input[name=percentComplete]", "100", Keys.ENTER);
+        waitForText(".timeline", "备案管理办法已印发实施");
+        waitForText(completion, "最新报送进度为 100%");
         typeInto(completion + "textarea[name=summary]", "备案管理办法已印发实施");
         typeInto(completion + "textarea[name=evidence]", "青民发〔2026〕12号\n备案办法全文.pdf");
         click(completion + "button[type=submit]");
@@ -193,7 +199,8 @@ class DashboardBrowserTest {
         assertThat(new Select(find(convene + "select[name=convenedBy]")).getFirstSelectedOption().getText())
                 .startsWith("匡湧");
         typeInto(convene + "input[name=topic]", "2026年第二次全体会议");
-        setValue(convene + "input[name=scheduledAt]", LocalDate.now(ZONE).plusDays(7) + "T09:30");
+        // Held yesterday: its minutes are signed today, and may not be signed before the meeting's day.
+        setValue(convene + "input[name=scheduledAt]", LocalDate.now(ZONE).minusDays(1) + "T09:30");
         typeInto(convene + "input[name=location]", "省政府第一会议室");
         typeInto(convene + "textarea[name=invitedDepartments]", "省委宣传部\n省委编办");
         click(convene + "button[type=submit]");

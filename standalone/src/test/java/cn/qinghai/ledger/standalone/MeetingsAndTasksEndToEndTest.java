@@ -93,16 +93,30 @@ class MeetingsAndTasksEndToEndTest {
                 {"decisionId":"d-2","matter":"设立省级普惠托育专项资金","major":true,
                  "tasks":[{"taskId":"t-2","title":"测算资金规模","leadUnitCode":"finance","dueDate":"2026-09-30"}]}
                 """), 201, null);
-        expect(api.post("office", "/api/meetings/" + M + "/minutes/signature", "{\"signedBy\":\"jin-shengshou\"}"),
-                422, "OnlyTheConvenerSignsMinutes");
-        expect(api.post("office", "/api/meetings/" + M + "/minutes/signature", "{\"signedBy\":\"kuang-yong\"}"),
+        expect(api.post("office", "/api/meetings/" + M + "/minutes/signature",
+                "{\"signedBy\":\"kuang-yong\",\"signedOn\":\"2026-03-10\"}"), 422, "AttendanceBeforeSignature");
+        expect(api.post("office", "/api/meetings/" + M + "/attendance", "{\"present\":" + participants() + "}"),
                 200, null);
+        expect(api.post("office", "/api/meetings/" + M + "/minutes/signature",
+                "{\"signedBy\":\"jin-shengshou\",\"signedOn\":\"2026-03-10\"}"), 422, "OnlyTheConvenerSignsMinutes");
+        expect(api.post("office", "/api/meetings/" + M + "/minutes/signature",
+                "{\"signedBy\":\"kuang-yong\",\"signedOn\":\"2026-03-10\"}"), 200, null);
         expect(api.post("office", "/api/meetings/" + M + "/decisions",
                 "{\"decisionId\":\"d-3\",\"matter\":\"补充\",\"major\":false}"), 422, "DecisionsOnlyUntilMinutesSigned");
         expect(api.post("office", "/api/meetings/" + M + "/minutes/issue",
-                "{\"documentNo\":\"青婴托联〔2026〕1号\",\"distribution\":[\"各市州人民政府\",\"省政府各委办厅局\"]}"), 200, null);
+                "{\"documentNo\":\"青婴托联〔2026〕1号\",\"distribution\":[\"各市州人民政府\",\"省政府各委办厅局\"],"
+                        + "\"issuedOn\":\"2026-03-11\"}"), 200, null);
         expect(api.post("office", "/api/meetings/" + M + "/minutes/issue",
                 "{\"documentNo\":\"青婴托联〔2026〕2号\",\"distribution\":[\"各市州\"]}"), 409, "IssueSignedMinutesOnce");
+    }
+
+    /** The units of the plenary (every active member unit), as a JSON array. */
+    String participants() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("viewer", "/api/meetings/" + M).status() == 200);
+        var units = api.get("viewer", "/api/meetings/" + M).body().get("participantUnits");
+        List<String> codes = new java.util.ArrayList<>();
+        units.forEach(u -> codes.add("\"" + (u.isTextual() ? u.asText() : u.get("unitCode").asText()) + "\""));
+        return codes.toString();
     }
 
     @Test
@@ -131,7 +145,7 @@ class MeetingsAndTasksEndToEndTest {
         assertThat(meeting.get("invitedDepartments").get(0).asText()).isEqualTo("省委宣传部");
         assertThat(meeting.get("participantUnits").size()).isEqualTo(16);
         assertThat(eventTypes(M)).containsExactly("MeetingConvenedEvent", "DecisionRecordedEvent",
-                "DecisionRecordedEvent", "MinutesSignedEvent", "MinutesIssuedEvent", "MatterSubmittedForApprovalEvent",
+                "DecisionRecordedEvent", "AttendanceRecordedEvent", "MinutesSignedEvent", "MinutesIssuedEvent", "MatterSubmittedForApprovalEvent",
                 "MatterApprovedEvent");
     }
 
@@ -158,20 +172,23 @@ class MeetingsAndTasksEndToEndTest {
         expect(api.post("office", t + "/extension-requests/r-1/grant", "{\"note\":\"同意延期\"}"), 200, null);
         expect(api.post("unit-finance", t + "/completion", "{\"summary\":\"x\"}"), 422, "LeadUnitSubmitsCompletion");
         expect(api.post("unit-education", t + "/completion",
+                "{\"summary\":\"方案已印发\",\"evidence\":[\"青教〔2026〕12号\"]}"), 422, "CompletionMeansOneHundredPercent");
+        expect(api.post("unit-education", t + "/progress", "{\"percentComplete\":100,\"summary\":\"方案已印发\"}"), 200, null);
+        expect(api.post("unit-education", t + "/completion",
                 "{\"summary\":\"方案已印发\",\"evidence\":[\"青教〔2026〕12号\"]}"), 200, null);
         expect(api.post("office", t + "/return", "{\"reason\":\"缺少财政保障内容\"}"), 200, null);
-        expect(api.post("unit-education", t + "/progress", "{\"percentComplete\":80,\"summary\":\"补充财政保障\"}"), 200, null);
+        expect(api.post("unit-education", t + "/progress", "{\"percentComplete\":100,\"summary\":\"补充财政保障\"}"), 200, null);
         expect(api.post("unit-education", t + "/completion", "{\"summary\":\"已补充\",\"evidence\":[\"修订稿\"]}"), 200, null);
         expect(api.post("office", t + "/closure", "{\"note\":\"同意销号\"}"), 200, null);
         expect(api.post("office", t + "/urgings", "{\"note\":\"x\"}"), 409, "ClosedTaskRefusesCommands");
         assertThat(eventTypes("t-1")).containsExactly("TaskAssignedEvent", "TaskAcknowledgedEvent",
                 "ProgressReportedEvent", "ProgressReportedEvent", "TaskUrgedEvent", "ExtensionRequestedEvent",
-                "DeadlineExtendedEvent", "CompletionSubmittedEvent", "TaskReturnedEvent", "ProgressReportedEvent",
+                "DeadlineExtendedEvent", "ProgressReportedEvent", "CompletionSubmittedEvent", "TaskReturnedEvent", "ProgressReportedEvent",
                 "CompletionSubmittedEvent", "TaskClosedEvent");
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 "CLOSED".equals(api.get("viewer", t).body().path("status").asText()));
         var detail = api.get("viewer", t).body();
-        assertThat(detail.get("progress").size()).isEqualTo(3);
+        assertThat(detail.get("progress").size()).isEqualTo(4);
         assertThat(detail.get("urgings").size()).isEqualTo(1);
         assertThat(detail.get("extensions").get(0).get("state").asText()).isEqualTo("GRANTED");
         assertThat(detail.get("originalDueDate").asText()).isEqualTo("2026-06-30");

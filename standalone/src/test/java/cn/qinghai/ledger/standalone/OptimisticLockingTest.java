@@ -96,8 +96,10 @@ class OptimisticLockingTest {
     void aClosureConflictsWithACompletionSubmittedSinceTheOfficeLooked() {
         assign("ver-3", "finance");
         post("unit-finance", "/api/tasks/ver-3/acknowledgement", "{}", null);
+        post("unit-finance", "/api/tasks/ver-3/progress", "{\"percentComplete\":100,\"summary\":\"已完成\"}", null);
         String seen = etag(post("unit-finance", "/api/tasks/ver-3/completion", "{\"summary\":\"已完成\"}", null));
         assertThat(post("office", "/api/tasks/ver-3/return", "{\"reason\":\"材料不全\"}", seen).status()).isEqualTo(200);
+        post("unit-finance", "/api/tasks/ver-3/progress", "{\"percentComplete\":100,\"summary\":\"已补齐\"}", null);
         assertThat(post("unit-finance", "/api/tasks/ver-3/completion", "{\"summary\":\"已补齐\"}", null).status())
                 .isEqualTo(200);
         var close = post("office", "/api/tasks/ver-3/closure", "{}", seen);

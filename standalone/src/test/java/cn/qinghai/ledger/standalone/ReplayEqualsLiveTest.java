@@ -109,8 +109,10 @@ class ReplayEqualsLiveTest {
         ok(api.post("office", t + "/urgings", "{\"note\":\"请加快\"}"));
         ok(api.post("unit-education", t + "/extension-requests", "{\"requestId\":\"x1\",\"newDueDate\":\"2027-07-31\",\"reason\":\"征求意见\"}"));
         ok(api.post("office", t + "/extension-requests/x1/grant", "{\"note\":\"同意\"}"));
+        ok(api.post("unit-education", t + "/progress", "{\"percentComplete\":100,\"summary\":\"已印发\"}"));
         ok(api.post("unit-education", t + "/completion", "{\"summary\":\"已印发\",\"evidence\":[\"文件\"]}"));
         ok(api.post("office", t + "/return", "{\"reason\":\"补充\"}"));
+        ok(api.post("unit-education", t + "/progress", "{\"percentComplete\":100,\"summary\":\"已补充\"}"));
         ok(api.post("unit-education", t + "/completion", "{\"summary\":\"已补充\"}"));
         ok(api.post("office", t + "/closure", "{\"note\":\"销号\"}"));
         ok(api.put("unit-education", "/api/conferences/" + CID + "/units/education/liaison",

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
+import java.time.LocalDate;
 
 /** The rows of the command-side lookup tables (JPA entities, in the event store's database). */
 final class LookupRows {
@@ -19,12 +20,15 @@ final class LookupRows {
         @Column(length = 64)
         String conferenceId;
         boolean dissolved;
+        /** Null in lookups written before the date was kept (refilled when the lookups are rebuilt). */
+        LocalDate establishedOn;
 
         protected ConferenceRow() {
         }
 
-        ConferenceRow(String conferenceId) {
+        ConferenceRow(String conferenceId, LocalDate establishedOn) {
             this.conferenceId = conferenceId;
+            this.establishedOn = establishedOn;
         }
     }
 

@@ -3,6 +3,7 @@ package cn.qinghai.ledger.command.lookup;
 import cn.qinghai.ledger.events.conference.SeatRole;
 import cn.qinghai.ledger.events.meeting.MinutesDocumentNumber;
 import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -31,6 +32,15 @@ public class RosterLookup {
     public boolean isDissolved(String conferenceId) {
         var row = entityManager.find(LookupRows.ConferenceRow.class, conferenceId);
         return row != null && row.dissolved;
+    }
+
+    /**
+     * The day the conference was established; empty for an unknown conference, and for lookups written
+     * before the date was kept (until they are rebuilt: docs/operations.md).
+     */
+    public Optional<LocalDate> establishedOn(String conferenceId) {
+        var row = entityManager.find(LookupRows.ConferenceRow.class, conferenceId);
+        return Optional.ofNullable(row).map(r -> r.establishedOn);
     }
 
     public Optional<Seat> seat(String conferenceId, String personId) {

@@ -49,8 +49,11 @@ class RosterLookupProjection {
 
     @EventHandler
     void on(ConferenceEstablishedEvent e) {
-        if (entityManager.find(LookupRows.ConferenceRow.class, e.conferenceId()) == null) {
-            entityManager.persist(new LookupRows.ConferenceRow(e.conferenceId()));
+        LookupRows.ConferenceRow row = entityManager.find(LookupRows.ConferenceRow.class, e.conferenceId());
+        if (row == null) {
+            entityManager.persist(new LookupRows.ConferenceRow(e.conferenceId(), e.establishedOn()));
+        } else {
+            row.establishedOn = e.establishedOn();
         }
     }
 

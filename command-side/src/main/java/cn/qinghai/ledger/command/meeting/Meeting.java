@@ -59,6 +59,8 @@ public class Meeting {
     private String conferenceId;
     private LocalDate meetingDate;
     private List<String> participants = new ArrayList<>();
+    private boolean attendanceRecorded;
+    private LocalDate signedOn;
     private boolean cancelled;
     private int minutesVersion;
     private MinutesState minutesState;
@@ -76,6 +78,7 @@ public class Meeting {
         if (!roster.conferenceExists(cid) || roster.isDissolved(cid)) {
             throw rule(MEETINGS_OF_A_LIVING_CONFERENCE, "conference " + cid + " does not exist or is dissolved");
         }
+        notBeforeEstablishment(command.scheduledAt().toLocalDate(), roster.establishedOn(cid).orElse(null));
         RosterLookup.Seat convener = roster.seat(cid, command.convenedBy()).orElse(null);
         List<String> activeUnits = roster.activeUnits(cid);
         List<String> participants;
@@ -137,11 +140,19 @@ public class Meeting {
         if (decisions.values().stream().noneMatch(d -> d.version() == minutesVersion)) {
             throw rule(MINUTES_RECORD_MATTERS, "minutes version " + minutesVersion + " record no agreed matter");
         }
+        if (!attendanceRecorded) {
+            throw rule(ATTENDANCE_BEFORE_SIGNATURE, "the attendance of meeting " + meetingId
+                    + " is not recorded; the minutes say who attended, so record it before signing");
+        }
         RosterLookup.Seat convener = roster.convener(conferenceId).orElse(null);
         if (convener == null || !convener.personId().equals(command.signedBy())) {
             throw rule(ONLY_CONVENER_SIGNS, "minutes are signed by the convener (由召集人签发)"
                     + (convener == null ? "; the conference has none" : ", " + convener.name()
                     + ", not by " + command.signedBy()));
+        }
+        if (command.signedOn().isBefore(meetingDate)) {
+            throw rule(SIGNED_NOT_BEFORE_MEETING, "minutes signed on " + command.signedOn()
+                    + " would precede the meeting they record (" + meetingDate + ")");
         }
         apply(new MinutesSignedEvent(meetingId, minutesVersion, convener.personId(), convener.name(),
                 command.signedOn()));
@@ -157,6 +168,10 @@ public class Meeting {
         if (minutesState != MinutesState.SIGNED) {
             throw rule(ISSUE_SIGNED_MINUTES_ONCE, "minutes are issued after the convener signs them (签发后印发)");
         }
+        if (command.issuedOn().isBefore(signedOn)) {
+            throw rule(ISSUED_NOT_BEFORE_SIGNED, "minutes issued on " + command.issuedOn()
+                    + " would precede their signature (" + signedOn + ")");
+        }
         // 青联办纪[2025]3号 and 青联办纪〔2025〕3号 are one number: compared, and recorded, in its normal form.
         String documentNo = MinutesDocumentNumber.normalise(command.documentNo());
         if (issuedNumbers.contains(documentNo) || roster.minutesNumberTaken(documentNo)) {
@@ -164,6 +179,7 @@ public class Meeting {
         }
         List<String> issuedDecisions = decisions.entrySet().stream()
                 .filter(e -> e.getValue().version() == minutesVersion).map(Map.Entry::getKey).toList();
+        notDueBeforeIssue(issuedDecisions, command.issuedOn());
         apply(new MinutesIssuedEvent(meetingId, conferenceId, minutesVersion, documentNo,
                 List.copyOf(command.distribution()), command.issuedOn(), issuedDecisions));
         for (String decisionId : issuedDecisions) {
@@ -228,6 +244,13 @@ public class Meeting {
 
     // ---- named rules -------------------------------------------------------------------------
 
+    private static void notBeforeEstablishment(LocalDate meetingDay, LocalDate establishedOn) {
+        if (establishedOn != null && meetingDay.isBefore(establishedOn)) {
+            throw rule(MEETING_NOT_BEFORE_ESTABLISHMENT, "a meeting on " + meetingDay
+                    + " would precede the conference, established on " + establishedOn);
+        }
+    }
+
     private static void plenaryConvenedByConvener(RosterLookup.Seat seat, String personId) {
         if (seat == null || seat.role() != SeatRole.CONVENER) {
             throw rule(PLENARY_CONVENED_BY_CONVENER, "a plenary (全体会议) is convened by the convener (召集人); "
@@ -284,6 +307,20 @@ public class Meeting {
         }
     }
 
+    /** Issuing assigns the ordinary matters' tasks: none of them may be overdue on the day it is assigned. */
+    private void notDueBeforeIssue(List<String> issuedDecisions, LocalDate issuedOn) {
+        for (String decisionId : issuedDecisions) {
+            Decision decision = decisions.get(decisionId);
+            for (TaskSpec task : decision.major() ? List.<TaskSpec>of() : decision.tasks()) {
+                if (task.dueDate().isBefore(issuedOn)) {
+                    throw rule(TaskRules.DUE_DATE_NOT_BEFORE_ASSIGNMENT, "task " + task.taskId() + " of matter "
+                            + decisionId + " is due on " + task.dueDate() + ", before the minutes that assign it are "
+                            + "issued (" + issuedOn + "); issue them by that day");
+                }
+            }
+        }
+    }
+
     private void refuseIfCancelled() {
         if (cancelled) {
             throw conflict(CANCELLED_MEETING_REFUSES, "meeting " + meetingId + " was cancelled");
@@ -325,6 +362,11 @@ public class Meeting {
     }
 
     @EventSourcingHandler
+    void on(AttendanceRecordedEvent e) {
+        attendanceRecorded = true;
+    }
+
+    @EventSourcingHandler
     void on(DecisionRecordedEvent e) {
         decisions.put(e.decisionId(), new Decision(e.minutesVersion(), e.major(), e.tasks(),
                 e.major() ? Approval.NOT_SUBMITTED : Approval.NOT_REQUIRED, null));
@@ -334,6 +376,7 @@ public class Meeting {
     @EventSourcingHandler
     void on(MinutesSignedEvent e) {
         minutesState = MinutesState.SIGNED;
+        signedOn = e.signedOn();
     }
 
     @EventSourcingHandler

@@ -29,6 +29,12 @@ public final class MeetingRules {
     @RuleSource(practice = "a dissolved conference holds no meetings; the ledger records nothing after its end")
     public static final String MEETINGS_OF_A_LIVING_CONFERENCE = "MeetingsOfALivingConference";
     /**
+     * A meeting dated before the conference was established (the date of its establishing notice,
+     * 青政办函〔2021〕138号 for the seed conference).
+     */
+    @RuleSource(practice = "a conference meets only once it exists; the notice establishing it gives its first day")
+    public static final String MEETING_NOT_BEFORE_ESTABLISHMENT = "MeetingNotBeforeEstablishment";
+    /**
      * Attendance that does not account for every participant unit once (present, or absent with a reason), or a
      * stand-in for a unit that is not present.
      */
@@ -50,6 +56,15 @@ public final class MeetingRules {
     /** Minutes signed by anyone but the convener, or signed twice. */
     @RuleSource(notice = "由召集人签发", clause = "四、工作规则")
     public static final String ONLY_CONVENER_SIGNS = "OnlyTheConvenerSignsMinutes";
+    /** Minutes signed before the attendance is recorded: the minutes say who attended (出席、请假、代为参会). */
+    @RuleSource(practice = "the minutes record who attended, so the attendance is recorded before they are signed")
+    public static final String ATTENDANCE_BEFORE_SIGNATURE = "AttendanceBeforeSignature";
+    /** Minutes signed before the day of the meeting they record. */
+    @RuleSource(practice = "minutes record a meeting that took place, so they are signed on or after its day")
+    public static final String SIGNED_NOT_BEFORE_MEETING = "SignedNotBeforeMeeting";
+    /** Minutes issued before the day they were signed. */
+    @RuleSource(notice = "由召集人签发后印发有关部门和地区", clause = "四、工作规则")
+    public static final String ISSUED_NOT_BEFORE_SIGNED = "IssuedNotBeforeSigned";
     /** Issuing minutes before they are signed, or issuing one version twice. */
     @RuleSource(notice = "由召集人签发后印发有关部门和地区", clause = "四、工作规则")
     public static final String ISSUE_SIGNED_MINUTES_ONCE = "IssueSignedMinutesOnce";

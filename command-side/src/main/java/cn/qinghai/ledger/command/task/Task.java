@@ -44,6 +44,8 @@ public class Task {
     private LocalDate originalDueDate;
     private TaskStatus status;
     private boolean overdue;
+    /** 签收 recorded, or the lead unit has reported (which, since the first report acknowledges, implies it). */
+    private boolean acknowledged;
     private LocalDate completionSubmittedOn;
     private final Map<String, Integer> percentByUnit = new HashMap<>();
     private final Map<String, LocalDate> pendingExtension = new HashMap<>();
@@ -108,7 +110,7 @@ public class Task {
     public void handle(AcknowledgeTaskCommand command, ConflictResolver conflicts) {
         conflicts.detectConflicts(TaskConflicts.ACKNOWLEDGE);
         refuseIfClosed();
-        if (!leadUnitCode.equals(command.unitCode()) || status != TaskStatus.ASSIGNED) {
+        if (!leadUnitCode.equals(command.unitCode()) || acknowledged) {
             throw rule(LEAD_UNIT_ACKNOWLEDGES_ONCE, "only the lead unit " + leadUnitCode
                     + " acknowledges the task, once, before reporting");
         }
@@ -127,6 +129,11 @@ public class Task {
         if (command.percentComplete() < before) {
             throw rule(PROGRESS_NEVER_GOES_DOWN, "unit " + command.unitCode() + " reported " + before
                     + "% before; progress does not go down (except after a return)");
+        }
+        if (leadUnitCode.equals(command.unitCode()) && !acknowledged) {
+            // 签收 is not skipped silently: the lead unit's first report acknowledges the task, on its day.
+            apply(new TaskAcknowledgedWithFirstReportEvent(taskId, command.unitCode(),
+                    command.reportedAt().toLocalDate()));
         }
         apply(new ProgressReportedEvent(taskId, command.unitCode(), command.percentComplete(), command.summary(),
                 command.reportedAt()));
@@ -192,6 +199,7 @@ public class Task {
         if (!leadUnitCode.equals(command.unitCode())) {
             throw rule(LEAD_UNIT_SUBMITS_COMPLETION, "only the lead unit " + leadUnitCode + " submits completion");
         }
+        leadUnitAtOneHundredPercent("submitted");
         apply(new CompletionSubmittedEvent(taskId, command.unitCode(), command.summary(), command.evidence(),
                 command.submittedOn()));
     }
@@ -201,6 +209,7 @@ public class Task {
         conflicts.detectConflicts(TaskConflicts.CLOSE_OR_RETURN);
         refuseIfClosed();
         onlySubmittedCompletionIsDecided();
+        leadUnitAtOneHundredPercent("closed (销号)");
         boolean onTime = !completionSubmittedOn.isAfter(dueDate);
         apply(new TaskClosedEvent(taskId, command.note(), command.closedOn(), dueDate, completionSubmittedOn, onTime));
         deadlineManager.cancelAllWithinScope(TaskDeadlines.OVERDUE);
@@ -243,6 +252,14 @@ public class Task {
         }
     }
 
+    private void leadUnitAtOneHundredPercent(String what) {
+        int lead = percentByUnit.getOrDefault(leadUnitCode, 0);
+        if (lead < 100) {
+            throw rule(COMPLETION_MEANS_ONE_HUNDRED_PERCENT, "the lead unit " + leadUnitCode + " last reported " + lead
+                    + "%; a task is " + what + " only once its lead unit reports 100%");
+        }
+    }
+
     private void onlySubmittedCompletionIsDecided() {
         if (status != TaskStatus.COMPLETION_SUBMITTED) {
             throw conflict(DECIDE_ONLY_SUBMITTED_COMPLETION, "task " + taskId + " has no completion to decide on ("
@@ -276,12 +293,27 @@ public class Task {
 
     @EventSourcingHandler
     void on(TaskAcknowledgedEvent e) {
-        status = TaskStatus.ACKNOWLEDGED;
+        acknowledge();
+    }
+
+    @EventSourcingHandler
+    void on(TaskAcknowledgedWithFirstReportEvent e) {
+        acknowledge();
+    }
+
+    private void acknowledge() {
+        acknowledged = true;
+        if (status == TaskStatus.ASSIGNED) {
+            status = TaskStatus.ACKNOWLEDGED; // a co-unit may have reported first: the task is then in progress
+        }
     }
 
     @EventSourcingHandler
     void on(ProgressReportedEvent e) {
         percentByUnit.put(e.unitCode(), e.percentComplete());
+        if (e.unitCode().equals(leadUnitCode)) {
+            acknowledged = true; // reports stored before the first report acknowledged: not acknowledged afresh
+        }
         if (status == TaskStatus.ASSIGNED || status == TaskStatus.ACKNOWLEDGED) {
             status = TaskStatus.IN_PROGRESS;
         }

@@ -6,6 +6,7 @@ import cn.qinghai.ledger.events.task.ExtensionDeniedEvent;
 import cn.qinghai.ledger.events.task.ExtensionRequestedEvent;
 import cn.qinghai.ledger.events.task.ProgressReportedEvent;
 import cn.qinghai.ledger.events.task.TaskAcknowledgedEvent;
+import cn.qinghai.ledger.events.task.TaskAcknowledgedWithFirstReportEvent;
 import cn.qinghai.ledger.events.task.TaskClosedEvent;
 import cn.qinghai.ledger.events.task.TaskReturnedEvent;
 import cn.qinghai.ledger.events.task.TaskUrgedEvent;
@@ -27,7 +28,8 @@ final class TaskConflicts {
     static final Set<Class<?>> STATUS = Set.of(CompletionSubmittedEvent.class, TaskReturnedEvent.class,
             TaskClosedEvent.class);
 
-    static final Predicate<List<DomainEventMessage<?>>> ACKNOWLEDGE = any(TaskAcknowledgedEvent.class);
+    static final Predicate<List<DomainEventMessage<?>>> ACKNOWLEDGE = any(TaskAcknowledgedEvent.class,
+            TaskAcknowledgedWithFirstReportEvent.class);
     static final Predicate<List<DomainEventMessage<?>>> URGE = any(TaskUrgedEvent.class,
             ProgressReportedEvent.class, DeadlineExtendedEvent.class);
     static final Predicate<List<DomainEventMessage<?>>> REQUEST_EXTENSION = any(

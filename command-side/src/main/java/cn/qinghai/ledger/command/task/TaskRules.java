@@ -20,13 +20,21 @@ public final class TaskRules {
     /** A task for a conference that does not exist or is dissolved. */
     @RuleSource(practice = "a dissolved conference gives no tasks; the ledger records nothing after its end")
     public static final String TASKS_OF_A_LIVING_CONFERENCE = "TasksOfALivingConference";
-    /** A task due before it is assigned (or, from a meeting, before the meeting). */
+    /**
+     * A task due before it is assigned: a direct instruction due before the day it is given; a task of an agreed
+     * matter due before the meeting, or before the day its minutes are issued (issuing assigns it). A major
+     * matter's tasks, assigned when the approval is recorded, are not refused: the approval is recorded as it came.
+     */
     @RuleSource(practice = "a task due before it was given would be overdue from its first day")
     public static final String DUE_DATE_NOT_BEFORE_ASSIGNMENT = "DueDateNotBeforeAssignment";
     /** A task under an id already used. */
     @RuleSource(practice = "a task id names one task, ever, so a retried request assigns nothing twice")
     public static final String TASK_ID_UNIQUE = "TaskIdUnique";
-    /** Acknowledgement (签收) by anyone but the lead unit, or a second one. */
+    /**
+     * Acknowledgement (签收) by anyone but the lead unit, or a second one. 签收 is not skipped silently: the lead
+     * unit's first progress report on a task it has not acknowledged acknowledges it on the report's day
+     * (docs/adr/0015-the-first-report-acknowledges.md); a co-unit's report does not.
+     */
     @RuleSource(practice = "the lead unit confirms once that it received the task, so the office knows it arrived")
     public static final String LEAD_UNIT_ACKNOWLEDGES_ONCE = "LeadUnitAcknowledgesOnce";
     /** A progress report from a unit that is neither the lead unit nor a co-unit. */
@@ -43,6 +51,10 @@ public final class TaskRules {
     /** Completion submitted by anyone but the lead unit. */
     @RuleSource(practice = "the lead unit answers for the task as a whole, co-units included")
     public static final String LEAD_UNIT_SUBMITS_COMPLETION = "LeadUnitSubmitsCompletion";
+    /** Completion submitted, or a task closed (销号), while the lead unit's latest report is below 100 %. */
+    @RuleSource(practice = "办结 means done: the lead unit reports 100 % before it submits completion, so the report "
+            + "that says so is on record; the submission does not record the 100 % itself")
+    public static final String COMPLETION_MEANS_ONE_HUNDRED_PERCENT = "CompletionMeansOneHundredPercent";
     /** An extension asked for by anyone but the lead unit. */
     @RuleSource(practice = "the lead unit answers for the task's due date")
     public static final String LEAD_UNIT_REQUESTS_EXTENSION = "LeadUnitRequestsExtension";

@@ -71,6 +71,7 @@ class MeetingTest {
             false, List.of(ORDINARY_TASK));
     static final DecisionRecordedEvent MAJOR = new DecisionRecordedEvent(M, CID, "d-2", 1, "设立省级托育专项资金",
             true, List.of(MAJOR_TASK));
+    static final AttendanceRecordedEvent ATTENDED = new AttendanceRecordedEvent(M, UNITS, List.of(), List.of());
     static final MinutesSignedEvent SIGNED = new MinutesSignedEvent(M, 1, "kuang-yong", "匡湧", DAY);
     static final MinutesIssuedEvent ISSUED = new MinutesIssuedEvent(M, CID, 1, "青婴托联〔2026〕1号",
             List.of("各市州人民政府"), DAY.plusDays(2), List.of("d-1", "d-2"));
@@ -129,6 +130,21 @@ class MeetingTest {
             RuleAssertions.refusedBy(fixture.givenNoPriorActivity()
                     .when(new ConveneMeetingCommand(M, CID, MeetingKind.PLENARY, "t", AT, "l", "kuang-yong", List.of(),
                             List.of("省卫生健康委"))), INVITED_ARE_NOT_MEMBER_UNITS, Kind.RULE);
+        }
+
+        @Test
+        void aMeetingBeforeTheConferenceWasEstablishedIsRefused() {
+            when(roster.establishedOn(CID)).thenReturn(Optional.of(DAY.plusDays(1)));
+            RuleAssertions.refusedBy(fixture.givenNoPriorActivity()
+                    .when(convene(MeetingKind.PLENARY, "kuang-yong", List.of())), MEETING_NOT_BEFORE_ESTABLISHMENT, Kind.RULE);
+        }
+
+        @Test
+        void aMeetingOnTheDayOfEstablishmentIsHeld() {
+            when(roster.establishedOn(CID)).thenReturn(Optional.of(DAY));
+            fixture.givenNoPriorActivity()
+                    .when(convene(MeetingKind.PLENARY, "kuang-yong", List.of()))
+                    .expectEvents(plenary());
         }
 
         @Test
@@ -198,13 +214,66 @@ class MeetingTest {
 
         @Test
         void onlyTheConvenerSignsMinutes() {
-            RuleAssertions.refusedBy(fixture.given(plenary(), ORDINARY)
+            RuleAssertions.refusedBy(fixture.given(plenary(), ATTENDED, ORDINARY)
                     .when(new SignMinutesCommand(M, "jin-shengshou", DAY)), ONLY_CONVENER_SIGNS, Kind.RULE);
         }
 
         @Test
         void theConvenerSigns() {
-            fixture.given(plenary(), ORDINARY).when(new SignMinutesCommand(M, "kuang-yong", DAY)).expectEvents(SIGNED);
+            fixture.given(plenary(), ATTENDED, ORDINARY).when(new SignMinutesCommand(M, "kuang-yong", DAY))
+                    .expectEvents(SIGNED);
+        }
+
+        @Test
+        void minutesWithoutRecordedAttendanceAreNotSigned() {
+            RuleAssertions.refusedBy(fixture.given(plenary(), ORDINARY).when(new SignMinutesCommand(M, "kuang-yong", DAY)),
+                    ATTENDANCE_BEFORE_SIGNATURE, Kind.RULE);
+        }
+
+        @Test
+        void minutesAreNotSignedBeforeTheMeeting() {
+            RuleAssertions.refusedBy(fixture.given(plenary(), ATTENDED, ORDINARY)
+                    .when(new SignMinutesCommand(M, "kuang-yong", DAY.minusDays(1))), SIGNED_NOT_BEFORE_MEETING, Kind.RULE);
+        }
+
+        @Test
+        void minutesAreNotIssuedBeforeTheyAreSigned() {
+            RuleAssertions.refusedBy(fixture.given(plenary(), ATTENDED, ORDINARY, new MinutesSignedEvent(M, 1, "kuang-yong",
+                            "匡湧", DAY.plusDays(1)))
+                    .when(new IssueMinutesCommand(M, "青婴托联〔2026〕1号", List.of("各市州"), DAY)),
+                    ISSUED_NOT_BEFORE_SIGNED, Kind.RULE);
+        }
+
+        @Test
+        void minutesAreNotIssuedAfterATaskTheyAssignIsDue() {
+            RuleAssertions.refusedBy(fixture.given(plenary(), ATTENDED, ORDINARY, SIGNED)
+                    .when(new IssueMinutesCommand(M, "青婴托联〔2026〕1号", List.of("各市州"), ORDINARY_TASK.dueDate().plusDays(1))),
+                    cn.qinghai.ledger.command.task.TaskRules.DUE_DATE_NOT_BEFORE_ASSIGNMENT, Kind.RULE);
+        }
+
+        @Test
+        void minutesIssuedOnATasksDueDateAssignIt() {
+            fixture.given(plenary(), ATTENDED, ORDINARY, SIGNED)
+                    .when(new IssueMinutesCommand(M, "青婴托联〔2026〕1号", List.of("各市州"), ORDINARY_TASK.dueDate()))
+                    .expectEvents(new MinutesIssuedEvent(M, CID, 1, "青婴托联〔2026〕1号", List.of("各市州"),
+                                    ORDINARY_TASK.dueDate(), List.of("d-1")),
+                            new TaskAssignedEvent("t-1", CID, "出台实施方案", "education", List.of("finance"),
+                                    ORDINARY_TASK.dueDate(), TaskSource.decision(M, "d-1", "青婴托联〔2026〕1号"),
+                                    ORDINARY_TASK.dueDate()));
+        }
+
+        @Test
+        void aMajorMattersTaskIsNotCheckedAtIssue() {
+            fixture.given(plenary(), ATTENDED, MAJOR, SIGNED)
+                    .when(new IssueMinutesCommand(M, "青婴托联〔2026〕1号", List.of("各市州"), MAJOR_TASK.dueDate().plusDays(1)))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void minutesAreIssuedOnTheDayTheyAreSigned() {
+            fixture.given(plenary(), ATTENDED, ORDINARY, SIGNED)
+                    .when(new IssueMinutesCommand(M, "青婴托联〔2026〕1号", List.of("各市州人民政府"), DAY))
+                    .expectSuccessfulHandlerExecution();
         }
 
         @Test

@@ -55,6 +55,7 @@ class TaskTest {
         return new AssignTaskCommand(T, CID, "制定托育服务实施方案", lead, co, due, TaskSource.direct("省政府领导批示"), ASSIGNED);
     }
 
+    static final ProgressReportedEvent LEAD_DONE = new ProgressReportedEvent(T, "education", 100, "方案已印发", NOW);
     static final CompletionSubmittedEvent SUBMITTED = new CompletionSubmittedEvent(T, "education", "已完成",
             List.of("方案文件"), DUE.minusDays(1));
 
@@ -114,6 +115,41 @@ class TaskTest {
             RuleAssertions.refusedBy(fixture.given(assigned()).when(new AcknowledgeTaskCommand(T, "finance", ASSIGNED)),
                     LEAD_UNIT_ACKNOWLEDGES_ONCE, Kind.RULE);
             RuleAssertions.refusedBy(fixture.given(assigned(), new TaskAcknowledgedEvent(T, "education", ASSIGNED))
+                    .when(new AcknowledgeTaskCommand(T, "education", ASSIGNED)), LEAD_UNIT_ACKNOWLEDGES_ONCE, Kind.RULE);
+        }
+
+        @Test
+        void theLeadUnitsFirstReportOnAnUnacknowledgedTaskAcknowledgesIt() {
+            fixture.given(assigned()).when(new ReportProgressCommand(T, "education", 20, "已部署", NOW))
+                    .expectEvents(new TaskAcknowledgedWithFirstReportEvent(T, "education", NOW.toLocalDate()),
+                            new ProgressReportedEvent(T, "education", 20, "已部署", NOW));
+        }
+
+        @Test
+        void aCoUnitsReportDoesNotAcknowledge() {
+            fixture.given(assigned()).when(new ReportProgressCommand(T, "finance", 10, "资金测算", NOW))
+                    .expectEvents(new ProgressReportedEvent(T, "finance", 10, "资金测算", NOW));
+            fixture.given(assigned(), new ProgressReportedEvent(T, "finance", 10, "资金测算", NOW))
+                    .when(new ReportProgressCommand(T, "education", 20, "已部署", NOW))
+                    .expectEvents(new TaskAcknowledgedWithFirstReportEvent(T, "education", NOW.toLocalDate()),
+                            new ProgressReportedEvent(T, "education", 20, "已部署", NOW));
+        }
+
+        @Test
+        void theLeadUnitAcknowledgesATaskACoUnitAlreadyReportedOn() {
+            fixture.given(assigned(), new ProgressReportedEvent(T, "finance", 10, "资金测算", NOW))
+                    .when(new AcknowledgeTaskCommand(T, "education", ASSIGNED))
+                    .expectEvents(new TaskAcknowledgedEvent(T, "education", ASSIGNED));
+        }
+
+        @Test
+        void anAcknowledgedTaskIsNotAcknowledgedAgainByAReport() {
+            fixture.given(assigned(), new TaskAcknowledgedEvent(T, "education", ASSIGNED))
+                    .when(new ReportProgressCommand(T, "education", 20, "已部署", NOW))
+                    .expectEvents(new ProgressReportedEvent(T, "education", 20, "已部署", NOW));
+            RuleAssertions.refusedBy(fixture.given(assigned(),
+                            new TaskAcknowledgedWithFirstReportEvent(T, "education", NOW.toLocalDate()),
+                            new ProgressReportedEvent(T, "education", 20, "已部署", NOW))
                     .when(new AcknowledgeTaskCommand(T, "education", ASSIGNED)), LEAD_UNIT_ACKNOWLEDGES_ONCE, Kind.RULE);
         }
 
@@ -242,17 +278,47 @@ class TaskTest {
 
         @Test
         void theOfficeClosesASubmittedTaskAndKeepsWhetherItWasOnTime() {
-            fixture.given(assigned(), SUBMITTED)
+            fixture.given(assigned(), LEAD_DONE, SUBMITTED)
                     .when(new CloseTaskCommand(T, "同意销号", DUE.plusDays(3)))
                     .expectEvents(new TaskClosedEvent(T, "同意销号", DUE.plusDays(3), DUE, DUE.minusDays(1), true));
         }
 
         @Test
         void aLateCompletionClosesLate() {
-            fixture.given(assigned(), new TaskBecameOverdueEvent(T, CID, "education", DUE),
+            fixture.given(assigned(), LEAD_DONE, new TaskBecameOverdueEvent(T, CID, "education", DUE),
                             new CompletionSubmittedEvent(T, "education", "完成", List.of(), DUE.plusDays(10)))
                     .when(new CloseTaskCommand(T, null, DUE.plusDays(11)))
                     .expectEvents(new TaskClosedEvent(T, null, DUE.plusDays(11), DUE, DUE.plusDays(10), false));
+        }
+
+        @Test
+        void completionIsSubmittedOnlyAtOneHundredPercent() {
+            RuleAssertions.refusedBy(fixture.given(assigned(), new ProgressReportedEvent(T, "education", 90, "x", NOW),
+                            new ProgressReportedEvent(T, "finance", 100, "y", NOW))
+                    .when(new SubmitCompletionCommand(T, "education", "完成", List.of(), DUE)),
+                    COMPLETION_MEANS_ONE_HUNDRED_PERCENT, Kind.RULE);
+            fixture.given(assigned(), LEAD_DONE)
+                    .when(new SubmitCompletionCommand(T, "education", "完成", List.of(), DUE.minusDays(1)))
+                    .expectEvents(new CompletionSubmittedEvent(T, "education", "完成", List.of(), DUE.minusDays(1)));
+        }
+
+        @Test
+        void afterAReturnTheLeadUnitReportsOneHundredPercentAgainBeforeResubmitting() {
+            RuleAssertions.refusedBy(fixture.given(assigned(), LEAD_DONE, SUBMITTED,
+                            new TaskReturnedEvent(T, "证据不足", DUE.minusDays(1)))
+                    .when(new SubmitCompletionCommand(T, "education", "已补充", List.of(), DUE)),
+                    COMPLETION_MEANS_ONE_HUNDRED_PERCENT, Kind.RULE);
+        }
+
+        @Test
+        void aCompletionSubmittedBelowOneHundredPercentIsNotClosed() {
+            // a submission stored before the rule: the office returns it rather than closing it
+            RuleAssertions.refusedBy(fixture.given(assigned(), new ProgressReportedEvent(T, "education", 60, "x", NOW),
+                            SUBMITTED)
+                    .when(new CloseTaskCommand(T, null, DUE)), COMPLETION_MEANS_ONE_HUNDRED_PERCENT, Kind.RULE);
+            fixture.given(assigned(), new ProgressReportedEvent(T, "education", 60, "x", NOW), SUBMITTED)
+                    .when(new ReturnTaskCommand(T, "未完成", DUE.minusDays(1)))
+                    .expectEvents(new TaskReturnedEvent(T, "未完成", DUE.minusDays(1)));
         }
 
         @Test
@@ -295,6 +361,8 @@ class TaskTest {
         void aTaskCompletedInTimeDoesNotBecomeOverdue() {
             fixture.givenCurrentTime(ASSIGNED.atStartOfDay(ZONE).toInstant())
                     .andGivenCommands(assign("education", List.of(), DUE),
+                            new AcknowledgeTaskCommand(T, "education", ASSIGNED),
+                            new ReportProgressCommand(T, "education", 100, "完成", NOW),
                             new SubmitCompletionCommand(T, "education", "完成", List.of(), DUE.minusDays(1)))
                     .whenTimeAdvancesTo(DUE_PASSES.plus(Duration.ofMinutes(1)))
                     .expectNoEvents();

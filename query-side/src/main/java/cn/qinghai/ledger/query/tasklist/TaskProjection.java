@@ -171,6 +171,19 @@ public class TaskProjection implements ReplayableProjection {
         staged.done();
     }
 
+    /** 签收 by the lead unit's first report: the same as an acknowledgement, marked as such. */
+    @EventHandler
+    public void on(TaskAcknowledgedWithFirstReportEvent e, @SequenceNumber long seq) {
+        Staged staged = staged();
+        Document task = staged.task(e.taskId());
+        staged.update(e.taskId(), task, seq, t -> {
+            TaskStatus status = status(task) == TaskStatus.ASSIGNED ? TaskStatus.ACKNOWLEDGED : status(task);
+            t.append("acknowledgedOn", date(e.acknowledgedOn())).append("acknowledgedWithFirstReport", true)
+                    .append("status", name(status));
+        });
+        staged.done();
+    }
+
     @EventHandler
     public void on(ProgressReportedEvent e, @SequenceNumber long seq) {
         Staged staged = staged();

@@ -25,6 +25,7 @@ public record TaskRecord(
         List<String> coUnitCodes,
         LocalDate assignedOn,
         LocalDate acknowledgedOn,
+        boolean acknowledgedWithFirstReport,
         LocalDate dueDate,
         LocalDate originalDueDate,
         TaskStatus status,
@@ -53,7 +54,7 @@ public record TaskRecord(
         List<String> coUnits = d.getList("coUnitCodes", String.class);
         return new TaskRecord(d.getString("_id"), d.getString("conferenceId"), d.getString("title"), source,
                 d.getString("leadUnitCode"), coUnits == null ? List.of() : coUnits, date(d, "assignedOn"),
-                date(d, "acknowledgedOn"), date(d, "dueDate"), date(d, "originalDueDate"),
+                date(d, "acknowledgedOn"), d.getBoolean("acknowledgedWithFirstReport", false), date(d, "dueDate"), date(d, "originalDueDate"),
                 status == null ? null : TaskStatus.valueOf(status),
                 lastReportAt == null ? null : OffsetDateTime.parse(lastReportAt), d.getInteger("lastPercent"),
                 d.getInteger("urgings", 0), date(d, "completionSubmittedOn"), date(d, "closedOn"),

@@ -24,6 +24,7 @@ public record TaskView(
         List<Unit> coUnits,
         LocalDate assignedOn,
         LocalDate acknowledgedOn,
+        boolean acknowledgedWithFirstReport,
         LocalDate dueDate,
         LocalDate originalDueDate,
         TaskStatus status,
@@ -42,9 +43,9 @@ public record TaskView(
 
     /** This view with other extension requests (e.g. with reasons the reader may not see withheld). */
     public TaskView withExtensions(List<Extension> replaced) {
-        return new TaskView(taskId, conferenceId, title, source, lead, coUnits, assignedOn, acknowledgedOn, dueDate,
-                originalDueDate, status, rag, ragReason, overdue, latestPercents, progress, urgings, replaced,
-                completion, returns, closure, version, uncoveredCalendarYears);
+        return new TaskView(taskId, conferenceId, title, source, lead, coUnits, assignedOn, acknowledgedOn,
+                acknowledgedWithFirstReport, dueDate, originalDueDate, status, rag, ragReason, overdue, latestPercents,
+                progress, urgings, replaced, completion, returns, closure, version, uncoveredCalendarYears);
     }
 
     /** A unit by code, with its name from the roster (null when the roster does not know it). */
