@@ -9,7 +9,7 @@ import org.axonframework.serialization.Revision;
  * the task, on the report's day. Always followed, in the same command, by the {@link ProgressReportedEvent}
  * of that report (docs/adr/0015-the-first-report-acknowledges.md).
  */
-@ChineseName("任务签收（随首次报送）")
+@ChineseName("随首次报送签收")
 @Revision("1")
 public record TaskAcknowledgedWithFirstReportEvent(String taskId, String unitCode, LocalDate acknowledgedOn) {
 }
