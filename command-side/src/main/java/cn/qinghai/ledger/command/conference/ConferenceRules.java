@@ -48,12 +48,32 @@ public final class ConferenceRules {
      * recorded reason, and never before the unit joined.
      */
     public static final String LIAISON_FILING_WINDOW = "LiaisonFilingWindow";
+    /**
+     * 联席会议成员因工作变动需要调整的，由所在单位提出，联席会议确定; 联席会议可根据工作需要增减成员单位: a confirmed
+     * member change, a member unit added or removed, a change of a unit's duties and a succession in a convening
+     * seat each carry how the conference decided it — a link to an agreed matter in issued minutes, or the kind
+     * of decision (a meeting, a written circulation 书面征求意见, a document, another way) with its reference and
+     * the day it was decided.
+     */
+    public static final String CONFERENCE_DECIDES_ROSTER_CHANGES = "ConferenceDecidesRosterChanges";
+    /**
+     * 联席会议确定 (office practice for the link): a roster change linked to minutes names a meeting of this
+     * conference whose minutes have been issued; the agreed matter is recorded as named.
+     */
+    public static final String DECISION_IN_ISSUED_MINUTES = "DecisionInIssuedMinutes";
+    /**
+     * 换届 (office practice): the convener's and the deputy conveners' seats pass by succession, recorded by the
+     * office as the conference decided; a member's seat passes only by a member change its unit proposes.
+     */
+    public static final String SUCCESSION_OF_CONVENING_SEATS = "SuccessionOfConveningSeats";
     /** Nothing takes effect before the conference was established, nor before what it changes. */
     public static final String NOT_BEFORE_ESTABLISHMENT = "NotBeforeEstablishment";
     /** A dissolved conference refuses every command. */
     public static final String DISSOLVED_CONFERENCE_REFUSES = "DissolvedConferenceRefusesCommands";
     /** The unit named by a command is a member unit of the conference. */
     public static final String KNOWN_UNIT = "KnownUnit";
+    /** The seat named by a command (by its holder) exists. */
+    public static final String KNOWN_SEAT = "KnownSeat";
     /** The member change named by a command exists. */
     public static final String KNOWN_CHANGE = "KnownMemberChange";
 
