@@ -40,6 +40,7 @@ class SecurityEndToEndTest {
                 "POST /api/conferences/{cid}/members", "PUT /api/conferences/{cid}/office-director",
                 "POST /api/conferences/{cid}/member-changes/{changeId}/confirmation",
                 "POST /api/conferences/{cid}/member-changes/{changeId}/rejection",
+                "POST /api/conferences/{cid}/seats/{personId}/succession",
                 "POST /api/conferences/{cid}/dissolution",
                 "POST /api/meetings", "POST /api/meetings/{mid}/attendance", "POST /api/meetings/{mid}/decisions",
                 "POST /api/meetings/{mid}/minutes/signature", "POST /api/meetings/{mid}/minutes/issue",
