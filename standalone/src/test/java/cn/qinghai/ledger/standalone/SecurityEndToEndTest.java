@@ -85,9 +85,11 @@ class SecurityEndToEndTest {
         MATRIX.put("GET /api/live/tasks", READERS);
     }
 
-    static final Map<String, String> VALUES = Map.of("cid", CID, "unit", "education", "tid", "no-such-task",
-            "mid", "no-such-meeting", "did", "d-x", "changeId", "c-x", "rid", "r-x", "name", "roster",
-            "aggregateId", "no-such-aggregate", "group", "roster");
+    static final Map<String, String> VALUES = Map.ofEntries(Map.entry("cid", CID), Map.entry("unit", "education"),
+            Map.entry("tid", "no-such-task"), Map.entry("mid", "no-such-meeting"), Map.entry("did", "d-x"),
+            Map.entry("changeId", "c-x"), Map.entry("rid", "r-x"), Map.entry("name", "roster"),
+            Map.entry("aggregateId", "no-such-aggregate"), Map.entry("group", "roster"),
+            Map.entry("personId", "no-such-person"));
 
     @TempDir
     static Path dataDir;
