@@ -37,9 +37,11 @@ export const roster = {
         {label: t('roster.col.title'), cell: s => s.title, class: 'grow'},
         {label: t('roster.col.unit'), cell: s => (s.unitCode ? unitLink(s.unitCode, s.unitName) : '—')},
         {label: t('roster.col.since'), cell: s => fmtDate(s.from)},
+        {label: t('roster.col.decidedBy'), cell: s => decisionText(s.decidedBy), class: 'decided-by'},
       ], view.seats, {empty: t('roster.none')})),
       section(t('roster.director'), view.officeDirector
-        ? h('p', null, view.officeDirector.name + '（' + t('roster.col.since') + ' ' + fmtDate(view.officeDirector.from) + '）')
+        ? h('p', null, view.officeDirector.name + '（' + t('roster.col.since') + ' ' + fmtDate(view.officeDirector.from) + '）',
+          view.officeDirector.decidedBy ? h('span', {class: 'muted small'}, ' · ' + decisionText(view.officeDirector.decidedBy)) : null)
         : empty(t('roster.none'))),
       section(t('roster.liaisons'), table([
         {label: t('roster.col.unit'), cell: l => unitLink(l.unitCode, l.unitName)},
@@ -52,6 +54,7 @@ export const roster = {
         h('span', {class: 'status change-' + c.status.toLowerCase()}, t('change.' + c.status)), ' ',
         changeLine(c), h('span', {class: 'muted small'}, ' · ' + t('roster.proposedOn') + ' ' + fmtDate(c.proposedOn)),
         c.decisionReason ? h('p', {class: 'muted'}, c.decisionReason) : null,
+        c.decidedBy ? h('p', {class: 'muted decided-by'}, t('roster.col.decidedBy') + '：' + decisionText(c.decidedBy)) : null,
         app.is('OFFICE') && c.status === 'PENDING' ? decideForms(c) : null))) : empty(t('roster.noChanges'))),
       app.is('OFFICE') ? liaisonForm(null) : null);
   },
@@ -62,15 +65,45 @@ export function changeLine(c) {
     incoming: c.incoming.name, title: c.incoming.title, reason: c.reason ?? t('reason.withheld')});
 }
 
+/** 联席会议确定: how the conference decided a roster change, in one line; '—' when none is on record. */
+export function decisionText(d) {
+  if (!d || !d.kind) return t('decision.none');
+  if (d.kind === 'MINUTES') {
+    return t('decision.MINUTES', {minutes: d.reference || d.meetingId, decision: d.decisionId});
+  }
+  return t('decision.' + d.kind) + '：' + d.reference + (d.decidedOn ? '（' + fmtDate(d.decidedOn) + '）' : '');
+}
+
+/** The fields of a decision (decidedBy) in an office form, and the request body they make. */
+const decisionFields = () => [
+  {name: 'decisionKind', label: 'f.decisionKind', type: 'select', required: true,
+    options: ['MINUTES', 'MEETING', 'CIRCULATION', 'DOCUMENT', 'OTHER'].map(k => ({value: k, label: t('decisionKind.' + k)}))},
+  {name: 'meetingId', label: 'f.meetingId', maxLength: 64, hint: t('f.decisionLinkHint')},
+  {name: 'decisionId', label: 'f.decisionId', maxLength: 64},
+  {name: 'reference', label: 'f.decisionReference', maxLength: 200},
+  {name: 'decidedOn', label: 'f.decidedOn', type: 'date'},
+];
+
+function decidedBy(v) {
+  const minutes = v.decisionKind === 'MINUTES';
+  return {kind: v.decisionKind || null,
+    meetingId: minutes ? (v.meetingId || '').trim() || null : null,
+    decisionId: minutes ? (v.decisionId || '').trim() || null : null,
+    reference: (v.reference || '').trim() || null,
+    decidedOn: v.decidedOn || null};
+}
+
+const decisionRuleFields = {ConferenceDecidesRosterChanges: 'decisionKind', DecisionInIssuedMinutes: 'meetingId'};
+
 /** 联席会议确定: the office records the conference's answer to a pending change. */
 function decideForms(c) {
   const path = `/api/conferences/${encodeURIComponent(app.conference.conferenceId)}/member-changes/${encodeURIComponent(c.changeId)}`;
   return h('div', {class: 'inline-actions'},
     actionForm({id: 'change-' + c.changeId + '-confirm', title: 'a.confirmChange', ok: 'ok.confirmChange',
-      defaults: () => ({effectiveOn: today()}),
-      fields: [{name: 'effectiveOn', label: 'f.effectiveOn', type: 'date', required: true}],
-      ruleFields: {NotBeforeEstablishment: 'effectiveOn'},
-      request: v => ({path: path + '/confirmation', body: {effectiveOn: v.effectiveOn}})}),
+      defaults: () => ({effectiveOn: today(), decisionKind: 'MINUTES'}),
+      fields: [{name: 'effectiveOn', label: 'f.effectiveOn', type: 'date', required: true}, ...decisionFields()],
+      ruleFields: {NotBeforeEstablishment: 'effectiveOn', ...decisionRuleFields},
+      request: v => ({path: path + '/confirmation', body: {effectiveOn: v.effectiveOn, decidedBy: decidedBy(v)}})}),
     actionForm({id: 'change-' + c.changeId + '-reject', title: 'a.rejectChange', ok: 'ok.rejectChange', danger: true,
       fields: [{name: 'reason', label: 'f.reason', type: 'textarea', required: true, maxLength: 500, wide: true}],
       request: v => ({path: path + '/rejection', body: {reason: v.reason.trim()}})}));

@@ -7,6 +7,7 @@ import cn.qinghai.ledger.command.conference.ConferenceRules;
 import cn.qinghai.ledger.command.meeting.MeetingRules;
 import cn.qinghai.ledger.command.task.TaskRules;
 import cn.qinghai.ledger.events.conference.MemberChangeList;
+import cn.qinghai.ledger.events.conference.RosterDecision;
 import cn.qinghai.ledger.events.conference.SeatRole;
 import cn.qinghai.ledger.events.meeting.ApprovalState;
 import cn.qinghai.ledger.events.meeting.MeetingKind;
@@ -89,6 +90,8 @@ class DashboardDictionaryTest {
         Stream.of(SeatRole.values()).forEach(v -> needed.add("seat." + v));
         Stream.of(MemberChangeList.Status.values()).forEach(v -> needed.add("change." + v));
         Stream.of(TaskSource.Kind.values()).forEach(v -> needed.add("source." + v));
+        Stream.of(RosterDecision.Kind.values()).forEach(v -> needed.add("decision." + v));
+        Stream.of(RosterDecision.Kind.values()).forEach(v -> needed.add("decisionKind." + v));
         Stream.of(Role.values()).forEach(v -> needed.add("role." + v));
         needed.add("role." + Role.SYSTEM); // the role of the service's own work, shown in the audit trail
         assertThat(needed).allSatisfy(key -> assertThat(chinese()).as("label %s", key).contains(key));

@@ -46,7 +46,7 @@ class LookupRebuildTest {
             var assigned = api.post("office", "/api/tasks", task("after-rebuild"));
             assertThat(assigned.status()).as(assigned.raw()).isEqualTo(201);
             var removal = api.post("office", "/api/conferences/" + CID + "/units/education/removal",
-                    "{\"reason\":\"机构调整\"}");
+                    "{\"reason\":\"机构调整\",\"decidedBy\":{\"kind\":\"CIRCULATION\",\"reference\":\"青婴联办函〔2024〕1号\",\"decidedOn\":\"2024-02-20\"}}");
             assertThat(removal.body().path("rule").asText()).as("the rebuilt lookups know the unit's open tasks")
                     .isEqualTo("UnitWithOpenTasksStays");
         }

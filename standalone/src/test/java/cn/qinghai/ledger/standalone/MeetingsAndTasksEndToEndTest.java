@@ -209,7 +209,8 @@ class MeetingsAndTasksEndToEndTest {
                 + java.time.LocalDate.now(TestClocks.ZONE));
         assertThat(board.status()).as(board.raw()).isEqualTo(200);
         assertThat(board.body().get("items").findValuesAsText("unitCode")).contains("education");
-        var removal = api.post("office", "/api/conferences/" + CID + "/units/trade-union/removal", "{\"reason\":\"调整\"}");
+        var removal = api.post("office", "/api/conferences/" + CID + "/units/trade-union/removal",
+                "{\"reason\":\"调整\",\"decidedBy\":{\"kind\":\"CIRCULATION\",\"reference\":\"青婴联办函〔2024〕1号\",\"decidedOn\":\"2024-02-20\"}}");
         expect(removal, 200, null);
     }
 
@@ -221,7 +222,7 @@ class MeetingsAndTasksEndToEndTest {
                  "source":"省政府领导批示"}
                 """), 201, null);
         expect(api.post("office", "/api/conferences/" + CID + "/units/market-regulation/removal",
-                "{\"reason\":\"调整\"}"), 422, "UnitWithOpenTasksStays");
+                "{\"reason\":\"调整\",\"decidedBy\":{\"kind\":\"CIRCULATION\",\"reference\":\"青婴联办函〔2024〕1号\",\"decidedOn\":\"2024-02-20\"}}"), 422, "UnitWithOpenTasksStays");
     }
 
     @Test

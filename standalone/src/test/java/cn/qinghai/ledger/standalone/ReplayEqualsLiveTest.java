@@ -120,7 +120,8 @@ class ReplayEqualsLiveTest {
         ok(api.post("unit-education", "/api/conferences/" + CID + "/member-changes", """
                 {"changeId":"rl-c1","unitCode":"education","outgoingPersonId":"zhong-zehai",
                  "incoming":{"personId":"wang-xin","name":"王新","title":"副厅长"},"reason":"工作变动"}"""));
-        ok(api.post("office", "/api/conferences/" + CID + "/member-changes/rl-c1/confirmation", "{}"));
+        ok(api.post("office", "/api/conferences/" + CID + "/member-changes/rl-c1/confirmation",
+                "{\"decidedBy\":{\"kind\":\"CIRCULATION\",\"reference\":\"青婴联办函〔2024〕1号\",\"decidedOn\":\"2024-02-20\"}}"));
     }
 
     static void ok(LedgerApi.Response response) {

@@ -40,6 +40,7 @@ class SecurityEndToEndTest {
                 "POST /api/conferences/{cid}/members", "PUT /api/conferences/{cid}/office-director",
                 "POST /api/conferences/{cid}/member-changes/{changeId}/confirmation",
                 "POST /api/conferences/{cid}/member-changes/{changeId}/rejection",
+                "POST /api/conferences/{cid}/seats/{personId}/succession",
                 "POST /api/conferences/{cid}/dissolution",
                 "POST /api/meetings", "POST /api/meetings/{mid}/attendance", "POST /api/meetings/{mid}/decisions",
                 "POST /api/meetings/{mid}/minutes/signature", "POST /api/meetings/{mid}/minutes/issue",
@@ -89,7 +90,7 @@ class SecurityEndToEndTest {
             Map.entry("tid", "no-such-task"), Map.entry("mid", "no-such-meeting"), Map.entry("did", "d-x"),
             Map.entry("changeId", "c-x"), Map.entry("rid", "r-x"), Map.entry("name", "roster"),
             Map.entry("aggregateId", "no-such-aggregate"), Map.entry("group", "roster"),
-            Map.entry("circularId", "no-such-circular"));
+            Map.entry("circularId", "no-such-circular"), Map.entry("personId", "no-such-person"));
 
     @TempDir
     static Path dataDir;

@@ -235,7 +235,8 @@ class SecurityHardeningTest {
                 {"conferenceId":"%s","name":"另一联席会议","documentNo":"青测〔2026〕1号","basisDocuments":[],
                  "leadUnitCode":"education","establishedOn":"%s"}""".formatted(other, since)).status()).isEqualTo(201);
         assertThat(api.post("office", "/api/conferences/" + other + "/units", """
-                {"unitCode":"education","name":"另一单位","duties":["配合"],"effectiveOn":"%s"}""".formatted(since))
+                {"unitCode":"education","name":"另一单位","duties":["配合"],"effectiveOn":"%s",
+                 "decidedBy":{"kind":"DOCUMENT","reference":"青测〔2026〕1号","decidedOn":"%s"}}""".formatted(since, since))
                 .status()).isIn(200, 201);
         await().atMost(Duration.ofSeconds(20)).until(() -> api.post("office", "/api/tasks", """
                 {"taskId":"bound-1","conferenceId":"%s","title":"另一会议的任务","leadUnitCode":"education",

@@ -85,6 +85,15 @@ class SeedConferenceEndToEndTest {
         assertThat(seats.get(1).get("role").asText()).isEqualTo("DEPUTY_CONVENER");
         assertThat(seats.get(2).get("unitName").asText()).isEqualTo("省卫生健康委");
         assertThat(roster.get("officeDirector").get("name").asText()).isEqualTo("苏全仁");
+        // the first roster was decided by the notice itself
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("viewer", "/api/conferences/" + CID
+                + "/roster?asOf=2021-08-12").body().path("officeDirector").path("decidedBy").path("reference").asText()
+                .equals("青政办函〔2021〕138号"));
+        JsonNode decided = api.get("viewer", "/api/conferences/" + CID + "/roster?asOf=2021-08-12").body();
+        for (JsonNode seat : decided.get("seats")) {
+            assertThat(seat.get("decidedBy").get("kind").asText()).as("decision of %s", seat.get("name")).isEqualTo("DOCUMENT");
+            assertThat(seat.get("decidedBy").get("reference").asText()).isEqualTo("青政办函〔2021〕138号");
+        }
 
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 api.get("viewer", "/api/units?conferenceId=" + CID).body().get("total").asInt() == 16);
@@ -192,7 +201,7 @@ class SeedConferenceEndToEndTest {
                         + "\"reason\":\"工作变动\"}");
         assertThat(proposed.status()).isEqualTo(201);
         var confirmed = api.post("office", "/api/conferences/" + CID + "/member-changes/edu-2024/confirmation",
-                "{\"effectiveOn\":\"2024-03-01\"}");
+                "{\"effectiveOn\":\"2024-03-01\",\"decidedBy\":{\"kind\":\"CIRCULATION\",\"reference\":\"青婴联办函〔2024〕1号\",\"decidedOn\":\"2024-02-20\"}}");
         assertThat(confirmed.status()).isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "王新".equals(
@@ -210,12 +219,61 @@ class SeedConferenceEndToEndTest {
                 .isLessThan(after.get("seats").size() - 1);
     }
 
+    /** 换届: a new vice-governor takes the convener's seat on a date, as the conference decided. */
+    @Test
+    void theConvenersSeatPassesOnAsTheConferenceDecidedAndTheRosterKeepsItsHistory() {
+        app = start();
+        LedgerApi api = api(app);
+        awaitRoster(api, "2021-08-12", 18);
+        String path = "/api/conferences/" + CID + "/seats/kuang-yong/succession";
+        String incoming = "\"incoming\":{\"personId\":\"zhang-xin\",\"name\":\"张新\",\"title\":\"副省长\"},"
+                + "\"effectiveOn\":\"2024-05-10\"";
+
+        var undecided = api.post("office", path, "{" + incoming + "}");
+        assertThat(undecided.status()).as(undecided.raw()).isEqualTo(422);
+        assertThat(undecided.body().path("rule").asText()).isEqualTo("ConferenceDecidesRosterChanges");
+        assertThat(api.post("unit-education", path, "{" + incoming + "}").status()).isEqualTo(403);
+
+        var succeeded = api.post("office", path, "{" + incoming + ",\"decidedBy\":{\"kind\":\"CIRCULATION\","
+                + "\"reference\":\"青婴联办函〔2024〕2号\",\"decidedOn\":\"2024-05-06\"}}");
+        assertThat(succeeded.status()).as(succeeded.raw()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "张新".equals(awaitRoster(api, "2024-05-10", 18)
+                .get("seats").get(0).path("name").asText()));
+        JsonNode after = awaitRoster(api, "2024-05-10", 18);
+        JsonNode convener = after.get("seats").get(0);
+        assertThat(convener.get("role").asText()).isEqualTo("CONVENER");
+        assertThat(convener.get("from").asText()).isEqualTo("2024-05-10");
+        assertThat(convener.get("decidedBy").get("kind").asText()).isEqualTo("CIRCULATION");
+        assertThat(convener.get("decidedBy").get("reference").asText()).isEqualTo("青婴联办函〔2024〕2号");
+        assertThat(after.get("seats").findValuesAsText("name")).doesNotContain("匡湧");
+        JsonNode before = awaitRoster(api, "2024-05-09", 18);
+        assertThat(before.get("seats").get(0).get("name").asText()).isEqualTo("匡湧");
+        assertThat(before.get("seats").get(0).get("to").asText()).isEqualTo("2024-05-10");
+        assertThat(before.get("seats").get(0).get("decidedBy").get("reference").asText()).isEqualTo("青政办函〔2021〕138号");
+
+        // 苏全仁 is also the office director: his successor's succession must say what becomes of the post
+        String su = "/api/conferences/" + CID + "/seats/su-quanren/succession";
+        String next = "\"incoming\":{\"personId\":\"li-xin\",\"name\":\"李新\",\"title\":\"省卫生健康委主任\"},"
+                + "\"effectiveOn\":\"2024-06-01\",\"decidedBy\":{\"kind\":\"MEETING\",\"reference\":\"第三次全体会议\","
+                + "\"decidedOn\":\"2024-05-28\"}";
+        var silent = api.post("office", su, "{" + next + "}");
+        assertThat(silent.status()).as(silent.raw()).isEqualTo(422);
+        assertThat(silent.body().path("rule").asText()).isEqualTo("OfficeDirectorIsSeated");
+        var handed = api.post("office", su, "{" + next + ",\"officeDirector\":\"TO_INCOMING\"}");
+        assertThat(handed.status()).as(handed.raw()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "李新".equals(awaitRoster(api, "2024-06-01", 18)
+                .path("officeDirector").path("name").asText()));
+        assertThat(awaitRoster(api, "2024-05-31", 18).get("officeDirector").get("name").asText()).isEqualTo("苏全仁");
+        assertThat(api.get("viewer", "/api/units/health").body().path("member").path("name").asText()).isEqualTo("李新");
+    }
+
     @Test
     void aRestartKeepsEverythingAndDoesNotLoadTheSeedTwice() throws SQLException {
         app = start();
         awaitRoster(api(app), "2021-08-12", 18);
         long events = events(app);
-        assertThat(events).isEqualTo(1 + 16 + 18 + 1);
+        assertThat(events).isEqualTo(1 + 2 * 16 + 2 * 18 + 2); // each unit, seat and the director cite the notice
         app.close();
 
         app = start();

@@ -151,10 +151,12 @@ class TwoCommandSidesTest {
             String unit = "race-unit-" + round;
             String taskId = "race-task-" + round;
             expect(a.post("office", "/api/conferences/" + CID + "/units", """
-                    {"unitCode":"%s","name":"竞争单位%d","duties":["配合"]}""".formatted(unit, round)), 201);
+                    {"unitCode":"%s","name":"竞争单位%d","duties":["配合"],
+                     "decidedBy":{"kind":"CIRCULATION","reference":"青婴联办函〔2024〕1号","decidedOn":"2024-02-20"}}"""
+                    .formatted(unit, round)), 201);
             List<LedgerApi.Response> answers = race(
                     () -> a.post("office", "/api/conferences/" + CID + "/units/" + unit + "/removal",
-                            "{\"reason\":\"机构调整\"}"),
+                            "{\"reason\":\"机构调整\",\"decidedBy\":{\"kind\":\"CIRCULATION\",\"reference\":\"青婴联办函〔2024〕1号\",\"decidedOn\":\"2024-02-20\"}}"),
                     () -> b.post("office", "/api/tasks", task(taskId, unit)));
             int removal = answers.get(0).status();
             int assignment = answers.get(1).status();

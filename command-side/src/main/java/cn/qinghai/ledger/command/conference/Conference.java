@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -26,8 +27,11 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * 联席会议 — the conference and its roster. It decides who sits where: one convener, one seat per
  * person, one seat per active member unit, the office director among the seated, member changes
- * proposed by the unit and confirmed by the conference, liaisons effective when filed. A dissolved
- * conference refuses everything. State changes only in the event sourcing handlers below.
+ * proposed by the unit and confirmed by the conference, convening seats passed on by succession (换届),
+ * liaisons effective when filed. Every roster change the conference decides carries how it decided
+ * ({@link RosterDecision}), applied as a {@link RosterChangeDecidedEvent} after the change (or inside a
+ * {@link SeatSucceededEvent}). A dissolved conference refuses everything. State changes only in the event
+ * sourcing handlers below.
  *
  * <p>Snapshots are serialized by Jackson from the fields (not getters, there are none). The revision
  * names the shape of those fields: Axon ignores a snapshot of another revision and loads from the events,
@@ -72,7 +76,7 @@ public class Conference {
     }
 
     @CommandHandler
-    public void handle(AddMemberUnitCommand command, ConflictResolver conflicts) {
+    public void handle(AddMemberUnitCommand command, RosterLookup lookup, ConflictResolver conflicts) {
         conflicts.detectConflicts(ConferenceConflicts.aboutUnit(command.unitCode()));
         refuseIfDissolved();
         notBeforeEstablishment(command.effectiveOn());
@@ -80,16 +84,20 @@ public class Conference {
             throw conflict(UNIT_CODE_UNIQUE, "unit " + command.unitCode() + " is already a member unit"
                     + (units.get(command.unitCode()).active() ? "" : " (removed; codes are not reused)"));
         }
+        RosterDecision decidedBy = conferenceDecided(command.decidedBy(), lookup);
         apply(new MemberUnitAddedEvent(conferenceId, command.unitCode(), command.name(), command.duties(),
                 command.effectiveOn()));
+        decided(RosterChangeDecidedEvent.Change.UNIT_ADDED, command.unitCode(), null, null, decidedBy);
     }
 
     @CommandHandler
-    public void handle(UpdateUnitDutiesCommand command, ConflictResolver conflicts) {
+    public void handle(UpdateUnitDutiesCommand command, RosterLookup lookup, ConflictResolver conflicts) {
         conflicts.detectConflicts(ConferenceConflicts.aboutUnit(command.unitCode()));
         refuseIfDissolved();
         activeUnit(command.unitCode());
+        RosterDecision decidedBy = conferenceDecided(command.decidedBy(), lookup);
         apply(new UnitDutiesUpdatedEvent(conferenceId, command.unitCode(), command.duties()));
+        decided(RosterChangeDecidedEvent.Change.UNIT_DUTIES_UPDATED, command.unitCode(), null, null, decidedBy);
     }
 
     @CommandHandler
@@ -110,12 +118,14 @@ public class Conference {
             throw rule(DEPUTY_CONVENERS_UNIT_STAYS, "unit " + command.unitCode() + " is represented by deputy convener "
                     + seats.get(seated).name() + "; change that seat before removing the unit");
         }
+        RosterDecision decidedBy = conferenceDecided(command.decidedBy(), lookup);
         apply(new MemberUnitRemovedEvent(conferenceId, command.unitCode(), command.reason(), command.effectiveOn(),
                 seated));
+        decided(RosterChangeDecidedEvent.Change.UNIT_REMOVED, command.unitCode(), null, null, decidedBy);
     }
 
     @CommandHandler
-    public void handle(AppointMemberCommand command, ConflictResolver conflicts) {
+    public void handle(AppointMemberCommand command, RosterLookup lookup, ConflictResolver conflicts) {
         conflicts.detectConflicts(ConferenceConflicts.aboutUnit(command.unitCode()));
         refuseIfDissolved();
         notBeforeEstablishment(command.effectiveOn());
@@ -130,12 +140,17 @@ public class Conference {
             activeUnit(command.unitCode());
             oneSeatPerUnit(command.unitCode());
         }
+        RosterDecision decidedBy = command.decidedBy() == null ? null : conferenceDecided(command.decidedBy(), lookup);
         apply(new MemberAppointedEvent(conferenceId, command.personId(), command.name(), command.title(),
                 command.role(), command.unitCode(), command.effectiveOn()));
+        if (decidedBy != null) {
+            decided(RosterChangeDecidedEvent.Change.MEMBER_APPOINTED, command.unitCode(), null, command.personId(),
+                    decidedBy);
+        }
     }
 
     @CommandHandler
-    public void handle(AppointOfficeDirectorCommand command, ConflictResolver conflicts) {
+    public void handle(AppointOfficeDirectorCommand command, RosterLookup lookup, ConflictResolver conflicts) {
         conflicts.detectConflicts(ConferenceConflicts.ANY);
         refuseIfDissolved();
         notBeforeEstablishment(command.effectiveOn());
@@ -147,7 +162,11 @@ public class Conference {
         if (command.personId().equals(officeDirectorPersonId)) {
             throw conflict(OFFICE_DIRECTOR_IS_SEATED, seat.name() + " is already the office director");
         }
+        RosterDecision decidedBy = command.decidedBy() == null ? null : conferenceDecided(command.decidedBy(), lookup);
         apply(new OfficeDirectorAppointedEvent(conferenceId, command.personId(), seat.name(), command.effectiveOn()));
+        if (decidedBy != null) {
+            decided(RosterChangeDecidedEvent.Change.OFFICE_DIRECTOR_APPOINTED, null, null, command.personId(), decidedBy);
+        }
     }
 
     @CommandHandler
@@ -167,16 +186,57 @@ public class Conference {
     }
 
     @CommandHandler
-    public void handle(ConfirmMemberChangeCommand command, ConflictResolver conflicts) {
+    public void handle(ConfirmMemberChangeCommand command, RosterLookup lookup, ConflictResolver conflicts) {
         refuseIfDissolved();
         PendingChange change = pendingChange(command.changeId());
         conflicts.detectConflicts(ConferenceConflicts.aboutUnit(change.unitCode()));
         Seat outgoing = seats.get(change.outgoingPersonId());
         notBefore(command.effectiveOn(), outgoing.since(), "the outgoing person took the seat");
         onePersonOneSeat(change.incoming().personId());
+        RosterDecision decidedBy = conferenceDecided(command.decidedBy(), lookup);
         apply(new MemberReplacedEvent(conferenceId, command.changeId(), change.unitCode(), outgoing.role(),
                 change.outgoingPersonId(), change.incoming(), command.effectiveOn(),
                 change.outgoingPersonId().equals(officeDirectorPersonId)));
+        decided(RosterChangeDecidedEvent.Change.MEMBER_REPLACED, change.unitCode(), command.changeId(),
+                change.incoming().personId(), decidedBy);
+    }
+
+    /**
+     * 换届: the convener's or a deputy convener's seat passes to another person, as the conference decided. The
+     * seat keeps its role and unit; a seat held as office director passes the directorship on or leaves it vacant,
+     * as the command says, so the director is always seated (OfficeDirectorIsSeated).
+     */
+    @CommandHandler
+    public void handle(SucceedSeatCommand command, RosterLookup lookup, ConflictResolver conflicts) {
+        Seat outgoing = seats.get(command.outgoingPersonId());
+        conflicts.detectConflicts(outgoing == null || command.outgoingPersonId().equals(officeDirectorPersonId)
+                ? ConferenceConflicts.ANY : ConferenceConflicts.aboutUnit(outgoing.unitCode()));
+        refuseIfDissolved();
+        if (outgoing == null) {
+            throw notFound(KNOWN_SEAT, command.outgoingPersonId() + " holds no seat in conference " + conferenceId);
+        }
+        if (outgoing.role() == SeatRole.MEMBER) {
+            throw rule(SUCCESSION_OF_CONVENING_SEATS, outgoing.name() + " holds a member's seat for unit "
+                    + outgoing.unitCode() + "; it changes through a member change proposed by the unit");
+        }
+        notBeforeEstablishment(command.effectiveOn());
+        notBefore(command.effectiveOn(), outgoing.since(), "the outgoing person took the seat");
+        onePersonOneSeat(command.incoming().personId());
+        if (outgoing.unitCode() != null) {
+            onePendingChangePerUnit(outgoing.unitCode());
+        }
+        boolean director = command.outgoingPersonId().equals(officeDirectorPersonId);
+        if (director && command.officeDirector() == null) {
+            throw rule(OFFICE_DIRECTOR_IS_SEATED, outgoing.name() + " is also the office director: say whether the "
+                    + "directorship passes to " + command.incoming().name() + " (TO_INCOMING) or falls vacant (VACATE)");
+        }
+        if (!director && command.officeDirector() != null) {
+            throw rule(OFFICE_DIRECTOR_IS_SEATED, outgoing.name() + " is not the office director; the succession "
+                    + "says nothing of the directorship");
+        }
+        RosterDecision decidedBy = conferenceDecided(command.decidedBy(), lookup);
+        apply(new SeatSucceededEvent(conferenceId, outgoing.role(), outgoing.unitCode(), command.outgoingPersonId(),
+                command.incoming(), command.effectiveOn(), command.officeDirector(), decidedBy));
     }
 
     @CommandHandler
@@ -298,6 +358,49 @@ public class Conference {
         }
     }
 
+    /**
+     * The decision a roster change carries, checked: present and complete for its kind; a link to minutes names a
+     * meeting that has issued minutes, whose numbers become the reference when none is given.
+     */
+    private RosterDecision conferenceDecided(RosterDecision decidedBy, RosterLookup lookup) {
+        if (decidedBy == null || decidedBy.kind() == null) {
+            throw rule(CONFERENCE_DECIDES_ROSTER_CHANGES, "联席会议确定: say how the conference decided this change "
+                    + "(decidedBy: a meeting's agreed matter, or MEETING / CIRCULATION / DOCUMENT / OTHER with a "
+                    + "reference and the day decided)");
+        }
+        if (decidedBy.kind() == RosterDecision.Kind.MINUTES) {
+            if (blank(decidedBy.meetingId()) || blank(decidedBy.decisionId())) {
+                throw rule(CONFERENCE_DECIDES_ROSTER_CHANGES, "a decision in minutes names the meeting (meetingId) "
+                        + "and the agreed matter (decisionId)");
+            }
+            List<String> minutes = lookup.issuedMinutesOf(decidedBy.meetingId());
+            if (minutes.isEmpty()) {
+                throw rule(DECISION_IN_ISSUED_MINUTES, "meeting " + decidedBy.meetingId()
+                        + " has issued no minutes; a roster change cites an agreed matter of issued minutes");
+            }
+            notBeforeEstablishment(decidedBy.decidedOn());
+            return blank(decidedBy.reference())
+                    ? new RosterDecision(decidedBy.kind(), decidedBy.meetingId(), decidedBy.decisionId(),
+                            String.join("、", minutes), decidedBy.decidedOn())
+                    : decidedBy;
+        }
+        if (blank(decidedBy.reference()) || decidedBy.decidedOn() == null) {
+            throw rule(CONFERENCE_DECIDES_ROSTER_CHANGES, "a decision taken by " + decidedBy.kind()
+                    + " names its reference (文号 or file) and the day it was decided (decidedOn)");
+        }
+        notBeforeEstablishment(decidedBy.decidedOn());
+        return new RosterDecision(decidedBy.kind(), null, null, decidedBy.reference(), decidedBy.decidedOn());
+    }
+
+    private void decided(RosterChangeDecidedEvent.Change change, String unitCode, String changeId, String personId,
+                         RosterDecision decidedBy) {
+        apply(new RosterChangeDecidedEvent(conferenceId, change, unitCode, changeId, personId, decidedBy));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
     private PendingChange pendingChange(String changeId) {
         PendingChange change = pendingChanges.get(changeId);
         if (change == null) {
@@ -370,6 +473,21 @@ public class Conference {
         seats.put(event.incoming().personId(),
                 new Seat(event.incoming().name(), outgoing.role(), event.unitCode(), event.effectiveOn()));
         if (event.officeDirectorVacated()) {
+            officeDirectorPersonId = null;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(SeatSucceededEvent event) {
+        seats.remove(event.outgoingPersonId());
+        seats.put(event.incoming().personId(),
+                new Seat(event.incoming().name(), event.role(), event.unitCode(), event.effectiveOn()));
+        if (event.role() == SeatRole.CONVENER) {
+            convenerPersonId = event.incoming().personId();
+        }
+        if (event.officeDirector() == OfficeDirectorHandover.TO_INCOMING) {
+            officeDirectorPersonId = event.incoming().personId();
+        } else if (event.officeDirector() == OfficeDirectorHandover.VACATE) {
             officeDirectorPersonId = null;
         }
     }

@@ -7,6 +7,8 @@ import cn.qinghai.ledger.events.conference.MemberChangeRejectedEvent;
 import cn.qinghai.ledger.events.conference.MemberReplacedEvent;
 import cn.qinghai.ledger.events.conference.MemberUnitAddedEvent;
 import cn.qinghai.ledger.events.conference.MemberUnitRemovedEvent;
+import cn.qinghai.ledger.events.conference.RosterChangeDecidedEvent;
+import cn.qinghai.ledger.events.conference.SeatSucceededEvent;
 import cn.qinghai.ledger.events.conference.UnitDutiesUpdatedEvent;
 import java.util.List;
 import java.util.function.Predicate;
@@ -53,6 +55,10 @@ final class ConferenceConflicts {
             return e.unitCode();
         } else if (payload instanceof UnitDutiesUpdatedEvent e) {
             return e.unitCode();
+        } else if (payload instanceof SeatSucceededEvent e) {
+            return e.officeDirector() != null ? null : e.unitCode();
+        } else if (payload instanceof RosterChangeDecidedEvent e) {
+            return e.unitCode(); // follows the change it decided, which already conflicts at least as widely
         }
         return null;
     }

@@ -46,7 +46,7 @@ class ConferenceController {
                                      @Valid @RequestBody ConferenceRequests.AddUnit body,
                                      @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         commands.send(IfMatch.parse(ifMatch), new AddMemberUnitCommand(cid, body.unitCode(), body.name(), body.duties(),
-                orToday(body.effectiveOn())), body.reason());
+                orToday(body.effectiveOn()), ConferenceRequests.DecidedBy.toDecision(body.decidedBy())), body.reason());
         return Accepted.created(body.unitCode(), "/api/units/" + body.unitCode() + "?conferenceId=" + cid);
     }
 
@@ -55,7 +55,8 @@ class ConferenceController {
                                           @PathVariable("unit") @Pattern(regexp = Ids.PATTERN) String unit,
                                           @Valid @RequestBody ConferenceRequests.UpdateDuties body,
                                           @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        commands.send(IfMatch.parse(ifMatch), new UpdateUnitDutiesCommand(cid, unit, body.duties()), body.reason());
+        commands.send(IfMatch.parse(ifMatch), new UpdateUnitDutiesCommand(cid, unit, body.duties(),
+                ConferenceRequests.DecidedBy.toDecision(body.decidedBy())), body.reason());
         return Accepted.ok(unit);
     }
 
@@ -64,8 +65,8 @@ class ConferenceController {
                                         @PathVariable("unit") @Pattern(regexp = Ids.PATTERN) String unit,
                                         @Valid @RequestBody ConferenceRequests.RemoveUnit body,
                                         @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        commands.send(IfMatch.parse(ifMatch), new RemoveMemberUnitCommand(cid, unit, body.reason(), orToday(body.effectiveOn())),
-                body.reason());
+        commands.send(IfMatch.parse(ifMatch), new RemoveMemberUnitCommand(cid, unit, body.reason(), orToday(body.effectiveOn()),
+                ConferenceRequests.DecidedBy.toDecision(body.decidedBy())), body.reason());
         return Accepted.ok(unit);
     }
 
@@ -74,7 +75,8 @@ class ConferenceController {
                                      @Valid @RequestBody ConferenceRequests.Appoint body,
                                      @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         commands.send(IfMatch.parse(ifMatch), new AppointMemberCommand(cid, body.personId(), body.name(), body.title(), body.role(),
-                body.unitCode(), orToday(body.effectiveOn())), body.reason());
+                body.unitCode(), orToday(body.effectiveOn()), ConferenceRequests.DecidedBy.toDecision(body.decidedBy())),
+                body.reason());
         return Accepted.created(body.personId(), "/api/conferences/" + cid + "/roster");
     }
 
@@ -82,8 +84,8 @@ class ConferenceController {
     ResponseEntity<Accepted> appointDirector(@PathVariable("cid") @Pattern(regexp = Ids.PATTERN) String cid,
                                              @Valid @RequestBody ConferenceRequests.AppointDirector body,
                                              @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        commands.send(IfMatch.parse(ifMatch), new AppointOfficeDirectorCommand(cid, body.personId(), orToday(body.effectiveOn())),
-                body.reason());
+        commands.send(IfMatch.parse(ifMatch), new AppointOfficeDirectorCommand(cid, body.personId(), orToday(body.effectiveOn()),
+                ConferenceRequests.DecidedBy.toDecision(body.decidedBy())), body.reason());
         return Accepted.ok(body.personId());
     }
 
@@ -106,9 +108,22 @@ class ConferenceController {
                                            @Valid @RequestBody(required = false) ConferenceRequests.DecideChange body,
                                            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         LocalDate effectiveOn = body == null ? null : body.effectiveOn();
-        commands.send(IfMatch.parse(ifMatch), new ConfirmMemberChangeCommand(cid, changeId, orToday(effectiveOn)),
+        commands.send(IfMatch.parse(ifMatch), new ConfirmMemberChangeCommand(cid, changeId, orToday(effectiveOn),
+                body == null ? null : ConferenceRequests.DecidedBy.toDecision(body.decidedBy())),
                 body == null ? null : body.reason());
         return Accepted.ok(changeId);
+    }
+
+    /** 换届: the office records that the convener's or a deputy convener's seat passes to another person. */
+    @PostMapping("/{cid}/seats/{personId}/succession")
+    ResponseEntity<Accepted> succeedSeat(@PathVariable("cid") @Pattern(regexp = Ids.PATTERN) String cid,
+                                         @PathVariable("personId") @Pattern(regexp = Ids.PATTERN) String personId,
+                                         @Valid @RequestBody ConferenceRequests.Succession body,
+                                         @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        var incoming = new Person(body.incoming().personId(), body.incoming().name(), body.incoming().title());
+        commands.send(IfMatch.parse(ifMatch), new SucceedSeatCommand(cid, personId, incoming, orToday(body.effectiveOn()),
+                body.officeDirector(), ConferenceRequests.DecidedBy.toDecision(body.decidedBy())), body.reason());
+        return Accepted.ok(incoming.personId());
     }
 
     @PostMapping("/{cid}/member-changes/{changeId}/rejection")

@@ -1,6 +1,8 @@
 package cn.qinghai.ledger.command.conference;
 
 import cn.qinghai.ledger.events.Ids;
+import cn.qinghai.ledger.events.conference.OfficeDirectorHandover;
+import cn.qinghai.ledger.events.conference.RosterDecision;
 import cn.qinghai.ledger.events.conference.SeatRole;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -26,20 +28,39 @@ final class ConferenceRequests {
             @Size(max = 500) String reason) {
     }
 
+    /**
+     * How the conference decided (联席会议确定). Optional here so that a missing decision is refused by the
+     * conference with its rule's name (ConferenceDecidesRosterChanges), like any other rule.
+     */
+    record DecidedBy(
+            RosterDecision.Kind kind,
+            @Pattern(regexp = Ids.PATTERN) String meetingId,
+            @Pattern(regexp = Ids.PATTERN) String decisionId,
+            @Size(max = 200) String reference,
+            LocalDate decidedOn) {
+
+        static RosterDecision toDecision(DecidedBy body) {
+            return body == null ? null : new RosterDecision(body.kind(), body.meetingId(), body.decisionId(),
+                    body.reference() == null ? null : body.reference().strip(), body.decidedOn());
+        }
+    }
+
     record AddUnit(
             @NotNull @Pattern(regexp = Ids.PATTERN) String unitCode,
             @NotBlank @Size(max = 100) String name,
             @NotNull @Size(max = 50) List<@NotBlank @Size(max = 2000) String> duties,
             LocalDate effectiveOn,
+            @Valid DecidedBy decidedBy,
             @Size(max = 500) String reason) {
     }
 
     record UpdateDuties(
             @NotNull @Size(max = 50) List<@NotBlank @Size(max = 2000) String> duties,
+            @Valid DecidedBy decidedBy,
             @Size(max = 500) String reason) {
     }
 
-    record RemoveUnit(@NotBlank @Size(max = 500) String reason, LocalDate effectiveOn) {
+    record RemoveUnit(@NotBlank @Size(max = 500) String reason, LocalDate effectiveOn, @Valid DecidedBy decidedBy) {
     }
 
     record Appoint(
@@ -49,12 +70,14 @@ final class ConferenceRequests {
             @NotNull SeatRole role,
             @Pattern(regexp = Ids.PATTERN) String unitCode,
             LocalDate effectiveOn,
+            @Valid DecidedBy decidedBy,
             @Size(max = 500) String reason) {
     }
 
     record AppointDirector(
             @NotNull @Pattern(regexp = Ids.PATTERN) String personId,
             LocalDate effectiveOn,
+            @Valid DecidedBy decidedBy,
             @Size(max = 500) String reason) {
     }
 
@@ -72,7 +95,16 @@ final class ConferenceRequests {
             @NotBlank @Size(max = 500) String reason) {
     }
 
-    record DecideChange(LocalDate effectiveOn, @Size(max = 500) String reason) {
+    record DecideChange(LocalDate effectiveOn, @Valid DecidedBy decidedBy, @Size(max = 500) String reason) {
+    }
+
+    /** 换届 of a convening seat: who comes in, from when, what becomes of the directorship, how it was decided. */
+    record Succession(
+            @NotNull @Valid Incoming incoming,
+            LocalDate effectiveOn,
+            OfficeDirectorHandover officeDirector,
+            @Valid DecidedBy decidedBy,
+            @Size(max = 500) String reason) {
     }
 
     record RejectChange(@NotBlank @Size(max = 500) String reason) {

@@ -81,6 +81,28 @@ public final class ConferenceRules {
     @RuleSource(practice = "a liaison is effective when filed; a unit may correct a late filing by a few days, "
             + "anything older is the office's to record, with its reason, so a unit cannot rewrite the roster's past")
     public static final String LIAISON_FILING_WINDOW = "LiaisonFilingWindow";
+    /**
+     * A confirmed member change, a member unit added or removed, a change of a unit's duties or a succession in a
+     * convening seat that does not say how the conference decided it: a link to an agreed matter in issued
+     * minutes, or the kind of decision (a meeting, a written circulation 书面征求意见, a document, another way)
+     * with its reference and the day it was decided.
+     */
+    @RuleSource(notice = "联席会议可根据工作需要增减成员单位", clause = "二、成员名单")
+    public static final String CONFERENCE_DECIDES_ROSTER_CHANGES = "ConferenceDecidesRosterChanges";
+    /**
+     * A roster change linked to minutes whose meeting has no issued minutes; the agreed matter is recorded as
+     * named.
+     */
+    @RuleSource(practice = "a decision of the conference is known from its issued minutes (纪要); a link to a meeting "
+            + "without them points at nothing the office could show")
+    public static final String DECISION_IN_ISSUED_MINUTES = "DecisionInIssuedMinutes";
+    /**
+     * A member's seat changed by succession, or a convening seat changed by a member change: the convener's and
+     * the deputy conveners' seats pass by succession (换届), a member's seat only by its unit's member change.
+     */
+    @RuleSource(practice = "the convener and deputy conveners hold their seats by office (分管副省长, 副秘书长), not "
+            + "for a unit, so no unit proposes their change; the office records the succession the conference decided")
+    public static final String SUCCESSION_OF_CONVENING_SEATS = "SuccessionOfConveningSeats";
     /** A record dated before the conference was established, or before what it changes. */
     @RuleSource(practice = "the ledger keeps history in order: nothing is dated before the conference existed "
             + "(for the seed, the notice's date 2021-08-12) or before the record it changes")
@@ -96,6 +118,9 @@ public final class ConferenceRules {
     /** A command naming a unit the conference never had. */
     @RuleSource(practice = "a command acts on something that exists; the answer says what was not found")
     public static final String KNOWN_UNIT = "KnownUnit";
+    /** A command naming a seat (by its holder) that does not exist. */
+    @RuleSource(practice = "a command acts on something that exists; the answer says what was not found")
+    public static final String KNOWN_SEAT = "KnownSeat";
     /** A command naming a member change that was never proposed. */
     @RuleSource(practice = "a command acts on something that exists; the answer says what was not found")
     public static final String KNOWN_CHANGE = "KnownMemberChange";

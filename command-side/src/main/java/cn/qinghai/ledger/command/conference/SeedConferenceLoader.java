@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * With {@code ledger.demo=true}, loads the seed conference (青政办函〔2021〕138号) through the real
  * commands when the event store has never seen it — so never twice, also across restarts. Every
- * date is the notice's date, so the roster as of 2021-08-12 shows the notice's list.
+ * date is the notice's date, so the roster as of 2021-08-12 shows the notice's list. The first roster
+ * was decided by the notice itself: every unit, seat and the office director cite it as a
+ * {@link RosterDecision.Kind#DOCUMENT} (ConferenceDecidesRosterChanges).
  */
 @Component
 @ConditionalOnProperty(name = "ledger.demo", havingValue = "true")
@@ -48,17 +50,19 @@ class SeedConferenceLoader implements ApplicationRunner {
             return;
         }
         var on = c.establishedOn();
+        var decidedBy = RosterDecision.recorded(RosterDecision.Kind.DOCUMENT, c.documentNo(), on);
         commands.send(IfMatch.NONE, new EstablishConferenceCommand(c.conferenceId(), c.name(), c.documentNo(), c.basisDocuments(),
                 c.leadUnitCode(), on), REASON);
         for (SeedConference.Unit unit : seed.units()) {
-            commands.send(IfMatch.NONE, new AddMemberUnitCommand(c.conferenceId(), unit.unitCode(), unit.name(), unit.duties(), on),
-                    REASON);
+            commands.send(IfMatch.NONE, new AddMemberUnitCommand(c.conferenceId(), unit.unitCode(), unit.name(), unit.duties(), on,
+                    decidedBy), REASON);
         }
         for (SeedConference.Seat seat : seed.seats()) {
             commands.send(IfMatch.NONE, new AppointMemberCommand(c.conferenceId(), seat.personId(), seat.name(), seat.title(),
-                    seat.role(), seat.unitCode(), on), REASON);
+                    seat.role(), seat.unitCode(), on, decidedBy), REASON);
         }
-        commands.send(IfMatch.NONE, new AppointOfficeDirectorCommand(c.conferenceId(), seed.officeDirectorPersonId(), on), REASON);
+        commands.send(IfMatch.NONE, new AppointOfficeDirectorCommand(c.conferenceId(), seed.officeDirectorPersonId(), on, decidedBy),
+                REASON);
         log.info("loaded the seed conference {} ({}): {} member units, {} seats", c.conferenceId(), c.documentNo(),
                 seed.units().size(), seed.seats().size());
     }

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Read access to the command-side lookup tables, for command handlers of the Meeting, Task and Circular
- * aggregates (Axon injects it as a handler parameter) and for the Conference's unit removal.
+ * aggregates (Axon injects it as a handler parameter) and for the Conference's unit removal and the
+ * decisions its roster changes cite.
  */
 @Component
 public class RosterLookup {
@@ -105,6 +106,13 @@ public class RosterLookup {
     /** Whether a circular (通报) was issued under the number, in whichever spelling it was typed. */
     public boolean circularNumberTaken(String documentNo) {
         return entityManager.find(LookupRows.CircularNumberRow.class, MinutesDocumentNumber.normalise(documentNo)) != null;
+    }
+
+    /** The document numbers of the minutes a meeting has issued (a correction adds one); empty if none. */
+    public List<String> issuedMinutesOf(String meetingId) {
+        return entityManager.createQuery("select m.documentNo from LookupMinutesNumber m where m.meetingId = :m "
+                        + "order by m.documentNo", String.class)
+                .setParameter("m", meetingId).getResultList();
     }
 
     private static Seat seat(LookupRows.SeatRow row) {

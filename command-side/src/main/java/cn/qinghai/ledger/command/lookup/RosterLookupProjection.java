@@ -98,6 +98,13 @@ class RosterLookupProjection {
     }
 
     @EventHandler
+    void on(SeatSucceededEvent e) {
+        removeSeat(e.conferenceId(), e.outgoingPersonId());
+        entityManager.merge(new LookupRows.SeatRow(e.conferenceId(), e.incoming().personId(), e.incoming().name(),
+                e.role().name(), e.unitCode()));
+    }
+
+    @EventHandler
     void on(TaskAssignedEvent e) {
         Set<String> units = new LinkedHashSet<>();
         units.add(e.leadUnitCode());

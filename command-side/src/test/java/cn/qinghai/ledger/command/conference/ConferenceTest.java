@@ -52,6 +52,14 @@ class ConferenceTest {
     static final MemberAppointedEvent JIN = seat("jin-shengshou", "靳生寿", SeatRole.DEPUTY_CONVENER, null);
     static final MemberAppointedEvent SU = seat("su-quanren", "苏全仁", SeatRole.DEPUTY_CONVENER, "health");
     static final MemberAppointedEvent ZHONG = seat("zhong-zehai", "钟泽海", SeatRole.MEMBER, "education");
+    /** 联席会议确定: a written circulation among the member units. */
+    static final RosterDecision CIRCULATED = RosterDecision.recorded(RosterDecision.Kind.CIRCULATION,
+            "青婴联办函〔2022〕3号", LATER);
+
+    static RosterChangeDecidedEvent decided(RosterChangeDecidedEvent.Change change, String unitCode, String changeId,
+                                            String personId) {
+        return new RosterChangeDecidedEvent(CID, change, unitCode, changeId, personId, CIRCULATED);
+    }
 
     static void refusedBy(ResultValidator<Conference> result, String rule, RuleViolation.Kind kind) {
         RuleAssertions.refusedBy(result, rule, kind);
@@ -159,43 +167,46 @@ class ConferenceTest {
         @Test
         void aUnitWithoutListedDutiesIsStillAMemberUnit() {
             fixture.given(established())
-                    .when(new AddMemberUnitCommand(CID, "ageing", "省老龄委", List.of(), ON))
-                    .expectEvents(new MemberUnitAddedEvent(CID, "ageing", "省老龄委", List.of(), ON));
+                    .when(new AddMemberUnitCommand(CID, "ageing", "省老龄委", List.of(), ON, CIRCULATED))
+                    .expectEvents(new MemberUnitAddedEvent(CID, "ageing", "省老龄委", List.of(), ON),
+                            decided(RosterChangeDecidedEvent.Change.UNIT_ADDED, "ageing", null, null));
         }
 
         @Test
         void aUnitCodeIsUsedOnce() {
             refusedBy(fixture.given(established(), HEALTH)
-                    .when(new AddMemberUnitCommand(CID, "health", "省卫生健康委", List.of(), ON)),
+                    .when(new AddMemberUnitCommand(CID, "health", "省卫生健康委", List.of(), ON, CIRCULATED)),
                     UNIT_CODE_UNIQUE, RuleViolation.Kind.CONFLICT);
         }
 
         @Test
         void dutiesAreReplacedAsAWhole() {
             fixture.given(established(), EDUCATION)
-                    .when(new UpdateUnitDutiesCommand(CID, "education", List.of("新职责")))
-                    .expectEvents(new UnitDutiesUpdatedEvent(CID, "education", List.of("新职责")));
+                    .when(new UpdateUnitDutiesCommand(CID, "education", List.of("新职责"), CIRCULATED))
+                    .expectEvents(new UnitDutiesUpdatedEvent(CID, "education", List.of("新职责")),
+                            decided(RosterChangeDecidedEvent.Change.UNIT_DUTIES_UPDATED, "education", null, null));
         }
 
         @Test
         void removingAUnitVacatesItsSeat() {
             fixture.given(established(), HEALTH, EDUCATION, ZHONG)
-                    .when(new RemoveMemberUnitCommand(CID, "education", "工作调整", LATER))
-                    .expectEvents(new MemberUnitRemovedEvent(CID, "education", "工作调整", LATER, "zhong-zehai"));
+                    .when(new RemoveMemberUnitCommand(CID, "education", "工作调整", LATER, CIRCULATED))
+                    .expectEvents(new MemberUnitRemovedEvent(CID, "education", "工作调整", LATER, "zhong-zehai"),
+                            decided(RosterChangeDecidedEvent.Change.UNIT_REMOVED, "education", null, null));
         }
 
         @Test
         void aUnitWithOpenTasksStays() {
             org.mockito.Mockito.when(lookup.openTasksOf(CID, "education")).thenReturn(2L);
             refusedBy(fixture.given(established(), HEALTH, EDUCATION, ZHONG)
-                    .when(new RemoveMemberUnitCommand(CID, "education", "工作调整", LATER)),
+                    .when(new RemoveMemberUnitCommand(CID, "education", "工作调整", LATER, CIRCULATED)),
                     UNIT_WITH_OPEN_TASKS_STAYS, RuleViolation.Kind.RULE);
         }
 
         @Test
         void theUnitHostingTheOfficeStays() {
             refusedBy(fixture.given(established(), HEALTH)
-                    .when(new RemoveMemberUnitCommand(CID, "health", "调整", LATER)),
+                    .when(new RemoveMemberUnitCommand(CID, "health", "调整", LATER, CIRCULATED)),
                     OFFICE_HOST_STAYS, RuleViolation.Kind.RULE);
         }
 
@@ -203,7 +214,7 @@ class ConferenceTest {
         void aUnitHeadedByADeputyConvenerStaysUntilThatSeatChanges() {
             refusedBy(fixture.given(new ConferenceEstablishedEvent(CID, "n", "d", List.of(), "education", ON),
                             HEALTH, SU)
-                    .when(new RemoveMemberUnitCommand(CID, "health", "调整", LATER)),
+                    .when(new RemoveMemberUnitCommand(CID, "health", "调整", LATER, CIRCULATED)),
                     DEPUTY_CONVENERS_UNIT_STAYS, RuleViolation.Kind.RULE);
         }
     }
@@ -251,9 +262,10 @@ class ConferenceTest {
         @Test
         void confirmationReplacesTheMemberInTheSameRole() {
             fixture.given(established(), HEALTH, EDUCATION, ZHONG, proposed())
-                    .when(new ConfirmMemberChangeCommand(CID, "c1", LATER))
+                    .when(new ConfirmMemberChangeCommand(CID, "c1", LATER, CIRCULATED))
                     .expectEvents(new MemberReplacedEvent(CID, "c1", "education", SeatRole.MEMBER, "zhong-zehai", wang,
-                            LATER, false));
+                            LATER, false),
+                            decided(RosterChangeDecidedEvent.Change.MEMBER_REPLACED, "education", "c1", "wang-new"));
         }
 
         @Test
@@ -261,16 +273,17 @@ class ConferenceTest {
             Person next = new Person("next", "接任者", "省卫生健康委主任");
             fixture.given(established(), HEALTH, SU, new OfficeDirectorAppointedEvent(CID, "su-quanren", "苏全仁", ON),
                             new MemberChangeProposedEvent(CID, "c2", "health", "su-quanren", next, "调动", LATER))
-                    .when(new ConfirmMemberChangeCommand(CID, "c2", LATER))
+                    .when(new ConfirmMemberChangeCommand(CID, "c2", LATER, CIRCULATED))
                     .expectEvents(new MemberReplacedEvent(CID, "c2", "health", SeatRole.DEPUTY_CONVENER, "su-quanren",
-                            next, LATER, true));
+                            next, LATER, true),
+                            decided(RosterChangeDecidedEvent.Change.MEMBER_REPLACED, "health", "c2", "next"));
         }
 
         @Test
         void aDecidedChangeCannotBeDecidedAgain() {
             refusedBy(fixture.given(established(), HEALTH, EDUCATION, ZHONG, proposed(),
                             new MemberChangeRejectedEvent(CID, "c1", "education", "不同意"))
-                    .when(new ConfirmMemberChangeCommand(CID, "c1", LATER)),
+                    .when(new ConfirmMemberChangeCommand(CID, "c1", LATER, CIRCULATED)),
                     CHANGE_IS_PENDING, RuleViolation.Kind.CONFLICT);
         }
 
@@ -294,8 +307,222 @@ class ConferenceTest {
             refusedBy(fixture.given(established(), HEALTH, EDUCATION,
                             new MemberAppointedEvent(CID, "zhong-zehai", "钟泽海", "副厅长", SeatRole.MEMBER, "education",
                                     LATER), proposed())
-                    .when(new ConfirmMemberChangeCommand(CID, "c1", LATER.minusDays(1))),
+                    .when(new ConfirmMemberChangeCommand(CID, "c1", LATER.minusDays(1), CIRCULATED)),
                     NOT_BEFORE_ESTABLISHMENT, RuleViolation.Kind.RULE);
+        }
+    }
+
+    /** 联席会议确定; 联席会议可根据工作需要增减成员单位: each roster change the office records says how it was decided. */
+    @Nested
+    class ConferenceDecides {
+
+        final Person wang = new Person("wang-new", "王新", "省教育厅副厅长");
+
+        @Test
+        void aMemberChangeIsNotConfirmedWithoutTheConferencesDecision() {
+            refusedBy(fixture.given(established(), HEALTH, EDUCATION, ZHONG,
+                            new MemberChangeProposedEvent(CID, "c1", "education", "zhong-zehai", wang, "工作变动", LATER))
+                    .when(new ConfirmMemberChangeCommand(CID, "c1", LATER, null)),
+                    CONFERENCE_DECIDES_ROSTER_CHANGES, RuleViolation.Kind.RULE);
+        }
+
+        @Test
+        void aUnitIsNotAddedWithoutTheConferencesDecision() {
+            refusedBy(fixture.given(established())
+                    .when(new AddMemberUnitCommand(CID, "ageing", "省老龄委", List.of(), ON, null)),
+                    CONFERENCE_DECIDES_ROSTER_CHANGES, RuleViolation.Kind.RULE);
+        }
+
+        @Test
+        void aUnitIsNotRemovedWithoutTheConferencesDecision() {
+            refusedBy(fixture.given(established(), HEALTH, EDUCATION)
+                    .when(new RemoveMemberUnitCommand(CID, "education", "工作调整", LATER, null)),
+                    CONFERENCE_DECIDES_ROSTER_CHANGES, RuleViolation.Kind.RULE);
+        }
+
+        @Test
+        void dutiesAreNotChangedWithoutTheConferencesDecision() {
+            refusedBy(fixture.given(established(), EDUCATION)
+                    .when(new UpdateUnitDutiesCommand(CID, "education", List.of("新职责"), null)),
+                    CONFERENCE_DECIDES_ROSTER_CHANGES, RuleViolation.Kind.RULE);
+        }
+
+        @Test
+        void aRecordedDecisionNamesItsReferenceAndDay() {
+            refusedBy(fixture.given(established(), EDUCATION)
+                    .when(new UpdateUnitDutiesCommand(CID, "education", List.of("新职责"),
+                            RosterDecision.recorded(RosterDecision.Kind.MEETING, " ", LATER))),
+                    CONFERENCE_DECIDES_ROSTER_CHANGES, RuleViolation.Kind.RULE);
+            refusedBy(fixture.given(established(), EDUCATION)
+                    .when(new UpdateUnitDutiesCommand(CID, "education", List.of("新职责"),
+                            RosterDecision.recorded(RosterDecision.Kind.OTHER, "省政府常务会议", null))),
+                    CONFERENCE_DECIDES_ROSTER_CHANGES, RuleViolation.Kind.RULE);
+        }
+
+        @Test
+        void aDecisionIsNotDatedBeforeTheConferenceExisted() {
+            refusedBy(fixture.given(established(), EDUCATION)
+                    .when(new UpdateUnitDutiesCommand(CID, "education", List.of("新职责"),
+                            RosterDecision.recorded(RosterDecision.Kind.MEETING, "会议纪要", ON.minusDays(1)))),
+                    NOT_BEFORE_ESTABLISHMENT, RuleViolation.Kind.RULE);
+        }
+
+        @Test
+        void aLinkToMinutesNamesTheMeetingAndTheAgreedMatter() {
+            refusedBy(fixture.given(established(), EDUCATION)
+                    .when(new UpdateUnitDutiesCommand(CID, "education", List.of("新职责"),
+                            RosterDecision.minutes("m1", null))),
+                    CONFERENCE_DECIDES_ROSTER_CHANGES, RuleViolation.Kind.RULE);
+        }
+
+        @Test
+        void aLinkToMinutesNeedsTheMeetingsMinutesIssued() {
+            refusedBy(fixture.given(established(), EDUCATION)
+                    .when(new UpdateUnitDutiesCommand(CID, "education", List.of("新职责"),
+                            RosterDecision.minutes("m1", "d1"))),
+                    DECISION_IN_ISSUED_MINUTES, RuleViolation.Kind.RULE);
+        }
+
+        @Test
+        void aLinkToIssuedMinutesCarriesTheMinutesNumber() {
+            org.mockito.Mockito.when(lookup.issuedMinutesOf("m1")).thenReturn(List.of("青婴联纪〔2022〕1号"));
+            fixture.given(established(), EDUCATION)
+                    .when(new UpdateUnitDutiesCommand(CID, "education", List.of("新职责"),
+                            RosterDecision.minutes("m1", "d1")))
+                    .expectEvents(new UnitDutiesUpdatedEvent(CID, "education", List.of("新职责")),
+                            new RosterChangeDecidedEvent(CID, RosterChangeDecidedEvent.Change.UNIT_DUTIES_UPDATED,
+                                    "education", null, null, new RosterDecision(RosterDecision.Kind.MINUTES, "m1", "d1",
+                                            "青婴联纪〔2022〕1号", null)));
+        }
+
+        @Test
+        void anAppointmentMayCiteItsDecision() {
+            fixture.given(established(), HEALTH)
+                    .when(new AppointMemberCommand(CID, "su-quanren", "苏全仁", "title of 苏全仁",
+                            SeatRole.DEPUTY_CONVENER, "health", ON, CIRCULATED))
+                    .expectEvents(SU, decided(RosterChangeDecidedEvent.Change.MEMBER_APPOINTED, "health", null,
+                            "su-quanren"));
+        }
+    }
+
+    /** 换届: the convener's and the deputy conveners' seats pass on as the conference decides. */
+    @Nested
+    class Succession {
+
+        final Person zhang = new Person("zhang-new", "张新", "副省长");
+        final OfficeDirectorAppointedEvent SU_DIRECTS = new OfficeDirectorAppointedEvent(CID, "su-quanren", "苏全仁", ON);
+
+        @Test
+        void theConvenersSeatPassesToTheNewViceGovernor() {
+            fixture.given(established(), HEALTH, KUANG)
+                    .when(new SucceedSeatCommand(CID, "kuang-yong", zhang, LATER, null, CIRCULATED))
+                    .expectEvents(new SeatSucceededEvent(CID, SeatRole.CONVENER, null, "kuang-yong", zhang, LATER, null,
+                            CIRCULATED));
+        }
+
+        @Test
+        void afterTheSuccessionTheNewConvenerIsTheOnlyOne() {
+            refusedBy(fixture.given(established(), HEALTH, KUANG,
+                            new SeatSucceededEvent(CID, SeatRole.CONVENER, null, "kuang-yong", zhang, LATER, null,
+                                    CIRCULATED))
+                    .when(new AppointMemberCommand(CID, "kuang-yong", "匡湧", "副省长", SeatRole.CONVENER, null, LATER)),
+                    AT_MOST_ONE_CONVENER, RuleViolation.Kind.RULE);
+        }
+
+        @Test
+        void aDeputyConvenersSeatWithoutAUnitPassesOn() {
+            Person li = new Person("li-new", "李新", "省政府副秘书长");
+            fixture.given(established(), HEALTH, KUANG, JIN)
+                    .when(new SucceedSeatCommand(CID, "jin-shengshou", li, LATER, null, CIRCULATED))
+                    .expectEvents(new SeatSucceededEvent(CID, SeatRole.DEPUTY_CONVENER, null, "jin-shengshou", li, LATER,
+                            null, CIRCULATED));
+        }
+
+        @Test
+        void aSuccessionIsNotRecordedWithoutTheConferencesDecision() {
+            refusedBy(fixture.given(established(), HEALTH, KUANG)
+                    .when(new SucceedSeatCommand(CID, "kuang-yong", zhang, LATER, null, null)),
+                    CONFERENCE_DECIDES_ROSTER_CHANGES, RuleViolation.Kind.RULE);
+        }
+
+        @Test
+        void aMembersSeatPassesOnlyByAMemberChange() {
+            refusedBy(fixture.given(established(), HEALTH, EDUCATION, ZHONG)
+                    .when(new SucceedSeatCommand(CID, "zhong-zehai", zhang, LATER, null, CIRCULATED)),
+                    SUCCESSION_OF_CONVENING_SEATS, RuleViolation.Kind.RULE);
+        }
+
+        @Test
+        void anUnknownSeatIsNotFound() {
+            refusedBy(fixture.given(established(), HEALTH)
+                    .when(new SucceedSeatCommand(CID, "nobody", zhang, LATER, null, CIRCULATED)),
+                    KNOWN_SEAT, RuleViolation.Kind.NOT_FOUND);
+        }
+
+        @Test
+        void theIncomingHoldsNoOtherSeat() {
+            refusedBy(fixture.given(established(), HEALTH, EDUCATION, KUANG, ZHONG)
+                    .when(new SucceedSeatCommand(CID, "kuang-yong", new Person("zhong-zehai", "钟泽海", "副省长"), LATER,
+                            null, CIRCULATED)),
+                    ONE_SEAT_PER_PERSON, RuleViolation.Kind.RULE);
+        }
+
+        @Test
+        void theSuccessionDoesNotPrecedeTheOutgoingsTerm() {
+            refusedBy(fixture.given(established(), HEALTH, seat("kuang-yong", "匡湧", SeatRole.CONVENER, null))
+                    .when(new SucceedSeatCommand(CID, "kuang-yong", zhang, ON.minusDays(1), null, CIRCULATED)),
+                    NOT_BEFORE_ESTABLISHMENT, RuleViolation.Kind.RULE);
+        }
+
+        @Test
+        void replacingTheOfficeDirectorMustSayWhatBecomesOfTheDirectorship() {
+            refusedBy(fixture.given(established(), HEALTH, SU, SU_DIRECTS)
+                    .when(new SucceedSeatCommand(CID, "su-quanren", zhang, LATER, null, CIRCULATED)),
+                    OFFICE_DIRECTOR_IS_SEATED, RuleViolation.Kind.RULE);
+        }
+
+        @Test
+        void theDirectorshipPassesToTheIncomingWhenTheConferenceSaysSo() {
+            fixture.given(established(), HEALTH, SU, SU_DIRECTS)
+                    .when(new SucceedSeatCommand(CID, "su-quanren", zhang, LATER, OfficeDirectorHandover.TO_INCOMING,
+                            CIRCULATED))
+                    .expectEvents(new SeatSucceededEvent(CID, SeatRole.DEPUTY_CONVENER, "health", "su-quanren", zhang,
+                            LATER, OfficeDirectorHandover.TO_INCOMING, CIRCULATED));
+        }
+
+        @Test
+        void aDirectorshipPassedOnIsHeldByTheIncoming() {
+            refusedBy(fixture.given(established(), HEALTH, SU, SU_DIRECTS,
+                            new SeatSucceededEvent(CID, SeatRole.DEPUTY_CONVENER, "health", "su-quanren", zhang, LATER,
+                                    OfficeDirectorHandover.TO_INCOMING, CIRCULATED))
+                    .when(new AppointOfficeDirectorCommand(CID, "zhang-new", LATER)),
+                    OFFICE_DIRECTOR_IS_SEATED, RuleViolation.Kind.CONFLICT);
+        }
+
+        @Test
+        void aVacatedDirectorshipLeavesNoDirectorUntilOneIsAppointed() {
+            fixture.given(established(), HEALTH, SU, SU_DIRECTS,
+                            new SeatSucceededEvent(CID, SeatRole.DEPUTY_CONVENER, "health", "su-quanren", zhang, LATER,
+                                    OfficeDirectorHandover.VACATE, CIRCULATED))
+                    .when(new AppointOfficeDirectorCommand(CID, "zhang-new", LATER))
+                    .expectEvents(new OfficeDirectorAppointedEvent(CID, "zhang-new", "张新", LATER));
+        }
+
+        @Test
+        void aHandoverIsOnlySaidOfTheOfficeDirector() {
+            refusedBy(fixture.given(established(), HEALTH, KUANG, SU, SU_DIRECTS)
+                    .when(new SucceedSeatCommand(CID, "kuang-yong", zhang, LATER, OfficeDirectorHandover.VACATE,
+                            CIRCULATED)),
+                    OFFICE_DIRECTOR_IS_SEATED, RuleViolation.Kind.RULE);
+        }
+
+        @Test
+        void aSeatWithAPendingMemberChangeWaitsForThatDecision() {
+            refusedBy(fixture.given(established(), HEALTH, SU,
+                            new MemberChangeProposedEvent(CID, "c2", "health", "su-quanren",
+                                    new Person("next", "接任者", "主任"), "调动", LATER))
+                    .when(new SucceedSeatCommand(CID, "su-quanren", zhang, LATER, null, CIRCULATED)),
+                    ONE_PENDING_CHANGE_PER_UNIT, RuleViolation.Kind.CONFLICT);
         }
     }
 

@@ -42,6 +42,7 @@ public final class AccessRules {
             rule(HttpMethod.POST, "/api/conferences/*/member-changes", UNIT),
             rule(HttpMethod.POST, "/api/conferences/*/member-changes/*/confirmation", OFFICE),
             rule(HttpMethod.POST, "/api/conferences/*/member-changes/*/rejection", OFFICE),
+            rule(HttpMethod.POST, "/api/conferences/*/seats/*/succession", OFFICE),
             rule(HttpMethod.PUT, "/api/conferences/*/units/*/liaison", OFFICE, UNIT),
             rule(HttpMethod.POST, "/api/conferences/*/dissolution", OFFICE),
             // meetings (会议, 纪要, 报批): recorded by the office

@@ -44,7 +44,7 @@ public final class ReasonVisibility {
                 .map(c -> mayRead(caller, c.conferenceId(), c.unitCode()) ? c
                         : new MemberChangeList.MemberChange(c.conferenceId(), c.changeId(), c.unitCode(), c.unitName(),
                                 c.outgoingPersonId(), c.outgoingName(), c.incoming(), null, c.proposedOn(), c.status(),
-                                c.decisionReason(), c.effectiveOn()))
+                                c.decisionReason(), c.effectiveOn(), c.decidedBy()))
                 .toList(), list.total());
     }
 }

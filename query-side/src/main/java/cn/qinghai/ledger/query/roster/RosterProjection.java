@@ -188,6 +188,54 @@ public class RosterProjection implements ReplayableProjection {
                 e.unitCode(), e.effectiveOn(), seq);
     }
 
+    /** 换届: the outgoing holder's term ends, the incoming's begins; the directorship follows as the event says. */
+    @EventHandler
+    void on(SeatSucceededEvent e, @SequenceNumber long seq) {
+        closeTerm(SEATS, and(eq("conferenceId", e.conferenceId()), eq("personId", e.outgoingPersonId())),
+                e.effectiveOn(), seq);
+        openSeat(e.conferenceId(), e.incoming().personId(), e.incoming().name(), e.incoming().title(), e.role(),
+                e.unitCode(), e.effectiveOn(), seq);
+        col(SEATS).updateOne(eq("_id", termId(e.conferenceId(), e.incoming().personId(), seq)),
+                set("decidedBy", decision(e.decidedBy())));
+        if (e.officeDirector() != null) {
+            closeTerm(DIRECTORS, and(eq("conferenceId", e.conferenceId()), eq("personId", e.outgoingPersonId())),
+                    e.effectiveOn(), seq);
+        }
+        if (e.officeDirector() == OfficeDirectorHandover.TO_INCOMING) {
+            insertOnce(col(DIRECTORS), termId(e.conferenceId(), "director", seq), new Document()
+                    .append("conferenceId", e.conferenceId())
+                    .append("personId", e.incoming().personId())
+                    .append("name", e.incoming().name())
+                    .append("from", date(e.effectiveOn()))
+                    .append("startSeq", seq)
+                    .append("decidedBy", decision(e.decidedBy())));
+        }
+    }
+
+    /**
+     * How the conference decided the change recorded by the event just before this one (the conference applies
+     * both in one commit, so that event's sequence number is one less): kept on the term or member change it
+     * opened or decided. Setting a value twice leaves the same document.
+     */
+    @EventHandler
+    void on(RosterChangeDecidedEvent e, @SequenceNumber long seq) {
+        Document decision = decision(e.decidedBy());
+        switch (e.change()) {
+            case MEMBER_REPLACED -> {
+                col(CHANGES).updateOne(eq("_id", termId(e.conferenceId(), e.changeId(), 0)), set("decidedBy", decision));
+                col(SEATS).updateOne(eq("_id", termId(e.conferenceId(), e.personId(), seq - 1)),
+                        set("decidedBy", decision));
+            }
+            case MEMBER_APPOINTED -> col(SEATS).updateOne(eq("_id", termId(e.conferenceId(), e.personId(), seq - 1)),
+                    set("decidedBy", decision));
+            case OFFICE_DIRECTOR_APPOINTED -> col(DIRECTORS).updateOne(
+                    eq("_id", termId(e.conferenceId(), "director", seq - 1)), set("decidedBy", decision));
+            case UNIT_ADDED, UNIT_DUTIES_UPDATED, UNIT_REMOVED -> col(UNITS).updateOne(
+                    eq("_id", unitId(e.conferenceId(), e.unitCode())),
+                    set("decisions." + e.change().name(), decision));
+        }
+    }
+
     @EventHandler
     void on(MemberChangeRejectedEvent e, @SequenceNumber long seq) {
         decideChange(e.conferenceId(), e.changeId(), "REJECTED", e.reason(), null, seq);
@@ -286,6 +334,25 @@ public class RosterProjection implements ReplayableProjection {
 
     private MongoCollection<Document> col(String name) {
         return collections.get(name);
+    }
+
+    static Document decision(RosterDecision d) {
+        if (d == null) {
+            return null;
+        }
+        return new Document("kind", d.kind() == null ? null : d.kind().name())
+                .append("meetingId", d.meetingId())
+                .append("decisionId", d.decisionId())
+                .append("reference", d.reference())
+                .append("decidedOn", date(d.decidedOn()));
+    }
+
+    static RosterDecision decision(Document d) {
+        if (d == null) {
+            return null;
+        }
+        return new RosterDecision(d.getString("kind") == null ? null : RosterDecision.Kind.valueOf(d.getString("kind")),
+                d.getString("meetingId"), d.getString("decisionId"), d.getString("reference"), date(d, "decidedOn"));
     }
 
     static String unitId(String conferenceId, String unitCode) {

@@ -100,7 +100,7 @@ public class RosterQueries {
             String unitCode = d.getString("unitCode");
             seats.add(new RosterView.Seat(d.getString("personId"), d.getString("name"), d.getString("title"),
                     SeatRole.valueOf(d.getString("role")), unitCode, unitCode == null ? null : unitNames.get(unitCode),
-                    date(d, "from"), date(d, "to")));
+                    date(d, "from"), date(d, "to"), RosterProjection.decision(d.get("decidedBy", Document.class))));
         }
         // The notice's order: convener, deputy conveners, then the members in the order of their units, so a
         // member who succeeds another takes the unit's place rather than the end of the list.
@@ -115,7 +115,8 @@ public class RosterQueries {
         liaisons.sort(Comparator.comparing(liaison -> unitOrder.getOrDefault(liaison.unitCode(), Long.MAX_VALUE)));
         return Optional.of(new RosterView(cid, query.asOf(), seats,
                 director == null ? null : new RosterView.Director(director.getString("personId"),
-                        director.getString("name"), date(director, "from"), date(director, "to")),
+                        director.getString("name"), date(director, "from"), date(director, "to"),
+                        RosterProjection.decision(director.get("decidedBy", Document.class))),
                 liaisons));
     }
 
@@ -173,7 +174,7 @@ public class RosterQueries {
                     new Person(incoming.getString("personId"), incoming.getString("name"), incoming.getString("title")),
                     d.getString("reason"), date(d, "proposedOn"),
                     MemberChangeList.Status.valueOf(d.getString("status")), d.getString("decisionReason"),
-                    date(d, "effectiveOn")));
+                    date(d, "effectiveOn"), RosterProjection.decision(d.get("decidedBy", Document.class))));
         }
         return new MemberChangeList(items, items.size());
     }

@@ -107,6 +107,39 @@ class RosterProjectionTest {
         assertThat(beforeEstablishment.officeDirector()).isNull();
     }
 
+    /** 换届 and 联席会议确定: the seat and the directorship pass on a date; each term shows how it was decided. */
+    @Test
+    void aSuccessionEndsTheOldTermOnItsDateAndEachTermShowsItsDecision() {
+        deliver(0, history.size());
+        long seq = history.size();
+        RosterDecision circulated = RosterDecision.recorded(RosterDecision.Kind.CIRCULATION, "青婴联办函〔2023〕2号", D3);
+        RosterDecision minutes = new RosterDecision(RosterDecision.Kind.MINUTES, "m1", "d1", "青婴联纪〔2023〕1号", null);
+        Person li = new Person("li-xin", "李新", "省卫生健康委主任");
+        projection.on(new SeatSucceededEvent(CID, SeatRole.DEPUTY_CONVENER, "health", "su-quanren", li, D3,
+                OfficeDirectorHandover.TO_INCOMING, circulated), seq++);
+        projection.on(new MemberChangeProposedEvent(CID, "c2", "education", "wang-new",
+                new Person("qian", "钱新", "副厅长"), "调动", D3), seq++);
+        projection.on(new MemberReplacedEvent(CID, "c2", "education", SeatRole.MEMBER, "wang-new",
+                new Person("qian", "钱新", "副厅长"), D3, false), seq++);
+        projection.on(new RosterChangeDecidedEvent(CID, RosterChangeDecidedEvent.Change.MEMBER_REPLACED, "education",
+                "c2", "qian", minutes), seq);
+
+        RosterView before = queries.handle(new FindRosterQuery(CID, D3.minusDays(1))).orElseThrow();
+        assertThat(before.seats()).extracting(RosterView.Seat::name).containsExactly("匡湧", "苏全仁", "周宁", "王新");
+        assertThat(before.seats()).allSatisfy(s -> assertThat(s.decidedBy()).isNull()); // none on record
+        assertThat(before.officeDirector().name()).isEqualTo("苏全仁");
+        RosterView after = queries.handle(new FindRosterQuery(CID, D3)).orElseThrow();
+        assertThat(after.seats()).extracting(RosterView.Seat::name).containsExactly("匡湧", "李新", "钱新");
+        assertThat(after.seats().get(1).decidedBy()).isEqualTo(circulated);
+        assertThat(after.seats().get(2).decidedBy()).isEqualTo(minutes);
+        assertThat(after.officeDirector().name()).isEqualTo("李新");
+        assertThat(after.officeDirector().decidedBy()).isEqualTo(circulated);
+        assertThat(queries.handle(new FindUnitQuery(CID, "health")).orElseThrow().member().name()).isEqualTo("李新");
+        assertThat(queries.handle(new FindMemberChangesQuery(CID, MemberChangeList.Status.CONFIRMED, "education"))
+                .items()).filteredOn(c -> c.changeId().equals("c2")).singleElement()
+                .satisfies(c -> assertThat(c.decidedBy()).isEqualTo(minutes));
+    }
+
     @Test
     void filingsRecordedOutOfDateOrderStillGiveOneLiaisonPerDate() {
         deliver(0, history.size());

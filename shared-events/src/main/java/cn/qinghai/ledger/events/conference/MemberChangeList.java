@@ -12,7 +12,7 @@ public record MemberChangeList(List<MemberChange> items, long total) {
     /**
      * One proposal: the outgoing member (by id, with the name the roster knows) and the incoming person;
      * {@code decisionReason} is the reason of a rejection, {@code effectiveOn} the date a confirmation
-     * took effect.
+     * took effect, {@code decidedBy} how the conference decided a confirmation (null when not on record).
      */
     public record MemberChange(
             String conferenceId,
@@ -26,6 +26,7 @@ public record MemberChangeList(List<MemberChange> items, long total) {
             LocalDate proposedOn,
             Status status,
             String decisionReason,
-            LocalDate effectiveOn) {
+            LocalDate effectiveOn,
+            RosterDecision decidedBy) {
     }
 }

@@ -11,7 +11,10 @@ public record RosterView(
         Director officeDirector,
         List<Liaison> liaisons) {
 
-    /** A seat held from {@code from} (inclusive) until {@code to} (exclusive; null while held). */
+    /**
+     * A seat held from {@code from} (inclusive) until {@code to} (exclusive; null while held); {@code decidedBy}
+     * is how the conference decided the seating, null when none is on record.
+     */
     public record Seat(
             String personId,
             String name,
@@ -20,10 +23,11 @@ public record RosterView(
             String unitCode,
             String unitName,
             LocalDate from,
-            LocalDate to) {
+            LocalDate to,
+            RosterDecision decidedBy) {
     }
 
-    public record Director(String personId, String name, LocalDate from, LocalDate to) {
+    public record Director(String personId, String name, LocalDate from, LocalDate to, RosterDecision decidedBy) {
     }
 
     public record Liaison(
