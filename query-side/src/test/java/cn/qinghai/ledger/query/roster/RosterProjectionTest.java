@@ -125,7 +125,7 @@ class RosterProjectionTest {
                 "c2", "qian", minutes), seq);
 
         RosterView before = queries.handle(new FindRosterQuery(CID, D3.minusDays(1))).orElseThrow();
-        assertThat(before.seats()).extracting(RosterView.Seat::name).containsExactly("匡湧", "苏全仁", "周宁", "王新");
+        assertThat(before.seats()).extracting(RosterView.Seat::name).containsExactly("匡湧", "苏全仁", "王新", "周宁");
         assertThat(before.seats()).allSatisfy(s -> assertThat(s.decidedBy()).isNull()); // none on record
         assertThat(before.officeDirector().name()).isEqualTo("苏全仁");
         RosterView after = queries.handle(new FindRosterQuery(CID, D3)).orElseThrow();
