@@ -56,9 +56,41 @@ export const roster = {
         c.decisionReason ? h('p', {class: 'muted'}, c.decisionReason) : null,
         c.decidedBy ? h('p', {class: 'muted decided-by'}, t('roster.col.decidedBy') + '：' + decisionText(c.decidedBy)) : null,
         app.is('OFFICE') && c.status === 'PENDING' ? decideForms(c) : null))) : empty(t('roster.noChanges'))),
+      app.is('OFFICE') ? successionForm(view) : null,
       app.is('OFFICE') ? liaisonForm(null) : null);
   },
 };
+
+/**
+ * 换届: the office records that the convener's or a deputy convener's seat passes to another person, as the
+ * conference decided. A member's seat changes through the member change its unit proposes, not here.
+ */
+function successionForm(view) {
+  const convening = view.seats.filter(s => s.role === 'CONVENER' || s.role === 'DEPUTY_CONVENER');
+  if (!convening.length) return null;
+  const director = view.officeDirector && view.officeDirector.personId;
+  const cid = encodeURIComponent(app.conference.conferenceId);
+  return actionForm({id: 'succession', title: 'a.succession', ok: 'ok.succession',
+    defaults: () => ({effectiveOn: today(), decisionKind: 'MINUTES'}),
+    fields: [
+      {name: 'outgoing', label: 'f.outgoingSeat', type: 'select', required: true, rerender: true,
+        options: convening.map(s => ({value: s.personId, label: `${s.name}（${t('seat.' + s.role)}，${s.title}）`}))},
+      {name: 'incomingPersonId', label: 'f.incomingPersonId', required: true, maxLength: 64,
+        pattern: /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, patternMessage: 'v.personId'},
+      {name: 'incomingName', label: 'f.incomingName', required: true, maxLength: 50},
+      {name: 'incomingTitle', label: 'f.incomingTitle', required: true, maxLength: 200},
+      {name: 'effectiveOn', label: 'f.effectiveOn', type: 'date', required: true},
+      {name: 'officeDirector', label: 'f.officeDirectorAfter', type: 'select',
+        options: [{value: 'TO_INCOMING', label: t('officeDirector.TO_INCOMING')}, {value: 'VACATE', label: t('officeDirector.VACATE')}],
+        validate: (v, values) => (values.outgoing === director && !v ? t('v.required') : null)},
+      ...decisionFields(),
+    ],
+    ruleFields: {OfficeDirectorIsSeated: 'officeDirector', SuccessionOfConveningSeats: 'outgoing', KnownSeat: 'outgoing',
+      OneSeatPerPerson: 'incomingPersonId', NotBeforeEstablishment: 'effectiveOn', ...decisionRuleFields},
+    request: v => ({path: `/api/conferences/${cid}/seats/${encodeURIComponent(v.outgoing)}/succession`, body: {
+      incoming: {personId: v.incomingPersonId.trim(), name: v.incomingName.trim(), title: v.incomingTitle.trim()},
+      effectiveOn: v.effectiveOn, officeDirector: v.officeDirector || null, decidedBy: decidedBy(v)}})});
+}
 
 export function changeLine(c) {
   return t('roster.change', {unit: c.unitName || c.unitCode, outgoing: c.outgoingName || c.outgoingPersonId,
@@ -81,7 +113,7 @@ const decisionFields = () => [
   {name: 'meetingId', label: 'f.meetingId', maxLength: 64, hint: t('f.decisionLinkHint')},
   {name: 'decisionId', label: 'f.decisionId', maxLength: 64},
   {name: 'reference', label: 'f.decisionReference', maxLength: 200},
-  {name: 'decidedOn', label: 'f.decidedOn', type: 'date'},
+  {name: 'decidedOn', label: 'f.decisionDate', type: 'date'},
 ];
 
 function decidedBy(v) {

@@ -1,5 +1,6 @@
 package cn.qinghai.ledger.standalone;
 
+import static cn.qinghai.ledger.standalone.SeedConferenceEndToEndTest.SEED_EVENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -27,7 +28,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The audit trail, its exports, who may read it, an entity's history and the rebuild of a projection
- * without a gap for readers, on the standalone application with the seed conference (36 events).
+ * without a gap for readers, on the standalone application with the seed conference (71 events).
  * One application for the class: no test here changes the seed history except by adding to it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -64,7 +65,7 @@ class AuditTrailEndToEndTest {
     @Test
     void theAuditTrailShowsEverySeedEventInGlobalOrderWithWhoEnteredItAndWhy() {
         JsonNode seed = api.get("auditor", "/api/audit?aggregateId=" + CID + "&size=500").body();
-        assertThat(seed.get("total").asInt()).isGreaterThanOrEqualTo(36);
+        assertThat(seed.get("total").asInt()).isGreaterThanOrEqualTo(SEED_EVENTS);
         JsonNode items = seed.get("items");
         JsonNode first = items.get(0);
         assertThat(first.get("type").asText()).isEqualTo("ConferenceEstablishedEvent");
@@ -236,7 +237,7 @@ class AuditTrailEndToEndTest {
     void anEntitysHistoryComesFromTheEventStoreWithItsMetadataAndTheStateAfterEachEvent() {
         JsonNode history = api.get("auditor", "/api/audit/entities/" + CID + "?size=3").body();
         assertThat(history.get("aggregateType").asText()).isEqualTo("Conference");
-        assertThat(history.get("total").asInt()).isGreaterThanOrEqualTo(36);
+        assertThat(history.get("total").asInt()).isGreaterThanOrEqualTo(SEED_EVENTS);
         JsonNode items = history.get("items");
         assertThat(items).hasSize(3);
         assertThat(items.get(0).get("type").asText()).isEqualTo("ConferenceEstablishedEvent");
@@ -272,7 +273,7 @@ class AuditTrailEndToEndTest {
 
         JsonNode roster = api.get("admin", "/api/admin/projections/roster").body();
         assertThat(roster.get("activeGeneration").asInt()).isEqualTo(2);
-        assertThat(roster.get("replay").get("eventsDone").asLong()).isGreaterThanOrEqualTo(36);
+        assertThat(roster.get("replay").get("eventsDone").asLong()).isGreaterThanOrEqualTo(SEED_EVENTS);
         assertThat(roster.get("running").asBoolean()).isTrue();
         assertThat(api.get("viewer", rosterPath).body()).isEqualTo(before);
         var database = app.getBean(com.mongodb.client.MongoDatabase.class);

@@ -395,6 +395,33 @@ class DashboardBrowserTest {
         wait.until(d -> (Boolean) js("return window.feed.subjects.includes('es-1');"));
     }
 
+    @Test
+    void theOfficeRecordsASuccessionOfADeputyConvenerAsTheConferenceDecided() {
+        // dated ahead, so that the other tests, which read today's roster, still see the deputy convener
+        LocalDate from = LocalDate.now(ZONE).plusDays(30);
+        open();
+        signIn("office");
+        go("#/roster");
+        openAction("succession");
+        String form = "[data-form='succession'] ";
+        retrying(() -> new Select(find(form + "select[name=outgoing]")).selectByValue("jin-shengshou"));
+        typeInto(form + "input[name=incomingPersonId]", "zhang-xin");
+        typeInto(form + "input[name=incomingName]", "张新");
+        typeInto(form + "input[name=incomingTitle]", "省政府副秘书长");
+        setValue(form + "input[name=effectiveOn]", from.toString());
+        choose(form + "select[name=decisionKind]", "书面征求意见");
+        typeInto(form + "input[name=reference]", "青婴联办函〔2026〕5号");
+        setValue(form + "input[name=decidedOn]", LocalDate.now(ZONE).toString());
+        click(form + "button[type=submit]");
+        waitForText(form + ".form-msg", "换届已记录");
+
+        go("#/roster?asOf=" + from);
+        waitForText("main", "张新");
+        assertThat(text("main")).contains("书面征求意见：青婴联办函〔2026〕5号").doesNotContain("靳生寿");
+        go("#/roster?asOf=" + from.minusDays(1));
+        waitForText("main", "靳生寿");
+    }
+
     // ---- the browser -------------------------------------------------------------------------
 
     @Test

@@ -54,6 +54,20 @@ class DashboardDictionaryTest {
         assertThat(chinese()).hasSizeGreaterThan(300);
     }
 
+    /** A key written twice in one dictionary keeps only its last label: a form shows another form's words. */
+    @Test
+    void noLabelIsWrittenTwiceInOneDictionary() throws IOException {
+        String[] parts = dictionary().split("const en = \\{");
+        for (String part : List.of(parts[0], parts[1].split("\n};")[0])) {
+            List<String> all = new java.util.ArrayList<>();
+            Matcher m = ENTRY.matcher(part);
+            while (m.find()) {
+                all.add(m.group(1));
+            }
+            assertThat(all).as("keys written twice").doesNotHaveDuplicates();
+        }
+    }
+
     @Test
     void everyLabelTheScriptsAskForExists() throws IOException {
         Set<String> missing = new TreeSet<>();

@@ -1,5 +1,6 @@
 package cn.qinghai.ledger.standalone;
 
+import static cn.qinghai.ledger.standalone.SeedConferenceEndToEndTest.SEED_EVENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -74,7 +75,7 @@ class PostgresProfileTest {
                     + "from domain_event_entry")) {
                 r.next();
                 long count = r.getLong(1);
-                assertThat(count).isEqualTo(36);
+                assertThat(count).isEqualTo(SEED_EVENTS);
                 assertThat(r.getLong(3) - r.getLong(2) + 1).as("no gaps in the global index").isEqualTo(count);
             }
             try (ResultSet r = s.executeQuery("select count(*), max(sequence_number) from snapshot_event_entry "

@@ -33,6 +33,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 class SeedConferenceEndToEndTest {
 
     static final String CID = "qh-infant-care";
+    /** The seed's events: established, 16 units, 18 seats, the director; each but the first cites the notice. */
+    static final int SEED_EVENTS = 1 + 2 * 16 + 2 * 18 + 2;
 
     @TempDir
     Path dataDir;
@@ -273,7 +275,7 @@ class SeedConferenceEndToEndTest {
         app = start();
         awaitRoster(api(app), "2021-08-12", 18);
         long events = events(app);
-        assertThat(events).isEqualTo(1 + 2 * 16 + 2 * 18 + 2); // each unit, seat and the director cite the notice
+        assertThat(events).isEqualTo(SEED_EVENTS);
         app.close();
 
         app = start();

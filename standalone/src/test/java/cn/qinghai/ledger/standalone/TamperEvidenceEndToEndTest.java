@@ -1,5 +1,6 @@
 package cn.qinghai.ledger.standalone;
 
+import static cn.qinghai.ledger.standalone.SeedConferenceEndToEndTest.SEED_EVENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -41,11 +42,11 @@ class TamperEvidenceEndToEndTest {
                 "--ledger.read-model.in-process-store=MEMORY", "--ledger.audit.checkpoint-settle-time=0s");
         LedgerApi api = SeedConferenceEndToEndTest.api(app);
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                api.get("auditor", "/api/audit?aggregateId=" + CID).body().get("total").asInt() == 36);
+                api.get("auditor", "/api/audit?aggregateId=" + CID).body().get("total").asInt() == SEED_EVENTS);
 
         JsonNode intact = api.get("auditor", "/api/audit/verify").body();
         assertThat(intact.get("ok").asBoolean()).as(intact.toString()).isTrue();
-        assertThat(intact.get("eventsChecked").asInt()).isEqualTo(36);
+        assertThat(intact.get("eventsChecked").asInt()).isEqualTo(SEED_EVENTS);
         assertThat(intact.get("discrepancyCount").asInt()).isZero();
         JsonNode checkpoint = api.get("auditor", "/api/audit/checkpoint").body();
         assertThat(checkpoint.get("hash").asText()).isEqualTo(intact.get("headHash").asText());
@@ -81,7 +82,7 @@ class TamperEvidenceEndToEndTest {
 
         JsonNode afterDeletion = api.get("auditor", "/api/audit/verify").body();
         assertThat(afterDeletion.get("ok").asBoolean()).isFalse();
-        assertThat(afterDeletion.get("eventsChecked").asInt()).isEqualTo(35);
+        assertThat(afterDeletion.get("eventsChecked").asInt()).isEqualTo(SEED_EVENTS - 1);
         assertThat(afterDeletion.get("discrepancies").findValuesAsText("kind")).containsExactly("ALTERED", "DELETED");
         JsonNode missing = afterDeletion.get("discrepancies").get(1);
         assertThat(missing.get("position").asLong()).isEqualTo(deputy.get("position").asLong());
