@@ -3,58 +3,22 @@ package cn.qinghai.ledger.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The date rules of meetings and minutes, the due date checked against the issue of the minutes, the
  * first report that acknowledges, and completion at 100 %, through HTTP on the seed conference
  * (established 2021-08-12).
  */
-class DateAndCompletionRulesEndToEndTest {
+class DateAndCompletionRulesEndToEndTest extends SeedLedgerOnATestClock {
 
-    static final String CID = "qh-infant-care";
     static final String M = "topic-2026-3";
     static final String T = "/api/tasks/dr-t1";
-
-    @TempDir
-    Path dataDir;
-    ConfigurableApplicationContext app;
-    LedgerApi api;
-
-    @BeforeEach
-    void start() {
-        TestClocks.set(Instant.parse("2026-03-02T01:00:00Z")); // 09:00 in Xining
-        app = LedgerStandaloneApplication.application().sources(TestClocks.class).run(
-                "--server.port=0", "--ledger.demo=true", "--ledger.data-dir=" + dataDir,
-                "--ledger.read-model.in-process-store=MEMORY", "--db-scheduler.polling-interval=1h");
-        api = SeedConferenceEndToEndTest.api(app);
-        SeedConferenceEndToEndTest.awaitRoster(api, "2026-03-02", 18);
-    }
-
-    @AfterEach
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-    }
-
-    static void expect(LedgerApi.Response response, int status, String rule) {
-        assertThat(response.status()).as(response.raw()).isEqualTo(status);
-        if (rule != null) {
-            assertThat(response.contentType()).startsWith("application/problem+json");
-            assertThat(response.body().get("rule").asText()).isEqualTo(rule);
-        }
-    }
 
     static String convene(String meetingId, String day) {
         return """

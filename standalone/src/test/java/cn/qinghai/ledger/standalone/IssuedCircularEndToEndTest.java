@@ -4,54 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * 印发通报 over HTTP: the office issues the circular of a period under a 文号; the same number in other
  * brackets is refused by CircularDocumentNumberUnique; a viewer reads the circular back with the figures of
  * the period as issued, and activity after the issue changes the circular computed today, not the one issued.
  */
-class IssuedCircularEndToEndTest {
+class IssuedCircularEndToEndTest extends SeedLedgerOnATestClock {
 
     static final String CID = TaskRequests.CID;
     static final String PERIOD = "/api/circulars?conferenceId=" + CID + "&from=2026-03-01&to=2026-03-03";
-
-    @TempDir
-    Path dataDir;
-    ConfigurableApplicationContext app;
-    LedgerApi api;
-
-    @BeforeEach
-    void start() {
-        TestClocks.set(Instant.parse("2026-03-02T01:00:00Z")); // 09:00 in Xining
-        app = LedgerStandaloneApplication.application().sources(TestClocks.class).run(
-                "--server.port=0", "--ledger.demo=true", "--ledger.data-dir=" + dataDir,
-                "--ledger.read-model.in-process-store=MEMORY", "--db-scheduler.polling-interval=1h");
-        api = SeedConferenceEndToEndTest.api(app);
-        SeedConferenceEndToEndTest.awaitRoster(api, "2026-03-02", 18);
-    }
-
-    @AfterEach
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-    }
-
-    static void expect(LedgerApi.Response response, int status, String rule) {
-        assertThat(response.status()).as(response.raw()).isEqualTo(status);
-        if (rule != null) {
-            assertThat(response.contentType()).startsWith("application/problem+json");
-            assertThat(response.body().get("rule").asText()).isEqualTo(rule);
-        }
-    }
 
     /** Issues the circular of the period with the figures the ledger shows for it now, as the page does. */
     LedgerApi.Response issue(String circularId, String documentNo) {

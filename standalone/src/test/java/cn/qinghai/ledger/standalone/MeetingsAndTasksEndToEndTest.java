@@ -4,54 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The working rules and the supervision of tasks end to end on the seed conference: a plenary from
  * convening to issued minutes, the tasks it assigns, a task's whole life, and a due date passing
  * (on a controlled clock, across a restart).
  */
-class MeetingsAndTasksEndToEndTest {
+class MeetingsAndTasksEndToEndTest extends SeedLedgerOnATestClock {
 
-    static final String CID = "qh-infant-care";
     static final String M = "plenary-2026-1";
-
-    @TempDir
-    Path dataDir;
-    ConfigurableApplicationContext app;
-    LedgerApi api;
-
-    @BeforeEach
-    void start() {
-        TestClocks.set(Instant.parse("2026-03-02T01:00:00Z")); // 09:00 in Xining
-        app = startApp();
-        api = SeedConferenceEndToEndTest.api(app);
-        SeedConferenceEndToEndTest.awaitRoster(api, "2026-03-02", 18);
-    }
-
-    ConfigurableApplicationContext startApp() {
-        return LedgerStandaloneApplication.application().sources(TestClocks.class).run(
-                "--server.port=0", "--ledger.demo=true", "--ledger.data-dir=" + dataDir,
-                "--ledger.read-model.in-process-store=MEMORY", "--db-scheduler.polling-interval=1h");
-    }
-
-    @AfterEach
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-    }
 
     List<String> eventTypes(String aggregateId) {
         return app.getBean(EventStore.class).readEvents(aggregateId).asStream()
@@ -64,14 +32,6 @@ class MeetingsAndTasksEndToEndTest {
 
     com.fasterxml.jackson.databind.JsonNode register() {
         return api.get("viewer", "/api/decisions?meetingId=" + M).body().get("items");
-    }
-
-    void expect(LedgerApi.Response response, int status, String rule) {
-        assertThat(response.status()).as(response.raw()).isEqualTo(status);
-        if (rule != null) {
-            assertThat(response.contentType()).startsWith("application/problem+json");
-            assertThat(response.body().get("rule").asText()).isEqualTo(rule);
-        }
     }
 
     void conveneAndIssue() {
@@ -237,7 +197,7 @@ class MeetingsAndTasksEndToEndTest {
 
         // Past the due date (the end of 6 March in Xining), in a new process.
         TestClocks.set(LocalDate.of(2026, 3, 7).atTime(0, 5).atZone(TestClocks.ZONE).toInstant());
-        app = startApp();
+        startApp();
         Scheduler scheduler = app.getBean(Scheduler.class);
         scheduler.triggerCheckForDueExecutions();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->

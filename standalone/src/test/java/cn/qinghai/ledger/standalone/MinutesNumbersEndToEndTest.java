@@ -5,15 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -22,41 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * are recorded and shown in the 〔〕 form, numbers the lookup kept as typed (before normalising) still
  * count after a restart, and the next number of a series is offered.
  */
-class MinutesNumbersEndToEndTest {
-
-    @TempDir
-    Path dataDir;
-    ConfigurableApplicationContext app;
-    LedgerApi api;
-
-    @BeforeEach
-    void start() {
-        TestClocks.set(Instant.parse("2026-03-02T01:00:00Z")); // 09:00 in Xining
-        startApp();
-    }
-
-    void startApp() {
-        app = LedgerStandaloneApplication.application().sources(TestClocks.class).run(
-                "--server.port=0", "--ledger.demo=true", "--ledger.data-dir=" + dataDir,
-                "--ledger.read-model.in-process-store=MEMORY", "--db-scheduler.polling-interval=1h");
-        api = SeedConferenceEndToEndTest.api(app);
-        SeedConferenceEndToEndTest.awaitRoster(api, "2026-03-02", 18);
-    }
-
-    @AfterEach
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-    }
-
-    void expect(LedgerApi.Response response, int status, String rule) {
-        assertThat(response.status()).as(response.raw()).isEqualTo(status);
-        if (rule != null) {
-            assertThat(response.contentType()).startsWith("application/problem+json");
-            assertThat(response.body().get("rule").asText()).isEqualTo(rule);
-        }
-    }
+class MinutesNumbersEndToEndTest extends SeedLedgerOnATestClock {
 
     /** A plenary with one agreed matter, its minutes signed by the convener, ready to issue. */
     void signedMinutes(String meetingId, int day) {

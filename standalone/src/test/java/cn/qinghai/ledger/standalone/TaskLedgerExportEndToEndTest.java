@@ -5,9 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,45 +13,18 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The supervision ledger (督办台账) downloaded as the office prints it: the task list's filters, the
  * office's columns in its order, unit names, Chinese dates, integer row numbers, CSV with a BOM and
  * no cell a spreadsheet would run, and the same rows in an Excel workbook.
  */
-class TaskLedgerExportEndToEndTest {
+class TaskLedgerExportEndToEndTest extends SeedLedgerOnATestClock {
 
-    static final String CID = "qh-infant-care";
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final List<String> HEADERS = List.of("序号", "事项", "来源（纪要文号/交办）", "牵头单位", "配合单位", "办结时限",
             "进展情况", "状态", "办结/销号日期", "备注");
-
-    @TempDir
-    Path dataDir;
-    ConfigurableApplicationContext app;
-    LedgerApi api;
-
-    @BeforeEach
-    void start() {
-        TestClocks.set(Instant.parse("2026-03-02T01:00:00Z")); // 09:00 in Xining
-        app = LedgerStandaloneApplication.application().sources(TestClocks.class).run(
-                "--server.port=0", "--ledger.demo=true", "--ledger.data-dir=" + dataDir,
-                "--ledger.read-model.in-process-store=MEMORY", "--db-scheduler.polling-interval=1h");
-        api = SeedConferenceEndToEndTest.api(app);
-        SeedConferenceEndToEndTest.awaitRoster(api, "2026-03-02", 18);
-    }
-
-    @AfterEach
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-    }
 
     void created(LedgerApi.Response response) {
         assertThat(response.status()).as(response.raw()).isBetween(200, 201);
