@@ -103,7 +103,9 @@ public class Circular {
     private static void carriesItsFigures(IssueCircularCommand command) {
         CircularView figures = command.figures();
         String wrong = null;
-        if (figures == null || figures.units() == null || figures.units().isEmpty() || figures.totals() == null) {
+        if (figures == null || figures.units() == null || figures.units().isEmpty() || figures.totals() == null
+                || figures.units().stream().anyMatch(java.util.Objects::isNull) || figures.from() == null
+                || figures.to() == null) {
             wrong = "a circular carries its figures: one line per unit and the totals";
         } else if (!command.conferenceId().equals(figures.conferenceId()) || !command.from().equals(figures.from())
                 || !command.to().equals(figures.to())) {

@@ -79,6 +79,8 @@ class CircularTest {
     @Test
     void aCircularCarriesTheFiguresOfItsOwnPeriodWithTotalsThatAddUp() {
         figuresRefused(null);
+        figuresRefused(new CircularView(CID, FROM, TO, TO, java.util.Arrays.asList(EDUCATION, null), FIGURES.totals(),
+                List.of()));
         CircularView february = new CircularView(CID, FROM.minusMonths(1), TO.minusMonths(1), TO.minusMonths(1),
                 FIGURES.units(), FIGURES.totals(), List.of());
         figuresRefused(february);
