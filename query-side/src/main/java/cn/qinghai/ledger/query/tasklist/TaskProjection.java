@@ -125,9 +125,9 @@ public class TaskProjection implements ReplayableProjection {
 
     private void ensureIndexes() {
         collections.ensureIndexes(TASKS, Indexes.ascending("conferenceId", "dueDate"),
-                Indexes.ascending("units"), Indexes.ascending("conferenceId", TaskReadModel.RED_FROM),
-                Indexes.ascending("conferenceId", TaskReadModel.DUE_AT_WORK),
-                Indexes.ascending("conferenceId", TaskReadModel.REPORT_SINCE_AT_WORK));
+                Indexes.ascending("units"), Indexes.ascending("conferenceId", RagPolicy.RED_FROM),
+                Indexes.ascending("conferenceId", RagPolicy.DUE_AT_WORK),
+                Indexes.ascending("conferenceId", RagPolicy.REPORT_SINCE_AT_WORK));
         collections.ensureIndexes(HISTORY, Indexes.ascending("taskId", "seq"),
                 Indexes.ascending("conferenceId", "kind", "on"));
     }
@@ -491,17 +491,12 @@ public class TaskProjection implements ReplayableProjection {
         }
     }
 
-    /**
-     * Keeps the dates a RAG filter selects by (indexed on MongoDB): the first overdue day of an open task
-     * ({@link RagPolicy#overdueFrom}), and while the units work on it its due date and the day its report
-     * interval runs from; each null when it does not apply.
-     */
+    /** Keeps the dates a RAG filter selects by ({@link RagPolicy#datesOf}; indexed on MongoDB). */
     private void rateable(Document task) {
-        TaskRecord record = TaskRecord.of(task);
-        boolean atWork = RagPolicy.unitsAtWork(record);
-        task.put(TaskReadModel.RED_FROM, date(RagPolicy.overdueFrom(record)));
-        task.put(TaskReadModel.DUE_AT_WORK, atWork ? date(record.dueDate()) : null);
-        task.put(TaskReadModel.REPORT_SINCE_AT_WORK, atWork ? date(RagPolicy.reportSince(record, zone)) : null);
+        RagPolicy.RagDates dates = RagPolicy.datesOf(TaskRecord.of(task), zone);
+        task.put(RagPolicy.RED_FROM, date(dates.redFrom()));
+        task.put(RagPolicy.DUE_AT_WORK, date(dates.dueAtWork()));
+        task.put(RagPolicy.REPORT_SINCE_AT_WORK, date(dates.reportSinceAtWork()));
     }
 
     private static TaskStatus status(Document task) {

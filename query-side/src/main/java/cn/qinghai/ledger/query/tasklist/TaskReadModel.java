@@ -5,13 +5,10 @@ import cn.qinghai.ledger.query.platform.ReadModelGenerations;
 import static cn.qinghai.ledger.query.platform.MongoWrites.date;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
-import static com.mongodb.client.model.Filters.nor;
-import static com.mongodb.client.model.Filters.or;
 
 import cn.qinghai.ledger.events.task.RagStatus;
 import cn.qinghai.ledger.events.task.TaskStatus;
@@ -44,11 +41,6 @@ public class TaskReadModel {
     /** A dated history entry, as the circular counts them. */
     public record Activity(String taskId, String conferenceId, String leadUnitCode, String unitCode, LocalDate on) {
     }
-
-    /** Stored dates of each task by which a RAG filter selects ({@link TaskProjection}). */
-    static final String RED_FROM = "redFrom";
-    static final String DUE_AT_WORK = "dueAtWork";
-    static final String REPORT_SINCE_AT_WORK = "reportSinceAtWork";
 
     private static final int HISTORY_WINDOW = 32;
     private static final int BATCH = 1_000;
@@ -90,34 +82,15 @@ public class TaskReadModel {
     }
 
     /**
-     * The tasks whose RAG on {@code today} is {@code rag}, as a filter on the stored dates: red from the
-     * first overdue day on; amber when not red and, while the units work on it, due within the warning
-     * days or its report interval running from too long ago; green otherwise. The same rules as
-     * {@link RagPolicy#assess}, turned into date ranges (working days only add up, so each rule holds on
-     * one run of days). Empty when this task list has no stored dates (built before they existed): the
-     * caller then rates each task.
+     * The tasks whose RAG on {@code today} is {@code rag} ({@link RagPolicy#filter}, on the dates each task
+     * keeps), or empty when this task list has no stored dates that can be read under the policy's rules
+     * and zone (built before they existed): the caller then rates each task.
      */
     public Optional<Bson> ragFilter(RagStatus rag, LocalDate today, RagPolicy policy) {
         if (!new UnitTaskCounts(collections.get(TaskProjection.UNIT_COUNTS), policy.clock()).kept(policy.zone())) {
             return Optional.empty();
         }
-        Bson red = lte(RED_FROM, date(today));
-        Bson notRed = or(eq(RED_FROM, null), gt(RED_FROM, date(today)));
-        List<Bson> amberIf = new ArrayList<>();
-        LocalDate lastDueSoon = policy.lastDueSoon(today);
-        if (lastDueSoon != null) {
-            amberIf.add(and(gte(DUE_AT_WORK, date(today)), lte(DUE_AT_WORK, date(lastDueSoon))));
-        }
-        LocalDate lastMissing = policy.lastReportMissingSince(today);
-        if (lastMissing != null) {
-            amberIf.add(lte(REPORT_SINCE_AT_WORK, date(lastMissing)));
-        }
-        Bson amber = amberIf.isEmpty() ? in("_id", List.of()) : and(notRed, or(amberIf));
-        return Optional.of(switch (rag) {
-            case RED -> red;
-            case AMBER -> amber;
-            case GREEN -> nor(red, amber);
-        });
+        return Optional.of(policy.filter(rag, today));
     }
 
     /** Tasks matching {@code filter}, by due date then id. */

@@ -74,12 +74,8 @@ public final class UnitTaskCounts {
     public static final Duration STUCK_AFTER = Duration.ofMinutes(2);
     /** The record that the counts (and the tasks' stored RAG dates) were kept from the first event. */
     static final String COMPLETE = "_complete";
-    /**
-     * The version of what a task contributes ({@link #share}, and the dates {@link TaskProjection} stores
-     * on each task): raise it whenever that changes, so a task list counted under other rules is rated
-     * task by task until rebuilt instead of being read wrongly.
-     */
-    static final int RULES = 1;
+    /** The version of what a task contributes ({@link #share}, and the dates stored on each task). */
+    static final int RULES = RagPolicy.STORED_RULES;
 
     private static final Logger log = LoggerFactory.getLogger(UnitTaskCounts.class);
     private static final String LEAD = "lead";
@@ -161,18 +157,15 @@ public final class UnitTaskCounts {
             if (task.closed() && Boolean.TRUE.equals(task.onTime())) {
                 add(lead, LEAD + "." + CLOSED_ON_TIME, sign);
             }
-            LocalDate overdueFrom = RagPolicy.overdueFrom(task);
-            if (overdueFrom != null) {
-                add(lead, OVERDUE_FROM + "." + overdueFrom, sign);
+            RagPolicy.RagDates dates = RagPolicy.datesOf(task, zone);
+            if (dates.redFrom() != null) {
+                add(lead, OVERDUE_FROM + "." + dates.redFrom(), sign);
             }
-            if (RagPolicy.unitsAtWork(task)) {
-                if (task.dueDate() != null) {
-                    add(lead, DUE + "." + task.dueDate(), sign);
-                }
-                LocalDate since = RagPolicy.reportSince(task, zone);
-                if (since != null) {
-                    add(lead, SINCE + "." + since, sign);
-                }
+            if (dates.dueAtWork() != null) {
+                add(lead, DUE + "." + dates.dueAtWork(), sign);
+            }
+            if (dates.reportSinceAtWork() != null) {
+                add(lead, SINCE + "." + dates.reportSinceAtWork(), sign);
             }
         }
         if (!task.closed()) {
@@ -351,11 +344,9 @@ public final class UnitTaskCounts {
      * many open tasks it supports as a co-unit; and the dated counts of its open lead tasks.
      */
     public record Counts(Map<TaskStatus, Integer> byStatus, int closedOnTime, int asCoUnit,
-                         NavigableMap<LocalDate, Integer> overdueFrom, NavigableMap<LocalDate, Integer> due,
-                         NavigableMap<LocalDate, Integer> since) {
+                         RagPolicy.DatedCounts dated) {
 
-        static final Counts NONE = new Counts(Map.of(), 0, 0, Collections.emptyNavigableMap(),
-                Collections.emptyNavigableMap(), Collections.emptyNavigableMap());
+        static final Counts NONE = new Counts(Map.of(), 0, 0, RagPolicy.DatedCounts.NONE);
 
         public int total() {
             return byStatus.values().stream().mapToInt(Integer::intValue).sum();
@@ -363,25 +354,6 @@ public final class UnitTaskCounts {
 
         public int status(TaskStatus status) {
             return byStatus.getOrDefault(status, 0);
-        }
-
-        /** Open lead tasks overdue on {@code today}. */
-        public int overdue(LocalDate today) {
-            return overdueFrom.headMap(today, true).values().stream().mapToInt(Integer::intValue).sum();
-        }
-
-        /**
-         * The worst RAG among the open lead tasks on {@code today}: red if one is overdue; else amber if one
-         * the units still work on falls due soon or has gone too long without a report; else green.
-         */
-        public RagStatus worst(RagPolicy rag, LocalDate today) {
-            if (overdue(today) > 0) {
-                return RagStatus.RED;
-            }
-            LocalDate lastDueSoon = rag.lastDueSoon(today);
-            boolean dueSoon = lastDueSoon != null && !due.subMap(today, true, lastDueSoon, true).isEmpty();
-            boolean reportMissing = !since.isEmpty() && rag.reportMissing(since.firstKey(), today);
-            return dueSoon || reportMissing ? RagStatus.AMBER : RagStatus.GREEN;
         }
 
         static Counts of(Document d) {
@@ -398,7 +370,7 @@ public final class UnitTaskCounts {
                 closedOnTime = lead.get(CLOSED_ON_TIME) instanceof Number x ? x.intValue() : 0;
             }
             return new Counts(byStatus, closedOnTime, d.get(AS_CO_UNIT) instanceof Number x ? x.intValue() : 0,
-                    dated(d, OVERDUE_FROM), dated(d, DUE), dated(d, SINCE));
+                    new RagPolicy.DatedCounts(dated(d, OVERDUE_FROM), dated(d, DUE), dated(d, SINCE)));
         }
 
         private static NavigableMap<LocalDate, Integer> dated(Document d, String field) {

@@ -93,15 +93,15 @@ public class UnitStatusQueries {
         var counts = new UnitStatusView.TaskCounts(total, c.status(TaskStatus.ASSIGNED),
                 c.status(TaskStatus.ACKNOWLEDGED), c.status(TaskStatus.IN_PROGRESS),
                 c.status(TaskStatus.COMPLETION_SUBMITTED), closed, total - closed, c.asCoUnit());
-        return view(unit, counts, c.overdue(today), c.closedOnTime(), report, c.worst(rag, today));
+        return view(unit, counts, rag.overdue(c.dated(), today), c.closedOnTime(), report, rag.worst(c.dated(), today));
     }
 
     /** The unit's status rated task by task from {@code candidates} (the conference's tasks, or the unit's). */
     private UnitStatusView rated(UnitView unit, List<TaskRecord> candidates, LocalDate today, OffsetDateTime report) {
         String code = unit.unitCode();
         int total = 0, assigned = 0, acknowledged = 0, inProgress = 0, submitted = 0, closed = 0, asCoUnit = 0;
-        int overdue = 0, closedOnTime = 0;
-        RagStatus worst = RagStatus.GREEN;
+        int closedOnTime = 0;
+        List<TaskRecord> led = new ArrayList<>();
         for (TaskRecord task : candidates) {
             if (!unit.conferenceId().equals(task.conferenceId())) {
                 continue;
@@ -113,6 +113,7 @@ public class UnitStatusQueries {
                 continue;
             }
             total++;
+            led.add(task);
             switch (task.status()) {
                 case ASSIGNED -> assigned++;
                 case ACKNOWLEDGED -> acknowledged++;
@@ -120,21 +121,14 @@ public class UnitStatusQueries {
                 case COMPLETION_SUBMITTED -> submitted++;
                 case CLOSED -> closed++;
             }
-            if (task.closed()) {
-                if (Boolean.TRUE.equals(task.onTime())) {
-                    closedOnTime++;
-                }
-                continue;
+            if (task.closed() && Boolean.TRUE.equals(task.onTime())) {
+                closedOnTime++;
             }
-            RagPolicy.Assessment assessment = rag.assess(task, today);
-            if (assessment.overdue()) {
-                overdue++;
-            }
-            worst = worst.worse(assessment.rag());
         }
         var counts = new UnitStatusView.TaskCounts(total, assigned, acknowledged, inProgress, submitted, closed,
                 total - closed, asCoUnit);
-        return view(unit, counts, overdue, closedOnTime, report, worst);
+        RagPolicy.UnitRag rated = rag.rateUnit(led, today);
+        return view(unit, counts, rated.overdue(), closedOnTime, report, rated.worst());
     }
 
     private UnitStatusView view(UnitView unit, UnitStatusView.TaskCounts counts, int overdue, int closedOnTime,
