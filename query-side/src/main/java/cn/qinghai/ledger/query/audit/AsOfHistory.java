@@ -14,6 +14,7 @@ import cn.qinghai.ledger.query.tasklist.SupervisionProperties;
 import cn.qinghai.ledger.query.tasklist.TaskProjection;
 import cn.qinghai.ledger.query.tasklist.TaskQueries;
 import cn.qinghai.ledger.query.tasklist.TaskReadModel;
+import cn.qinghai.ledger.query.unitstatus.UnitTaskCounts;
 import cn.qinghai.ledger.query.unitstatus.UnitStatusQueries;
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
@@ -108,7 +109,8 @@ public class AsOfHistory {
         ReadModelCollections scratch = ReadModelCollections.of(name -> db.getCollection(prefix + name), indexes);
         Clock then = Clock.fixed(asOf, zone);
         try {
-            AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(new TaskProjection(scratch, then));
+            AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(new TaskProjection(scratch, then,
+                    new UnitTaskCounts()));
             feed.apply(event -> {
                 try {
                     if (handlers.canHandle(event)) {

@@ -16,7 +16,6 @@ import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -87,7 +86,7 @@ public class TaskReadModel {
      * and zone (built before they existed): the caller then rates each task.
      */
     public Optional<Bson> ragFilter(RagStatus rag, LocalDate today, RagPolicy policy) {
-        if (!new UnitTaskCounts(collections.get(TaskProjection.UNIT_COUNTS), policy.clock()).kept(policy.zone())) {
+        if (!TaskListOrigin.kept(collections, policy.zone())) {
             return Optional.empty();
         }
         return Optional.of(policy.filter(rag, today));
@@ -116,12 +115,12 @@ public class TaskReadModel {
 
     /** Progress reports received in the period (by the unit that reported). */
     public List<Activity> reports(String conferenceId, LocalDate from, LocalDate to) {
-        return activities(conferenceId, TaskProjection.Kind.PROGRESS, from, to);
+        return activities(conferenceId, HistoryKind.PROGRESS, from, to);
     }
 
     /** Urgings in the period (of tasks led by {@code leadUnitCode}). */
     public List<Activity> urgings(String conferenceId, LocalDate from, LocalDate to) {
-        return activities(conferenceId, TaskProjection.Kind.URGED, from, to);
+        return activities(conferenceId, HistoryKind.URGED, from, to);
     }
 
     /**
@@ -143,24 +142,16 @@ public class TaskReadModel {
     }
 
     /**
-     * The task counts of {@code unitCodes} in the conference ({@link UnitTaskCounts}): empty when this task
-     * list has none (built before they existed); a unit left out of the map must be rated task by task.
-     * One read by {@code _id}, whatever the number of tasks.
+     * The tasks {@code unitCode} leads or supports in the conference, read lazily in batches, in no order:
+     * for a read model kept beside the task list that recounts a unit from its tasks.
      */
-    public Optional<Map<String, UnitTaskCounts.Counts>> unitCounts(String conferenceId, Collection<String> unitCodes,
-                                                                    Clock clock) {
-        return new UnitTaskCounts(collections.get(TaskProjection.UNIT_COUNTS), clock)
-                .read(conferenceId, unitCodes, clock.getZone());
+    public Iterable<TaskRecord> tasksOf(String conferenceId, String unitCode) {
+        return tasks().find(filter(conferenceId, unitCode, null, null)).batchSize(BATCH).map(TaskRecord::of);
     }
 
-    /**
-     * Recounts the unit's task counts from its tasks when a batch stopped between its writes left them
-     * behind ({@link UnitTaskCounts#recount}); returns whether it did.
-     */
-    public boolean recountUnit(String conferenceId, String unitCode, Clock clock) {
-        return new UnitTaskCounts(collections.get(TaskProjection.UNIT_COUNTS), clock).recount(
-                new UnitTaskCounts.Unit(conferenceId, unitCode), clock.getZone(),
-                () -> tasks().find(filter(conferenceId, unitCode, null, null)).batchSize(BATCH));
+    /** The generation of the task list this reads (the read models kept beside it live there too). */
+    public ReadModelCollections collections() {
+        return collections;
     }
 
     /**
@@ -191,7 +182,7 @@ public class TaskReadModel {
         return found;
     }
 
-    private List<Activity> activities(String conferenceId, TaskProjection.Kind kind, LocalDate from, LocalDate to) {
+    private List<Activity> activities(String conferenceId, HistoryKind kind, LocalDate from, LocalDate to) {
         List<Bson> filters = new ArrayList<>(List.of(eq("kind", kind.name()), gte("on", date(from)),
                 lte("on", date(to))));
         if (conferenceId != null) {

@@ -1,5 +1,6 @@
 package cn.qinghai.ledger.query.tasklist;
 
+import cn.qinghai.ledger.query.unitstatus.UnitTaskCounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -85,7 +86,7 @@ class TaskProjectionTest {
         List<Document> oneByOne = mongo.snapshot(ALL);
         try (InMemoryMongo other = new InMemoryMongo()) {
             RosterFixture.seed(other.db, CID);
-            projection = new TaskProjection(other.db, clock);
+            projection = new TaskProjection(other.db, clock, new UnitTaskCounts());
             List<Runnable> steps = steps();
             List<Document> beforeLast = new ArrayList<>();
             ProcessorBatch.run(steps, k -> {
@@ -106,7 +107,7 @@ class TaskProjectionTest {
         List<Document> oneByOne = mongo.snapshot(ALL);
         try (InMemoryMongo other = new InMemoryMongo()) {
             RosterFixture.seed(other.db, CID);
-            projection = new TaskProjection(other.db, clock);
+            projection = new TaskProjection(other.db, clock, new UnitTaskCounts());
             List<Runnable> failing = new ArrayList<>(steps());
             failing.add(() -> {
                 throw new IllegalStateException("the read model store went away");
@@ -129,7 +130,7 @@ class TaskProjectionTest {
      * and the traces of values that came and went (an emptied map, a unit with nothing left to count).
      */
     private static List<Document> counts(InMemoryMongo m) {
-        List<Document> counts = m.snapshot(TaskProjection.UNIT_COUNTS);
+        List<Document> counts = m.snapshot(TaskFixture.UNIT_COUNTS);
         counts.forEach(d -> {
             d.remove("version");
             d.remove("pending");
