@@ -6,7 +6,7 @@ import cn.qinghai.ledger.events.task.TaskView;
 import cn.qinghai.ledger.events.task.UnitStatusList;
 import cn.qinghai.ledger.platform.calendar.WorkingCalendar;
 import cn.qinghai.ledger.query.platform.ReadModelCollections;
-import cn.qinghai.ledger.query.platform.ReadModelIndexes;
+import cn.qinghai.ledger.query.platform.ReadModelStore;
 import cn.qinghai.ledger.query.roster.RosterQueries;
 import cn.qinghai.ledger.query.roster.UnitDirectory;
 import cn.qinghai.ledger.query.tasklist.RagPolicy;
@@ -50,14 +50,14 @@ public class AsOfHistory {
     private final UnitDirectory units;
     private final RosterQueries roster;
     private final ZoneId zone;
-    private final ReadModelIndexes indexes;
+    private final ReadModelStore store;
 
     AsOfHistory(EventStore eventStore, MongoDatabase readModelDatabase, Clock clock, WorkingCalendar calendar,
                 SupervisionProperties supervision, UnitDirectory units, RosterQueries roster,
-                ReadModelIndexes indexes) {
+                ReadModelStore store) {
         this.eventStore = eventStore;
         this.db = readModelDatabase;
-        this.indexes = indexes;
+        this.store = store;
         this.calendar = calendar;
         this.supervision = supervision;
         this.units = units;
@@ -104,9 +104,9 @@ public class AsOfHistory {
     private <T> T inScratch(Instant asOf, Function<java.util.function.Consumer<EventMessage<?>>, Void> feed,
                             Function<Readers, T> read) {
         String prefix = "asof_" + UUID.randomUUID().toString().replace("-", "") + "_";
-        // The store's index policy: scratch collections a crash leaves behind cost the in-process server
+        // The store's capabilities: scratch collections a crash leaves behind cost the in-process server
         // nothing on its next start.
-        ReadModelCollections scratch = ReadModelCollections.of(name -> db.getCollection(prefix + name), indexes);
+        ReadModelCollections scratch = ReadModelCollections.of(name -> db.getCollection(prefix + name), store);
         Clock then = Clock.fixed(asOf, zone);
         try {
             AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(new TaskProjection(scratch, then,

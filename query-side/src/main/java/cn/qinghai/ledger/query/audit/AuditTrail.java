@@ -10,7 +10,7 @@ import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
 
-import cn.qinghai.ledger.query.platform.ReadModelIndexes;
+import cn.qinghai.ledger.query.platform.ReadModelStore;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.FindIterable;
@@ -65,11 +65,11 @@ public class AuditTrail {
 
     /** A trail in a MongoDB that builds the indexes it declares, for tests. */
     public AuditTrail(MongoDatabase readModelDatabase) {
-        this(readModelDatabase, ReadModelIndexes.DECLARED);
+        this(readModelDatabase, ReadModelStore.MONGODB);
     }
 
     @Autowired
-    public AuditTrail(MongoDatabase readModelDatabase, ReadModelIndexes indexes) {
+    public AuditTrail(MongoDatabase readModelDatabase, ReadModelStore store) {
         this.entries = readModelDatabase.getCollection(ENTRIES);
         this.marks = readModelDatabase.getCollection(MARKS);
         this.withdrawals = new AuditWithdrawals(entries, readModelDatabase.getCollection(WITHDRAWN),
@@ -81,7 +81,7 @@ public class AuditTrail {
         }
         keys.add(Indexes.ascending(AT));
         keys.add(Indexes.ascending(EVENT_ID));
-        indexes.ensure(entries, keys.toArray(Bson[]::new));
+        store.ensureIndexes(entries, keys.toArray(Bson[]::new));
     }
 
     public Document entry(long position) {

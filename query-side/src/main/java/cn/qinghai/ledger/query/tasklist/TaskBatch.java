@@ -12,7 +12,7 @@ import static com.mongodb.client.model.Filters.or;
 import cn.qinghai.ledger.events.task.ProgressReportedEvent;
 import cn.qinghai.ledger.query.platform.ProjectionBatch;
 import cn.qinghai.ledger.query.platform.ReadModelCollections;
-import cn.qinghai.ledger.query.platform.ReadModelIndexes;
+import cn.qinghai.ledger.query.platform.ReadModelStore;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.bulk.BulkWriteResult;
@@ -151,15 +151,16 @@ final class TaskBatch implements ProjectionBatch.Part {
     }
 
     /**
-     * Replaces each changed task by {@code _id}. On MongoDB (where a filter beyond {@code _id} still uses
-     * the primary key) each replacement also requires the document to be as this batch read it, so a
-     * worker that lost its segment's claim mid-batch while another handled the same events fails here,
-     * before it tells {@link TaskMoves} its moves a second time. The in-process store serves a single
-     * process, where one segment is never handled twice at once, and scans a collection for any filter
-     * beyond {@code _id}: it replaces by {@code _id} alone.
+     * Replaces each changed task by {@code _id}. On a store {@link ReadModelStore#sharedAcrossProcesses
+     * shared across processes} (MongoDB, where a filter beyond {@code _id} still uses the primary key) each
+     * replacement also requires the document to be as this batch read it, so a worker that lost its
+     * segment's claim mid-batch while another handled the same events fails here, before it tells
+     * {@link TaskMoves} its moves a second time. The in-process store serves a single process, where one
+     * segment is never handled twice at once, and scans a collection for any filter beyond {@code _id}: it
+     * replaces by {@code _id} alone.
      */
     private void writeTasks() {
-        boolean guarded = collections.indexes() == ReadModelIndexes.DECLARED;
+        boolean guarded = collections.store().sharedAcrossProcesses();
         List<WriteModel<Document>> writes = new ArrayList<>();
         for (String id : changed) {
             Document read = before.get(id);

@@ -2,6 +2,7 @@ package cn.qinghai.ledger.query.tasklist;
 
 import cn.qinghai.ledger.query.platform.ReadModelCollections;
 import cn.qinghai.ledger.query.platform.ReadModelGenerations;
+import cn.qinghai.ledger.query.platform.ReadModelStore;
 import static cn.qinghai.ledger.query.platform.MongoWrites.date;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -155,12 +156,17 @@ public class TaskReadModel {
     }
 
     /**
-     * Every history entry of one task, in event order, read by {@code _id} (task and sequence number):
-     * up to the task document's {@code seq} and a window beyond it, then window by window while the
-     * last one is taken (the events after the task's last change all write history, so they leave no
-     * gap).
+     * Every history entry of one task, in event order. Where the store {@link ReadModelStore#honoursIndexes
+     * honours indexes} (MongoDB) this is one query on the task ({@code taskId, seq} is indexed). The
+     * in-process store would read the whole history collection for it, so there the entries are read by
+     * {@code _id} (task and sequence number): up to the task document's {@code seq} and a window beyond it,
+     * then window by window while the last one is taken (the events after the task's last change all write
+     * history, so they leave no gap).
      */
     List<Document> history(TaskRecord task) {
+        if (collections.store().honoursIndexes()) {
+            return history().find(eq("taskId", task.taskId())).sort(Sorts.ascending("seq")).into(new ArrayList<>());
+        }
         List<Document> found = new ArrayList<>();
         long from = 0;
         long to = task.seq() + HISTORY_WINDOW;

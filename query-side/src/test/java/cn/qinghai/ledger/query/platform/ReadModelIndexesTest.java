@@ -56,7 +56,7 @@ class ReadModelIndexesTest {
     @Test
     void aGenerationsBindingHandsItsStoresPolicyToTheProjections() {
         ReadModelGenerations onInProcessStore = new ReadModelGenerations(mongo.db, Clock.systemUTC(),
-                ReadModelIndexes.PRIMARY_KEY_ONLY);
+                ReadModelStore.IN_PROCESS);
         new TaskProjection(onInProcessStore, Clock.systemUTC(), new UnitTaskCounts());
         new TaskProjection(onInProcessStore.generation(2), Clock.systemUTC(), new UnitTaskCounts());
 
@@ -64,7 +64,7 @@ class ReadModelIndexesTest {
             assertThat(keys(mongo.db.getCollection(name))).as(name).isEmpty();
         }
 
-        new TaskProjection(new ReadModelGenerations(mongo.db, Clock.systemUTC(), ReadModelIndexes.DECLARED),
+        new TaskProjection(new ReadModelGenerations(mongo.db, Clock.systemUTC(), ReadModelStore.MONGODB),
                 Clock.systemUTC(), new UnitTaskCounts());
         assertThat(keys(mongo.db.getCollection("tasks"))).contains("{\"units\": 1}");
     }

@@ -9,6 +9,8 @@ import cn.qinghai.ledger.query.platform.AggregateStream;
 import cn.qinghai.ledger.query.platform.InMemoryMongo;
 import cn.qinghai.ledger.query.platform.MutableClock;
 import cn.qinghai.ledger.query.platform.ProcessorBatch;
+import cn.qinghai.ledger.query.platform.ReadModelCollections;
+import cn.qinghai.ledger.query.platform.ReadModelStore;
 import cn.qinghai.ledger.query.roster.RosterFixture;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -186,6 +188,25 @@ class TaskProjectionTest {
         assertThat(view.rag()).isEqualTo(RagStatus.GREEN);
         assertThat(view.ragReason()).isEqualTo(RagReason.CLOSED);
         assertThat(view.overdue()).isFalse();
+    }
+
+    @Test
+    void theHistoryIsReadWholeOnEitherStoreEvenFarBeyondTheTasksLastChange() {
+        for (int i = 0; i < 70; i++) {             // history only: the task document keeps seq 1
+            t2.then(seq -> projection.on(new ExtensionRequestedEvent("t2", "r" + seq, "finance", day("2025-03-14"),
+                    day("2025-03-31"), "理由" + seq, day("2025-03-10")), seq));
+        }
+        t2.deliver();
+        TaskRecord t = tasks.readModel.find("t2").orElseThrow();
+        assertThat(t.seq()).isEqualTo(1);
+
+        List<Document> indexed = tasks.readModel.history(t);
+        List<Document> byId = new TaskReadModel(ReadModelCollections.of(mongo.db::getCollection,
+                ReadModelStore.IN_PROCESS)).history(t);
+        assertThat(indexed).extracting(d -> d.get("seq")).containsExactlyElementsOf(
+                java.util.stream.LongStream.range(1, 72).boxed().toList());
+        assertThat(byId).isEqualTo(indexed);
+        assertThat(view("t2").extensions()).hasSize(70);
     }
 
     @Test

@@ -9,7 +9,7 @@ import cn.qinghai.ledger.query.platform.InMemoryMongo;
 import cn.qinghai.ledger.query.platform.MutableClock;
 import cn.qinghai.ledger.query.platform.ProcessorBatch;
 import cn.qinghai.ledger.query.platform.ReadModelCollections;
-import cn.qinghai.ledger.query.platform.ReadModelIndexes;
+import cn.qinghai.ledger.query.platform.ReadModelStore;
 import cn.qinghai.ledger.query.roster.RosterFixture;
 import cn.qinghai.ledger.query.roster.RosterQueries;
 import cn.qinghai.ledger.query.tasklist.RandomTaskHistories;
@@ -173,8 +173,8 @@ class UnitBoardFromCountsTest {
             }
 
             @Override
-            public ReadModelIndexes indexes() {
-                return ReadModelIndexes.DECLARED;
+            public ReadModelStore store() {
+                return ReadModelStore.MONGODB;
             }
         };
         TaskProjection stalled = new TaskProjection(mongoDb, clock, new UnitTaskCounts());
