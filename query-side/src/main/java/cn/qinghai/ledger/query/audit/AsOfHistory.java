@@ -13,8 +13,8 @@ import cn.qinghai.ledger.query.tasklist.RagPolicy;
 import cn.qinghai.ledger.query.tasklist.SupervisionProperties;
 import cn.qinghai.ledger.query.tasklist.TaskProjection;
 import cn.qinghai.ledger.query.tasklist.TaskQueries;
+import cn.qinghai.ledger.query.tasklist.TaskMoves;
 import cn.qinghai.ledger.query.tasklist.TaskReadModel;
-import cn.qinghai.ledger.query.unitstatus.UnitTaskCounts;
 import cn.qinghai.ledger.query.unitstatus.UnitStatusQueries;
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
@@ -51,11 +51,13 @@ public class AsOfHistory {
     private final RosterQueries roster;
     private final ZoneId zone;
     private final ReadModelStore store;
+    private final TaskMoves taskMoves;
 
     AsOfHistory(EventStore eventStore, MongoDatabase readModelDatabase, Clock clock, WorkingCalendar calendar,
                 SupervisionProperties supervision, UnitDirectory units, RosterQueries roster,
-                ReadModelStore store) {
+                ReadModelStore store, TaskMoves taskMoves) {
         this.eventStore = eventStore;
+        this.taskMoves = taskMoves;
         this.db = readModelDatabase;
         this.store = store;
         this.calendar = calendar;
@@ -109,8 +111,8 @@ public class AsOfHistory {
         ReadModelCollections scratch = ReadModelCollections.of(name -> db.getCollection(prefix + name), store);
         Clock then = Clock.fixed(asOf, zone);
         try {
-            AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(new TaskProjection(scratch, then,
-                    new UnitTaskCounts()));
+            AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(
+                    new TaskProjection(scratch, then, taskMoves));
             feed.apply(event -> {
                 try {
                     if (handlers.canHandle(event)) {
