@@ -6,13 +6,14 @@ import cn.qinghai.ledger.events.task.TaskView;
 import cn.qinghai.ledger.events.task.UnitStatusList;
 import cn.qinghai.ledger.platform.calendar.WorkingCalendar;
 import cn.qinghai.ledger.query.platform.ReadModelCollections;
-import cn.qinghai.ledger.query.platform.ReadModelIndexes;
+import cn.qinghai.ledger.query.platform.ReadModelStore;
 import cn.qinghai.ledger.query.roster.RosterQueries;
 import cn.qinghai.ledger.query.roster.UnitDirectory;
 import cn.qinghai.ledger.query.tasklist.RagPolicy;
 import cn.qinghai.ledger.query.tasklist.SupervisionProperties;
 import cn.qinghai.ledger.query.tasklist.TaskProjection;
 import cn.qinghai.ledger.query.tasklist.TaskQueries;
+import cn.qinghai.ledger.query.tasklist.TaskMoves;
 import cn.qinghai.ledger.query.tasklist.TaskReadModel;
 import cn.qinghai.ledger.query.unitstatus.UnitStatusQueries;
 import com.mongodb.client.MongoDatabase;
@@ -49,14 +50,16 @@ public class AsOfHistory {
     private final UnitDirectory units;
     private final RosterQueries roster;
     private final ZoneId zone;
-    private final ReadModelIndexes indexes;
+    private final ReadModelStore store;
+    private final TaskMoves taskMoves;
 
     AsOfHistory(EventStore eventStore, MongoDatabase readModelDatabase, Clock clock, WorkingCalendar calendar,
                 SupervisionProperties supervision, UnitDirectory units, RosterQueries roster,
-                ReadModelIndexes indexes) {
+                ReadModelStore store, TaskMoves taskMoves) {
         this.eventStore = eventStore;
+        this.taskMoves = taskMoves;
         this.db = readModelDatabase;
-        this.indexes = indexes;
+        this.store = store;
         this.calendar = calendar;
         this.supervision = supervision;
         this.units = units;
@@ -103,12 +106,13 @@ public class AsOfHistory {
     private <T> T inScratch(Instant asOf, Function<java.util.function.Consumer<EventMessage<?>>, Void> feed,
                             Function<Readers, T> read) {
         String prefix = "asof_" + UUID.randomUUID().toString().replace("-", "") + "_";
-        // The store's index policy: scratch collections a crash leaves behind cost the in-process server
+        // The store's capabilities: scratch collections a crash leaves behind cost the in-process server
         // nothing on its next start.
-        ReadModelCollections scratch = ReadModelCollections.of(name -> db.getCollection(prefix + name), indexes);
+        ReadModelCollections scratch = ReadModelCollections.of(name -> db.getCollection(prefix + name), store);
         Clock then = Clock.fixed(asOf, zone);
         try {
-            AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(new TaskProjection(scratch, then));
+            AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(
+                    new TaskProjection(scratch, then, taskMoves));
             feed.apply(event -> {
                 try {
                     if (handlers.canHandle(event)) {

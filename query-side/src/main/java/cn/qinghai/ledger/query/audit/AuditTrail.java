@@ -1,7 +1,6 @@
 package cn.qinghai.ledger.query.audit;
 
 import static cn.qinghai.ledger.query.audit.AuditEntries.AT;
-import static cn.qinghai.ledger.query.audit.AuditEntries.DIGEST;
 import static cn.qinghai.ledger.query.audit.AuditEntries.EVENT_ID;
 import static cn.qinghai.ledger.query.audit.AuditEntries.LINK;
 import static cn.qinghai.ledger.query.audit.AuditEntries.POSITION;
@@ -11,7 +10,7 @@ import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
 
-import cn.qinghai.ledger.query.platform.ReadModelIndexes;
+import cn.qinghai.ledger.query.platform.ReadModelStore;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.FindIterable;
@@ -57,27 +56,24 @@ public class AuditTrail {
     private static final String HIGH_WATER = "highWater";
     private static final String MARK = "position";
     private static final int NEAR = 64;
-    private static final int RELINK_CHUNK = 256;
     /** At most this many positions in one lookup of a page (a far page is read in several). */
     private static final long PAGE_CHUNK = 5_000;
-    private static final long RELINK_BY_ID_LIMIT = 100_000;
 
     private final MongoCollection<Document> entries;
     private final MongoCollection<Document> marks;
-    private final MongoCollection<Document> withdrawn;
-    private final MongoCollection<Document> withdrawals;
+    private final AuditWithdrawals withdrawals;
 
     /** A trail in a MongoDB that builds the indexes it declares, for tests. */
     public AuditTrail(MongoDatabase readModelDatabase) {
-        this(readModelDatabase, ReadModelIndexes.DECLARED);
+        this(readModelDatabase, ReadModelStore.MONGODB);
     }
 
     @Autowired
-    public AuditTrail(MongoDatabase readModelDatabase, ReadModelIndexes indexes) {
+    public AuditTrail(MongoDatabase readModelDatabase, ReadModelStore store) {
         this.entries = readModelDatabase.getCollection(ENTRIES);
         this.marks = readModelDatabase.getCollection(MARKS);
-        this.withdrawn = readModelDatabase.getCollection(WITHDRAWN);
-        this.withdrawals = readModelDatabase.getCollection(WITHDRAWALS);
+        this.withdrawals = new AuditWithdrawals(entries, readModelDatabase.getCollection(WITHDRAWN),
+                readModelDatabase.getCollection(WITHDRAWALS));
         List<Bson> keys = new ArrayList<>();
         for (String field : List.of(AuditEntries.AGGREGATE_ID, AuditEntries.ACTOR, AuditEntries.ACTOR_UNIT,
                 AuditEntries.UNITS, AuditEntries.TYPE)) {
@@ -85,7 +81,7 @@ public class AuditTrail {
         }
         keys.add(Indexes.ascending(AT));
         keys.add(Indexes.ascending(EVENT_ID));
-        indexes.ensure(entries, keys.toArray(Bson[]::new));
+        store.ensureIndexes(entries, keys.toArray(Bson[]::new));
     }
 
     public Document entry(long position) {
@@ -119,12 +115,12 @@ public class AuditTrail {
      * (the common case, in one lookup); when that one is missing (a gap in the global index), the
      * {@value #NEAR} positions below.
      */
-    Near near(long position) {
+    NearEntries near(long position) {
         Map<Long, Document> found = lookup(position, Math.max(0, position - 1));
         if (position > 0 && !found.containsKey(position - 1)) {
             found.putAll(lookup(position - 2, Math.max(0, position - NEAR)));
         }
-        return new Near(found);
+        return new NearEntries(found);
     }
 
     private Map<Long, Document> lookup(long from, long downTo) {
@@ -140,28 +136,6 @@ public class AuditTrail {
             found.put(position(d), d);
         }
         return found;
-    }
-
-    /** Entries around one position, as {@link #near(long)} found them. */
-    record Near(Map<Long, Document> entries) {
-
-        /** The event recorded at {@code position}, or null. */
-        String eventIdAt(long position) {
-            Document d = entries.get(position);
-            return d == null ? null : d.getString(EVENT_ID);
-        }
-
-        /** The highest entry below {@code position} among those found, or null. */
-        Document below(long position) {
-            Document best = null;
-            for (Document d : entries.values()) {
-                long p = position(d);
-                if (p < position && (best == null || p > position(best))) {
-                    best = d;
-                }
-            }
-            return best;
-        }
     }
 
     /**
@@ -210,51 +184,11 @@ public class AuditTrail {
 
     /**
      * Recomputes the links of the entries after {@code position}, starting from {@code link}: needed
-     * when an event arrives below entries already recorded (a transaction that committed late).
-     * Returns how many links changed. The entries above are read by {@code _id} in chunks up to the
-     * high-water mark (a late event lands a few positions below the head, so usually one chunk); only
-     * without a mark, or far below it, is the whole range searched.
+     * when an event arrives below entries already recorded (a transaction that committed late). Returns
+     * how many links changed ({@link AuditRelinking}).
      */
     int relinkAfter(long position, byte[] link) {
-        Long mark = mark();
-        if (mark == null || mark - position > RELINK_BY_ID_LIMIT) {
-            return relinkRun(link, entries.find(gt(POSITION, position)).sort(Sorts.ascending(POSITION))
-                    .projection(Projections.include(DIGEST, LINK))).changed();
-        }
-        int changed = 0;
-        byte[] previous = link;
-        for (long from = position + 1; from <= mark; from += RELINK_CHUNK) {
-            List<Long> chunk = new ArrayList<>();
-            for (long p = from; p <= Math.min(mark, from + RELINK_CHUNK - 1); p++) {
-                chunk.add(p);
-            }
-            List<Document> found = entries.find(in(POSITION, chunk)).projection(Projections.include(DIGEST, LINK))
-                    .into(new ArrayList<>());
-            found.sort(Comparator.comparingLong(AuditTrail::position));
-            Relinked r = relinkRun(previous, found);
-            changed += r.changed();
-            previous = r.last();
-        }
-        return changed;
-    }
-
-    private record Relinked(int changed, byte[] last) {
-    }
-
-    /** Chains {@code run} (ascending positions) from {@code link}, rewriting the links that differ. */
-    private Relinked relinkRun(byte[] link, Iterable<Document> run) {
-        int changed = 0;
-        byte[] previous = link;
-        for (Document d : run) {
-            byte[] next = AuditChain.link(previous, AuditChain.unhex(d.getString(DIGEST)));
-            String hex = AuditChain.hex(next);
-            if (!hex.equals(d.getString(LINK))) {
-                entries.updateOne(eq(POSITION, d.get(POSITION)), Updates.set(LINK, hex));
-                changed++;
-            }
-            previous = next;
-        }
-        return new Relinked(changed, previous);
+        return new AuditRelinking(entries).relinkAfter(position, link, mark());
     }
 
     public long count(Bson filter) {
@@ -328,51 +262,18 @@ public class AuditTrail {
 
     /**
      * Withdraws every entry above {@code position}: their events are gone from the event store (it went
-     * back to an earlier state: a crash on a non-durable setting, a restored backup). The entries are
-     * not deleted but moved, whole, to {@value #WITHDRAWN} under the withdrawal's id, and the withdrawal
-     * itself is recorded in {@value #WITHDRAWALS}; the high-water mark goes back to {@code position}, so
-     * the trail records and chains what the store now holds from there. The verifier reports
-     * withdrawals as such, not as tampering. Returns the withdrawn entries' positions, ascending.
+     * back to an earlier state). The entries are moved, not deleted ({@link AuditWithdrawals}); the
+     * high-water mark goes back to {@code position}. Returns the withdrawn entries' positions, ascending.
      */
     public List<Long> withdrawAbove(long position, String withdrawalId, Instant at, String reason) {
-        List<Long> positions = new ArrayList<>();
-        List<Document> moved = new ArrayList<>();
-        for (Document entry : sorted(entries.find(gt(POSITION, position)))) {
-            long p = position(entry);
-            positions.add(p);
-            Document copy = new Document(entry);
-            copy.put(POSITION, withdrawalId + ":" + p);
-            copy.put("withdrawal", withdrawalId);
-            copy.put("position", p);
-            moved.add(copy);
-            if (moved.size() == 500) {
-                withdrawn.insertMany(moved);
-                moved.clear();
-            }
-        }
-        if (!moved.isEmpty()) {
-            withdrawn.insertMany(moved);
-        }
-        withdrawals.insertOne(new Document(POSITION, withdrawalId).append("at", Date.from(at))
-                .append("reason", reason).append("keptUpTo", position).append("count", positions.size())
-                .append("positions", positions.size() <= 1000 ? positions : positions.subList(0, 1000)));
-        entries.deleteMany(gt(POSITION, position));
+        List<Long> positions = withdrawals.withdrawAbove(position, withdrawalId, at, reason);
         marks.updateOne(eq("_id", HIGH_WATER), Updates.set(MARK, position), new UpdateOptions().upsert(true));
         return positions;
     }
 
     /** Every withdrawal recorded, oldest first. */
     public List<Withdrawal> withdrawals() {
-        List<Withdrawal> found = new ArrayList<>();
-        for (Document d : withdrawals.find().sort(Sorts.ascending("at"))) {
-            List<Long> positions = new ArrayList<>();
-            for (Object p : d.getList("positions", Object.class)) {
-                positions.add(((Number) p).longValue());
-            }
-            found.add(new Withdrawal(d.getString(POSITION), d.getDate("at").toInstant(), d.getString("reason"),
-                    ((Number) d.get("keptUpTo")).longValue(), ((Number) d.get("count")).longValue(), positions));
-        }
-        return found;
+        return withdrawals.all();
     }
 
     /**

@@ -65,7 +65,7 @@ public class AuditTrailProjection {
     private void recordNow(TrackedEventMessage<?> tracked) {
         long tokenPosition = positionOf(tracked.trackingToken());
         // one lookup for both questions of the common case: is the position taken, and what is below it
-        AuditTrail.Near near = trail.near(tokenPosition);
+        NearEntries near = trail.near(tokenPosition);
         Long position = place(tracked, tokenPosition, near.eventIdAt(tokenPosition));
         if (position == null) {
             return;

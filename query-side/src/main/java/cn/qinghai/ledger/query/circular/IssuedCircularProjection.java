@@ -4,7 +4,7 @@ import static cn.qinghai.ledger.query.platform.MongoWrites.date;
 import static cn.qinghai.ledger.query.platform.MongoWrites.insertOnce;
 
 import cn.qinghai.ledger.events.circular.CircularIssuedEvent;
-import cn.qinghai.ledger.query.platform.ReadModelIndexes;
+import cn.qinghai.ledger.query.platform.ReadModelStore;
 import cn.qinghai.ledger.events.task.CircularView;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,10 +35,10 @@ public class IssuedCircularProjection {
     private final ObjectMapper json;
 
     public IssuedCircularProjection(@Qualifier("readModelDatabase") MongoDatabase readModelDatabase,
-                                    ObjectMapper json, ReadModelIndexes indexes) {
+                                    ObjectMapper json, ReadModelStore store) {
         this.issued = readModelDatabase.getCollection(ISSUED);
         this.json = json;
-        indexes.ensure(issued, Indexes.ascending("conferenceId", "issuedOn"));
+        store.ensureIndexes(issued, Indexes.ascending("conferenceId", "issuedOn"));
     }
 
     static MongoCollection<Document> collection(MongoDatabase readModelDatabase) {

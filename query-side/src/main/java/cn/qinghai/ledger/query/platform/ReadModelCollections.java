@@ -18,14 +18,14 @@ public interface ReadModelCollections {
     /** The collection that holds {@code logicalName} in this binding's generation. */
     MongoCollection<Document> get(String logicalName);
 
-    /** How the store behind this binding takes secondary indexes; MongoDB's way unless told otherwise. */
-    default ReadModelIndexes indexes() {
-        return ReadModelIndexes.DECLARED;
+    /** What the store behind this binding can do; MongoDB unless told otherwise. */
+    default ReadModelStore store() {
+        return ReadModelStore.MONGODB;
     }
 
-    /** Asks for the indexes {@code keys} on {@code logicalName}, as {@link #indexes()} takes them. */
+    /** Asks for the indexes {@code keys} on {@code logicalName}, as {@link #store()} takes them. */
     default void ensureIndexes(String logicalName, Bson... keys) {
-        indexes().ensure(get(logicalName), keys);
+        store().ensureIndexes(get(logicalName), keys);
     }
 
     /** The logical names as they are, in {@code db}: generation 1, for tests and fixtures. */
@@ -33,8 +33,8 @@ public interface ReadModelCollections {
         return db::getCollection;
     }
 
-    /** Collections found by {@code lookup}, in a store that takes indexes as {@code indexes} says. */
-    static ReadModelCollections of(Function<String, MongoCollection<Document>> lookup, ReadModelIndexes indexes) {
+    /** Collections found by {@code lookup}, in {@code store}. */
+    static ReadModelCollections of(Function<String, MongoCollection<Document>> lookup, ReadModelStore store) {
         return new ReadModelCollections() {
             @Override
             public MongoCollection<Document> get(String logicalName) {
@@ -42,8 +42,8 @@ public interface ReadModelCollections {
             }
 
             @Override
-            public ReadModelIndexes indexes() {
-                return indexes;
+            public ReadModelStore store() {
+                return store;
             }
         };
     }

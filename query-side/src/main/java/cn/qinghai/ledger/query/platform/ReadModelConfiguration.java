@@ -31,12 +31,12 @@ class ReadModelConfiguration {
     }
 
     /**
-     * Secondary indexes as the store takes them: declared on MongoDB, none on the in-process server
-     * (it never uses them, and re-reads each collection for each of them whenever it opens).
+     * What the read-model store can do, decided here once: the in-process server when it runs (no secondary
+     * index used, one process), MongoDB otherwise. Projections and queries ask its capabilities.
      */
     @Bean
-    ReadModelIndexes readModelIndexes(ObjectProvider<MongoServer> inProcessServer) {
-        return inProcessServer.getIfAvailable() == null ? ReadModelIndexes.DECLARED : ReadModelIndexes.PRIMARY_KEY_ONLY;
+    ReadModelStore readModelStore(ObjectProvider<MongoServer> inProcessServer) {
+        return inProcessServer.getIfAvailable() == null ? ReadModelStore.MONGODB : ReadModelStore.IN_PROCESS;
     }
 
     /** Axon's view of the read-model database: tracking tokens and dead letters. */

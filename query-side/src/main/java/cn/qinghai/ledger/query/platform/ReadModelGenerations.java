@@ -47,19 +47,19 @@ public class ReadModelGenerations {
 
     private final MongoDatabase db;
     private final Clock clock;
-    private final ReadModelIndexes indexes;
+    private final ReadModelStore store;
     private final ConcurrentMap<String, Cached> active = new ConcurrentHashMap<>();
 
     @Autowired
-    public ReadModelGenerations(MongoDatabase readModelDatabase, Clock clock, ReadModelIndexes indexes) {
+    public ReadModelGenerations(MongoDatabase readModelDatabase, Clock clock, ReadModelStore store) {
         this.db = readModelDatabase;
         this.clock = clock;
-        this.indexes = indexes;
+        this.store = store;
     }
 
-    /** Generations in a MongoDB that builds the indexes projections declare, for tests. */
+    /** Generations in a MongoDB, for tests. */
     public ReadModelGenerations(MongoDatabase readModelDatabase, Clock clock) {
-        this(readModelDatabase, clock, ReadModelIndexes.DECLARED);
+        this(readModelDatabase, clock, ReadModelStore.MONGODB);
     }
 
     /** The collection name of {@code logicalName} in {@code generation}. */
@@ -70,13 +70,13 @@ public class ReadModelGenerations {
     /** The projection's collections in whichever generation is active when a collection is asked for. */
     public ReadModelCollections live(String projection) {
         return ReadModelCollections.of(logicalName -> db.getCollection(collectionName(logicalName,
-                active(projection))), indexes);
+                active(projection))), store);
     }
 
     /** The projection's collections in one given generation. */
     public ReadModelCollections generation(int generation) {
         return ReadModelCollections.of(logicalName -> db.getCollection(collectionName(logicalName, generation)),
-                indexes);
+                store);
     }
 
     /** The generation that serves readers (1 for a projection never rebuilt). */

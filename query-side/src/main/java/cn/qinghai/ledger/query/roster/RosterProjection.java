@@ -5,7 +5,6 @@ import static cn.qinghai.ledger.query.platform.MongoWrites.date;
 import static cn.qinghai.ledger.query.platform.MongoWrites.insertOnce;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
 import static com.mongodb.client.model.Updates.unset;
@@ -19,15 +18,12 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -57,6 +53,7 @@ public class RosterProjection implements ReplayableProjection {
     static final List<String> COLLECTIONS = List.of(CONFERENCES, UNITS, SEATS, DIRECTORS, LIAISONS, CHANGES);
 
     private final ReadModelCollections collections;
+    private final RosterTerms terms;
 
     /** The live roster: the generation that serves readers. */
     @Autowired
@@ -67,6 +64,7 @@ public class RosterProjection implements ReplayableProjection {
     /** A roster writing into {@code collections} (a generation being rebuilt, or a test's database). */
     public RosterProjection(ReadModelCollections collections) {
         this.collections = collections;
+        this.terms = new RosterTerms(collections);
         ensureIndexes();
     }
 
@@ -134,24 +132,24 @@ public class RosterProjection implements ReplayableProjection {
                 unset("member"),
                 unset("liaison")));
         if (e.vacatedPersonId() != null) {
-            closeTerm(SEATS, and(eq("conferenceId", e.conferenceId()), eq("personId", e.vacatedPersonId())),
+            terms.closeTerm(SEATS, and(eq("conferenceId", e.conferenceId()), eq("personId", e.vacatedPersonId())),
                     e.effectiveOn(), seq);
-            closeTerm(DIRECTORS, and(eq("conferenceId", e.conferenceId()), eq("personId", e.vacatedPersonId())),
+            terms.closeTerm(DIRECTORS, and(eq("conferenceId", e.conferenceId()), eq("personId", e.vacatedPersonId())),
                     e.effectiveOn(), seq);
         }
-        closeTerm(LIAISONS, and(eq("conferenceId", e.conferenceId()), eq("unitCode", e.unitCode())),
+        terms.closeTerm(LIAISONS, and(eq("conferenceId", e.conferenceId()), eq("unitCode", e.unitCode())),
                 e.effectiveOn(), seq);
     }
 
     @EventHandler
     void on(MemberAppointedEvent e, @SequenceNumber long seq) {
-        openSeat(e.conferenceId(), e.personId(), e.name(), e.title(), e.role(), e.unitCode(), e.effectiveOn(), seq);
+        terms.openSeat(e.conferenceId(), e.personId(), e.name(), e.title(), e.role(), e.unitCode(), e.effectiveOn(), seq);
     }
 
     @EventHandler
     void on(OfficeDirectorAppointedEvent e, @SequenceNumber long seq) {
-        closeTerm(DIRECTORS, eq("conferenceId", e.conferenceId()), e.effectiveOn(), seq);
-        insertOnce(col(DIRECTORS), termId(e.conferenceId(), "director", seq), new Document()
+        terms.closeTerm(DIRECTORS, eq("conferenceId", e.conferenceId()), e.effectiveOn(), seq);
+        insertOnce(col(DIRECTORS), RosterTerms.termId(e.conferenceId(), "director", seq), new Document()
                 .append("conferenceId", e.conferenceId())
                 .append("personId", e.personId())
                 .append("name", e.name())
@@ -161,7 +159,7 @@ public class RosterProjection implements ReplayableProjection {
 
     @EventHandler
     void on(MemberChangeProposedEvent e, @SequenceNumber long seq) {
-        insertOnce(col(CHANGES), termId(e.conferenceId(), e.changeId(), 0), new Document()
+        insertOnce(col(CHANGES), RosterTerms.termId(e.conferenceId(), e.changeId(), 0), new Document()
                 .append("conferenceId", e.conferenceId())
                 .append("changeId", e.changeId())
                 .append("unitCode", e.unitCode())
@@ -178,37 +176,37 @@ public class RosterProjection implements ReplayableProjection {
     @EventHandler
     void on(MemberReplacedEvent e, @SequenceNumber long seq) {
         decideChange(e.conferenceId(), e.changeId(), "CONFIRMED", null, e.effectiveOn(), seq);
-        closeTerm(SEATS, and(eq("conferenceId", e.conferenceId()), eq("personId", e.outgoingPersonId())),
+        terms.closeTerm(SEATS, and(eq("conferenceId", e.conferenceId()), eq("personId", e.outgoingPersonId())),
                 e.effectiveOn(), seq);
         if (e.officeDirectorVacated()) {
-            closeTerm(DIRECTORS, and(eq("conferenceId", e.conferenceId()), eq("personId", e.outgoingPersonId())),
+            terms.closeTerm(DIRECTORS, and(eq("conferenceId", e.conferenceId()), eq("personId", e.outgoingPersonId())),
                     e.effectiveOn(), seq);
         }
-        openSeat(e.conferenceId(), e.incoming().personId(), e.incoming().name(), e.incoming().title(), e.role(),
+        terms.openSeat(e.conferenceId(), e.incoming().personId(), e.incoming().name(), e.incoming().title(), e.role(),
                 e.unitCode(), e.effectiveOn(), seq);
     }
 
     /** 换届: the outgoing holder's term ends, the incoming's begins; the directorship follows as the event says. */
     @EventHandler
     void on(SeatSucceededEvent e, @SequenceNumber long seq) {
-        closeTerm(SEATS, and(eq("conferenceId", e.conferenceId()), eq("personId", e.outgoingPersonId())),
+        terms.closeTerm(SEATS, and(eq("conferenceId", e.conferenceId()), eq("personId", e.outgoingPersonId())),
                 e.effectiveOn(), seq);
-        openSeat(e.conferenceId(), e.incoming().personId(), e.incoming().name(), e.incoming().title(), e.role(),
+        terms.openSeat(e.conferenceId(), e.incoming().personId(), e.incoming().name(), e.incoming().title(), e.role(),
                 e.unitCode(), e.effectiveOn(), seq);
-        col(SEATS).updateOne(eq("_id", termId(e.conferenceId(), e.incoming().personId(), seq)),
-                set("decidedBy", decision(e.decidedBy())));
+        col(SEATS).updateOne(eq("_id", RosterTerms.termId(e.conferenceId(), e.incoming().personId(), seq)),
+                set("decidedBy", RosterDecisions.toDocument(e.decidedBy())));
         if (e.officeDirector() != null) {
-            closeTerm(DIRECTORS, and(eq("conferenceId", e.conferenceId()), eq("personId", e.outgoingPersonId())),
+            terms.closeTerm(DIRECTORS, and(eq("conferenceId", e.conferenceId()), eq("personId", e.outgoingPersonId())),
                     e.effectiveOn(), seq);
         }
         if (e.officeDirector() == OfficeDirectorHandover.TO_INCOMING) {
-            insertOnce(col(DIRECTORS), termId(e.conferenceId(), "director", seq), new Document()
+            insertOnce(col(DIRECTORS), RosterTerms.termId(e.conferenceId(), "director", seq), new Document()
                     .append("conferenceId", e.conferenceId())
                     .append("personId", e.incoming().personId())
                     .append("name", e.incoming().name())
                     .append("from", date(e.effectiveOn()))
                     .append("startSeq", seq)
-                    .append("decidedBy", decision(e.decidedBy())));
+                    .append("decidedBy", RosterDecisions.toDocument(e.decidedBy())));
         }
     }
 
@@ -219,17 +217,17 @@ public class RosterProjection implements ReplayableProjection {
      */
     @EventHandler
     void on(RosterChangeDecidedEvent e, @SequenceNumber long seq) {
-        Document decision = decision(e.decidedBy());
+        Document decision = RosterDecisions.toDocument(e.decidedBy());
         switch (e.change()) {
             case MEMBER_REPLACED -> {
-                col(CHANGES).updateOne(eq("_id", termId(e.conferenceId(), e.changeId(), 0)), set("decidedBy", decision));
-                col(SEATS).updateOne(eq("_id", termId(e.conferenceId(), e.personId(), seq - 1)),
+                col(CHANGES).updateOne(eq("_id", RosterTerms.termId(e.conferenceId(), e.changeId(), 0)), set("decidedBy", decision));
+                col(SEATS).updateOne(eq("_id", RosterTerms.termId(e.conferenceId(), e.personId(), seq - 1)),
                         set("decidedBy", decision));
             }
-            case MEMBER_APPOINTED -> col(SEATS).updateOne(eq("_id", termId(e.conferenceId(), e.personId(), seq - 1)),
+            case MEMBER_APPOINTED -> col(SEATS).updateOne(eq("_id", RosterTerms.termId(e.conferenceId(), e.personId(), seq - 1)),
                     set("decidedBy", decision));
             case OFFICE_DIRECTOR_APPOINTED -> col(DIRECTORS).updateOne(
-                    eq("_id", termId(e.conferenceId(), "director", seq - 1)), set("decidedBy", decision));
+                    eq("_id", RosterTerms.termId(e.conferenceId(), "director", seq - 1)), set("decidedBy", decision));
             case UNIT_ADDED, UNIT_DUTIES_UPDATED, UNIT_REMOVED -> col(UNITS).updateOne(
                     eq("_id", unitId(e.conferenceId(), e.unitCode())),
                     set("decisions." + e.change().name(), decision));
@@ -241,45 +239,10 @@ public class RosterProjection implements ReplayableProjection {
         decideChange(e.conferenceId(), e.changeId(), "REJECTED", e.reason(), null, seq);
     }
 
-    /**
-     * A filing opens a term and the unit's terms are chained again in effective-date order (ties by filing
-     * order): each ends where the next begins. The conference refuses filings that would rewrite the past,
-     * but a history recorded before that rule can hold them; chaining by date keeps one liaison per unit on
-     * every date whatever order the filings came in.
-     */
+    /** A filing opens a liaison term; the unit shows the liaison in office now ({@link RosterTerms#fileLiaison}). */
     @EventHandler
     void on(LiaisonFiledEvent e, @SequenceNumber long seq) {
-        insertOnce(col(LIAISONS), termId(e.conferenceId(), "liaison-" + e.unitCode(), seq), new Document()
-                .append("conferenceId", e.conferenceId())
-                .append("unitCode", e.unitCode())
-                .append("name", e.name())
-                .append("title", e.title())
-                .append("phone", e.phone())
-                .append("from", date(e.effectiveOn()))
-                .append("startSeq", seq));
-        Document current = chainLiaisonTerms(e.conferenceId(), e.unitCode());
-        applyIfNewer(col(UNITS), unitId(e.conferenceId(), e.unitCode()), seq, set("liaison", new Document()
-                .append("name", current.getString("name"))
-                .append("title", current.getString("title"))
-                .append("phone", current.getString("phone"))
-                .append("since", current.getString("from"))));
-    }
-
-    /** Ends each liaison term of the unit where the next (by date, then filing) begins; returns the last. */
-    private Document chainLiaisonTerms(String conferenceId, String unitCode) {
-        List<Document> terms = new ArrayList<>();
-        col(LIAISONS).find(and(eq("conferenceId", conferenceId), eq("unitCode", unitCode))).into(terms);
-        terms.sort(Comparator.comparing((Document d) -> d.getString("from"))
-                .thenComparingLong(d -> d.getLong("startSeq")));
-        for (int i = 0; i < terms.size() - 1; i++) {
-            Document term = terms.get(i);
-            String end = terms.get(i + 1).getString("from");
-            if (!end.equals(term.getString("to"))) {
-                col(LIAISONS).updateOne(eq("_id", term.get("_id")),
-                        combine(set("to", end), set("endSeq", terms.get(i + 1).getLong("startSeq"))));
-            }
-        }
-        return terms.get(terms.size() - 1);
+        terms.fileLiaison(e, seq);
     }
 
     @EventHandler
@@ -298,35 +261,9 @@ public class RosterProjection implements ReplayableProjection {
         ensureIndexes();
     }
 
-    private void openSeat(String conferenceId, String personId, String name, String title, SeatRole role,
-                          String unitCode, LocalDate from, long seq) {
-        insertOnce(col(SEATS), termId(conferenceId, personId, seq), new Document()
-                .append("conferenceId", conferenceId)
-                .append("personId", personId)
-                .append("name", name)
-                .append("title", title)
-                .append("role", role.name())
-                .append("unitCode", unitCode)
-                .append("from", date(from))
-                .append("startSeq", seq));
-        if (unitCode != null) {
-            applyIfNewer(col(UNITS), unitId(conferenceId, unitCode), seq, set("member", new Document()
-                    .append("personId", personId)
-                    .append("name", name)
-                    .append("title", title)
-                    .append("role", role.name())));
-        }
-    }
-
-    /** Ends the current term matching {@code filter}, if it was opened by an earlier event. */
-    private void closeTerm(String collection, Bson filter, LocalDate to, long seq) {
-        col(collection).updateMany(and(filter, eq("to", null), lt("startSeq", seq)),
-                combine(set("to", date(to)), set("endSeq", seq)));
-    }
-
     private void decideChange(String conferenceId, String changeId, String status, String reason, LocalDate on,
                               long seq) {
-        applyIfNewer(col(CHANGES), termId(conferenceId, changeId, 0), seq, combine(
+        applyIfNewer(col(CHANGES), RosterTerms.termId(conferenceId, changeId, 0), seq, combine(
                 set("status", status),
                 set("decisionReason", reason),
                 set("effectiveOn", date(on))));
@@ -336,30 +273,7 @@ public class RosterProjection implements ReplayableProjection {
         return collections.get(name);
     }
 
-    static Document decision(RosterDecision d) {
-        if (d == null) {
-            return null;
-        }
-        return new Document("kind", d.kind() == null ? null : d.kind().name())
-                .append("meetingId", d.meetingId())
-                .append("decisionId", d.decisionId())
-                .append("reference", d.reference())
-                .append("decidedOn", date(d.decidedOn()));
-    }
-
-    static RosterDecision decision(Document d) {
-        if (d == null) {
-            return null;
-        }
-        return new RosterDecision(d.getString("kind") == null ? null : RosterDecision.Kind.valueOf(d.getString("kind")),
-                d.getString("meetingId"), d.getString("decisionId"), d.getString("reference"), date(d, "decidedOn"));
-    }
-
     static String unitId(String conferenceId, String unitCode) {
         return conferenceId + "/" + unitCode;
-    }
-
-    private static String termId(String conferenceId, String key, long seq) {
-        return conferenceId + "/" + key + "/" + seq;
     }
 }

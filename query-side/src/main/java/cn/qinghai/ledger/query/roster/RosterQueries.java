@@ -100,7 +100,7 @@ public class RosterQueries {
             String unitCode = d.getString("unitCode");
             seats.add(new RosterView.Seat(d.getString("personId"), d.getString("name"), d.getString("title"),
                     SeatRole.valueOf(d.getString("role")), unitCode, unitCode == null ? null : unitNames.get(unitCode),
-                    date(d, "from"), date(d, "to"), RosterProjection.decision(d.get("decidedBy", Document.class))));
+                    date(d, "from"), date(d, "to"), RosterDecisions.of(d.get("decidedBy", Document.class))));
         }
         // The notice's order: convener, deputy conveners, then the members in the order of their units, so a
         // member who succeeds another takes the unit's place rather than the end of the list.
@@ -116,7 +116,7 @@ public class RosterQueries {
         return Optional.of(new RosterView(cid, query.asOf(), seats,
                 director == null ? null : new RosterView.Director(director.getString("personId"),
                         director.getString("name"), date(director, "from"), date(director, "to"),
-                        RosterProjection.decision(director.get("decidedBy", Document.class))),
+                        RosterDecisions.of(director.get("decidedBy", Document.class))),
                 liaisons));
     }
 
@@ -174,7 +174,7 @@ public class RosterQueries {
                     new Person(incoming.getString("personId"), incoming.getString("name"), incoming.getString("title")),
                     d.getString("reason"), date(d, "proposedOn"),
                     MemberChangeList.Status.valueOf(d.getString("status")), d.getString("decisionReason"),
-                    date(d, "effectiveOn"), RosterProjection.decision(d.get("decidedBy", Document.class))));
+                    date(d, "effectiveOn"), RosterDecisions.of(d.get("decidedBy", Document.class))));
         }
         return new MemberChangeList(items, items.size());
     }

@@ -3,12 +3,27 @@ package cn.qinghai.ledger.query.tasklist;
 import cn.qinghai.ledger.events.task.RagReason;
 import cn.qinghai.ledger.events.task.RagStatus;
 import cn.qinghai.ledger.events.task.TaskStatus;
+import static cn.qinghai.ledger.query.platform.MongoWrites.date;
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.nor;
+import static com.mongodb.client.model.Filters.or;
+
 import cn.qinghai.ledger.platform.calendar.WorkingCalendar;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.NavigableMap;
 import java.util.Set;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +39,13 @@ import org.springframework.stereotype.Component;
  *     report, or since assignment when none came (未按时报送进展);</li>
  * <li><b>green</b> otherwise; a closed task is green and keeps {@code onTime}.</li>
  * </ul>
+ *
+ * <p>This class is the only one that knows these rules. Every path that needs a colour asks it: a task
+ * read one by one ({@link #assess}); the dates the task list stores on each task so that MongoDB can
+ * select by colour ({@link #datesOf}, {@link #filter}); the board's per-unit figures, from a unit's
+ * counts of those dates ({@link #overdue(DatedCounts, LocalDate)}, {@link #worst(DatedCounts, LocalDate)})
+ * or, where the counts cannot answer, from the unit's tasks one by one ({@link #rateUnit}); and the
+ * circular's and the exports' lateness on a past day ({@link #overdueOn}, {@link #overdueWorkingDays}).
  */
 @Component
 public class RagPolicy {
@@ -35,7 +57,42 @@ public class RagPolicy {
     /** How far {@link #lastDueSoon} and {@link #lastReportMissingSince} look (a bound against a calendar without working days). */
     private static final int SEARCH_DAYS = 3660;
 
+    /**
+     * The version of the stored RAG dates ({@link #datesOf}) and of what a task adds to its unit's counts:
+     * raise it whenever either changes, so that a task list kept under other rules is rated task by task
+     * until rebuilt instead of being read wrongly.
+     */
+    public static final int STORED_RULES = 1;
+
+    /** Fields of a task document holding its {@link RagDates} (indexed on MongoDB). */
+    public static final String RED_FROM = "redFrom";
+    public static final String DUE_AT_WORK = "dueAtWork";
+    public static final String REPORT_SINCE_AT_WORK = "reportSinceAtWork";
+
     public record Assessment(RagStatus rag, RagReason reason, boolean overdue) {
+    }
+
+    /**
+     * The dates an open task's RAG turns on, whatever the day: its first overdue day ({@link #overdueFrom}),
+     * and while the units work on it its due date and the day its report interval runs from; each null
+     * when it does not apply. A task's RAG on any day follows from them alone (see {@link #filter}).
+     */
+    public record RagDates(LocalDate redFrom, LocalDate dueAtWork, LocalDate reportSinceAtWork) {
+    }
+
+    /**
+     * The {@link RagDates} of a unit's open lead tasks, counted by day: how many turn overdue on each day,
+     * fall due on each day while at work, and have their report interval running from each day.
+     */
+    public record DatedCounts(NavigableMap<LocalDate, Integer> redFrom, NavigableMap<LocalDate, Integer> dueAtWork,
+                              NavigableMap<LocalDate, Integer> reportSinceAtWork) {
+
+        public static final DatedCounts NONE = new DatedCounts(Collections.emptyNavigableMap(),
+                Collections.emptyNavigableMap(), Collections.emptyNavigableMap());
+    }
+
+    /** A unit's figures that turn on RAG: its open lead tasks overdue today, and the worst RAG among them. */
+    public record UnitRag(int overdue, RagStatus worst) {
     }
 
     private final Clock clock;
@@ -89,8 +146,87 @@ public class RagPolicy {
         return new Assessment(RagStatus.GREEN, RagReason.ON_TRACK, false);
     }
 
+    /**
+     * The dates the task list keeps on {@code task} so that MongoDB can select it by colour, and that a
+     * unit's counts count ({@code zone}: where a report's instant becomes a day). Depends on the task
+     * alone, not on today, the calendar or the settings.
+     */
+    public static RagDates datesOf(TaskRecord task, ZoneId zone) {
+        boolean atWork = unitsAtWork(task);
+        return new RagDates(overdueFrom(task), atWork ? task.dueDate() : null,
+                atWork ? reportSince(task, zone) : null);
+    }
+
+    /**
+     * The tasks whose RAG on {@code today} is {@code rag}, as a filter on their stored {@link RagDates}: red
+     * from the first overdue day on; amber when not red and, while the units work on it, due within the
+     * warning days or its report interval running from too long ago; green otherwise. The rules of
+     * {@link #assess} turned into date ranges: working days only add up, so each rule holds on one run of
+     * days ({@link #lastDueSoon}, {@link #lastReportMissingSince}).
+     */
+    public Bson filter(RagStatus rag, LocalDate today) {
+        Bson red = lte(RED_FROM, date(today));
+        Bson notRed = or(eq(RED_FROM, null), gt(RED_FROM, date(today)));
+        List<Bson> amberIf = new ArrayList<>();
+        LocalDate lastDueSoon = lastDueSoon(today);
+        if (lastDueSoon != null) {
+            amberIf.add(and(gte(DUE_AT_WORK, date(today)), lte(DUE_AT_WORK, date(lastDueSoon))));
+        }
+        LocalDate lastMissing = lastReportMissingSince(today);
+        if (lastMissing != null) {
+            amberIf.add(lte(REPORT_SINCE_AT_WORK, date(lastMissing)));
+        }
+        Bson amber = amberIf.isEmpty() ? in("_id", List.of()) : and(notRed, or(amberIf));
+        return switch (rag) {
+            case RED -> red;
+            case AMBER -> amber;
+            case GREEN -> nor(red, amber);
+        };
+    }
+
+    /** Open lead tasks overdue on {@code today}, from a unit's {@link DatedCounts}. */
+    public int overdue(DatedCounts counts, LocalDate today) {
+        return counts.redFrom().headMap(today, true).values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /**
+     * The worst RAG among a unit's open lead tasks on {@code today}, from its {@link DatedCounts}: red if one
+     * is overdue; else amber if one the units still work on falls due soon or has gone too long without a
+     * report; else green.
+     */
+    public RagStatus worst(DatedCounts counts, LocalDate today) {
+        if (overdue(counts, today) > 0) {
+            return RagStatus.RED;
+        }
+        LocalDate lastDueSoon = lastDueSoon(today);
+        boolean dueSoon = lastDueSoon != null && !counts.dueAtWork().subMap(today, true, lastDueSoon, true).isEmpty();
+        boolean reportMissing = !counts.reportSinceAtWork().isEmpty()
+                && reportMissing(counts.reportSinceAtWork().firstKey(), today);
+        return dueSoon || reportMissing ? RagStatus.AMBER : RagStatus.GREEN;
+    }
+
+    /**
+     * A unit's {@link UnitRag} on {@code today} rated task by task ({@link #assess}) from the open tasks it
+     * leads: the board's way where the unit's counts cannot answer. Closed tasks are passed over.
+     */
+    public UnitRag rateUnit(Iterable<TaskRecord> leadTasks, LocalDate today) {
+        int overdue = 0;
+        RagStatus worst = RagStatus.GREEN;
+        for (TaskRecord task : leadTasks) {
+            if (task.closed()) {
+                continue;
+            }
+            Assessment assessment = assess(task, today);
+            if (assessment.overdue()) {
+                overdue++;
+            }
+            worst = worst.worse(assessment.rag());
+        }
+        return new UnitRag(overdue, worst);
+    }
+
     /** Whether the units (not the office) have the next move: assigned, acknowledged or in progress. */
-    static boolean unitsAtWork(TaskRecord task) {
+    private static boolean unitsAtWork(TaskRecord task) {
         return UNITS_AT_WORK.contains(task.status());
     }
 
@@ -130,7 +266,7 @@ public class RagPolicy {
     }
 
     /** The day the report interval runs from: the last progress report's date in {@code zone}, else assignment. */
-    static LocalDate reportSince(TaskRecord task, ZoneId zone) {
+    private static LocalDate reportSince(TaskRecord task, ZoneId zone) {
         return task.lastReportAt() != null ? task.lastReportAt().atZoneSameInstant(zone).toLocalDate()
                 : task.assignedOn();
     }
@@ -143,7 +279,7 @@ public class RagPolicy {
      * lies on or before the due date, so on or before every day from which lateness could count. Null for
      * a closed task.
      */
-    static LocalDate overdueFrom(TaskRecord task) {
+    private static LocalDate overdueFrom(TaskRecord task) {
         if (task.closed() || task.dueDate() == null) {
             return null;
         }

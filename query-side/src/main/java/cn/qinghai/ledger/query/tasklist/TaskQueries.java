@@ -84,7 +84,7 @@ public class TaskQueries {
         long version = t.seq();
         for (Document h : tasks.history(t)) {
             version = Math.max(version, h.get("seq", Number.class).longValue());
-            switch (TaskProjection.Kind.valueOf(h.getString("kind"))) {
+            switch (HistoryKind.valueOf(h.getString("kind"))) {
                 case PROGRESS -> progress.add(new TaskView.Progress(h.getString("unitCode"),
                         names.of(cid, h.getString("unitCode")), h.getInteger("percentComplete", 0),
                         h.getString("summary"), at(h)));

@@ -2,16 +2,14 @@ package cn.qinghai.ledger.query.tasklist;
 
 import cn.qinghai.ledger.query.platform.ReadModelCollections;
 import cn.qinghai.ledger.query.platform.ReadModelGenerations;
+import cn.qinghai.ledger.query.platform.ReadModelStore;
 import static cn.qinghai.ledger.query.platform.MongoWrites.date;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
-import static com.mongodb.client.model.Filters.nor;
-import static com.mongodb.client.model.Filters.or;
 
 import cn.qinghai.ledger.events.task.RagStatus;
 import cn.qinghai.ledger.events.task.TaskStatus;
@@ -19,7 +17,6 @@ import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -44,11 +41,6 @@ public class TaskReadModel {
     /** A dated history entry, as the circular counts them. */
     public record Activity(String taskId, String conferenceId, String leadUnitCode, String unitCode, LocalDate on) {
     }
-
-    /** Stored dates of each task by which a RAG filter selects ({@link TaskProjection}). */
-    static final String RED_FROM = "redFrom";
-    static final String DUE_AT_WORK = "dueAtWork";
-    static final String REPORT_SINCE_AT_WORK = "reportSinceAtWork";
 
     private static final int HISTORY_WINDOW = 32;
     private static final int BATCH = 1_000;
@@ -90,34 +82,15 @@ public class TaskReadModel {
     }
 
     /**
-     * The tasks whose RAG on {@code today} is {@code rag}, as a filter on the stored dates: red from the
-     * first overdue day on; amber when not red and, while the units work on it, due within the warning
-     * days or its report interval running from too long ago; green otherwise. The same rules as
-     * {@link RagPolicy#assess}, turned into date ranges (working days only add up, so each rule holds on
-     * one run of days). Empty when this task list has no stored dates (built before they existed): the
-     * caller then rates each task.
+     * The tasks whose RAG on {@code today} is {@code rag} ({@link RagPolicy#filter}, on the dates each task
+     * keeps), or empty when this task list has no stored dates that can be read under the policy's rules
+     * and zone (built before they existed): the caller then rates each task.
      */
     public Optional<Bson> ragFilter(RagStatus rag, LocalDate today, RagPolicy policy) {
-        if (!new UnitTaskCounts(collections.get(TaskProjection.UNIT_COUNTS), policy.clock()).kept(policy.zone())) {
+        if (!TaskListOrigin.kept(collections, policy.zone())) {
             return Optional.empty();
         }
-        Bson red = lte(RED_FROM, date(today));
-        Bson notRed = or(eq(RED_FROM, null), gt(RED_FROM, date(today)));
-        List<Bson> amberIf = new ArrayList<>();
-        LocalDate lastDueSoon = policy.lastDueSoon(today);
-        if (lastDueSoon != null) {
-            amberIf.add(and(gte(DUE_AT_WORK, date(today)), lte(DUE_AT_WORK, date(lastDueSoon))));
-        }
-        LocalDate lastMissing = policy.lastReportMissingSince(today);
-        if (lastMissing != null) {
-            amberIf.add(lte(REPORT_SINCE_AT_WORK, date(lastMissing)));
-        }
-        Bson amber = amberIf.isEmpty() ? in("_id", List.of()) : and(notRed, or(amberIf));
-        return Optional.of(switch (rag) {
-            case RED -> red;
-            case AMBER -> amber;
-            case GREEN -> nor(red, amber);
-        });
+        return Optional.of(policy.filter(rag, today));
     }
 
     /** Tasks matching {@code filter}, by due date then id. */
@@ -143,12 +116,12 @@ public class TaskReadModel {
 
     /** Progress reports received in the period (by the unit that reported). */
     public List<Activity> reports(String conferenceId, LocalDate from, LocalDate to) {
-        return activities(conferenceId, TaskProjection.Kind.PROGRESS, from, to);
+        return activities(conferenceId, HistoryKind.PROGRESS, from, to);
     }
 
     /** Urgings in the period (of tasks led by {@code leadUnitCode}). */
     public List<Activity> urgings(String conferenceId, LocalDate from, LocalDate to) {
-        return activities(conferenceId, TaskProjection.Kind.URGED, from, to);
+        return activities(conferenceId, HistoryKind.URGED, from, to);
     }
 
     /**
@@ -170,33 +143,30 @@ public class TaskReadModel {
     }
 
     /**
-     * The task counts of {@code unitCodes} in the conference ({@link UnitTaskCounts}): empty when this task
-     * list has none (built before they existed); a unit left out of the map must be rated task by task.
-     * One read by {@code _id}, whatever the number of tasks.
+     * The tasks {@code unitCode} leads or supports in the conference, read lazily in batches, in no order:
+     * for a read model kept beside the task list that recounts a unit from its tasks.
      */
-    public Optional<Map<String, UnitTaskCounts.Counts>> unitCounts(String conferenceId, Collection<String> unitCodes,
-                                                                    Clock clock) {
-        return new UnitTaskCounts(collections.get(TaskProjection.UNIT_COUNTS), clock)
-                .read(conferenceId, unitCodes, clock.getZone());
+    public Iterable<TaskRecord> tasksOf(String conferenceId, String unitCode) {
+        return tasks().find(filter(conferenceId, unitCode, null, null)).batchSize(BATCH).map(TaskRecord::of);
+    }
+
+    /** The generation of the task list this reads (the read models kept beside it live there too). */
+    public ReadModelCollections collections() {
+        return collections;
     }
 
     /**
-     * Recounts the unit's task counts from its tasks when a batch stopped between its writes left them
-     * behind ({@link UnitTaskCounts#recount}); returns whether it did.
-     */
-    public boolean recountUnit(String conferenceId, String unitCode, Clock clock) {
-        return new UnitTaskCounts(collections.get(TaskProjection.UNIT_COUNTS), clock).recount(
-                new UnitTaskCounts.Unit(conferenceId, unitCode), clock.getZone(),
-                () -> tasks().find(filter(conferenceId, unitCode, null, null)).batchSize(BATCH));
-    }
-
-    /**
-     * Every history entry of one task, in event order, read by {@code _id} (task and sequence number):
-     * up to the task document's {@code seq} and a window beyond it, then window by window while the
-     * last one is taken (the events after the task's last change all write history, so they leave no
-     * gap).
+     * Every history entry of one task, in event order. Where the store {@link ReadModelStore#honoursIndexes
+     * honours indexes} (MongoDB) this is one query on the task ({@code taskId, seq} is indexed). The
+     * in-process store would read the whole history collection for it, so there the entries are read by
+     * {@code _id} (task and sequence number): up to the task document's {@code seq} and a window beyond it,
+     * then window by window while the last one is taken (the events after the task's last change all write
+     * history, so they leave no gap).
      */
     List<Document> history(TaskRecord task) {
+        if (collections.store().honoursIndexes()) {
+            return history().find(eq("taskId", task.taskId())).sort(Sorts.ascending("seq")).into(new ArrayList<>());
+        }
         List<Document> found = new ArrayList<>();
         long from = 0;
         long to = task.seq() + HISTORY_WINDOW;
@@ -218,7 +188,7 @@ public class TaskReadModel {
         return found;
     }
 
-    private List<Activity> activities(String conferenceId, TaskProjection.Kind kind, LocalDate from, LocalDate to) {
+    private List<Activity> activities(String conferenceId, HistoryKind kind, LocalDate from, LocalDate to) {
         List<Bson> filters = new ArrayList<>(List.of(eq("kind", kind.name()), gte("on", date(from)),
                 lte("on", date(to))));
         if (conferenceId != null) {

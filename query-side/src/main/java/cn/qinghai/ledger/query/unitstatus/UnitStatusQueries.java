@@ -8,7 +8,6 @@ import cn.qinghai.ledger.query.roster.RosterQueries;
 import cn.qinghai.ledger.query.tasklist.RagPolicy;
 import cn.qinghai.ledger.query.tasklist.TaskReadModel;
 import cn.qinghai.ledger.query.tasklist.TaskRecord;
-import cn.qinghai.ledger.query.tasklist.UnitTaskCounts;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -22,15 +21,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * The unit status board (成员单位工作台账): the roster's unit directory (duties, member, liaison)
- * combined, at query time, with each unit's tasks. It keeps no data of its own and needs no projection
- * of its own: it reads the roster and what the tasks projection keeps.
+ * combined, at query time, with each unit's tasks. It reads the roster, the tasks, and the units' task
+ * counts that this package keeps beside the task list.
  *
  * <p>Counts are of the tasks a unit leads (牵头); {@code asCoUnit} counts the open tasks it supports
  * (配合). The unit's RAG is the worst of its open lead tasks' RAG, green when it leads none: the
  * unit answers for what it leads, and a co-unit's delay shows on the lead unit's task.
  *
- * <p>A unit is read from its task counts ({@link UnitTaskCounts}: one document per unit, evaluated for
- * today), so the board costs the same at ten tasks and at a hundred thousand. Where the counts cannot
+ * <p>A unit is read from its task counts ({@link UnitTaskCounts}: one document per unit, kept by this
+ * package from the tasks projection's moves, evaluated for today by {@link RagPolicy}), so the board costs the same at ten tasks and at a hundred thousand. Where the counts cannot
  * answer (a task list built before they existed, or a unit whose counts a stopped batch left behind) the
  * unit's tasks are rated one by one, with the same result; a unit left behind is then recounted.
  */
@@ -40,11 +39,15 @@ public class UnitStatusQueries {
     private final RosterQueries roster;
     private final TaskReadModel tasks;
     private final RagPolicy rag;
+    private final UnitCountsReader counts;
+    private final UnitRecount recount;
 
     public UnitStatusQueries(RosterQueries roster, TaskReadModel tasks, RagPolicy rag) {
         this.roster = roster;
         this.tasks = tasks;
         this.rag = rag;
+        this.counts = new UnitCountsReader(tasks.collections(), rag.clock());
+        this.recount = new UnitRecount(tasks, rag.clock());
     }
 
     @QueryHandler
@@ -68,8 +71,8 @@ public class UnitStatusQueries {
     /** The units of one conference: from their counts, and those the counts cannot answer from their tasks. */
     private Map<UnitView, UnitStatusView> statuses(String conferenceId, List<UnitView> units, LocalDate today) {
         List<String> codes = units.stream().map(UnitView::unitCode).toList();
-        Optional<Map<String, UnitTaskCounts.Counts>> kept = tasks.unitCounts(conferenceId, codes, rag.clock());
-        Map<String, UnitTaskCounts.Counts> counts = kept.orElse(Map.of());
+        Optional<Map<String, UnitCountsDocument.Counts>> kept = this.counts.read(conferenceId, codes);
+        Map<String, UnitCountsDocument.Counts> counts = kept.orElse(Map.of());
         Map<String, OffsetDateTime> reports = tasks.lastReportsBy(conferenceId, codes);
         List<UnitView> uncounted = units.stream().filter(u -> !counts.containsKey(u.unitCode())).toList();
         List<TaskRecord> candidates = uncounted.isEmpty() ? List.of()
@@ -77,31 +80,31 @@ public class UnitStatusQueries {
                         ? uncounted.get(0).unitCode() : null, null, null));
         Map<UnitView, UnitStatusView> views = new HashMap<>();
         for (UnitView unit : units) {
-            UnitTaskCounts.Counts c = counts.get(unit.unitCode());
+            UnitCountsDocument.Counts c = counts.get(unit.unitCode());
             OffsetDateTime report = reports.get(unit.unitCode());
             views.put(unit, c != null ? counted(unit, c, today, report) : rated(unit, candidates, today, report));
         }
         if (kept.isPresent()) {
-            uncounted.forEach(unit -> tasks.recountUnit(conferenceId, unit.unitCode(), rag.clock()));
+            uncounted.forEach(unit -> recount.recount(conferenceId, unit.unitCode()));
         }
         return views;
     }
 
-    private UnitStatusView counted(UnitView unit, UnitTaskCounts.Counts c, LocalDate today, OffsetDateTime report) {
+    private UnitStatusView counted(UnitView unit, UnitCountsDocument.Counts c, LocalDate today, OffsetDateTime report) {
         int total = c.total();
         int closed = c.status(TaskStatus.CLOSED);
         var counts = new UnitStatusView.TaskCounts(total, c.status(TaskStatus.ASSIGNED),
                 c.status(TaskStatus.ACKNOWLEDGED), c.status(TaskStatus.IN_PROGRESS),
                 c.status(TaskStatus.COMPLETION_SUBMITTED), closed, total - closed, c.asCoUnit());
-        return view(unit, counts, c.overdue(today), c.closedOnTime(), report, c.worst(rag, today));
+        return view(unit, counts, rag.overdue(c.dated(), today), c.closedOnTime(), report, rag.worst(c.dated(), today));
     }
 
     /** The unit's status rated task by task from {@code candidates} (the conference's tasks, or the unit's). */
     private UnitStatusView rated(UnitView unit, List<TaskRecord> candidates, LocalDate today, OffsetDateTime report) {
         String code = unit.unitCode();
         int total = 0, assigned = 0, acknowledged = 0, inProgress = 0, submitted = 0, closed = 0, asCoUnit = 0;
-        int overdue = 0, closedOnTime = 0;
-        RagStatus worst = RagStatus.GREEN;
+        int closedOnTime = 0;
+        List<TaskRecord> led = new ArrayList<>();
         for (TaskRecord task : candidates) {
             if (!unit.conferenceId().equals(task.conferenceId())) {
                 continue;
@@ -113,6 +116,7 @@ public class UnitStatusQueries {
                 continue;
             }
             total++;
+            led.add(task);
             switch (task.status()) {
                 case ASSIGNED -> assigned++;
                 case ACKNOWLEDGED -> acknowledged++;
@@ -120,21 +124,14 @@ public class UnitStatusQueries {
                 case COMPLETION_SUBMITTED -> submitted++;
                 case CLOSED -> closed++;
             }
-            if (task.closed()) {
-                if (Boolean.TRUE.equals(task.onTime())) {
-                    closedOnTime++;
-                }
-                continue;
+            if (task.closed() && Boolean.TRUE.equals(task.onTime())) {
+                closedOnTime++;
             }
-            RagPolicy.Assessment assessment = rag.assess(task, today);
-            if (assessment.overdue()) {
-                overdue++;
-            }
-            worst = worst.worse(assessment.rag());
         }
         var counts = new UnitStatusView.TaskCounts(total, assigned, acknowledged, inProgress, submitted, closed,
                 total - closed, asCoUnit);
-        return view(unit, counts, overdue, closedOnTime, report, worst);
+        RagPolicy.UnitRag rated = rag.rateUnit(led, today);
+        return view(unit, counts, rated.overdue(), closedOnTime, report, rated.worst());
     }
 
     private UnitStatusView view(UnitView unit, UnitStatusView.TaskCounts counts, int overdue, int closedOnTime,

@@ -1,5 +1,6 @@
 package cn.qinghai.ledger.query.platform;
 
+import cn.qinghai.ledger.query.unitstatus.UnitTaskCounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qinghai.ledger.query.tasklist.TaskProjection;
@@ -55,16 +56,16 @@ class ReadModelIndexesTest {
     @Test
     void aGenerationsBindingHandsItsStoresPolicyToTheProjections() {
         ReadModelGenerations onInProcessStore = new ReadModelGenerations(mongo.db, Clock.systemUTC(),
-                ReadModelIndexes.PRIMARY_KEY_ONLY);
-        new TaskProjection(onInProcessStore, Clock.systemUTC());
-        new TaskProjection(onInProcessStore.generation(2), Clock.systemUTC());
+                ReadModelStore.IN_PROCESS);
+        new TaskProjection(onInProcessStore, Clock.systemUTC(), new UnitTaskCounts());
+        new TaskProjection(onInProcessStore.generation(2), Clock.systemUTC(), new UnitTaskCounts());
 
         for (String name : List.of("tasks", "task_history", "tasks_g2", "task_history_g2")) {
             assertThat(keys(mongo.db.getCollection(name))).as(name).isEmpty();
         }
 
-        new TaskProjection(new ReadModelGenerations(mongo.db, Clock.systemUTC(), ReadModelIndexes.DECLARED),
-                Clock.systemUTC());
+        new TaskProjection(new ReadModelGenerations(mongo.db, Clock.systemUTC(), ReadModelStore.MONGODB),
+                Clock.systemUTC(), new UnitTaskCounts());
         assertThat(keys(mongo.db.getCollection("tasks"))).contains("{\"units\": 1}");
     }
 

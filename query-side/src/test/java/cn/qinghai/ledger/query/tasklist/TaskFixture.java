@@ -3,6 +3,7 @@ package cn.qinghai.ledger.query.tasklist;
 import cn.qinghai.ledger.platform.calendar.WorkingCalendar;
 import cn.qinghai.ledger.query.platform.MutableClock;
 import cn.qinghai.ledger.query.roster.UnitDirectory;
+import cn.qinghai.ledger.query.unitstatus.UnitTaskCounts;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -19,15 +20,15 @@ public final class TaskFixture {
     public final SupervisionProperties supervision = new SupervisionProperties();
 
     public TaskFixture(MongoDatabase db, MutableClock clock) {
-        projection = new TaskProjection(db, clock);
+        projection = new TaskProjection(db, clock, new UnitTaskCounts());
         readModel = new TaskReadModel(db);
         rag = new RagPolicy(clock, WorkingCalendar.weekdaysOnly(), supervision);
         queries = new TaskQueries(readModel, rag, new UnitDirectory(db));
     }
 
     /** The unit task counts' collection, and the record that they were kept from the first event. */
-    public static final String UNIT_COUNTS = TaskProjection.UNIT_COUNTS;
-    public static final String COUNTS_COMPLETE = UnitTaskCounts.COMPLETE;
+    public static final String UNIT_COUNTS = UnitTaskCounts.COLLECTION;
+    public static final String COUNTS_COMPLETE = TaskListOrigin.ID;
 
     /**
      * What {@code read} answers where the task list has no counts or stored RAG dates: every task rated

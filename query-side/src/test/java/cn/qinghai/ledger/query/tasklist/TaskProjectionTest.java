@@ -1,5 +1,6 @@
 package cn.qinghai.ledger.query.tasklist;
 
+import cn.qinghai.ledger.query.unitstatus.UnitTaskCounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +9,8 @@ import cn.qinghai.ledger.query.platform.AggregateStream;
 import cn.qinghai.ledger.query.platform.InMemoryMongo;
 import cn.qinghai.ledger.query.platform.MutableClock;
 import cn.qinghai.ledger.query.platform.ProcessorBatch;
+import cn.qinghai.ledger.query.platform.ReadModelCollections;
+import cn.qinghai.ledger.query.platform.ReadModelStore;
 import cn.qinghai.ledger.query.roster.RosterFixture;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -85,7 +88,7 @@ class TaskProjectionTest {
         List<Document> oneByOne = mongo.snapshot(ALL);
         try (InMemoryMongo other = new InMemoryMongo()) {
             RosterFixture.seed(other.db, CID);
-            projection = new TaskProjection(other.db, clock);
+            projection = new TaskProjection(other.db, clock, new UnitTaskCounts());
             List<Runnable> steps = steps();
             List<Document> beforeLast = new ArrayList<>();
             ProcessorBatch.run(steps, k -> {
@@ -106,7 +109,7 @@ class TaskProjectionTest {
         List<Document> oneByOne = mongo.snapshot(ALL);
         try (InMemoryMongo other = new InMemoryMongo()) {
             RosterFixture.seed(other.db, CID);
-            projection = new TaskProjection(other.db, clock);
+            projection = new TaskProjection(other.db, clock, new UnitTaskCounts());
             List<Runnable> failing = new ArrayList<>(steps());
             failing.add(() -> {
                 throw new IllegalStateException("the read model store went away");
@@ -129,7 +132,7 @@ class TaskProjectionTest {
      * and the traces of values that came and went (an emptied map, a unit with nothing left to count).
      */
     private static List<Document> counts(InMemoryMongo m) {
-        List<Document> counts = m.snapshot(TaskProjection.UNIT_COUNTS);
+        List<Document> counts = m.snapshot(TaskFixture.UNIT_COUNTS);
         counts.forEach(d -> {
             d.remove("version");
             d.remove("pending");
@@ -185,6 +188,25 @@ class TaskProjectionTest {
         assertThat(view.rag()).isEqualTo(RagStatus.GREEN);
         assertThat(view.ragReason()).isEqualTo(RagReason.CLOSED);
         assertThat(view.overdue()).isFalse();
+    }
+
+    @Test
+    void theHistoryIsReadWholeOnEitherStoreEvenFarBeyondTheTasksLastChange() {
+        for (int i = 0; i < 70; i++) {             // history only: the task document keeps seq 1
+            t2.then(seq -> projection.on(new ExtensionRequestedEvent("t2", "r" + seq, "finance", day("2025-03-14"),
+                    day("2025-03-31"), "理由" + seq, day("2025-03-10")), seq));
+        }
+        t2.deliver();
+        TaskRecord t = tasks.readModel.find("t2").orElseThrow();
+        assertThat(t.seq()).isEqualTo(1);
+
+        List<Document> indexed = tasks.readModel.history(t);
+        List<Document> byId = new TaskReadModel(ReadModelCollections.of(mongo.db::getCollection,
+                ReadModelStore.IN_PROCESS)).history(t);
+        assertThat(indexed).extracting(d -> d.get("seq")).containsExactlyElementsOf(
+                java.util.stream.LongStream.range(1, 72).boxed().toList());
+        assertThat(byId).isEqualTo(indexed);
+        assertThat(view("t2").extensions()).hasSize(70);
     }
 
     @Test

@@ -9,13 +9,12 @@ import cn.qinghai.ledger.query.platform.InMemoryMongo;
 import cn.qinghai.ledger.query.platform.MutableClock;
 import cn.qinghai.ledger.query.platform.ProcessorBatch;
 import cn.qinghai.ledger.query.platform.ReadModelCollections;
-import cn.qinghai.ledger.query.platform.ReadModelIndexes;
+import cn.qinghai.ledger.query.platform.ReadModelStore;
 import cn.qinghai.ledger.query.roster.RosterFixture;
 import cn.qinghai.ledger.query.roster.RosterQueries;
 import cn.qinghai.ledger.query.tasklist.RandomTaskHistories;
 import cn.qinghai.ledger.query.tasklist.TaskFixture;
 import cn.qinghai.ledger.query.tasklist.TaskProjection;
-import cn.qinghai.ledger.query.tasklist.UnitTaskCounts;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import java.lang.reflect.InvocationTargetException;
@@ -174,12 +173,12 @@ class UnitBoardFromCountsTest {
             }
 
             @Override
-            public ReadModelIndexes indexes() {
-                return ReadModelIndexes.DECLARED;
+            public ReadModelStore store() {
+                return ReadModelStore.MONGODB;
             }
         };
-        TaskProjection stalled = new TaskProjection(mongoDb, clock);
-        TaskProjection successor = new TaskProjection(mongoDb, clock);
+        TaskProjection stalled = new TaskProjection(mongoDb, clock, new UnitTaskCounts());
+        TaskProjection successor = new TaskProjection(mongoDb, clock, new UnitTaskCounts());
         stalled.on(new TaskAssignedEvent("t1", CID, "甲", "health", List.of(), START.plusDays(4),
                 TaskSource.direct("批示"), START), 0);
         CompletionSubmittedEvent submitted = new CompletionSubmittedEvent("t1", "health", "完成", List.of(),
@@ -212,7 +211,7 @@ class UnitBoardFromCountsTest {
         projection.on(new TaskAssignedEvent("t1", CID, "甲", "education", List.of(), START.plusDays(1),
                 TaskSource.direct("批示"), START), 0);
         mongo.db.getCollection(TaskFixture.UNIT_COUNTS).drop(); // as an older version left it
-        new TaskProjection(mongo.db, clock); // a start finds tasks and no counts: it does not claim them
+        new TaskProjection(mongo.db, clock, new UnitTaskCounts()); // a start finds tasks and no counts: it does not claim them
         assertThat(mongo.db.getCollection(TaskFixture.UNIT_COUNTS).countDocuments()).isZero();
         clock.set(START.plusDays(3));
         assertThat(unit("education").overdue()).isEqualTo(1);
@@ -228,7 +227,7 @@ class UnitBoardFromCountsTest {
         // counted under other rules (a later version changed what a task contributes): rated until rebuilt
         mongo.db.getCollection(TaskFixture.UNIT_COUNTS).updateOne(eq("_id", TaskFixture.COUNTS_COMPLETE),
                 com.mongodb.client.model.Updates.set("rules", 0));
-        assertThat(tasks.readModel.unitCounts(CID, UNITS, clock)).isEmpty();
+        assertThat(counts().read(CID, UNITS)).isEmpty();
         assertThat(tasks.readModel.ragFilter(RagStatus.RED, START.plusDays(3), tasks.rag)).isEmpty();
         assertThat(unit("education").overdue()).isEqualTo(1);
     }
@@ -277,11 +276,15 @@ class UnitBoardFromCountsTest {
     private TaskProjection projectionWith(String name, AtomicInteger at, Runnable before) {
         MongoCollection<Document> intercepted = interceptBulkWrite(mongo.db.getCollection(name), at, before);
         return new TaskProjection(logical -> logical.equals(name) ? intercepted : mongo.db.getCollection(logical),
-                clock);
+                clock, new UnitTaskCounts());
     }
 
     private java.util.Set<String> countedUnits() {
-        return tasks.readModel.unitCounts(CID, UNITS, clock).orElseThrow().keySet();
+        return counts().read(CID, UNITS).orElseThrow().keySet();
+    }
+
+    private UnitCountsReader counts() {
+        return new UnitCountsReader(ReadModelCollections.plain(mongo.db), clock);
     }
 
     private UnitStatusView unit(String code) {
@@ -290,7 +293,7 @@ class UnitBoardFromCountsTest {
 
     private void assertSameBoard(String when, LocalDate day) {
         clock.set(day);
-        assertThat(tasks.readModel.unitCounts(CID, UNITS, clock).orElseThrow()).as("every unit read from its counts")
+        assertThat(counts().read(CID, UNITS).orElseThrow()).as("every unit read from its counts")
                 .containsOnlyKeys(UNITS);
         UnitStatusList counted = board.handle(new FindUnitStatusBoardQuery(CID, true));
         assertThat(counted).as(when + ", on " + day)

@@ -1,0 +1,113 @@
+package cn.qinghai.ledger.query.roster;
+
+import static cn.qinghai.ledger.query.platform.MongoWrites.applyIfNewer;
+import static cn.qinghai.ledger.query.platform.MongoWrites.date;
+import static cn.qinghai.ledger.query.platform.MongoWrites.insertOnce;
+import static cn.qinghai.ledger.query.roster.RosterProjection.LIAISONS;
+import static cn.qinghai.ledger.query.roster.RosterProjection.SEATS;
+import static cn.qinghai.ledger.query.roster.RosterProjection.UNITS;
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.set;
+
+import cn.qinghai.ledger.events.conference.LiaisonFiledEvent;
+import cn.qinghai.ledger.events.conference.SeatRole;
+import cn.qinghai.ledger.query.platform.ReadModelCollections;
+import com.mongodb.client.MongoCollection;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * The roster's terms (seats, the office directorship, liaison posts) as {@link RosterProjection} opens,
+ * closes and chains them: a term runs from {@code from} (inclusive) to {@code to} (exclusive, null while
+ * current) and is keyed by the event that opened it, so a redelivery opens nothing twice and a term is
+ * closed only by a later event.
+ */
+final class RosterTerms {
+
+    private final ReadModelCollections collections;
+
+    RosterTerms(ReadModelCollections collections) {
+        this.collections = collections;
+    }
+
+    void openSeat(String conferenceId, String personId, String name, String title, SeatRole role,
+                          String unitCode, LocalDate from, long seq) {
+        insertOnce(col(SEATS), termId(conferenceId, personId, seq), new Document()
+                .append("conferenceId", conferenceId)
+                .append("personId", personId)
+                .append("name", name)
+                .append("title", title)
+                .append("role", role.name())
+                .append("unitCode", unitCode)
+                .append("from", date(from))
+                .append("startSeq", seq));
+        if (unitCode != null) {
+            applyIfNewer(col(UNITS), RosterProjection.unitId(conferenceId, unitCode), seq, set("member", new Document()
+                    .append("personId", personId)
+                    .append("name", name)
+                    .append("title", title)
+                    .append("role", role.name())));
+        }
+    }
+
+    /** Ends the current term matching {@code filter}, if it was opened by an earlier event. */
+    void closeTerm(String collection, Bson filter, LocalDate to, long seq) {
+        col(collection).updateMany(and(filter, eq("to", null), lt("startSeq", seq)),
+                combine(set("to", date(to)), set("endSeq", seq)));
+    }
+
+    /**
+     * A filing opens a term and the unit's terms are chained again in effective-date order (ties by filing
+     * order): each ends where the next begins. The conference refuses filings that would rewrite the past,
+     * but a history recorded before that rule can hold them; chaining by date keeps one liaison per unit on
+     * every date whatever order the filings came in.
+     */
+    void fileLiaison(LiaisonFiledEvent e, long seq) {
+        insertOnce(col(LIAISONS), termId(e.conferenceId(), "liaison-" + e.unitCode(), seq), new Document()
+                .append("conferenceId", e.conferenceId())
+                .append("unitCode", e.unitCode())
+                .append("name", e.name())
+                .append("title", e.title())
+                .append("phone", e.phone())
+                .append("from", date(e.effectiveOn()))
+                .append("startSeq", seq));
+        Document current = chainLiaisonTerms(e.conferenceId(), e.unitCode());
+        applyIfNewer(col(UNITS), RosterProjection.unitId(e.conferenceId(), e.unitCode()), seq, set("liaison", new Document()
+                .append("name", current.getString("name"))
+                .append("title", current.getString("title"))
+                .append("phone", current.getString("phone"))
+                .append("since", current.getString("from"))));
+    }
+
+    /** Ends each liaison term of the unit where the next (by date, then filing) begins; returns the last. */
+    Document chainLiaisonTerms(String conferenceId, String unitCode) {
+        List<Document> terms = new ArrayList<>();
+        col(LIAISONS).find(and(eq("conferenceId", conferenceId), eq("unitCode", unitCode))).into(terms);
+        terms.sort(Comparator.comparing((Document d) -> d.getString("from"))
+                .thenComparingLong(d -> d.getLong("startSeq")));
+        for (int i = 0; i < terms.size() - 1; i++) {
+            Document term = terms.get(i);
+            String end = terms.get(i + 1).getString("from");
+            if (!end.equals(term.getString("to"))) {
+                col(LIAISONS).updateOne(eq("_id", term.get("_id")),
+                        combine(set("to", end), set("endSeq", terms.get(i + 1).getLong("startSeq"))));
+            }
+        }
+        return terms.get(terms.size() - 1);
+    }
+
+    static String termId(String conferenceId, String key, long seq) {
+        return conferenceId + "/" + key + "/" + seq;
+    }
+
+    private MongoCollection<Document> col(String name) {
+        return collections.get(name);
+    }
+}

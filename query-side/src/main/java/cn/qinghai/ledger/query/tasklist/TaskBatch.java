@@ -1,0 +1,214 @@
+package cn.qinghai.ledger.query.tasklist;
+
+import static cn.qinghai.ledger.query.platform.MongoWrites.SEQ;
+import static cn.qinghai.ledger.query.platform.MongoWrites.date;
+import static cn.qinghai.ledger.query.platform.MongoWrites.seen;
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.or;
+
+import cn.qinghai.ledger.events.task.ProgressReportedEvent;
+import cn.qinghai.ledger.query.platform.ProjectionBatch;
+import cn.qinghai.ledger.query.platform.ReadModelCollections;
+import cn.qinghai.ledger.query.platform.ReadModelStore;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteResult;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * What the tasks projection's handlers of one batch read and write: each task's latest state (read once,
+ * then kept here), the history entries, and each unit's latest report. {@link #flush()} writes them: every
+ * changed task replaced once by {@code _id}, the history entries inserted once, the unit reports moved
+ * forward; and it tells {@link TaskMoves} each changed task's move, before the task writes and after them.
+ * Each write is idempotent, so a batch handed again after a failure changes nothing twice: history entries
+ * are keyed by task and sequence number and written before the task's {@code seq} guard is consulted, and
+ * a task already written shows no move.
+ */
+final class TaskBatch implements ProjectionBatch.Part {
+
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+
+    private final ReadModelCollections collections;
+    private final ZoneId zone;
+    private final TaskMoves.Writer moves;
+    private final boolean writeThrough;
+    private final Map<String, Document> tasks = new HashMap<>();
+    /** Each task as it was read, before this batch changed it (null: not there yet). */
+    private final Map<String, Document> before = new HashMap<>();
+    private final Set<String> changed = new LinkedHashSet<>();
+    /** History entries by {@code _id} (task and sequence number); the fields are set on insert only. */
+    private final Map<String, Document> history = new LinkedHashMap<>();
+    private final Map<String, Document> unitReports = new LinkedHashMap<>();
+
+    /** {@code writeThrough}: a batch of one event, written when its handler is {@link #done}. */
+    TaskBatch(ReadModelCollections collections, ZoneId zone, TaskMoves.Writer moves, boolean writeThrough) {
+        this.collections = collections;
+        this.zone = zone;
+        this.moves = moves;
+        this.writeThrough = writeThrough;
+    }
+
+    /** The task as this batch knows it: written earlier in the batch, or read from the collection. */
+    Document task(String taskId) {
+        if (!tasks.containsKey(taskId)) {
+            Document read = col(TaskProjection.TASKS).find(eq("_id", taskId)).first();
+            tasks.put(taskId, read);
+            before.put(taskId, read);
+        }
+        return tasks.get(taskId);
+    }
+
+    /** Applies {@code change} to a copy of {@code task} unless it has already seen event {@code seq}. */
+    void update(String taskId, Document task, long seq, Consumer<Document> change) {
+        if (seen(task, seq)) {
+            return;
+        }
+        Document next = task == null ? new Document("_id", taskId) : new Document(task);
+        change.accept(next);
+        keepRagDates(next);
+        next.put(SEQ, seq);
+        tasks.put(taskId, next);
+        changed.add(taskId);
+    }
+
+    /** A timed entry: its day ({@code on}) is the instant's date in the conference's time zone. */
+    void history(Document task, String taskId, long seq, HistoryKind kind, OffsetDateTime at, Document fields) {
+        history(task, taskId, seq, kind, fields
+                .append("at", at == null ? null : at.toString())
+                .append("epochMillis", at == null ? null : at.toInstant().toEpochMilli())
+                .append("on", at == null ? null : date(at.atZoneSameInstant(zone).toLocalDate())));
+    }
+
+    void history(Document task, String taskId, long seq, HistoryKind kind, Document fields) {
+        history.put(taskId + "/" + seq, fields
+                .append("taskId", taskId)
+                .append("seq", seq)
+                .append("kind", kind.name())
+                .append("conferenceId", task == null ? null : task.getString("conferenceId"))
+                .append("leadUnitCode", task == null ? null : task.getString("leadUnitCode")));
+    }
+
+    /** Keeps the later of this report and any earlier one of the same unit in this batch. */
+    void latestReport(Document task, ProgressReportedEvent e) {
+        if (task == null || e.reportedAt() == null) {
+            return;
+        }
+        long millis = e.reportedAt().toInstant().toEpochMilli();
+        String id = TaskProjection.unitReportId(task.getString("conferenceId"), e.unitCode());
+        Document known = unitReports.get(id);
+        if (known == null || known.getLong("epochMillis") < millis) {
+            unitReports.put(id, new Document("epochMillis", millis).append("at", e.reportedAt().toString()));
+        }
+    }
+
+    /** The end of one handler: a batch of one is written now, a real batch after its last event. */
+    void done() {
+        if (writeThrough) {
+            flush();
+        }
+    }
+
+    @Override
+    public void flush() {
+        Runnable afterTasks = moves.beforeTasks(changed.stream().map(id -> new TaskMoves.TaskMove(
+                record(before.get(id)), record(tasks.get(id)))).toList());
+        if (!history.isEmpty()) {
+            col(TaskProjection.HISTORY).bulkWrite(history.entrySet().stream().map(h -> (WriteModel<Document>)
+                    new UpdateOneModel<Document>(eq("_id", h.getKey()), new Document("$setOnInsert", h.getValue()),
+                            UPSERT)).toList(), UNORDERED);
+            history.clear();
+        }
+        if (!changed.isEmpty()) {
+            writeTasks();
+            changed.forEach(id -> before.put(id, tasks.get(id)));
+            changed.clear();
+        }
+        afterTasks.run();
+        unitReports.forEach(this::moveForward);
+        unitReports.clear();
+    }
+
+    /**
+     * Replaces each changed task by {@code _id}. On a store {@link ReadModelStore#sharedAcrossProcesses
+     * shared across processes} (MongoDB, where a filter beyond {@code _id} still uses the primary key) each
+     * replacement also requires the document to be as this batch read it, so a worker that lost its
+     * segment's claim mid-batch while another handled the same events fails here, before it tells
+     * {@link TaskMoves} its moves a second time. The in-process store serves a single process, where one
+     * segment is never handled twice at once, and scans a collection for any filter beyond {@code _id}: it
+     * replaces by {@code _id} alone.
+     */
+    private void writeTasks() {
+        boolean guarded = collections.store().sharedAcrossProcesses();
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (String id : changed) {
+            Document read = before.get(id);
+            Bson filter = !guarded ? eq("_id", id)
+                    : read == null ? and(eq("_id", id), exists(SEQ, false))
+                    : and(eq("_id", id), eq(SEQ, read.get(SEQ)));
+            writes.add(new ReplaceOneModel<>(filter, tasks.get(id), new ReplaceOptions().upsert(!guarded
+                    || read == null)));
+        }
+        BulkWriteResult result = col(TaskProjection.TASKS).bulkWrite(writes, UNORDERED);
+        if (guarded && result.getMatchedCount() + result.getUpserts().size() < writes.size()) {
+            throw new IllegalStateException("task documents changed by another worker during this batch;"
+                    + " the batch is handed again");
+        }
+    }
+
+    /**
+     * Moves the unit's latest report forward unless it already holds a later one. Reports of one unit
+     * come from many tasks, handled by several segments at once, so the condition is in the update;
+     * a redelivery changes nothing. (The filter tests more than {@code _id}, but the collection holds
+     * one small document per unit.)
+     */
+    private void moveForward(String id, Document report) {
+        long millis = report.getLong("epochMillis");
+        try {
+            col(TaskProjection.UNIT_REPORTS).updateOne(and(eq("_id", id), or(lt("epochMillis", millis),
+                    exists("epochMillis", false))), new Document("$set", report), UPSERT);
+        } catch (MongoWriteException x) {
+            // it exists and holds this report or a later one: the upsert's insert collided on _id
+            if (x.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw x;
+            }
+        }
+    }
+
+    /** Keeps the dates a RAG filter selects by ({@link RagPolicy#datesOf}; indexed on MongoDB). */
+    private void keepRagDates(Document task) {
+        RagPolicy.RagDates dates = RagPolicy.datesOf(TaskRecord.of(task), zone);
+        task.put(RagPolicy.RED_FROM, date(dates.redFrom()));
+        task.put(RagPolicy.DUE_AT_WORK, date(dates.dueAtWork()));
+        task.put(RagPolicy.REPORT_SINCE_AT_WORK, date(dates.reportSinceAtWork()));
+    }
+
+    private static TaskRecord record(Document task) {
+        return task == null ? null : TaskRecord.of(task);
+    }
+
+    private MongoCollection<Document> col(String name) {
+        return collections.get(name);
+    }
+}
