@@ -12,18 +12,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -32,34 +29,23 @@ import org.springframework.context.ConfigurableApplicationContext;
  * One application for the class: no test here changes the seed history except by adding to it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@LedgerTest(properties = "ledger.read-model.retired-generation-grace=0s", rosterOn = "")
 class AuditTrailEndToEndTest {
 
     static final String CID = SeedConferenceEndToEndTest.CID;
     static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path dataDir;
     ConfigurableApplicationContext app;
     LedgerApi api;
     int port;
 
     @BeforeAll
-    void start() {
-        app = LedgerStandaloneApplication.application().run(
-                "--server.port=0", "--ledger.demo=true", "--ledger.data-dir=" + dataDir,
-                "--ledger.read-model.in-process-store=MEMORY",
-                "--ledger.read-model.retired-generation-grace=0s");
-        port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-        api = new LedgerApi(port);
+    void start(StandaloneLedger ledger) {
+        app = ledger.app();
+        port = ledger.port();
+        api = ledger.api();
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 api.get("auditor", "/api/audit?type=OfficeDirectorAppointedEvent").body().get("total").asInt() == 1);
-    }
-
-    @AfterAll
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
     }
 
     @Test

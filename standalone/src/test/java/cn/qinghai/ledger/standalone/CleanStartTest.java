@@ -20,7 +20,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A clean start logs nothing an operator must learn to ignore: no WARN and no ERROR line from starting on
@@ -37,12 +36,9 @@ class CleanStartTest {
 
     @Test
     void startingAndAViewerSigningOutLogNoWarningOrError(CapturedOutput output) throws Exception {
-        try (ConfigurableApplicationContext app = LedgerStandaloneApplication.application().run("--server.port=0",
-                "--ledger.demo=true", "--ledger.data-dir=" + dataDir, "--ledger.read-model.in-process-store=MEMORY",
-                "--ledger.live.heartbeat=PT0.3S")) {
-            LedgerApi api = SeedConferenceEndToEndTest.api(app);
-            SeedConferenceEndToEndTest.awaitRoster(api, "2021-08-12", 18);
-            String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+        // Started and stopped inside the test, so that the captured output holds both.
+        try (StandaloneLedger ledger = StandaloneLedger.on(dataDir).properties("ledger.live.heartbeat=PT0.3S").start()) {
+            String base = ledger.base();
 
             CookieManager cookies = new CookieManager();
             HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();

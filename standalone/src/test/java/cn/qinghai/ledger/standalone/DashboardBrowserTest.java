@@ -54,6 +54,7 @@ class DashboardBrowserTest {
 
     @TempDir
     static Path dataDir;
+    static StandaloneLedger ledger;
     static ConfigurableApplicationContext app;
     static LedgerApi api;
     static String base;
@@ -69,17 +70,17 @@ class DashboardBrowserTest {
                 "browser tests skipped: /usr/bin/chromium or /usr/bin/chromedriver is missing "
                         + "(apt-get install -y chromium chromium-driver)");
         Files.createDirectories(SCREENSHOTS);
-        app = LedgerStandaloneApplication.application().run("--server.port=0", "--ledger.demo=true",
-                "--ledger.data-dir=" + dataDir, "--ledger.read-model.in-process-store=MEMORY");
-        api = SeedConferenceEndToEndTest.api(app);
-        base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
-        SeedConferenceEndToEndTest.awaitRoster(api, LocalDate.now(ZONE).toString(), 18);
+        // Started here, not by @LedgerTest: only where the browser is there to drive it.
+        ledger = StandaloneLedger.on(dataDir).awaitRoster(LocalDate.now(ZONE).toString()).start();
+        app = ledger.app();
+        api = ledger.api();
+        base = ledger.base();
     }
 
     @AfterAll
     static void stop() {
-        if (app != null) {
-            app.close();
+        if (ledger != null) {
+            ledger.close();
         }
     }
 

@@ -6,16 +6,13 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -23,32 +20,23 @@ import org.springframework.context.ConfigurableApplicationContext;
  * first position, pages that resume exactly, and server-sent events that resume from
  * {@code Last-Event-ID} without a gap or a repeat while new events are appended, within bounds.
  */
+@LedgerTest(properties = {"ledger.feed.heartbeat=PT0.5S", "ledger.feed.max-streams=3",
+        "ledger.feed.max-streams-per-user=2", "ledger.feed.max-share-per-role=67"})
 class EventFeedEndToEndTest {
 
     static final String CID = "qh-infant-care";
     static final ObjectMapper JSON = new ObjectMapper();
     static final Duration WAIT = Duration.ofSeconds(20);
 
-    @TempDir
-    static Path dataDir;
     static ConfigurableApplicationContext app;
     static LedgerApi api;
     static int port;
 
     @BeforeAll
-    static void start() {
-        app = LedgerStandaloneApplication.application().run("--server.port=0", "--ledger.demo=true",
-                "--ledger.data-dir=" + dataDir, "--ledger.read-model.in-process-store=MEMORY",
-                "--ledger.feed.heartbeat=PT0.5S", "--ledger.feed.max-streams=3", "--ledger.feed.max-streams-per-user=2",
-                "--ledger.feed.max-share-per-role=67");
-        api = SeedConferenceEndToEndTest.api(app);
-        port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-        SeedConferenceEndToEndTest.awaitRoster(api, "2021-08-12", 18);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
+    static void start(StandaloneLedger ledger) {
+        app = ledger.app();
+        api = ledger.api();
+        port = ledger.port();
     }
 
     static List<JsonNode> page(long after, int limit) {

@@ -3,7 +3,6 @@ package cn.qinghai.ledger.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,34 +37,22 @@ class FeedUnderConcurrentWritersTest {
 
     @Test
     void onH2() throws Exception {
-        ConfigurableApplicationContext app = LedgerStandaloneApplication.application().run("--server.port=0",
-                "--ledger.demo=true", "--ledger.data-dir=" + dataDir, "--ledger.read-model.in-process-store=MEMORY");
-        try {
-            check(app);
-        } finally {
-            app.close();
+        try (StandaloneLedger ledger = StandaloneLedger.on(dataDir).start()) {
+            check(ledger);
         }
     }
 
     @Test
     void onPostgres() throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-            ConfigurableApplicationContext app = LedgerStandaloneApplication.application().run("--server.port=0",
-                    "--spring.profiles.active=postgres", "--spring.datasource.url=" + postgres.getJdbcUrl("postgres",
-                            "postgres"), "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-                    "--ledger.demo=true", "--ledger.data-dir=" + dataDir, "--ledger.read-model.in-process-store=MEMORY");
-            try {
-                check(app);
-            } finally {
-                app.close();
-            }
+        try (StandaloneLedger ledger = StandaloneLedger.on(dataDir).storage(StandaloneLedger.Storage.POSTGRES).start()) {
+            check(ledger);
         }
     }
 
-    private void check(ConfigurableApplicationContext app) throws Exception {
-        LedgerApi api = SeedConferenceEndToEndTest.api(app);
-        int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-        SeedConferenceEndToEndTest.awaitRoster(api, "2021-08-12", 18);
+    private void check(StandaloneLedger ledger) throws Exception {
+        ConfigurableApplicationContext app = ledger.app();
+        LedgerApi api = ledger.api();
+        int port = ledger.port();
         List<Stored> live = new ArrayList<>();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger written = new AtomicInteger();

@@ -3,15 +3,12 @@ package cn.qinghai.ledger.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -20,24 +17,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * huge and deeply nested bodies, bad ids and encodings, bad credentials — must give no server error
  * and store no event. The generator is seeded, so a failure reproduces.
  */
+@LedgerTest
 class HostileInputTest {
 
-    @TempDir
-    static Path dataDir;
     static ConfigurableApplicationContext app;
     static LedgerApi api;
 
     @BeforeAll
-    static void start() {
-        app = LedgerStandaloneApplication.application().run("--server.port=0", "--ledger.demo=true",
-                "--ledger.data-dir=" + dataDir, "--ledger.read-model.in-process-store=MEMORY");
-        api = SeedConferenceEndToEndTest.api(app);
-        SeedConferenceEndToEndTest.awaitRoster(api, "2021-08-12", 18);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
+    static void start(StandaloneLedger ledger) {
+        app = ledger.app();
+        api = ledger.api();
     }
 
     static final String[] BAD_IDS = {"", " ", "a b", "../../etc/passwd", "%00", "x".repeat(65), "<script>", "名",

@@ -7,17 +7,14 @@ import cn.qinghai.ledger.events.RuleViolatedException;
 import cn.qinghai.ledger.events.task.UrgeTaskCommand;
 import cn.qinghai.ledger.platform.web.IdempotencyFilter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -26,27 +23,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * ever, and the command runs exactly once. The dead requests are simulated by the records a killed
  * process leaves behind (the crash test kills a real one).
  */
+@LedgerTest(properties = "ledger.idempotency.lease=PT30S")
 class IdempotencyLeaseTest {
 
-    @TempDir
-    static Path dataDir;
     static ConfigurableApplicationContext app;
     static LedgerApi api;
     static JdbcTemplate jdbc;
 
     @BeforeAll
-    static void start() {
-        app = LedgerStandaloneApplication.application().run("--server.port=0", "--ledger.demo=true",
-                "--ledger.data-dir=" + dataDir, "--ledger.read-model.in-process-store=MEMORY",
-                "--ledger.idempotency.lease=PT30S");
-        api = SeedConferenceEndToEndTest.api(app);
-        jdbc = app.getBean(JdbcTemplate.class);
-        SeedConferenceEndToEndTest.awaitRoster(api, "2021-08-12", 18);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
+    static void start(StandaloneLedger ledger) {
+        app = ledger.app();
+        api = ledger.api();
+        jdbc = ledger.bean(JdbcTemplate.class);
     }
 
     /** The record a process leaves when it dies after opening it and before its command commits. */

@@ -8,7 +8,6 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
@@ -16,10 +15,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,11 +28,11 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  * a known role signs nobody in, and a forged signature is refused. The decoder here trusts a key made
  * by the test, where production trusts {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}.
  */
+@LedgerTest(sources = JwtSignInTest.TrustedIssuer.class)
 class JwtSignInTest {
 
-    static KeyPair keys;
-    @TempDir
-    static Path dataDir;
+    /** The issuer's keys, made before the application that trusts them starts. */
+    static final KeyPair keys = rsaKeys();
     static ConfigurableApplicationContext app;
     static LedgerApi api;
 
@@ -48,19 +45,19 @@ class JwtSignInTest {
     }
 
     @BeforeAll
-    static void start() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        keys = generator.generateKeyPair();
-        app = LedgerStandaloneApplication.application().sources(TrustedIssuer.class).run("--server.port=0",
-                "--ledger.demo=true", "--ledger.data-dir=" + dataDir, "--ledger.read-model.in-process-store=MEMORY");
-        api = SeedConferenceEndToEndTest.api(app);
-        SeedConferenceEndToEndTest.awaitRoster(api, "2021-08-12", 18);
+    static void start(StandaloneLedger ledger) {
+        app = ledger.app();
+        api = ledger.api();
     }
 
-    @AfterAll
-    static void stop() {
-        app.close();
+    static KeyPair rsaKeys() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String token(Map<String, Object> claims, KeyPair signer) throws Exception {

@@ -5,13 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -19,31 +16,22 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code /api/live/tasks} and {@code /api/live/units} stream as a fresh answer, with no reload, and does
  * not disturb a stream filtered to another unit.
  */
+@LedgerTest(properties = "ledger.live.heartbeat=PT0.5S")
 class LiveReadModelsEndToEndTest {
 
     static final String CID = "qh-infant-care";
     static final ObjectMapper JSON = new ObjectMapper();
     static final Duration WAIT = Duration.ofSeconds(20);
 
-    @TempDir
-    static Path dataDir;
     static ConfigurableApplicationContext app;
     static LedgerApi api;
     static int port;
 
     @BeforeAll
-    static void start() {
-        app = LedgerStandaloneApplication.application().run("--server.port=0", "--ledger.demo=true",
-                "--ledger.data-dir=" + dataDir, "--ledger.read-model.in-process-store=MEMORY",
-                "--ledger.live.heartbeat=PT0.5S");
-        api = SeedConferenceEndToEndTest.api(app);
-        port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-        SeedConferenceEndToEndTest.awaitRoster(api, "2021-08-12", 18);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
+    static void start(StandaloneLedger ledger) {
+        app = ledger.app();
+        api = ledger.api();
+        port = ledger.port();
     }
 
     static JsonNode json(SseClient.Event event) throws Exception {

@@ -8,7 +8,6 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -24,9 +23,8 @@ class LookupRebuildTest {
 
     @Test
     void lookupsLostWhileStoppedAreRebuiltFromTheEventsBeforeTheFirstCommand() throws Exception {
-        try (ConfigurableApplicationContext app = start()) {
-            LedgerApi api = SeedConferenceEndToEndTest.api(app);
-            SeedConferenceEndToEndTest.awaitRoster(api, "2021-08-12", 18);
+        try (StandaloneLedger ledger = StandaloneLedger.on(dataDir).start()) {
+            LedgerApi api = ledger.api();
             assertThat(api.post("office", "/api/tasks", task("before-loss")).status()).isEqualTo(201);
         }
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("eventstore"), "ledger", "");
@@ -36,13 +34,14 @@ class LookupRebuildTest {
                 s.execute("delete from " + table);
             }
         }
-        try (ConfigurableApplicationContext app = start()) {
-            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        // No wait for the roster: the first command must already find the rebuilt lookups.
+        try (StandaloneLedger ledger = StandaloneLedger.on(dataDir).awaitRoster(null).start()) {
+            JdbcTemplate jdbc = ledger.bean(JdbcTemplate.class);
             assertThat(jdbc.queryForObject("select count(*) from lookup_unit where active = true", Long.class))
                     .isEqualTo(16);
             assertThat(jdbc.queryForObject("select count(*) from lookup_task_unit where task_id = 'before-loss'",
                     Long.class)).isEqualTo(1);
-            LedgerApi api = SeedConferenceEndToEndTest.api(app);
+            LedgerApi api = ledger.api();
             var assigned = api.post("office", "/api/tasks", task("after-rebuild"));
             assertThat(assigned.status()).as(assigned.raw()).isEqualTo(201);
             var removal = api.post("office", "/api/conferences/" + CID + "/units/education/removal",
@@ -50,11 +49,6 @@ class LookupRebuildTest {
             assertThat(removal.body().path("rule").asText()).as("the rebuilt lookups know the unit's open tasks")
                     .isEqualTo("UnitWithOpenTasksStays");
         }
-    }
-
-    ConfigurableApplicationContext start() {
-        return LedgerStandaloneApplication.application().run("--server.port=0", "--ledger.demo=true",
-                "--ledger.data-dir=" + dataDir, "--ledger.read-model.in-process-store=MEMORY");
     }
 
     static String task(String taskId) {

@@ -2,7 +2,6 @@ package cn.qinghai.ledger.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -10,10 +9,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -22,26 +19,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * ETag of an answer is the version that very command wrote; a command sent with {@code If-Match} is
  * refused only when changes its decision depended on were made since that version.
  */
+@LedgerTest
 class OptimisticLockingTest {
 
     static final String CID = "qh-infant-care";
 
-    @TempDir
-    static Path dataDir;
     static ConfigurableApplicationContext app;
     static LedgerApi api;
 
     @BeforeAll
-    static void start() {
-        app = LedgerStandaloneApplication.application().run("--server.port=0", "--ledger.demo=true",
-                "--ledger.data-dir=" + dataDir, "--ledger.read-model.in-process-store=MEMORY");
-        api = SeedConferenceEndToEndTest.api(app);
-        SeedConferenceEndToEndTest.awaitRoster(api, "2021-08-12", 18);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
+    static void start(StandaloneLedger ledger) {
+        app = ledger.app();
+        api = ledger.api();
     }
 
     static String assign(String taskId, String unit) {

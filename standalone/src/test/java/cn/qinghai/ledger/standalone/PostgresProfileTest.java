@@ -15,7 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The postgres profile against a real PostgreSQL started by the test (no installs): the seed
@@ -45,14 +44,9 @@ class PostgresProfileTest {
 
     @Test
     void theSeedConferenceIsStoredInPostgreSqlAsByteaWithADenseGlobalIndexAndSnapshots() throws SQLException {
-        try (ConfigurableApplicationContext app = LedgerStandaloneApplication.application().run(
-                "--spring.profiles.active=postgres",
-                "--spring.datasource.url=" + jdbcUrl(),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=postgres",
-                "--server.port=0", "--ledger.demo=true", "--ledger.data-dir=" + dataDir,
-                "--ledger.read-model.in-process-store=MEMORY", "--ledger.snapshot.conference-threshold=10")) {
-            LedgerApi api = SeedConferenceEndToEndTest.api(app);
+        try (StandaloneLedger ledger = StandaloneLedger.on(dataDir).postgres(postgres)
+                .properties("ledger.snapshot.conference-threshold=10").awaitRoster(null).start()) {
+            LedgerApi api = ledger.api();
             var roster = SeedConferenceEndToEndTest.awaitRoster(api, "2021-08-12", 18);
             assertThat(roster.get("seats").get(0).get("name").asText()).isEqualTo("匡湧");
             // The conference is loaded from a snapshot now, and still knows its convener.

@@ -7,7 +7,6 @@ import cn.qinghai.ledger.events.meeting.*;
 import cn.qinghai.ledger.events.task.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -19,11 +18,9 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -33,6 +30,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * problem details.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@LedgerTest(properties = "ledger.metrics.unit-gauges-refresh=PT0.5S", rosterOn = "")
 class ReadModelsEndToEndTest {
 
     static final String CID = SeedConferenceEndToEndTest.CID;
@@ -45,11 +43,9 @@ class ReadModelsEndToEndTest {
     LocalDate today;
 
     @BeforeAll
-    void startAndRecordAMeetingAndTwoTasks(@TempDir Path dataDir) {
-        app = LedgerStandaloneApplication.application().run("--server.port=0", "--ledger.demo=true",
-                "--ledger.data-dir=" + dataDir, "--ledger.read-model.in-process-store=MEMORY",
-                "--ledger.metrics.unit-gauges-refresh=PT0.5S");
-        api = SeedConferenceEndToEndTest.api(app);
+    void startAndRecordAMeetingAndTwoTasks(StandaloneLedger ledger) {
+        app = ledger.app();
+        api = ledger.api();
         today = LocalDate.now(ZONE);
         OffsetDateTime now = OffsetDateTime.now(ZONE);
 
@@ -74,13 +70,6 @@ class ReadModelsEndToEndTest {
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 api.get("viewer", "/api/tasks?conferenceId=" + CID).body().path("total").asInt() == 2
                         && api.get("viewer", "/api/decisions?conferenceId=" + CID).body().path("total").asInt() == 1);
-    }
-
-    @AfterAll
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
     }
 
     private static void stream(List<EventMessage<?>> events, String type, String id, Object... payloads) {

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Every read model built live from a realistic history — the seed conference, a plenary with its
@@ -19,49 +16,42 @@ import org.springframework.context.ConfigurableApplicationContext;
  * closure, a member change and a liaison — is rebuilt from scratch, and every answer the API gives
  * from it is identical afterwards.
  */
+@LedgerTest
 class ReplayEqualsLiveTest {
 
     static final String CID = "qh-infant-care";
     static final List<String> PROJECTIONS = List.of("roster", "meetings", "tasks");
 
-    @TempDir
-    Path dataDir;
-
     @Test
-    void everyReadModelRebuiltFromScratchEqualsTheOneBuiltLive() {
-        try (ConfigurableApplicationContext app = LedgerStandaloneApplication.application().run("--server.port=0",
-                "--ledger.demo=true", "--ledger.data-dir=" + dataDir, "--ledger.read-model.in-process-store=MEMORY")) {
-            LedgerApi api = SeedConferenceEndToEndTest.api(app);
-            SeedConferenceEndToEndTest.awaitRoster(api, "2021-08-12", 18);
-            history(api);
-            // Live means: every projection has handled every stored event.
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                JsonNode all = api.get("admin", "/api/admin/projections").body();
-                for (JsonNode p : all.path("items")) {
-                    if (PROJECTIONS.contains(p.path("name").asText()) && !p.path("caughtUp").asBoolean()) {
-                        return false;
-                    }
+    void everyReadModelRebuiltFromScratchEqualsTheOneBuiltLive(LedgerApi api) {
+        history(api);
+        // Live means: every projection has handled every stored event.
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            JsonNode all = api.get("admin", "/api/admin/projections").body();
+            for (JsonNode p : all.path("items")) {
+                if (PROJECTIONS.contains(p.path("name").asText()) && !p.path("caughtUp").asBoolean()) {
+                    return false;
                 }
-                return "王新".equals(api.get("viewer", "/api/units/education").body().path("member").path("name").asText());
-            });
-            Map<String, JsonNode> live = answers(api);
+            }
+            return "王新".equals(api.get("viewer", "/api/units/education").body().path("member").path("name").asText());
+        });
+        Map<String, JsonNode> live = answers(api);
 
-            for (String projection : PROJECTIONS) {
-                await().atMost(Duration.ofSeconds(30)).until(() -> {
-                    JsonNode p = api.get("admin", "/api/admin/projections/" + projection).body();
-                    return p.get("claimedHere").asInt() == p.get("segments").asInt();
-                });
-                var started = api.post("admin", "/api/admin/projections/" + projection + "/replay", "");
-                assertThat(started.status()).as(started.raw()).isEqualTo(202);
-                await().atMost(Duration.ofSeconds(60)).until(() -> "DONE".equals(api.get("admin",
-                        "/api/admin/projections/" + projection).body().path("replay").path("state").asText()));
-                assertThat(api.get("admin", "/api/admin/projections/" + projection).body()
-                        .get("activeGeneration").asInt()).isEqualTo(2);
-            }
-            Map<String, JsonNode> rebuilt = answers(api);
-            for (String path : live.keySet()) {
-                assertThat(rebuilt.get(path)).as(path).isEqualTo(live.get(path));
-            }
+        for (String projection : PROJECTIONS) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                JsonNode p = api.get("admin", "/api/admin/projections/" + projection).body();
+                return p.get("claimedHere").asInt() == p.get("segments").asInt();
+            });
+            var started = api.post("admin", "/api/admin/projections/" + projection + "/replay", "");
+            assertThat(started.status()).as(started.raw()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(60)).until(() -> "DONE".equals(api.get("admin",
+                    "/api/admin/projections/" + projection).body().path("replay").path("state").asText()));
+            assertThat(api.get("admin", "/api/admin/projections/" + projection).body()
+                    .get("activeGeneration").asInt()).isEqualTo(2);
+        }
+        Map<String, JsonNode> rebuilt = answers(api);
+        for (String path : live.keySet()) {
+            assertThat(rebuilt.get(path)).as(path).isEqualTo(live.get(path));
         }
     }
 

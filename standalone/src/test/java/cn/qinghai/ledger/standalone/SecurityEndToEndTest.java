@@ -2,7 +2,6 @@ package cn.qinghai.ledger.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,10 +10,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -23,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The matrix below is written independently of the code's rules and checked for every route the
  * application maps: a new endpoint without a line here fails the test.
  */
+@LedgerTest
 class SecurityEndToEndTest {
 
     static final String CID = "qh-infant-care";
@@ -92,22 +90,13 @@ class SecurityEndToEndTest {
             Map.entry("aggregateId", "no-such-aggregate"), Map.entry("group", "roster"),
             Map.entry("circularId", "no-such-circular"), Map.entry("personId", "no-such-person"));
 
-    @TempDir
-    static Path dataDir;
     static ConfigurableApplicationContext app;
     static LedgerApi api;
 
     @BeforeAll
-    static void start() {
-        app = LedgerStandaloneApplication.application().run("--server.port=0", "--ledger.demo=true",
-                "--ledger.data-dir=" + dataDir, "--ledger.read-model.in-process-store=MEMORY");
-        api = SeedConferenceEndToEndTest.api(app);
-        SeedConferenceEndToEndTest.awaitRoster(api, "2021-08-12", 18);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
+    static void start(StandaloneLedger ledger) {
+        app = ledger.app();
+        api = ledger.api();
     }
 
     static long allEvents() {

@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,10 +19,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -32,29 +29,21 @@ import org.springframework.context.ConfigurableApplicationContext;
  * cookie flags and the headers of rejected requests. Each client address is set with
  * {@code X-Forwarded-For} (honoured from the loopback proxy), so the tests do not share throttling.
  */
+@LedgerTest
 class SecurityHardeningTest {
 
     static final String CID = "qh-infant-care";
     static final AtomicInteger addresses = new AtomicInteger(1);
 
-    @TempDir
-    static Path dataDir;
     static ConfigurableApplicationContext app;
     static LedgerApi api;
     static String base;
 
     @BeforeAll
-    static void start() {
-        app = LedgerStandaloneApplication.application().run("--server.port=0", "--ledger.demo=true",
-                "--ledger.data-dir=" + dataDir, "--ledger.read-model.in-process-store=MEMORY");
-        api = SeedConferenceEndToEndTest.api(app);
-        base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
-        SeedConferenceEndToEndTest.awaitRoster(api, "2021-08-12", 18);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
+    static void start(StandaloneLedger ledger) {
+        app = ledger.app();
+        api = ledger.api();
+        base = ledger.base();
     }
 
     static String newAddress() {

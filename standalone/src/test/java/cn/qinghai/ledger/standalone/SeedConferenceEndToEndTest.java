@@ -47,9 +47,9 @@ class SeedConferenceEndToEndTest {
         }
     }
 
+    /** Started as a user starts it: read models in files of the data folder; each test awaits what it needs. */
     ConfigurableApplicationContext start() {
-        return LedgerStandaloneApplication.application().run(
-                "--server.port=0", "--ledger.demo=true", "--ledger.data-dir=" + dataDir);
+        return StandaloneLedger.on(dataDir).readModels(StandaloneLedger.ReadModels.FILE).awaitRoster(null).start().app();
     }
 
     static LedgerApi api(ConfigurableApplicationContext app) {
@@ -61,16 +61,7 @@ class SeedConferenceEndToEndTest {
     }
 
     static JsonNode awaitRoster(LedgerApi api, String asOf, int seats) {
-        List<JsonNode> last = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            var r = api.get("viewer", "/api/conferences/" + CID + "/roster?asOf=" + asOf);
-            last.clear();
-            last.add(r.body());
-            // The director is appointed after the seats: wait for the roster to have caught up with both.
-            return r.status() == 200 && r.body().get("seats").size() == seats
-                    && r.body().hasNonNull("officeDirector");
-        });
-        return last.get(0);
+        return StandaloneLedger.awaitRoster(api, asOf, seats);
     }
 
     @Test

@@ -12,8 +12,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The standalone ledger with the seed conference, started afresh for each test on a data folder of its
  * own and on the test clock ({@link TestClocks}: Monday 2 March 2026, 09:00 in Xining, unless a test
- * moves it), and closed after it; with the expectation the API tests share. One way to start the
- * application for the end-to-end tests of commands and their rules.
+ * moves it), and closed after it; with the expectation the API tests share. The end-to-end tests of
+ * commands and their rules extend it; it starts the application through the harness
+ * ({@link StandaloneLedger}), as {@link LedgerTest} classes do, and keeps {@link #app} and {@link #api}
+ * for a test that closes the application and starts it again ({@link #startApp()}).
  */
 abstract class SeedLedgerOnATestClock {
 
@@ -24,6 +26,8 @@ abstract class SeedLedgerOnATestClock {
     Path dataDir;
     ConfigurableApplicationContext app;
     LedgerApi api;
+    /** The running ledger (its port, base address, beans), replaced by each {@link #startApp()}. */
+    StandaloneLedger ledger;
 
     @BeforeEach
     void startOnTheTestClock() {
@@ -33,17 +37,15 @@ abstract class SeedLedgerOnATestClock {
 
     /** Starts the application on the data folder (again, after a test closed it), once the seed is read. */
     void startApp() {
-        app = LedgerStandaloneApplication.application().sources(TestClocks.class).run(
-                "--server.port=0", "--ledger.demo=true", "--ledger.data-dir=" + dataDir,
-                "--ledger.read-model.in-process-store=MEMORY", "--db-scheduler.polling-interval=1h");
-        api = SeedConferenceEndToEndTest.api(app);
-        SeedConferenceEndToEndTest.awaitRoster(api, "2026-03-02", 18);
+        ledger = StandaloneLedger.on(dataDir).onTestClock().awaitRoster("2026-03-02").start();
+        app = ledger.app();
+        api = ledger.api();
     }
 
     @AfterEach
     void stop() {
-        if (app != null) {
-            app.close();
+        if (ledger != null) {
+            ledger.close();
         }
     }
 

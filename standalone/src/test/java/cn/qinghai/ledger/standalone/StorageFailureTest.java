@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -19,7 +18,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -33,14 +31,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * readiness are {@code DOWN} naming the store; reads are still served; once writes go through again the
  * service is healthy and takes commands without a restart.
  */
+@LedgerTest(sources = StorageFailureTest.FullDiskAtTheJdbcBoundary.class,
+        properties = "ledger.storage.probe-interval=PT0S")
 class StorageFailureTest {
 
     static final AtomicBoolean diskFull = new AtomicBoolean();
     static final Set<String> WRITES = Set.of("executeUpdate", "executeLargeUpdate", "executeBatch", "executeLargeBatch",
             "commit");
 
-    @TempDir
-    static Path dataDir;
     static ConfigurableApplicationContext app;
     static LedgerApi api;
 
@@ -93,18 +91,14 @@ class StorageFailureTest {
     }
 
     @BeforeAll
-    static void start() {
-        app = LedgerStandaloneApplication.application().sources(FullDiskAtTheJdbcBoundary.class)
-                .run("--server.port=0", "--ledger.demo=true", "--ledger.data-dir=" + dataDir,
-                        "--ledger.read-model.in-process-store=MEMORY", "--ledger.storage.probe-interval=PT0S");
-        api = SeedConferenceEndToEndTest.api(app);
-        SeedConferenceEndToEndTest.awaitRoster(api, "2021-08-12", 18);
+    static void start(StandaloneLedger ledger) {
+        app = ledger.app();
+        api = ledger.api();
     }
 
     @AfterAll
     static void stop() {
         diskFull.set(false);
-        app.close();
     }
 
     static long eventsOf(String aggregateId) {

@@ -28,9 +28,10 @@ class StoreRollbackTest {
     @TempDir
     Path backup;
 
+    /** The read models in files, as a user runs it: they outlive the restored event store. */
     ConfigurableApplicationContext start() {
-        return LedgerStandaloneApplication.application().run("--server.port=0", "--ledger.demo=true",
-                "--ledger.data-dir=" + dataDir, "--ledger.read-model.retired-generation-grace=PT0S");
+        return StandaloneLedger.on(dataDir).readModels(StandaloneLedger.ReadModels.FILE)
+                .properties("ledger.read-model.retired-generation-grace=PT0S").awaitRoster(null).start().app();
     }
 
     static void awaitTask(LedgerApi api, String taskId) {

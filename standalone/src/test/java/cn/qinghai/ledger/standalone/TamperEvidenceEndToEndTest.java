@@ -6,12 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -20,27 +17,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * removed directly in the H2 event store (table DOMAIN_EVENT_ENTRY, as an attacker with database
  * access would) are named at their positions; a checkpoint kept before the tampering stops matching.
  */
+@LedgerTest(lifecycle = LedgerTest.Lifecycle.PER_METHOD, properties = "ledger.audit.checkpoint-settle-time=0s",
+        rosterOn = "")
 class TamperEvidenceEndToEndTest {
 
     static final String CID = SeedConferenceEndToEndTest.CID;
 
-    @TempDir
-    Path dataDir;
-    ConfigurableApplicationContext app;
-
-    @AfterEach
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-    }
-
     @Test
-    void verificationNamesAnAlteredAndADeletedStoredEventAndAKeptCheckpointStopsMatching() {
-        app = LedgerStandaloneApplication.application().run(
-                "--server.port=0", "--ledger.demo=true", "--ledger.data-dir=" + dataDir,
-                "--ledger.read-model.in-process-store=MEMORY", "--ledger.audit.checkpoint-settle-time=0s");
-        LedgerApi api = SeedConferenceEndToEndTest.api(app);
+    void verificationNamesAnAlteredAndADeletedStoredEventAndAKeptCheckpointStopsMatching(
+            ConfigurableApplicationContext app, LedgerApi api) {
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 api.get("auditor", "/api/audit?aggregateId=" + CID).body().get("total").asInt() == SEED_EVENTS);
 

@@ -1,5 +1,7 @@
 package cn.qinghai.ledger.standalone;
 
+import cn.qinghai.ledger.testsupport.MutableClock;
+import cn.qinghai.ledger.testsupport.Xining;
 import com.github.kagkarlsson.scheduler.testhelper.SettableClock;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,36 +16,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class TestClocks {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = Xining.ZONE;
 
     /** A clock a test sets; shared by both beans. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZONE;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now, zone);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-03-02T01:00:00Z"));
     static final SettableClock SCHEDULER_CLOCK = new SettableClock();
 

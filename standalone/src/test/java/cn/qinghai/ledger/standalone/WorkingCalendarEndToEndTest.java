@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -22,6 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * says so, and health lists the years covered (with their notices) and those that are not.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@LedgerTest
 class WorkingCalendarEndToEndTest {
 
     static final String CID = SeedConferenceEndToEndTest.CID;
@@ -30,16 +28,9 @@ class WorkingCalendarEndToEndTest {
     LedgerApi api;
 
     @BeforeAll
-    void start(@TempDir Path dataDir) {
-        app = LedgerStandaloneApplication.application().run("--server.port=0", "--ledger.demo=true",
-                "--ledger.data-dir=" + dataDir, "--ledger.read-model.in-process-store=MEMORY");
-        api = SeedConferenceEndToEndTest.api(app);
-        SeedConferenceEndToEndTest.awaitRoster(api, "2021-08-12", 18);
-    }
-
-    @AfterAll
-    void stop() {
-        app.close();
+    void start(StandaloneLedger ledger) {
+        app = ledger.app();
+        api = ledger.api();
     }
 
     @Test

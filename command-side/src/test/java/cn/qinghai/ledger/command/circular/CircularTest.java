@@ -4,16 +4,16 @@ import static cn.qinghai.ledger.command.circular.CircularRules.*;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import cn.qinghai.ledger.command.conference.RuleAssertions;
 import cn.qinghai.ledger.command.lookup.RosterLookup;
+import cn.qinghai.ledger.command.lookup.RosterStubs;
 import cn.qinghai.ledger.events.RuleViolation.Kind;
 import cn.qinghai.ledger.events.circular.CircularIssuedEvent;
 import cn.qinghai.ledger.events.circular.IssueCircularCommand;
 import cn.qinghai.ledger.events.task.CircularUnitRow;
 import cn.qinghai.ledger.events.task.CircularView;
-import java.time.Clock;
+import cn.qinghai.ledger.testsupport.RuleAssertions;
+import cn.qinghai.ledger.testsupport.Xining;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -40,12 +40,10 @@ class CircularTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Circular.class);
-        roster = mock(RosterLookup.class);
-        when(roster.conferenceExists(CID)).thenReturn(true);
+        roster = RosterStubs.conferenceWithUnits(CID, List.of());
         when(roster.circularNumberTaken("青联办通〔2026〕2号")).thenReturn(true);
         fixture.registerInjectableResource(roster);
-        fixture.registerInjectableResource(Clock.fixed(TODAY.atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant(),
-                ZoneId.of("Asia/Shanghai")));
+        fixture.registerInjectableResource(Xining.fixedAtStartOf(TODAY));
     }
 
     static IssueCircularCommand issue(String documentNo, LocalDate from, LocalDate to, List<String> distribution,

@@ -62,7 +62,7 @@ class ConferenceTest {
     }
 
     static void refusedBy(ResultValidator<Conference> result, String rule, RuleViolation.Kind kind) {
-        RuleAssertions.refusedBy(result, rule, kind);
+        cn.qinghai.ledger.testsupport.RuleAssertions.refusedBy(result, rule, kind);
     }
 
     @Test

@@ -1,29 +1,15 @@
 package cn.qinghai.ledger.command.conference;
 
-import cn.qinghai.ledger.events.RuleViolatedException;
 import cn.qinghai.ledger.events.RuleViolation;
 import org.axonframework.test.aggregate.ResultValidator;
-import org.hamcrest.Description;
-import org.hamcrest.TypeSafeMatcher;
 
-/** Expectations of a refusal: the named rule, its kind, and no event. */
+/** Expectations of a refusal: the named rule, its kind, and no event ({@link cn.qinghai.ledger.testsupport.RuleAssertions}). */
 public final class RuleAssertions {
 
     private RuleAssertions() {
     }
 
     public static void refusedBy(ResultValidator<?> result, String rule, RuleViolation.Kind kind) {
-        result.expectNoEvents().expectException(new TypeSafeMatcher<Throwable>() {
-            @Override
-            protected boolean matchesSafely(Throwable t) {
-                return t instanceof RuleViolatedException e && e.violation().rule().equals(rule)
-                        && e.violation().kind() == kind;
-            }
-
-            @Override
-            public void describeTo(Description d) {
-                d.appendText("a refusal by rule " + rule + " (" + kind + ")");
-            }
-        });
+        cn.qinghai.ledger.testsupport.RuleAssertions.refusedBy(result, rule, kind);
     }
 }

@@ -4,17 +4,18 @@ import static cn.qinghai.ledger.command.meeting.MeetingRules.*;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import cn.qinghai.ledger.command.conference.RuleAssertions;
 import cn.qinghai.ledger.command.lookup.RosterLookup;
+import cn.qinghai.ledger.command.lookup.RosterStubs;
 import cn.qinghai.ledger.command.task.TaskDeadlines;
 import cn.qinghai.ledger.events.RuleViolation.Kind;
 import cn.qinghai.ledger.events.conference.SeatRole;
 import cn.qinghai.ledger.events.meeting.*;
 import cn.qinghai.ledger.events.task.TaskAssignedEvent;
 import cn.qinghai.ledger.events.task.TaskSource;
+import cn.qinghai.ledger.testsupport.RuleAssertions;
+import cn.qinghai.ledger.testsupport.Xining;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -41,10 +42,7 @@ class MeetingTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Meeting.class);
-        roster = mock(RosterLookup.class);
-        when(roster.conferenceExists(CID)).thenReturn(true);
-        when(roster.activeUnits(CID)).thenReturn(UNITS);
-        UNITS.forEach(u -> when(roster.isActiveUnit(CID, u)).thenReturn(true));
+        roster = RosterStubs.conferenceWithUnits(CID, UNITS);
         when(roster.unitName(CID, "health")).thenReturn(Optional.of("省卫生健康委"));
         var kuang = new RosterLookup.Seat("kuang-yong", "匡湧", SeatRole.CONVENER, null);
         var jin = new RosterLookup.Seat("jin-shengshou", "靳生寿", SeatRole.DEPUTY_CONVENER, null);
@@ -54,7 +52,7 @@ class MeetingTest {
         when(roster.seat(CID, "zhong-zehai")).thenReturn(Optional.of(zhong));
         when(roster.convener(CID)).thenReturn(Optional.of(kuang));
         fixture.registerInjectableResource(roster);
-        fixture.registerInjectableResource(new TaskDeadlines(ZoneId.of("Asia/Shanghai")));
+        fixture.registerInjectableResource(new TaskDeadlines(Xining.ZONE));
     }
 
     static MeetingConvenedEvent plenary() {

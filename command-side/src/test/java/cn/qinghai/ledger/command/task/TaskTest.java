@@ -5,10 +5,12 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import cn.qinghai.ledger.command.conference.RuleAssertions;
 import cn.qinghai.ledger.command.lookup.RosterLookup;
+import cn.qinghai.ledger.command.lookup.RosterStubs;
 import cn.qinghai.ledger.events.RuleViolation.Kind;
 import cn.qinghai.ledger.events.task.*;
+import cn.qinghai.ledger.testsupport.RuleAssertions;
+import cn.qinghai.ledger.testsupport.Xining;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /** The supervision rules, one behaviour per test, with the overdue deadline as an expectation. */
 class TaskTest {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = Xining.ZONE;
     static final String T = "task-1";
     static final String CID = "qh";
     static final LocalDate ASSIGNED = LocalDate.of(2026, 3, 2);
@@ -37,11 +39,7 @@ class TaskTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Task.class);
-        roster = mock(RosterLookup.class);
-        when(roster.conferenceExists(CID)).thenReturn(true);
-        when(roster.isActiveUnit(CID, "health")).thenReturn(true);
-        when(roster.isActiveUnit(CID, "education")).thenReturn(true);
-        when(roster.isActiveUnit(CID, "finance")).thenReturn(true);
+        roster = RosterStubs.conferenceWithUnits(CID, List.of("health", "education", "finance"));
         fixture.registerInjectableResource(roster);
         fixture.registerInjectableResource(new TaskDeadlines(ZONE));
     }

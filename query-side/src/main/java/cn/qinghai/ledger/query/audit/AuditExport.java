@@ -1,6 +1,7 @@
 package cn.qinghai.ledger.query.audit;
 
 import cn.qinghai.ledger.query.platform.CsvCells;
+import cn.qinghai.ledger.query.platform.CsvFile;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.mongodb.client.MongoCursor;
@@ -11,6 +12,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,7 +23,8 @@ import org.springframework.stereotype.Component;
  * entry at a time: an export of the whole history never sits in memory.
  *
  * <p>JSON Lines: one {@link AuditEntry} per line, exactly as the API shows it. CSV: UTF-8 with a byte
- * order mark (so that spreadsheet programs read the Chinese text), RFC 4180 quoting, the payload and
+ * order mark (so that spreadsheet programs read the Chinese text), RFC 4180 quoting by Commons CSV
+ * ({@link CsvFile}: column names bare, every other cell but an empty one quoted), the payload and
  * units as JSON text; a text cell that a spreadsheet would run as a formula (starting with
  * {@code = + - @}, tab or CR) gets a leading apostrophe. The JSON Lines export is the exact one. Both
  * carry the Chinese names of type, aggregate type and role ({@code typeZh}, {@code aggregateTypeZh},
@@ -39,8 +42,6 @@ public class AuditExport {
             "traceId", "causationId", "eventId", "units", "payload", "digest", "link",
             // the Chinese names last, so that the columns before keep their places for existing readers
             "typeZh", "aggregateTypeZh", "actorRoleZh");
-    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-
     private final AuditTrail trail;
     private final ObjectMapper json;
     private final ZoneId zone;
@@ -53,29 +54,29 @@ public class AuditExport {
 
     public void write(AuditFilter filter, Format format, OutputStream out) throws IOException {
         if (format == Format.csv) {
-            out.write(BOM);
+            CsvFile csv = CsvFile.utf8WithBom(out, CsvFile.ALL_BUT_EMPTY_QUOTED);
+            csv.record(COLUMNS, CsvFile.MINIMAL);
+            try (MongoCursor<Document> cursor = trail.stream(filter.toBson())) {
+                while (cursor.hasNext()) {
+                    csv.record(cells(AuditEntry.of(cursor.next(), zone)));
+                }
+            }
+            csv.flush();
+            return;
         }
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
         try (MongoCursor<Document> cursor = trail.stream(filter.toBson())) {
-            if (format == Format.csv) {
-                writer.write(String.join(",", COLUMNS));
-                writer.write("\r\n");
-            }
             while (cursor.hasNext()) {
-                AuditEntry entry = AuditEntry.of(cursor.next(), zone);
-                if (format == Format.csv) {
-                    csv(entry, writer);
-                } else {
-                    writer.write(json.writeValueAsString(entry));
-                    writer.write('\n');
-                }
+                writer.write(json.writeValueAsString(AuditEntry.of(cursor.next(), zone)));
+                writer.write('\n');
             }
         }
         writer.flush();
     }
 
-    private void csv(AuditEntry e, Writer w) throws IOException {
-        List<String> cells = List.of(
+    /** An entry's CSV cells in the order of {@link #COLUMNS}; an empty cell as null, written bare. */
+    List<String> cells(AuditEntry e) throws IOException {
+        List<String> cells = new ArrayList<>(List.of(
                 Long.toString(e.position()),
                 e.timestamp().toString(),
                 text(e.aggregateType()),
@@ -97,22 +98,13 @@ public class AuditExport {
                 e.link(),
                 text(e.typeZh()),
                 text(e.aggregateTypeZh()),
-                text(e.actorRoleZh()));
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                w.write(',');
-            }
-            w.write(quoted(cells.get(i)));
-        }
-        w.write("\r\n");
+                text(e.actorRoleZh())));
+        cells.replaceAll(cell -> cell == null || cell.isEmpty() ? null : cell);
+        return cells;
     }
 
     /** Free text: empty for null, defused when a spreadsheet would take it for a formula. */
     static String text(String value) {
         return value == null ? "" : CsvCells.defused(value);
-    }
-
-    static String quoted(String cell) {
-        return cell.isEmpty() ? "" : CsvCells.quoted(cell);
     }
 }

@@ -2,6 +2,7 @@ package cn.qinghai.ledger.query.circular;
 
 import cn.qinghai.ledger.query.platform.ChineseText;
 import cn.qinghai.ledger.query.platform.CsvCells;
+import cn.qinghai.ledger.query.platform.CsvFile;
 import cn.qinghai.ledger.events.task.CircularUnitRow;
 import cn.qinghai.ledger.events.task.CircularView;
 import cn.qinghai.ledger.events.task.OverdueTaskRow;
@@ -21,7 +22,7 @@ import org.springframework.http.MediaType;
 
 /**
  * The circular (通报) as files to print and pass on: CSV in UTF-8 with a byte order mark (so that
- * Excel reads the Chinese correctly) and an Excel workbook. Headers are Chinese, as the office prints
+ * Excel reads the Chinese correctly), written by Commons CSV ({@link CsvFile}), and an Excel workbook. Headers are Chinese, as the office prints
  * them. A cell that a spreadsheet would take for a formula is prefixed with an apostrophe.
  */
 final class CircularExports {
@@ -37,8 +38,6 @@ final class CircularExports {
     static final List<String> OVERDUE_HEADERS =
             List.of("督办事项", "牵头单位", "办结时限", "逾期工作日", "办理状态", "最近报送进展", "事项编号");
 
-    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-
     private CircularExports() {
     }
 
@@ -52,25 +51,19 @@ final class CircularExports {
     }
 
     static byte[] csv(CircularView view) {
-        StringBuilder out = new StringBuilder();
-        line(out, List.of(title(view)));
-        out.append("\r\n");
-        line(out, UNIT_HEADERS);
-        for (CircularUnitRow row : view.units()) {
-            line(out, unitCells(row));
-        }
-        line(out, unitCells(view.totals()));
-        out.append("\r\n");
-        line(out, List.of("逾期事项"));
-        line(out, OVERDUE_HEADERS);
-        for (OverdueTaskRow row : view.overdue()) {
-            line(out, overdueCells(row));
-        }
-        byte[] text = out.toString().getBytes(StandardCharsets.UTF_8);
-        byte[] file = new byte[BOM.length + text.length];
-        System.arraycopy(BOM, 0, file, 0, BOM.length);
-        System.arraycopy(text, 0, file, BOM.length, text.length);
-        return file;
+        return CsvFile.utf8WithBom(CsvFile.TEXT_QUOTED, file -> {
+            file.record(List.of(title(view))).emptyLine();
+            file.record(UNIT_HEADERS);
+            for (CircularUnitRow row : view.units()) {
+                file.record(unitCells(row));
+            }
+            file.record(unitCells(view.totals())).emptyLine();
+            file.record(List.of("逾期事项"));
+            file.record(OVERDUE_HEADERS);
+            for (OverdueTaskRow row : view.overdue()) {
+                file.record(overdueCells(row));
+            }
+        });
     }
 
     static byte[] xlsx(CircularView view) {
@@ -133,20 +126,6 @@ final class CircularExports {
 
     static String status(TaskStatus status) {
         return ChineseText.status(status);
-    }
-
-    private static void line(StringBuilder out, List<?> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            out.append(csvCell(cells.get(i)));
-        }
-        out.append("\r\n");
-    }
-
-    static String csvCell(Object value) {
-        return CsvCells.cell(value);
     }
 
     private static void cells(Row row, List<?> values, CellStyle style) {

@@ -5,6 +5,7 @@ import cn.qinghai.ledger.events.task.TaskStatus;
 import cn.qinghai.ledger.events.task.TaskView;
 import cn.qinghai.ledger.query.platform.ChineseText;
 import cn.qinghai.ledger.query.platform.CsvCells;
+import cn.qinghai.ledger.query.platform.CsvFile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +23,8 @@ import org.springframework.http.MediaType;
 /**
  * The supervision ledger (督办台账) as the office keeps it on paper: one line per task, columns in the
  * office's order, units by name, dates as {@code 2025年3月1日}, the row number an integer. CSV in UTF-8
- * with a byte order mark (so that Excel reads the Chinese) and an Excel workbook; a cell that a
+ * with a byte order mark (so that Excel reads the Chinese), written by Commons CSV ({@link CsvFile}), and an
+ * Excel workbook; a cell that a
  * spreadsheet would take for a formula is defused as in every export ({@link CsvCells}).
  */
 final class TaskLedgerExport {
@@ -38,11 +40,12 @@ final class TaskLedgerExport {
     }
 
     static byte[] csv(List<TaskView> tasks) {
-        StringBuilder out = new StringBuilder(CsvCells.line(HEADERS));
-        for (int i = 0; i < tasks.size(); i++) {
-            out.append(CsvCells.line(cells(i + 1, tasks.get(i))));
-        }
-        return CsvCells.utf8WithBom(out.toString());
+        return CsvFile.utf8WithBom(CsvFile.TEXT_QUOTED, file -> {
+            file.record(HEADERS);
+            for (int i = 0; i < tasks.size(); i++) {
+                file.record(cells(i + 1, tasks.get(i)));
+            }
+        });
     }
 
     static byte[] xlsx(List<TaskView> tasks) {

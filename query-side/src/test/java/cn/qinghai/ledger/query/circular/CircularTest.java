@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qinghai.ledger.events.task.*;
 import cn.qinghai.ledger.query.platform.InMemoryMongo;
-import cn.qinghai.ledger.query.platform.MutableClock;
 import cn.qinghai.ledger.query.roster.RosterFixture;
 import cn.qinghai.ledger.query.roster.RosterQueries;
 import cn.qinghai.ledger.query.tasklist.TaskFixture;
 import cn.qinghai.ledger.query.tasklist.TaskProjection;
+import cn.qinghai.ledger.testsupport.MutableClock;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

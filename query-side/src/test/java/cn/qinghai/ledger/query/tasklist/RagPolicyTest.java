@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.qinghai.ledger.events.task.TaskSource;
 import cn.qinghai.ledger.events.task.TaskStatus;
 import cn.qinghai.ledger.platform.calendar.WorkingCalendar;
-import cn.qinghai.ledger.query.platform.MutableClock;
+import cn.qinghai.ledger.testsupport.MutableClock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

@@ -1,9 +1,9 @@
 package cn.qinghai.ledger.query.tasklist;
 
 import cn.qinghai.ledger.platform.calendar.WorkingCalendar;
-import cn.qinghai.ledger.query.platform.MutableClock;
 import cn.qinghai.ledger.query.roster.UnitDirectory;
 import cn.qinghai.ledger.query.unitstatus.UnitTaskCounts;
+import cn.qinghai.ledger.testsupport.MutableClock;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;

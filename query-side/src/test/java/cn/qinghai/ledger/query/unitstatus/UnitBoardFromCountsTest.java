@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.qinghai.ledger.events.task.*;
 import cn.qinghai.ledger.query.platform.InMemoryMongo;
-import cn.qinghai.ledger.query.platform.MutableClock;
 import cn.qinghai.ledger.query.platform.ProcessorBatch;
 import cn.qinghai.ledger.query.platform.ReadModelCollections;
 import cn.qinghai.ledger.query.platform.ReadModelStore;
@@ -15,6 +14,7 @@ import cn.qinghai.ledger.query.roster.RosterQueries;
 import cn.qinghai.ledger.query.tasklist.RandomTaskHistories;
 import cn.qinghai.ledger.query.tasklist.TaskFixture;
 import cn.qinghai.ledger.query.tasklist.TaskProjection;
+import cn.qinghai.ledger.testsupport.MutableClock;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import java.lang.reflect.InvocationTargetException;
