@@ -474,10 +474,14 @@ class DashboardBrowserTest {
         wait.withTimeout(Duration.ofSeconds(30)).until(d -> text("main").contains("0 / 16"));
         screenshot("16-reporting-rounds");
 
+        go("#/board");
+        wait.withTimeout(Duration.ofSeconds(30)).until(d -> text(".reporting-panel").contains("尚未报送 16 个"));
+        js("window.notReloaded = true;");
+        // a unit reports elsewhere: the board follows without a reload
         expect(api.post("unit-education", "/api/conferences/" + CID + "/reporting-rounds/" + period + "/reports",
                 "{\"text\":\"本季度新增普惠托位1200个。\"}"), 200);
-        go("#/board");
         wait.withTimeout(Duration.ofSeconds(30)).until(d -> text(".reporting-panel").contains("尚未报送 15 个"));
+        assertThat(js("return window.notReloaded === true;")).as("the board was updated in place").isEqualTo(true);
         String missing = text(".reporting-panel .missing-units");
         assertThat(missing).contains("省财政厅", "未报送").doesNotContain("省教育厅");
         assertThat(text("[data-unit=education] .unit-report")).contains("已报送");
