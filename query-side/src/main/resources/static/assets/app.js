@@ -14,6 +14,7 @@ import {meetings, meeting, decisions} from './views/meetings.js';
 import {roster} from './views/roster.js';
 import {circular, issuedCircular} from './views/circular.js';
 import {mine} from './views/mine.js';
+import {rounds, round} from './views/reporting.js';
 import {audit, admin} from './views/audit.js';
 
 const ROUTES = [
@@ -28,6 +29,8 @@ const ROUTES = [
   [/^\/roster$/, roster],
   [/^\/circular$/, circular],
   [/^\/circulars\/([^/]+)$/, issuedCircular],
+  [/^\/reporting$/, rounds],
+  [/^\/reporting\/([^/]+)$/, round],
   [/^\/audit$/, audit],
   [/^\/admin$/, admin],
 ];
@@ -192,6 +195,7 @@ function navItems() {
     ['decisions', '#/decisions', true],
     ['roster', '#/roster', true],
     ['circular', '#/circular', true],
+    ['reporting', '#/reporting', true],
     ['audit', '#/audit', app.features.audit],
     ['admin', '#/admin', app.features.admin],
   ].filter(item => item[2]);

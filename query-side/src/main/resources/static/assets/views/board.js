@@ -6,16 +6,25 @@ import {t, fmtNumber, fmtRatio, fmtDay, fmtDateTime} from '../i18n.js';
 import {get, query} from '../api.js';
 import {app} from '../context.js';
 import {ragBadge, pageHeader, kpi, unitLink, facts, section, statusBadge, taskLink, dueText, percentBar} from '../ui.js';
+import {reportStateBadge, roundLink, periodText} from './reporting.js';
 
 export const board = {
   nav: 'board',
   async load() {
-    const units = await get('/api/units' + query({conferenceId: app.conference.conferenceId}));
+    const cid = app.conference.conferenceId;
+    const [units, open] = await Promise.all([get('/api/units' + query({conferenceId: cid})),
+      get('/api/conferences/' + encodeURIComponent(cid) + '/reporting-rounds' + query({open: true}))]);
     app.units = units.items;
-    return units;
+    // the latest open reporting round, joined to the units by their code
+    const latest = open.items[0];
+    const round = latest ? await get('/api/conferences/' + encodeURIComponent(cid) + '/reporting-rounds/'
+      + encodeURIComponent(latest.period)) : null;
+    return {...units, round};
   },
   render(data) {
     const units = data.items;
+    const round = data.round;
+    const reportOf = code => (round ? round.units.find(u => u.unitCode === code) : null);
     const open = units.reduce((n, u) => n + u.tasks.open, 0);
     const overdue = units.reduce((n, u) => n + u.overdue, 0);
     const closed = units.reduce((n, u) => n + u.tasks.closed, 0);
@@ -29,6 +38,7 @@ export const board = {
         kpi(t('board.open'), fmtNumber(open)),
         kpi(t('board.overdue'), fmtNumber(overdue), overdue ? 'red' : ''),
         kpi(t('board.onTime'), closed ? fmtRatio(onTime / closed) : '—')),
+      round ? reportingPanel(round) : null,
       h('ul', {class: 'unit-grid'}, sorted.map(u => h('li', {class: 'unit-card rag-' + u.rag.toLowerCase(),
         'data-unit': u.unitCode},
       h('div', {class: 'unit-card-head'}, h('h3', null, unitLink(u.unitCode, u.name)), ragBadge(u.rag)),
@@ -41,10 +51,27 @@ export const board = {
         t('board.member') + t('sep') + (u.member ? u.member.name : t('board.none')),
         h('br'),
         t('board.liaison') + t('sep') + (u.liaison ? u.liaison.name : t('board.none'))),
-      h('p', {class: 'muted small'}, t('board.lastReport') + t('sep') + (u.lastReportAt ? fmtDateTime(u.lastReportAt) : t('board.none'))))
+      h('p', {class: 'muted small'}, t('board.lastReport') + t('sep') + (u.lastReportAt ? fmtDateTime(u.lastReportAt) : t('board.none'))),
+      reportOf(u.unitCode) ? h('p', {class: 'small unit-report'}, periodText(round.period) + t('sep'),
+        reportStateBadge(reportOf(u.unitCode).state)) : null)
       )));
   },
 };
+
+/** 报送情况: the latest open round, and the units that have not reported in it (逾期未报送 first). */
+function reportingPanel(round) {
+  const missing = round.units.filter(u => u.state === 'OVERDUE' || u.state === 'NOT_REPORTED')
+    .sort((a, b) => (a.state === 'OVERDUE' ? 0 : 1) - (b.state === 'OVERDUE' ? 0 : 1));
+  return h('section', {class: 'panel reporting-panel', 'data-round': round.period},
+    h('h3', null, roundLink(round), ' ', h('span', {class: 'muted small'}, t('board.reportingDue',
+      {date: fmtDay(round.dueDate)}))),
+    h('p', null, t('board.reportingCounts', {reported: fmtNumber(round.counts.reported + round.counts.reportedLate),
+      expected: fmtNumber(round.counts.expected), missing: fmtNumber(missing.length)})),
+    missing.length ? h('ul', {class: 'missing-units'}, missing.map(u => h('li', {'data-unit': u.unitCode},
+      unitLink(u.unitCode, u.unitName), ' ', reportStateBadge(u.state),
+      u.urgingCount ? h('span', {class: 'muted small'}, ' ' + t('board.reportingUrged', {n: u.urgingCount})) : null)))
+      : h('p', {class: 'muted'}, t('board.reportingAllIn')));
+}
 
 function figure(label, value, cls) {
   return h('div', {class: 'figure ' + (cls || '')}, h('span', {class: 'figure-value'}, typeof value === 'number' ? fmtNumber(value) : value),

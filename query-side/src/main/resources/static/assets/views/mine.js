@@ -2,13 +2,14 @@
 // with the two roster acts a unit does itself: propose a change of its member, file its liaison.
 
 import {h} from '../dom.js';
-import {t} from '../i18n.js';
+import {t, fmtDate} from '../i18n.js';
 import {get, query} from '../api.js';
 import {app} from '../context.js';
 import {actionForm, stableId} from '../forms.js';
 import {pageHeader, section, facts, ragBadge, kpi} from '../ui.js';
 import {taskTable} from './board.js';
 import {changeLine, liaisonForm} from './roster.js';
+import {reportStateBadge, roundLink} from './reporting.js';
 
 const RANK = {RED: 0, AMBER: 1, GREEN: 2};
 const byUrgency = (a, b) => (a.status === 'CLOSED') - (b.status === 'CLOSED') || RANK[a.rag] - RANK[b.rag]
@@ -19,14 +20,15 @@ export const mine = {
   async load() {
     const code = app.me.unitCode;
     const cid = app.conference.conferenceId;
-    const [unit, tasks, changes] = await Promise.all([
+    const [unit, tasks, changes, rounds] = await Promise.all([
       get('/api/units/' + encodeURIComponent(code) + query({conferenceId: cid})),
       get('/api/tasks' + query({conferenceId: cid, unit: code, size: 500})),
       get(`/api/conferences/${encodeURIComponent(cid)}/member-changes` + query({unit: code})),
+      get(`/api/conferences/${encodeURIComponent(cid)}/reporting-rounds` + query({unitCode: code, open: true})),
     ]);
-    return {unit, tasks: tasks.items, changes: changes.items};
+    return {unit, tasks: tasks.items, changes: changes.items, rounds: rounds.items};
   },
-  render({unit, tasks, changes}) {
+  render({unit, tasks, changes, rounds}) {
     const code = unit.unitCode;
     const lead = tasks.filter(x => x.leadUnitCode === code).sort(byUrgency);
     const co = tasks.filter(x => x.leadUnitCode !== code).sort(byUrgency);
@@ -37,6 +39,11 @@ export const mine = {
         kpi(t('board.lead'), String(open.filter(x => x.leadUnitCode === code).length)),
         kpi(t('board.co'), String(open.filter(x => x.leadUnitCode !== code).length)),
         kpi(t('board.overdue'), String(open.filter(x => x.rag === 'RED').length), open.some(x => x.rag === 'RED') ? 'red' : '')),
+      rounds.length ? section(t('mine.reporting'), h('ul', {class: 'my-rounds'}, rounds.map(r => h('li', {'data-round': r.period},
+        roundLink(r), ' ', reportStateBadge(r.unit.state), ' ',
+        h('span', {class: 'muted'}, t('mine.reportingDue', {date: fmtDate(r.dueDate)})),
+        r.unit.urgingCount ? h('strong', {class: 'urged-by'}, ' ' + t('board.reportingUrged', {n: r.unit.urgingCount})) : null,
+        r.requirements ? h('p', {class: 'hint wrap'}, r.requirements) : null)))) : null,
       section(t('mine.lead'), taskTable(lead, code, t('mine.none'))),
       section(t('mine.co'), taskTable(co, code, t('mine.none'))),
       section(t('mine.unitInfo'),

@@ -43,7 +43,7 @@ class CrashSafetyTest {
     static final int ROUNDS = Integer.getInteger("crash.rounds", 2);
     static final int LOAD_SECONDS = Integer.getInteger("crash.loadSeconds", 3);
     static final int CLIENTS = Integer.getInteger("crash.clients", 6);
-    static final List<String> REPLAYABLE = List.of("roster", "meetings", "tasks");
+    static final List<String> REPLAYABLE = List.of("roster", "meetings", "tasks", "reporting");
 
     @TempDir
     Path dataDir;
@@ -230,6 +230,7 @@ class CrashSafetyTest {
         Map<String, JsonNode> views = new LinkedHashMap<>();
         List<String> paths = new ArrayList<>(List.of("/api/units?conferenceId=" + CrashWorkload.CID,
                 "/api/conferences/" + CrashWorkload.CID + "/roster", "/api/meetings",
+                "/api/conferences/" + CrashWorkload.CID + "/reporting-rounds",
                 "/api/tasks?conferenceId=" + CrashWorkload.CID + "&size=500"));
         new TreeMap<>(CrashWorkload.expected(effective)).keySet().forEach(t -> paths.add("/api/tasks/" + t));
         for (String path : paths) {

@@ -457,6 +457,51 @@ class DashboardBrowserTest {
         screenshot("15-circular-document");
     }
 
+    @Test
+    void theOfficeOpensAReportingRoundTheBoardShowsWhoHasNotReportedAndAUnitReportsFromItsPage() {
+        LocalDate today = LocalDate.now(ZONE);
+        String period = today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1);
+        open();
+        signIn("office");
+        go("#/reporting");
+        waitForText("main", "报送轮次");
+        openAction("reporting-open");
+        String form = "[data-form='reporting-open'] ";
+        typeInto(form + "input[name=period]", period);
+        setValue(form + "input[name=dueDate]", today.plusDays(10).toString());
+        typeInto(form + "textarea[name=requirements]", "请报送本季度工作情况，含主要进展和存在问题。");
+        click(form + "button[type=submit]");
+        waitForText(form + ".form-msg", "已发起报送");
+        wait.withTimeout(Duration.ofSeconds(30)).until(d -> text("main").contains("0 / 16"));
+        screenshot("16-reporting-rounds");
+
+        go("#/board");
+        wait.withTimeout(Duration.ofSeconds(30)).until(d -> text(".reporting-panel").contains("尚未报送 16 个"));
+        js("window.notReloaded = true;");
+        // a unit reports elsewhere: the board follows without a reload
+        expect(api.post("unit-education", "/api/conferences/" + CID + "/reporting-rounds/" + period + "/reports",
+                "{\"text\":\"本季度新增普惠托位1200个。\"}"), 200);
+        wait.withTimeout(Duration.ofSeconds(30)).until(d -> text(".reporting-panel").contains("尚未报送 15 个"));
+        assertThat(js("return window.notReloaded === true;")).as("the board was updated in place").isEqualTo(true);
+        String missing = text(".reporting-panel .missing-units");
+        assertThat(missing).contains("省财政厅", "未报送").doesNotContain("省教育厅");
+        assertThat(text("[data-unit=education] .unit-report")).contains("已报送");
+        assertThat(text("[data-unit=finance] .unit-report")).contains("未报送");
+        screenshot("17-board-not-reported");
+        signOut();
+
+        signIn("unit-finance");
+        waitForText("main", "待报送");
+        click("main .my-rounds a");
+        String submit = "[data-form='reporting-submit-" + period + "'] ";
+        typeInto(submit + "textarea[name=text]", "本季度下达托育补助资金3000万元。");
+        typeInto(submit + "input[name=documentRef]", "青财社函〔2026〕12号");
+        click(submit + "button[type=submit]");
+        waitForText(submit + ".form-msg", "已报送");
+        wait.withTimeout(Duration.ofSeconds(30)).until(d -> text("main").contains("本季度下达托育补助资金3000万元。"));
+        screenshot("18-unit-submits-report");
+    }
+
     void open() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());

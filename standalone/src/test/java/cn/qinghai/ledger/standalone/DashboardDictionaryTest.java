@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.qinghai.ledger.command.circular.CircularRules;
 import cn.qinghai.ledger.command.conference.ConferenceRules;
 import cn.qinghai.ledger.command.meeting.MeetingRules;
+import cn.qinghai.ledger.command.reporting.ReportingRules;
 import cn.qinghai.ledger.command.task.TaskRules;
 import cn.qinghai.ledger.events.conference.MemberChangeList;
 import cn.qinghai.ledger.events.conference.RosterDecision;
@@ -17,6 +18,8 @@ import cn.qinghai.ledger.events.task.RagReason;
 import cn.qinghai.ledger.events.task.RagStatus;
 import cn.qinghai.ledger.events.task.TaskSource;
 import cn.qinghai.ledger.events.task.TaskStatus;
+import cn.qinghai.ledger.events.reporting.ReportState;
+import cn.qinghai.ledger.events.reporting.ReportingKind;
 import cn.qinghai.ledger.platform.security.Role;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,7 +49,7 @@ class DashboardDictionaryTest {
     static final Pattern CHINESE_ROLE = Pattern.compile("^\\s*'role\\.([A-Z_]+)':\\s*'([^']*)'", Pattern.MULTILINE);
     static final Pattern KEY_LITERAL = Pattern.compile("'((?:app|nav|role|rag|ragReason|status|ext|kind|minutes|approval|seat"
             + "|change|source|board|unit|tasks|task|meetings|meeting|decisions|roster|circular|audit|admin|mine|form|v|f|a|ok"
-            + "|rule|live|login)\\.[A-Za-z0-9_.]+)'");
+            + "|rule|live|login|reporting|reportState|reportKind|period)\\.[A-Za-z0-9_.]+)'");
 
     @Test
     void chineseAndEnglishHaveTheSameLabels() throws IOException {
@@ -85,7 +88,8 @@ class DashboardDictionaryTest {
     @Test
     void everyRuleOfTheNoticeAndEveryStateAndRoleHasItsWords() throws IOException {
         List<String> needed = new ArrayList<>();
-        for (Class<?> rules : List.of(ConferenceRules.class, MeetingRules.class, TaskRules.class, CircularRules.class)) {
+        for (Class<?> rules : List.of(ConferenceRules.class, MeetingRules.class, TaskRules.class, CircularRules.class,
+                ReportingRules.class)) {
             for (Field field : rules.getFields()) {
                 if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
                     needed.add("rule." + readConstant(field));
@@ -107,6 +111,8 @@ class DashboardDictionaryTest {
         Stream.of(RosterDecision.Kind.values()).forEach(v -> needed.add("decision." + v));
         Stream.of(RosterDecision.Kind.values()).forEach(v -> needed.add("decisionKind." + v));
         Stream.of(Role.values()).forEach(v -> needed.add("role." + v));
+        Stream.of(ReportState.values()).forEach(v -> needed.add("reportState." + v));
+        Stream.of(ReportingKind.values()).forEach(v -> needed.add("reportKind." + v));
         needed.add("role." + Role.SYSTEM); // the role of the service's own work, shown in the audit trail
         assertThat(needed).allSatisfy(key -> assertThat(chinese()).as("label %s", key).contains(key));
     }

@@ -37,7 +37,8 @@ class HostileInputTest {
             "scheduledAt", "convenedBy", "participantUnits", "decisionId", "matter", "major", "tasks", "signedBy",
             "documentNo", "distribution", "approved", "approver", "decidedOn", "reason", "note", "requestId",
             "newDueDate", "evidence", "personId", "name", "role", "duties", "phone", "changeId", "incoming",
-            "present", "absent", "standIns", "effectiveOn", "establishedOn", "basisDocuments"};
+            "present", "absent", "standIns", "effectiveOn", "establishedOn", "basisDocuments", "period", "text",
+            "message", "requirements", "expectedUnits", "documentRef"};
 
     static final String[] VALUES = {"null", "true", "-1", "1e309", "99999999999999999999999", "\"\"", "\"x\"",
             "\"2026-13-45\"", "\"9999-12-31\"", "\"PLENARY\"", "\"KING\"", "[]", "[null]", "{}", "[1,2]",

@@ -107,6 +107,22 @@ class LiveReadModelsEndToEndTest {
         }
     }
 
+    /** The board shows who has not reported in the latest open round: a round's events wake its stream. */
+    @Test
+    void aReportingRoundOpenedAndAReportSubmittedReachTheOpenUnitBoardStream() throws Exception {
+        try (SseClient board = SseClient.open(port, "viewer", "/api/live/units?conferenceId=" + CID, null)) {
+            awaitAnswer(board, "units", b -> b.get("total").asInt() == 16);
+            String rounds = "/api/conferences/" + CID + "/reporting-rounds";
+            var opened = api.post("office", rounds, """
+                    {"kind":"ANNUAL","period":"2030","dueDate":"2031-01-31"}""");
+            assertThat(opened.status()).as(opened.raw()).isEqualTo(201);
+            awaitAnswer(board, "units", b -> b.get("total").asInt() == 16);
+            var reported = api.post("unit-education", rounds + "/2030/reports", "{\"text\":\"年度工作总结\"}");
+            assertThat(reported.status()).as(reported.raw()).isEqualTo(200);
+            awaitAnswer(board, "units", b -> b.get("total").asInt() == 16);
+        }
+    }
+
     @Test
     void badParametersAreProblemDetailsNotStreams() {
         for (String query : java.util.List.of("rag=PURPLE", "conferenceId=bad%20id", "size=0", "dueBefore=yesterday")) {

@@ -13,14 +13,14 @@ import org.junit.jupiter.api.Test;
 /**
  * Every read model built live from a realistic history — the seed conference, a plenary with its
  * minutes and a major matter, tasks through progress, urging, extension, completion, return and
- * closure, a member change and a liaison — is rebuilt from scratch, and every answer the API gives
+ * closure, a member change and a liaison, a reporting round with reports, an urging and an added unit — is rebuilt from scratch, and every answer the API gives
  * from it is identical afterwards.
  */
 @LedgerTest
 class ReplayEqualsLiveTest {
 
     static final String CID = "qh-infant-care";
-    static final List<String> PROJECTIONS = List.of("roster", "meetings", "tasks");
+    static final List<String> PROJECTIONS = List.of("roster", "meetings", "tasks", "reporting");
 
     @Test
     void everyReadModelRebuiltFromScratchEqualsTheOneBuiltLive(LedgerApi api) {
@@ -62,7 +62,9 @@ class ReplayEqualsLiveTest {
                 "/api/units?conferenceId=" + CID + "&includeRemoved=true", "/api/units/education",
                 "/api/meetings?conferenceId=" + CID, "/api/meetings/rl-m1", "/api/decisions?conferenceId=" + CID,
                 "/api/tasks?size=500", "/api/tasks/rl-t1", "/api/tasks/rl-t2", "/api/tasks/rl-t3",
-                "/api/circulars?conferenceId=" + CID + "&from=2026-01-01&to=2026-12-31")) {
+                "/api/circulars?conferenceId=" + CID + "&from=2026-01-01&to=2026-12-31",
+                "/api/conferences/" + CID + "/reporting-rounds", "/api/conferences/" + CID + "/reporting-rounds/2030-H1",
+                "/api/conferences/" + CID + "/reporting-rounds?unitCode=finance&open=true")) {
             var response = api.get("viewer", path);
             assertThat(response.status()).as(path).isEqualTo(200);
             answers.put(path, response.body());
@@ -112,6 +114,14 @@ class ReplayEqualsLiveTest {
                  "incoming":{"personId":"wang-xin","name":"王新","title":"副厅长"},"reason":"工作变动"}"""));
         ok(api.post("office", "/api/conferences/" + CID + "/member-changes/rl-c1/confirmation",
                 "{\"decidedBy\":{\"kind\":\"CIRCULATION\",\"reference\":\"青婴联办函〔2024〕1号\",\"decidedOn\":\"2024-02-20\"}}"));
+        String rounds = "/api/conferences/" + CID + "/reporting-rounds";
+        ok(api.post("office", rounds, """
+                {"kind":"HALF_YEAR","period":"2030-H1","dueDate":"2030-07-15",
+                 "expectedUnits":["education","finance"],"requirements":"报送上半年工作情况"}"""));
+        ok(api.post("unit-education", rounds + "/2030-H1/reports", "{\"text\":\"初稿\"}"));
+        ok(api.post("unit-education", rounds + "/2030-H1/reports", "{\"text\":\"定稿\",\"documentRef\":\"青教函1号\"}"));
+        ok(api.post("office", rounds + "/2030-H1/urgings", "{\"unitCode\":\"finance\",\"message\":\"请报送\"}"));
+        ok(api.post("office", rounds + "/2030-H1/expected-units", "{\"unitCode\":\"health\"}"));
     }
 
     static void ok(LedgerApi.Response response) {

@@ -47,12 +47,16 @@ class SecurityEndToEndTest {
                 "POST /api/meetings/{mid}/decisions/{did}/approval", "POST /api/meetings/{mid}/cancellation",
                 "POST /api/tasks", "POST /api/tasks/{tid}/urgings", "POST /api/tasks/{tid}/extension-requests/{rid}/grant",
                 "POST /api/tasks/{tid}/extension-requests/{rid}/denial", "POST /api/tasks/{tid}/closure",
-                "POST /api/tasks/{tid}/return", "POST /api/circulars/issued")) {
+                "POST /api/tasks/{tid}/return", "POST /api/circulars/issued",
+                "POST /api/conferences/{cid}/reporting-rounds",
+                "POST /api/conferences/{cid}/reporting-rounds/{period}/expected-units",
+                "POST /api/conferences/{cid}/reporting-rounds/{period}/urgings",
+                "POST /api/conferences/{cid}/reporting-rounds/{period}/closure")) {
             MATRIX.put(office, Set.of("OFFICE"));
         }
         for (String unit : List.of("POST /api/conferences/{cid}/member-changes", "POST /api/tasks/{tid}/acknowledgement",
                 "POST /api/tasks/{tid}/progress", "POST /api/tasks/{tid}/extension-requests",
-                "POST /api/tasks/{tid}/completion")) {
+                "POST /api/tasks/{tid}/completion", "POST /api/conferences/{cid}/reporting-rounds/{period}/reports")) {
             MATRIX.put(unit, Set.of("UNIT"));
         }
         MATRIX.put("PUT /api/conferences/{cid}/units/{unit}/liaison", Set.of("OFFICE", "UNIT"));
@@ -72,7 +76,8 @@ class SecurityEndToEndTest {
                 "GET /api/conferences/{cid}/roster", "GET /api/units", "GET /api/units/{unit}", "GET /api/meetings",
                 "GET /api/meetings/{mid}", "GET /api/decisions", "GET /api/tasks", "GET /api/tasks/{tid}",
                 "GET /api/tasks/export", "GET /api/minutes/next-number", "GET /api/circulars",
-                "GET /api/circulars/issued", "GET /api/circulars/issued/{circularId}", "GET /api/conferences/{cid}/member-changes", "GET /api/me")) {
+                "GET /api/circulars/issued", "GET /api/circulars/issued/{circularId}", "GET /api/conferences/{cid}/member-changes", "GET /api/me",
+                "GET /api/conferences/{cid}/reporting-rounds", "GET /api/conferences/{cid}/reporting-rounds/{period}")) {
             MATRIX.put(read, READERS);
         }
         // the raw event feed says who did what: office, auditors, admins; its catalogue holds no data
@@ -88,7 +93,8 @@ class SecurityEndToEndTest {
             Map.entry("tid", "no-such-task"), Map.entry("mid", "no-such-meeting"), Map.entry("did", "d-x"),
             Map.entry("changeId", "c-x"), Map.entry("rid", "r-x"), Map.entry("name", "roster"),
             Map.entry("aggregateId", "no-such-aggregate"), Map.entry("group", "roster"),
-            Map.entry("circularId", "no-such-circular"), Map.entry("personId", "no-such-person"));
+            Map.entry("circularId", "no-such-circular"), Map.entry("personId", "no-such-person"),
+            Map.entry("period", "2031-Q1"));
 
     static ConfigurableApplicationContext app;
     static LedgerApi api;

@@ -13,8 +13,9 @@ import org.springframework.http.HttpMethod;
  * Who may call what: the authorization matrix of the API, checked before a request reaches a
  * controller (so a refused request is 403 whatever its body). Roles follow the notice: the office
  * records meetings, decisions, minutes, approvals, urgings, extensions, closures and liaison filings
- * and issues circulars;
- * a unit proposes its own member changes, files its own liaison and acknowledges, reports on and
+ * and issues circulars; it opens, urges and closes the rounds of periodic work reports (报送轮次);
+ * a unit submits its own periodic work report,
+ * proposes its own member changes, files its own liaison and acknowledges, reports on and
  * completes its own tasks (which of its tasks is checked by the endpoint); auditors read everything
  * including the audit trail; viewers read the read models but not the audit trail; admins run
  * projections and dead letters. The raw event feed ({@code /api/events}, its stream) is read by the
@@ -61,6 +62,12 @@ public final class AccessRules {
             rule(HttpMethod.POST, "/api/tasks/*/return", OFFICE),
             // circulars (通报): issued by the office, read like the circular of a period
             rule(HttpMethod.POST, "/api/circulars/issued", OFFICE),
+            // periodic work reports (工作情况定期报送): the office runs the rounds, a unit submits its own report
+            rule(HttpMethod.POST, "/api/conferences/*/reporting-rounds", OFFICE),
+            rule(HttpMethod.POST, "/api/conferences/*/reporting-rounds/*/expected-units", OFFICE),
+            rule(HttpMethod.POST, "/api/conferences/*/reporting-rounds/*/urgings", OFFICE),
+            rule(HttpMethod.POST, "/api/conferences/*/reporting-rounds/*/closure", OFFICE),
+            rule(HttpMethod.POST, "/api/conferences/*/reporting-rounds/*/reports", UNIT),
             // audit trail: not for viewers or units
             rule(HttpMethod.GET, "/api/audit", AUDITOR, ADMIN, OFFICE),
             rule(HttpMethod.GET, "/api/audit/**", AUDITOR, ADMIN, OFFICE),

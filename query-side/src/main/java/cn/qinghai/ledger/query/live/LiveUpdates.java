@@ -3,6 +3,12 @@ package cn.qinghai.ledger.query.live;
 import cn.qinghai.ledger.events.task.FindTasksQuery;
 import cn.qinghai.ledger.events.task.FindUnitStatusBoardQuery;
 import cn.qinghai.ledger.query.roster.RosterProjection;
+import cn.qinghai.ledger.query.reporting.ReportingRoundProjection;
+import cn.qinghai.ledger.events.reporting.ExpectedUnitAddedEvent;
+import cn.qinghai.ledger.events.reporting.ReportingRoundClosedEvent;
+import cn.qinghai.ledger.events.reporting.ReportingRoundOpenedEvent;
+import cn.qinghai.ledger.events.reporting.WorkReportSubmittedEvent;
+import cn.qinghai.ledger.events.reporting.WorkReportUrgedEvent;
 import cn.qinghai.ledger.query.tasklist.TaskProjection;
 import cn.qinghai.ledger.query.tasklist.TaskReadModel;
 import cn.qinghai.ledger.query.tasklist.TaskRecord;
@@ -20,7 +26,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The update side of the live read models: after the task projection (processing group
- * {@code tasks}) or the roster projection ({@code roster}) has handled an event, the subscription
+ * {@code tasks}), the roster projection ({@code roster}) or the reporting rounds ({@code reporting}, which
+ * the board shows beside the units) has handled an event, the subscription
  * queries it may have changed get a {@link Change}: {@link FindTasksQuery} of the task's conference
  * and units, {@link FindUnitStatusBoardQuery} of its conference. RAG is computed at read time, so an
  * update carries no rows: it is a signal to read again ({@link LiveStreams} does).
@@ -52,6 +59,8 @@ public class LiveUpdates {
     void emitAfterTheProjections(EventProcessingConfigurer processing) {
         processing.registerHandlerInterceptor(TaskProjection.GROUP, configuration -> after(this::taskChanged));
         processing.registerHandlerInterceptor(RosterProjection.GROUP, configuration -> after(this::rosterChanged));
+        processing.registerHandlerInterceptor(ReportingRoundProjection.GROUP,
+                configuration -> after(this::reportingChanged));
     }
 
     private static MessageHandlerInterceptor<EventMessage<?>> after(Consumer<EventMessage<?>> then) {
@@ -102,6 +111,35 @@ public class LiveUpdates {
         String conferenceId = domain.getAggregateIdentifier();
         emitter.emit(FindUnitStatusBoardQuery.class, query -> sameConference(query.conferenceId(), conferenceId),
                 new Change(conferenceId, conferenceId));
+    }
+
+    /** The board shows the latest open reporting round: who has not reported in it. */
+    void reportingChanged(EventMessage<?> event) {
+        QueryUpdateEmitter emitter = emitters.getIfAvailable();
+        if (emitter == null || !(event instanceof DomainEventMessage<?> domain)
+                || !watched(emitter, FindUnitStatusBoardQuery.class)) {
+            return;
+        }
+        String conferenceId = conferenceOfRound(event.getPayload());
+        if (conferenceId != null) {
+            emitter.emit(FindUnitStatusBoardQuery.class, query -> sameConference(query.conferenceId(), conferenceId),
+                    new Change(conferenceId, domain.getAggregateIdentifier()));
+        }
+    }
+
+    private static String conferenceOfRound(Object payload) {
+        if (payload instanceof ReportingRoundOpenedEvent e) {
+            return e.conferenceId();
+        } else if (payload instanceof WorkReportSubmittedEvent e) {
+            return e.conferenceId();
+        } else if (payload instanceof WorkReportUrgedEvent e) {
+            return e.conferenceId();
+        } else if (payload instanceof ExpectedUnitAddedEvent e) {
+            return e.conferenceId();
+        } else if (payload instanceof ReportingRoundClosedEvent e) {
+            return e.conferenceId();
+        }
+        return null;
     }
 
     private static boolean watched(QueryUpdateEmitter emitter, Class<?> queryType) {

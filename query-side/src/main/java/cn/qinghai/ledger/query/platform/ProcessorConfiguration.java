@@ -3,6 +3,7 @@ package cn.qinghai.ledger.query.platform;
 import cn.qinghai.ledger.query.audit.AuditTrailProjection;
 import cn.qinghai.ledger.query.circular.IssuedCircularProjection;
 import cn.qinghai.ledger.query.meetings.MeetingProjection;
+import cn.qinghai.ledger.query.reporting.ReportingRoundProjection;
 import cn.qinghai.ledger.query.roster.RosterProjection;
 import cn.qinghai.ledger.query.tasklist.TaskProjection;
 import java.util.List;
@@ -34,7 +35,8 @@ class ProcessorConfiguration {
     @Autowired
     void projectionsWithoutJpaTransactions(EventProcessingConfigurer configurer) {
         for (String group : List.of(RosterProjection.GROUP, MeetingProjection.GROUP, TaskProjection.GROUP,
-                AuditTrailProjection.GROUP, IssuedCircularProjection.GROUP)) {
+                AuditTrailProjection.GROUP, IssuedCircularProjection.GROUP,
+                ReportingRoundProjection.GROUP)) {
             configurer.registerTransactionManager(group, config -> NoTransactionManager.INSTANCE);
         }
     }

@@ -23,7 +23,7 @@ class EventCatalogueTest {
     void everyEventRecordIsCataloguedWithItsRevisionFieldsAndCloudEventsType() {
         EventCatalogue.Catalogue catalogue = EventCatalogue.generate();
         assertThat(catalogue.events()).extracting(EventCatalogue.Event::aggregate)
-                .contains("conference", "meeting", "task").containsOnly("conference", "meeting", "task", "circular");
+                .contains("conference", "meeting", "task").containsOnly("conference", "meeting", "task", "circular", "reporting");
         assertThat(catalogue.events()).allSatisfy(e -> {
             assertThat(e.revision()).isNotBlank();
             assertThat(e.type()).endsWith(".v" + e.revision());

@@ -1,0 +1,5 @@
+package cn.qinghai.ledger.events.reporting;
+
+/** One round with every expected unit's state. */
+public record FindReportingRoundQuery(String roundId) {
+}
