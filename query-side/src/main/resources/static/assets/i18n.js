@@ -103,6 +103,9 @@ const zh = {
   'board.legend': '红灯：逾期；黄灯：临期或未按时报送进展；绿灯：正常。',
 
   'unit.duties': '职责分工',
+  'unit.decidedAdded': '加入依据',
+  'unit.decidedDuties': '职责调整依据',
+  'unit.decidedRemoved': '退出依据',
   'unit.tasks': '本单位事项',
   'unit.counts': '牵头事项 {total} 项：已交办 {assigned}，已签收 {acknowledged}，办理中 {inProgress}，待销号 {completionSubmitted}，已销号 {closed}；配合在办 {asCoUnit} 项。',
 
@@ -660,6 +663,9 @@ const en = {
   'board.legend': 'Red: overdue; amber: due soon or a report missing; green: on track.',
 
   'unit.duties': 'Duties',
+  'unit.decidedAdded': 'Added by',
+  'unit.decidedDuties': 'Duties changed by',
+  'unit.decidedRemoved': 'Removed by',
   'unit.tasks': 'Tasks of this unit',
   'unit.counts': 'Leads {total}: assigned {assigned}, acknowledged {acknowledged}, in progress {inProgress}, completion submitted {completionSubmitted}, closed {closed}; supports {asCoUnit} open.',
 

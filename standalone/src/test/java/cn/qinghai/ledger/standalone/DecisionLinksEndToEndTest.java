@@ -1,9 +1,12 @@
 package cn.qinghai.ledger.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.qinghai.ledger.events.conference.RosterChangeDecidedEvent;
 import cn.qinghai.ledger.events.conference.RosterDecision;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -37,6 +40,13 @@ class DecisionLinksEndToEndTest extends SeedLedgerOnATestClock {
         RosterDecision decided = decisions().get(decisions().size() - 1);
         assertThat(decided).isEqualTo(new RosterDecision(RosterDecision.Kind.MINUTES, "m-1", "d-1",
                 "青婴托联〔2026〕1号", LocalDate.of(2026, 3, 2))); // the minutes that issued it, and their date
+
+        // GET /api/units shows it as the basis of the unit's present duties (决定依据)
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("viewer", "/api/units/education").body()
+                .at("/decisions/dutiesUpdated/decisionId").asText().equals("d-1"));
+        JsonNode unit = education(); // the units list, as the board reads it
+        assertThat(unit.at("/decisions/dutiesUpdated/reference").asText()).isEqualTo("青婴托联〔2026〕1号");
+        assertThat(unit.at("/decisions/unitAdded/reference").asText()).isEqualTo("青政办函〔2021〕138号");
     }
 
     @Test
@@ -52,6 +62,15 @@ class DecisionLinksEndToEndTest extends SeedLedgerOnATestClock {
         assertThat(app.getBean(JdbcTemplate.class).queryForList(
                 "select document_no from lookup_issued_matter where meeting_id = 'm-1' and decision_id = 'd-1'",
                 String.class)).containsExactly("青婴托联〔2026〕1号");
+    }
+
+    JsonNode education() {
+        for (JsonNode unit : api.get("viewer", "/api/units?conferenceId=" + CID).body().get("items")) {
+            if (unit.get("unitCode").asText().equals("education")) {
+                return unit;
+            }
+        }
+        throw new AssertionError("no unit education in GET /api/units");
     }
 
     /** The decisions the conference's roster changes carry, as stored. */
