@@ -185,7 +185,7 @@ export function problemMessage(problem) {
 
 /**
  * An action form.
- * spec: {id, title, submit, fields, request(values, state) → {method, path, body, ifMatch}, ok, after(result),
+ * spec: {id, title, submit, fields, request(values, state) → {method, path, body, ifMatch} (or a promise of it), ok, after(result),
  *        ruleFields: {RuleName: fieldName}, collapsible (default true), danger, intro,
  *        keepSent (after success the form shows what was sent, not its defaults)}
  */
@@ -309,7 +309,7 @@ export function actionForm(spec) {
       if (first) first.focus();
       return;
     }
-    const request = spec.request(values, state);
+    const request = await spec.request(values, state); // a request may first read something (figures)
     const fingerprint = JSON.stringify(request);
     if (fingerprint !== state.lastRequest) {
       state.lastRequest = fingerprint;

@@ -50,7 +50,8 @@ class SecurityEndToEndTest {
                 "POST /api/meetings/{mid}/decisions/{did}/approval", "POST /api/meetings/{mid}/cancellation",
                 "POST /api/tasks", "POST /api/tasks/{tid}/urgings", "POST /api/tasks/{tid}/extension-requests/{rid}/grant",
                 "POST /api/tasks/{tid}/extension-requests/{rid}/denial", "POST /api/tasks/{tid}/closure",
-                "POST /api/tasks/{tid}/return", "POST /api/circulars/issued")) {
+                "POST /api/tasks/{tid}/return", "POST /api/circulars/issued",
+                "POST /api/circulars/issued/{circularId}/corrections")) {
             MATRIX.put(office, Set.of("OFFICE"));
         }
         for (String unit : List.of("POST /api/conferences/{cid}/member-changes", "POST /api/tasks/{tid}/acknowledgement",

@@ -61,6 +61,7 @@ public final class AccessRules {
             rule(HttpMethod.POST, "/api/tasks/*/return", OFFICE),
             // circulars (通报): issued by the office, read like the circular of a period
             rule(HttpMethod.POST, "/api/circulars/issued", OFFICE),
+            rule(HttpMethod.POST, "/api/circulars/issued/*/corrections", OFFICE),
             // audit trail: not for viewers or units
             rule(HttpMethod.GET, "/api/audit", AUDITOR, ADMIN, OFFICE),
             rule(HttpMethod.GET, "/api/audit/**", AUDITOR, ADMIN, OFFICE),
