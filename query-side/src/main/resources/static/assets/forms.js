@@ -337,6 +337,9 @@ export function actionForm(spec) {
     } catch (e) {
       const problem = e instanceof Problem ? e : new Problem(0, {detail: String(e && e.message)});
       if (problem.status === 401) return;
+      // A rule's refusal (422) stored nothing and may not hold later (the minutes returned and signed again):
+      // the same request sent again after it is a new attempt, with a new key, not a replay of the refusal.
+      if (problem.status === 422) Object.assign(state, {lastRequest: null, lastKey: null});
       showProblem(problem);
       const first = form.querySelector('.invalid input, .invalid select, .invalid textarea');
       if (first) first.focus();

@@ -240,11 +240,14 @@ function meetingActions(m, current) {
   }
   if (current.state === 'SIGNED') {
     // The form keeps its values between renders (and after use, its defaults of then): a number offered
-    // since (a correction to issue, the series moved on) fills the field while it is empty.
+    // since (a correction to issue, the series moved on) fills the field while it is empty or still holds
+    // the number offered before; a number the office typed stays.
     const issueState = formState(`meeting-${id}-issue`);
-    if (issueState.initialised && !issueState.values.documentNo && m.nextDocumentNo) {
+    if (issueState.initialised && m.nextDocumentNo
+        && (!issueState.values.documentNo || issueState.values.documentNo === issueState.offered)) {
       issueState.values.documentNo = m.nextDocumentNo;
     }
+    if (m.nextDocumentNo) issueState.offered = m.nextDocumentNo;
     // Tasks of a major matter are assigned only once the approval is recorded: say so, never "assigned".
     const major = draftDecisions.filter(d => d.major).length;
     form('issue', {title: 'a.issue', open: true,
