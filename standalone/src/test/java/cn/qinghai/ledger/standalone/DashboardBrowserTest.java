@@ -102,6 +102,8 @@ class DashboardBrowserTest {
         String board = text("main");
         assertThat(board).contains("省教育厅", "省卫生健康委", "国家税务总局青海省税务局", "牵头在办", "按期办结率");
         assertThat(board).containsAnyOf("绿灯", "黄灯", "红灯");
+        // 决定依据: the seed's units were added by the notice itself
+        assertThat(text("[data-unit=education] .decided-by")).isEqualTo("决定依据：印发文件：青政办函〔2021〕138号（2021年8月12日）");
         waitForText("header", "实时"); // the board follows the live stream of /api/live/units and /api/live/tasks
         assertThat(text("header")).contains("只读用户", "单位看板", "督办事项");
         screenshot("01-board-viewer");
@@ -109,6 +111,7 @@ class DashboardBrowserTest {
         click("[data-unit=education] h3 a");
         waitForText(".page-title", "省教育厅");
         waitForText("main", "统计全省普惠托位数");
+        assertThat(text("main")).contains("加入依据", "青政办函〔2021〕138号");
         screenshot("02-unit-education");
 
         click("main a.task-link");
