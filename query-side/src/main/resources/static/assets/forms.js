@@ -185,7 +185,7 @@ export function problemMessage(problem) {
 
 /**
  * An action form.
- * spec: {id, title, submit, fields, request(values, state) → {method, path, body, ifMatch}, ok, after(result),
+ * spec: {id, title, submit, fields, request(values, state) → {method, path, body, ifMatch} (or a promise of it), ok, after(result),
  *        ruleFields: {RuleName: fieldName}, collapsible (default true), danger, intro,
  *        keepSent (after success the form shows what was sent, not its defaults)}
  */
@@ -309,7 +309,7 @@ export function actionForm(spec) {
       if (first) first.focus();
       return;
     }
-    const request = spec.request(values, state);
+    const request = await spec.request(values, state); // a request may first read something (figures)
     const fingerprint = JSON.stringify(request);
     if (fingerprint !== state.lastRequest) {
       state.lastRequest = fingerprint;
@@ -337,6 +337,9 @@ export function actionForm(spec) {
     } catch (e) {
       const problem = e instanceof Problem ? e : new Problem(0, {detail: String(e && e.message)});
       if (problem.status === 401) return;
+      // A rule's refusal (422) stored nothing and may not hold later (the minutes returned and signed again):
+      // the same request sent again after it is a new attempt, with a new key, not a replay of the refusal.
+      if (problem.status === 422) Object.assign(state, {lastRequest: null, lastKey: null});
       showProblem(problem);
       const first = form.querySelector('.invalid input, .invalid select, .invalid textarea');
       if (first) first.focus();

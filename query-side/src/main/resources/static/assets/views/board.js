@@ -7,6 +7,10 @@ import {get, query} from '../api.js';
 import {app} from '../context.js';
 import {ragBadge, pageHeader, kpi, unitLink, facts, section, statusBadge, taskLink, dueText, percentBar} from '../ui.js';
 import {reportStateBadge, roundLink, periodText} from './reporting.js';
+import {decisionText} from './roster.js';
+
+/** 决定依据: the decision behind the unit's present duties (a later change of them, else its addition). */
+const basis = u => (u.decisions && (u.decisions.dutiesUpdated || u.decisions.unitAdded)) || null;
 
 export const board = {
   nav: 'board',
@@ -53,7 +57,8 @@ export const board = {
         t('board.liaison') + t('sep') + (u.liaison ? u.liaison.name : t('board.none'))),
       h('p', {class: 'muted small'}, t('board.lastReport') + t('sep') + (u.lastReportAt ? fmtDateTime(u.lastReportAt) : t('board.none'))),
       reportOf(u.unitCode) ? h('p', {class: 'small unit-report'}, periodText(round.period) + t('sep'),
-        reportStateBadge(reportOf(u.unitCode).state)) : null)
+        reportStateBadge(reportOf(u.unitCode).state)) : null,
+      h('p', {class: 'muted small decided-by'}, t('roster.col.decidedBy') + t('sep') + decisionText(basis(u))))
       )));
   },
 };
@@ -101,7 +106,10 @@ export const unit = {
             [t('board.liaison'), u.liaison ? `${u.liaison.name}（${u.liaison.title}，${u.liaison.phone}）` : t('board.none')],
             [t('board.lastReport'), u.lastReportAt ? fmtDateTime(u.lastReportAt) : t('board.none')],
             [t('board.onTime'), fmtRatio(u.onTimeClosureRate)],
-          ]),
+            [t('unit.decidedAdded'), decisionText(u.decisions && u.decisions.unitAdded)],
+            u.decisions && u.decisions.dutiesUpdated ? [t('unit.decidedDuties'), decisionText(u.decisions.dutiesUpdated)] : null,
+            u.decisions && u.decisions.unitRemoved ? [t('unit.decidedRemoved'), decisionText(u.decisions.unitRemoved)] : null,
+          ].filter(Boolean)),
           h('p', null, t('unit.counts', u.tasks)))),
       section(t('unit.tasks'), taskTable(tasks.items, u.unitCode)));
   },

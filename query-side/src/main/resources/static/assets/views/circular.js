@@ -36,7 +36,9 @@ function overdueTable(c) {
   ], c.overdue) : empty(t('circular.noOverdue'));
 }
 
-const issuedLink = (r) => h('a', {href: '#/circulars/' + encodeURIComponent(r.circularId)}, r.documentNo);
+const issuedLink = (r) => [h('a', {href: '#/circulars/' + encodeURIComponent(r.circularId)}, r.documentNo),
+  r.correctedOn ? [' ', h('span', {class: 'tag amber'}, t('circular.corrected')),
+    h('span', {class: 'muted small'}, ' ' + t('circular.correctedOn', {date: fmtDate(r.correctedOn)}))] : null];
 
 /**
  * 印发通报: the office issues the circular of the period shown above, with the figures shown: they become
@@ -110,13 +112,57 @@ export const circular = {
   },
 };
 
-/** An issued circular laid out as the document: 督办事项通报, 文号, period, figures as issued, 表扬, 督促, 分送. */
+/**
+ * 更正通报: an issued circular is not edited; the office issues a correction giving it in full as it now reads,
+ * with the reason. The figures stay those shown, or are taken again from the ledger for the circular's period.
+ */
+function correctionForm(d, shown) {
+  return actionForm({id: 'circular-correct-' + d.circularId, title: 'a.correctCircular', ok: 'ok.correctCircular',
+    intro: h('p', {class: 'hint'}, t('circular.correctIntro')),
+    defaults: () => ({correctedOn: today(), distribution: (shown.distribution || []).join('\n'),
+      commendation: shown.commendation || '', urging: shown.urging || '', refigure: false}),
+    fields: [
+      {name: 'reason', label: 'f.correctionReason', type: 'textarea', required: true, maxLength: 500, wide: true},
+      {name: 'correctedOn', label: 'f.correctedOn', type: 'date', required: true},
+      {name: 'distribution', label: 'f.distribution', type: 'lines', required: true, wide: true},
+      {name: 'commendation', label: 'f.commendation', type: 'textarea', maxLength: 4000, wide: true},
+      {name: 'urging', label: 'f.urging', type: 'textarea', maxLength: 4000, wide: true},
+      {name: 'refigure', label: 'f.refigure', type: 'checkbox'},
+    ],
+    ruleFields: {CircularCorrectedOnOrAfterItsIssue: 'correctedOn', CircularCorrectionSaysWhyAndWhat: 'reason',
+      CircularHasADistribution: 'distribution', CircularTextsBounded: 'urging', CircularCarriesItsFigures: 'refigure'},
+    request: async v => {
+      let figures = shown.figures;
+      if (v.refigure) {
+        const c = await get('/api/circulars' + query({conferenceId: d.conferenceId, from: d.from, to: d.to}));
+        figures = {conferenceId: c.conferenceId, from: c.from, to: c.to, asOf: c.asOf, units: c.units,
+          totals: c.totals, overdue: c.overdue};
+      }
+      return {path: `/api/circulars/issued/${encodeURIComponent(d.circularId)}/corrections`, body: {
+        reason: v.reason.trim(), correctedOn: v.correctedOn, distribution: lines(v.distribution),
+        commendation: (v.commendation || '').trim(), urging: (v.urging || '').trim(), figures}};
+    }});
+}
+
+/**
+ * An issued circular laid out as the document: 督办事项通报, 文号, period, figures, 表扬, 督促, 分送. A corrected
+ * circular reads as last corrected, marked 已更正; the original (原件) and every correction stay a click away
+ * ({@code ?correction=0} is the original, {@code ?correction=n} the n-th correction).
+ */
 export const issuedCircular = {
   nav: 'circular',
   async load(route) {
-    return get('/api/circulars/issued/' + encodeURIComponent(route.params[0]));
+    const d = await get('/api/circulars/issued/' + encodeURIComponent(route.params[0]));
+    const corrections = d.corrections || [];
+    const asked = route.query.correction;
+    const n = asked === undefined || asked === null || asked === '' ? corrections.length : Number(asked);
+    return {...d, shown: n > 0 && n <= corrections.length ? corrections[n - 1] : null, showing: n};
   },
   render(d) {
+    const corrections = d.corrections || [];
+    const shown = d.shown || d;
+    const href = n => '#/circulars/' + encodeURIComponent(d.circularId) + '?correction=' + n;
+    const which = (n, label) => (n === d.showing ? h('strong', null, label) : h('a', {href: href(n)}, label));
     const paragraphs = (text) => (text || '').split(/\n+/).filter(p => p.trim())
       .map(p => h('p', {class: 'doc-text wrap'}, p));
     const part = (key, text) => (text && text.trim()
@@ -125,16 +171,26 @@ export const issuedCircular = {
       h('div', {class: 'buttons no-print'},
         h('a', {class: 'button secondary', href: '#/circular'}, t('circular.back')),
         h('button', {type: 'button', class: 'primary', onclick: () => window.print()}, t('circular.print'))),
-      h('article', {class: 'document', 'data-circular': d.circularId},
+      corrections.length ? h('nav', {class: 'corrections no-print', 'aria-label': t('circular.corrections')},
+        h('span', {class: 'tag amber'}, t('circular.corrected')), ' ',
+        which(0, t('circular.original', {date: fmtDate(d.issuedOn)})),
+        ...corrections.map(c => [' · ', which(c.correction, t('circular.correctionN', {n: c.correction,
+          date: fmtDate(c.correctedOn)}))])) : null,
+      h('article', {class: 'document', 'data-circular': d.circularId, 'data-correction': String(d.showing || 0)},
         h('h2', {class: 'doc-title page-title', tabindex: '-1'}, t('circular.doc.title')),
         h('p', {class: 'doc-no'}, d.documentNo),
+        d.shown ? h('p', {class: 'doc-correction'}, t('circular.correctionN', {n: d.shown.correction,
+          date: fmtDate(d.shown.correctedOn)}) + t('sep') + t('circular.correctionReason', {reason: d.shown.reason})) : null,
         h('p', {class: 'doc-period'}, t('circular.doc.period', {from: fmtDate(d.from), to: fmtDate(d.to)})),
-        d.figures ? figuresTable(d.figures) : empty(t('circular.doc.noFigures')),
-        d.figures && d.figures.overdue.length ? h('section', {class: 'doc-part'},
-          h('h3', null, t('circular.overdue')), overdueTable(d.figures)) : null,
-        part('circular.doc.commendation', d.commendation),
-        part('circular.doc.urging', d.urging),
-        h('p', {class: 'doc-issuer'}, t('circular.doc.issuer'), h('br'), fmtDate(d.issuedOn)),
-        h('p', {class: 'doc-distribution'}, t('circular.doc.distribution', {to: (d.distribution || []).join('，')}))));
+        shown.figures ? figuresTable(shown.figures) : empty(t('circular.doc.noFigures')),
+        shown.figures && shown.figures.overdue.length ? h('section', {class: 'doc-part'},
+          h('h3', null, t('circular.overdue')), overdueTable(shown.figures)) : null,
+        part('circular.doc.commendation', shown.commendation),
+        part('circular.doc.urging', shown.urging),
+        h('p', {class: 'doc-issuer'}, t('circular.doc.issuer'), h('br'),
+          fmtDate(d.shown ? d.shown.correctedOn : d.issuedOn)),
+        h('p', {class: 'doc-distribution'}, t('circular.doc.distribution', {to: (shown.distribution || []).join('，')}))),
+      app.is('OFFICE') && d.showing === corrections.length
+        ? h('div', {class: 'no-print'}, correctionForm(d, shown)) : null);
   },
 };

@@ -141,6 +141,7 @@ export const meeting = {
           section(t('meeting.minutes'), h('ol', {class: 'minutes'}, (m.minutes || []).map(x => h('li', null,
             h('strong', null, t('meeting.version', {n: x.version}) + ' · ' + t('minutes.' + x.state)),
             x.correctionReason ? h('p', {class: 'muted'}, x.correctionReason) : null,
+            x.revisionReason ? h('p', {class: 'muted'}, t('meeting.revisionReason', {reason: x.revisionReason})) : null,
             x.signedOn ? h('p', null, t('meeting.signedBy', {name: x.signerName || x.signedBy, date: fmtDate(x.signedOn)})) : null,
             x.documentNo ? h('p', null, t('meeting.issued', {no: x.documentNo, date: fmtDate(x.issuedOn)})) : null,
             (x.distribution || []).length ? h('p', {class: 'muted'}, t('meeting.distribution') + t('sep') + x.distribution.join('、')) : null))))),
@@ -157,7 +158,7 @@ function meetingActions(m, current) {
   const forms = [];
   const form = (name, spec) => forms.push(actionForm({id: `meeting-${id}-${name}`, ...spec}));
   const draftDecisions = (m.decisions || []).filter(d => d.minutesVersion === current.version);
-  const everSigned = (m.minutes || []).some(x => x.state !== 'DRAFT');
+  const everSigned = (m.minutes || []).some(x => x.state !== 'DRAFT' || x.revisionReason);
 
   if (current.state === 'DRAFT') {
     if ((m.participantUnits || []).length) {
@@ -204,6 +205,20 @@ function meetingActions(m, current) {
         decisionId: stableId(state, 'decision', 'd'), matter: v.matter.trim(), major: !!v.major,
         tasks: (v.tasks || []).map((row, i) => ({taskId: stableId(state, 'task' + i, 't'), title: row.title.trim(),
           leadUnitCode: row.leadUnitCode, coUnitCodes: row.coUnitCodes || [], dueDate: row.dueDate}))}})});
+    // 调整办结时限: a draft matter's tasks (before the minutes are signed, or after they were returned).
+    for (const d of draftDecisions.filter(x => !x.issuedInVersion && (x.tasks || []).length)) {
+      form('due-dates-' + d.decisionId, {title: 'a.dueDates', ok: 'ok.dueDates', keepSent: true,
+        intro: h('div', {class: 'muted'}, folded(d.matter)),
+        defaults: () => ({rows: d.tasks.map(task => ({taskId: task.taskId, title: task.title, dueDate: task.dueDate}))}),
+        fields: [
+          {name: 'rows', label: 'f.tasks', type: 'rows', fixed: true, rowLabel: row => row.title,
+            fields: [{name: 'dueDate', label: 'f.dueDate', type: 'date', required: true}]},
+          {name: 'reason', label: 'f.reason', type: 'textarea', required: true, maxLength: 500, wide: true},
+        ],
+        ruleFields: {DueDateNotBeforeAssignment: 'rows', DueDatesNameTheMattersTasks: 'rows'},
+        request: v => ({path: `${path}/decisions/${encodeURIComponent(d.decisionId)}/due-dates`, body: {
+          dueDates: v.rows.map(r => ({taskId: r.taskId, dueDate: r.dueDate})), reason: v.reason.trim()}})});
+    }
     if (draftDecisions.length) {
       form('sign', {title: 'a.sign', ok: 'ok.sign',
         defaults: () => ({signedBy: convener() ? convener().personId : '', signedOn: today()}),
@@ -225,11 +240,14 @@ function meetingActions(m, current) {
   }
   if (current.state === 'SIGNED') {
     // The form keeps its values between renders (and after use, its defaults of then): a number offered
-    // since (a correction to issue, the series moved on) fills the field while it is empty.
+    // since (a correction to issue, the series moved on) fills the field while it is empty or still holds
+    // the number offered before; a number the office typed stays.
     const issueState = formState(`meeting-${id}-issue`);
-    if (issueState.initialised && !issueState.values.documentNo && m.nextDocumentNo) {
+    if (issueState.initialised && m.nextDocumentNo
+        && (!issueState.values.documentNo || issueState.values.documentNo === issueState.offered)) {
       issueState.values.documentNo = m.nextDocumentNo;
     }
+    if (m.nextDocumentNo) issueState.offered = m.nextDocumentNo;
     // Tasks of a major matter are assigned only once the approval is recorded: say so, never "assigned".
     const major = draftDecisions.filter(d => d.major).length;
     form('issue', {title: 'a.issue', open: true,
@@ -244,6 +262,11 @@ function meetingActions(m, current) {
         IssuedNotBeforeSigned: 'issuedOn', DueDateNotBeforeAssignment: 'issuedOn'},
       request: v => ({path: path + '/minutes/issue', body: {documentNo: v.documentNo.trim(),
         distribution: lines(v.distribution), issuedOn: v.issuedOn}})});
+    // A signed text that must change (a due date the issue would pass) goes back, and is signed again.
+    form('return', {title: 'a.returnForRevision', ok: 'ok.returnForRevision',
+      intro: h('p', {class: 'muted'}, t('meeting.returnIntro')),
+      fields: [{name: 'reason', label: 'f.reason', type: 'textarea', required: true, maxLength: 500, wide: true}],
+      request: v => ({path: path + '/minutes/revision', body: {reason: v.reason.trim()}})});
   }
   for (const d of m.decisions || []) {
     const state = d.approval && d.approval.state;

@@ -12,10 +12,12 @@ export const roster = {
   async load(route) {
     const cid = encodeURIComponent(app.conference.conferenceId);
     const asOf = route.query.asOf || today();
-    const [view, changes] = await Promise.all([
+    const [view, changes, matters] = await Promise.all([
       get(`/api/conferences/${cid}/roster` + query({asOf})),
       get(`/api/conferences/${cid}/member-changes`),
+      app.is('OFFICE') ? issuedMatters() : [],
     ]);
+    issued = matters;
     return {view, changes: changes.items, asOf};
   },
   render({view, changes, asOf}) {
@@ -97,35 +99,58 @@ export function changeLine(c) {
     incoming: c.incoming.name, title: c.incoming.title, reason: c.reason ?? t('reason.withheld')});
 }
 
+/**
+ * The agreed matters of issued minutes (议定事项台账, GET /api/decisions): the matters a roster change may cite.
+ * Latest minutes first; none when the register cannot be read (the form then says there is nothing to pick).
+ */
+let issued = [];
+export async function issuedMatters() {
+  try {
+    const register = await get('/api/decisions' + query({conferenceId: app.conference.conferenceId, size: 500}));
+    return register.items.filter(d => d.minutesDocumentNo)
+      .sort((a, b) => String(b.minutesIssuedOn).localeCompare(String(a.minutesIssuedOn)));
+  } catch (e) {
+    return [];
+  }
+}
+
+const matterKey = d => d.meetingId + '/' + d.decisionId;
+const short = text => (text.length > 40 ? text.slice(0, 40) + '…' : text);
+
 /** 联席会议确定: how the conference decided a roster change, in one line; '—' when none is on record. */
 export function decisionText(d) {
   if (!d || !d.kind) return t('decision.none');
   if (d.kind === 'MINUTES') {
-    return t('decision.MINUTES', {minutes: d.reference || d.meetingId, decision: d.decisionId});
+    // A link recorded before the matter was named (no decisionId) stays as it was recorded: the minutes only.
+    return d.decisionId ? t('decision.MINUTES', {minutes: d.reference || d.meetingId, decision: d.decisionId})
+      : t('decision.MINUTESOnly', {minutes: d.reference || d.meetingId});
   }
   return t('decision.' + d.kind) + '：' + d.reference + (d.decidedOn ? '（' + fmtDate(d.decidedOn) + '）' : '');
 }
 
 /** The fields of a decision (decidedBy) in an office form, and the request body they make. */
 const decisionFields = () => [
-  {name: 'decisionKind', label: 'f.decisionKind', type: 'select', required: true,
+  {name: 'decisionKind', label: 'f.decisionKind', type: 'select', required: true, rerender: true,
     options: ['MINUTES', 'MEETING', 'CIRCULATION', 'DOCUMENT', 'OTHER'].map(k => ({value: k, label: t('decisionKind.' + k)}))},
-  {name: 'meetingId', label: 'f.meetingId', maxLength: 64, hint: t('f.decisionLinkHint')},
-  {name: 'decisionId', label: 'f.decisionId', maxLength: 64},
-  {name: 'reference', label: 'f.decisionReference', maxLength: 200},
-  {name: 'decidedOn', label: 'f.decisionDate', type: 'date'},
+  // 会议议定: pick the agreed matter from the issued minutes; their number and date complete the link.
+  {name: 'matter', label: 'f.issuedMatter', type: 'select', required: true, wide: true,
+    visible: v => v.decisionKind === 'MINUTES', hint: issued.length ? t('f.decisionLinkHint') : t('f.noIssuedMatters'),
+    options: issued.map(d => ({value: matterKey(d),
+      label: `${d.minutesDocumentNo} · ${short(d.matter)}（${d.meetingTopic || d.meetingId}）`}))},
+  {name: 'reference', label: 'f.decisionReference', maxLength: 200, visible: v => v.decisionKind !== 'MINUTES'},
+  {name: 'decidedOn', label: 'f.decisionDate', type: 'date', visible: v => v.decisionKind !== 'MINUTES'},
 ];
 
 function decidedBy(v) {
-  const minutes = v.decisionKind === 'MINUTES';
-  return {kind: v.decisionKind || null,
-    meetingId: minutes ? (v.meetingId || '').trim() || null : null,
-    decisionId: minutes ? (v.decisionId || '').trim() || null : null,
-    reference: (v.reference || '').trim() || null,
-    decidedOn: v.decidedOn || null};
+  if (v.decisionKind === 'MINUTES') {
+    const [meetingId, decisionId] = (v.matter || '').split('/');
+    return {kind: 'MINUTES', meetingId: meetingId || null, decisionId: decisionId || null, reference: null, decidedOn: null};
+  }
+  return {kind: v.decisionKind || null, meetingId: null, decisionId: null,
+    reference: (v.reference || '').trim() || null, decidedOn: v.decidedOn || null};
 }
 
-const decisionRuleFields = {ConferenceDecidesRosterChanges: 'decisionKind', DecisionInIssuedMinutes: 'meetingId'};
+const decisionRuleFields = {ConferenceDecidesRosterChanges: 'decisionKind', DecisionInIssuedMinutes: 'matter'};
 
 /** 联席会议确定: the office records the conference's answer to a pending change. */
 function decideForms(c) {

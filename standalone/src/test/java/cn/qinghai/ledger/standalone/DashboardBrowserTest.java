@@ -103,6 +103,8 @@ class DashboardBrowserTest {
         String board = text("main");
         assertThat(board).contains("省教育厅", "省卫生健康委", "国家税务总局青海省税务局", "牵头在办", "按期办结率");
         assertThat(board).containsAnyOf("绿灯", "黄灯", "红灯");
+        // 决定依据: the seed's units were added by the notice itself
+        assertThat(text("[data-unit=education] .decided-by")).isEqualTo("决定依据：印发文件：青政办函〔2021〕138号（2021年8月12日）");
         waitForText("header", "实时"); // the board follows the live stream of /api/live/units and /api/live/tasks
         assertThat(text("header")).contains("只读用户", "单位看板", "督办事项");
         screenshot("01-board-viewer");
@@ -110,6 +112,7 @@ class DashboardBrowserTest {
         click("[data-unit=education] h3 a");
         waitForText(".page-title", "省教育厅");
         waitForText("main", "统计全省普惠托位数");
+        assertThat(text("main")).contains("加入依据", "青政办函〔2021〕138号");
         screenshot("02-unit-education");
 
         click("main a.task-link");
@@ -502,6 +505,110 @@ class DashboardBrowserTest {
         screenshot("18-unit-submits-report");
     }
 
+    /**
+     * ADR 18 on the meeting page: signed minutes whose task fell due before the issue are refused with the
+     * reason, go back for revision, take a new due date, are signed again and issued; the roster's forms then
+     * offer the issued matter in their list.
+     */
+    @Test
+    void theOfficeReturnsSignedMinutesMovesADueDateSignsAgainAndIssues() {
+        String mid = "m-revision";
+        LocalDate today = LocalDate.now(ZONE);
+        expect(api.post("office", "/api/meetings", """
+                {"meetingId":"%s","conferenceId":"%s","kind":"PLENARY","topic":"托育服务专项推进会",
+                 "scheduledAt":"%sT09:00:00+08:00","location":"省政府第二会议室","convenedBy":"kuang-yong"}"""
+                .formatted(mid, CID, today.minusDays(3))), 201);
+        expect(api.post("office", "/api/meetings/" + mid + "/decisions", """
+                {"decisionId":"d-1","matter":"开展托育机构安全隐患排查","major":false,
+                 "tasks":[{"taskId":"t-revision","title":"完成安全隐患排查","leadUnitCode":"education",
+                           "dueDate":"%s"}]}""".formatted(today.minusDays(2))), 201);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> api.get("viewer", "/api/meetings/" + mid).status() == 200);
+        List<String> present = new java.util.ArrayList<>();
+        api.get("viewer", "/api/meetings/" + mid).body().get("participantUnits")
+                .forEach(u -> present.add("\"" + u.get("unitCode").asText() + "\""));
+        expect(api.post("office", "/api/meetings/" + mid + "/attendance", "{\"present\":" + present + "}"), 200);
+        expect(api.post("office", "/api/meetings/" + mid + "/minutes/signature", "{\"signedBy\":\"kuang-yong\"}"),
+                200);
+
+        open();
+        signIn("office");
+        go("#/meetings/" + mid);
+        waitForText(".page-head", "纪要已签发");
+        String issue = "[data-form='meeting-" + mid + "-issue'] ";
+        typeInto(issue + "input[name=documentNo]", "青婴托联〔2026〕3号");
+        typeInto(issue + "textarea[name=distribution]", "各市州人民政府");
+        click(issue + "button[type=submit]");
+        waitForText("[data-form='meeting-" + mid + "-issue']", "退回修改");
+
+        openAction("meeting-" + mid + "-return");
+        String back = "[data-form='meeting-" + mid + "-return'] ";
+        typeInto(back + "textarea[name=reason]", "印发时办结时限已过，调整后重新签发");
+        click(back + "button[type=submit]");
+        waitForText(".page-head", "纪要起草中");
+        waitForText("main", "曾退回修改：印发时办结时限已过");
+
+        String due = "[data-form='meeting-" + mid + "-due-dates-d-1'] ";
+        openAction("meeting-" + mid + "-due-dates-d-1");
+        setValue(due + "input[name='rows[0].dueDate']", today.plusDays(30).toString());
+        typeInto(due + "textarea[name=reason]", "办结时限顺延");
+        click(due + "button[type=submit]");
+        waitForText(due + ".form-msg", "办结时限已调整");
+
+        openAction("meeting-" + mid + "-sign");
+        click("[data-form='meeting-" + mid + "-sign'] button[type=submit]");
+        waitForText(".page-head", "纪要已签发");
+        wait.until(d -> d.findElements(By.cssSelector(issue)).size() == 1);
+        typeInto(issue + "input[name=documentNo]", "青婴托联〔2026〕3号");
+        typeInto(issue + "textarea[name=distribution]", "各市州人民政府");
+        click(issue + "button[type=submit]");
+        waitForText(".page-head", "纪要已印发");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> api.get("viewer", "/api/tasks/t-revision").status() == 200);
+        assertThat(api.get("viewer", "/api/tasks/t-revision").body().path("dueDate").asText())
+                .isEqualTo(today.plusDays(30).toString());
+
+        // 会议议定: the roster's forms offer the matter of the issued minutes by name
+        go("#/roster");
+        openAction("succession");
+        wait.until(d -> new Select(find("[data-form='succession'] select[name=matter]")).getOptions().stream()
+                .anyMatch(o -> o.getText().contains("青婴托联〔2026〕3号") && o.getText().contains("开展托育机构安全隐患排查")));
+    }
+
+    /** 更正: the office corrects an issued circular on its page; it reads 已更正 and the original stays a click away. */
+    @Test
+    void theOfficeCorrectsAnIssuedCircularAndTheOriginalStaysReadable() {
+        LocalDate to = LocalDate.now(ZONE).minusDays(7);
+        LocalDate from = to.minusDays(6);
+        String period = "/api/circulars?conferenceId=" + CID + "&from=" + from + "&to=" + to;
+        expect(api.post("office", "/api/circulars/issued", """
+                {"circularId":"c-correct","conferenceId":"%s","from":"%s","to":"%s","documentNo":"青联办通〔2026〕41号",
+                 "distribution":["联席会议各成员单位"],"urging":"请各成员单位按期报送进展。","issuedOn":"%s",
+                 "figures":%s}""".formatted(CID, from, to, to, api.get("office", period).body())), 201);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> api.get("viewer", "/api/circulars/issued/c-correct").status() == 200);
+
+        open();
+        signIn("office");
+        go("#/circulars/c-correct");
+        waitForText("article.document", "请各成员单位按期报送进展。");
+        openAction("circular-correct-c-correct");
+        String form = "[data-form='circular-correct-c-correct'] ";
+        typeInto(form + "textarea[name=reason]", "督促内容遗漏报送时间");
+        typeInto(form + "textarea[name=urging]", "请各成员单位于每月5日前报送进展。");
+        click(form + "button[type=submit]");
+        waitForText(form + ".form-msg", "更正已印发");
+        go("#/circulars/c-correct");
+        waitForText("nav.corrections", "已更正");
+        waitForText("article.document", "请各成员单位于每月5日前报送进展。");
+        assertThat(text("article.document")).contains("第1次更正", "督促内容遗漏报送时间");
+        click("nav.corrections a[href$='correction=0']");
+        waitForText("article.document[data-correction='0']", "请各成员单位按期报送进展。");
+        assertThat(text("article.document")).doesNotContain("每月5日前");
+        go("#/circular?from=" + from + "&to=" + to);
+        waitForText("main", "已更正");
+    }
+
     void open() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -541,10 +648,12 @@ class DashboardBrowserTest {
     }
 
     void openAction(String formId) {
-        WebElement details = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("action-" + formId)));
-        if (details.getAttribute("open") == null) {
-            details.findElement(By.tagName("summary")).click();
-        }
+        retrying(() -> {
+            WebElement details = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("action-" + formId)));
+            if (details.getAttribute("open") == null) {
+                details.findElement(By.tagName("summary")).click();
+            }
+        });
     }
 
     WebElement find(String css) {

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -17,30 +16,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * count after a restart, and the next number of a series is offered.
  */
 class MinutesNumbersEndToEndTest extends SeedLedgerOnATestClock {
-
-    /** A plenary with one agreed matter, its minutes signed by the convener, ready to issue. */
-    void signedMinutes(String meetingId, int day) {
-        expect(api.post("office", "/api/meetings", """
-                {"meetingId":"%s","conferenceId":"qh-infant-care","kind":"PLENARY","topic":"全体会议",
-                 "scheduledAt":"2026-02-%02dT09:00:00+08:00","location":"省政府第一会议室","convenedBy":"kuang-yong"}
-                """.formatted(meetingId, day)), 201, null);
-        expect(api.post("office", "/api/meetings/" + meetingId + "/decisions",
-                "{\"decisionId\":\"d-1\",\"matter\":\"研究托育服务工作\",\"major\":false}"), 201, null);
-        // the minutes say who attended: every participant unit present (AttendanceBeforeSignature)
-        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("viewer", "/api/meetings/" + meetingId).status() == 200);
-        List<String> present = new java.util.ArrayList<>();
-        api.get("viewer", "/api/meetings/" + meetingId).body().get("participantUnits")
-                .forEach(u -> present.add("\"" + u.get("unitCode").asText() + "\""));
-        expect(api.post("office", "/api/meetings/" + meetingId + "/attendance", "{\"present\":" + present + "}"), 200,
-                null);
-        expect(api.post("office", "/api/meetings/" + meetingId + "/minutes/signature", "{\"signedBy\":\"kuang-yong\"}"),
-                200, null);
-    }
-
-    LedgerApi.Response issue(String meetingId, String documentNo) {
-        return api.post("office", "/api/meetings/" + meetingId + "/minutes/issue",
-                "{\"documentNo\":\"" + documentNo + "\",\"distribution\":[\"各市州人民政府\"]}");
-    }
 
     String next(String query) {
         var answer = api.get("viewer", "/api/minutes/next-number" + query);
@@ -58,13 +33,13 @@ class MinutesNumbersEndToEndTest extends SeedLedgerOnATestClock {
         assertThat(next("?conferenceId=qh-infant-care")).isNull(); // no series yet to continue
 
         signedMinutes("m-1", 10);
-        expect(issue("m-1", "青婴托联〔2026〕1号"), 200, null);
+        expect(issueMinutes("m-1", "青婴托联〔2026〕1号"), 200, null);
         signedMinutes("m-2", 11);
         for (String same : new String[] {"青婴托联[2026]1号", "青婴托联（2026）1号", "青婴托联 (2026) 1 号",
                 "青婴托联\u3000〔2026〕1号"}) {
-            expect(issue("m-2", same), 409, "MinutesDocumentNumberUnique");
+            expect(issueMinutes("m-2", same), 409, "MinutesDocumentNumberUnique");
         }
-        expect(issue("m-2", "青婴托联 [2026] 2号"), 200, null);
+        expect(issueMinutes("m-2", "青婴托联 [2026] 2号"), 200, null);
 
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 "青婴托联〔2026〕3号".equals(next("?prefix=" + enc("青婴托联") + "&year=2026")));
@@ -80,7 +55,7 @@ class MinutesNumbersEndToEndTest extends SeedLedgerOnATestClock {
     @Test
     void aNumberTheLookupKeptAsTypedStillCountsAfterARestart() {
         signedMinutes("m-1", 10);
-        expect(issue("m-1", "青婴托联〔2026〕1号"), 200, null);
+        expect(issueMinutes("m-1", "青婴托联〔2026〕1号"), 200, null);
         // as a version that did not normalise would have kept it
         app.getBean(JdbcTemplate.class).update("update lookup_minutes_number set document_no = ? where meeting_id = ?",
                 "青婴托联[2026]1号", "m-1");
@@ -88,7 +63,7 @@ class MinutesNumbersEndToEndTest extends SeedLedgerOnATestClock {
         startApp();
 
         signedMinutes("m-2", 11);
-        expect(issue("m-2", "青婴托联〔2026〕1号"), 409, "MinutesDocumentNumberUnique");
+        expect(issueMinutes("m-2", "青婴托联〔2026〕1号"), 409, "MinutesDocumentNumberUnique");
         assertThat(app.getBean(JdbcTemplate.class).queryForList("select document_no from lookup_minutes_number",
                 String.class)).containsExactly("青婴托联〔2026〕1号");
     }

@@ -42,7 +42,8 @@ class SecurityEndToEndTest {
                 "POST /api/conferences/{cid}/dissolution",
                 "POST /api/meetings", "POST /api/meetings/{mid}/attendance", "POST /api/meetings/{mid}/decisions",
                 "POST /api/meetings/{mid}/minutes/signature", "POST /api/meetings/{mid}/minutes/issue",
-                "POST /api/meetings/{mid}/minutes/corrections",
+                "POST /api/meetings/{mid}/minutes/corrections", "POST /api/meetings/{mid}/minutes/revision",
+                "POST /api/meetings/{mid}/decisions/{did}/due-dates",
                 "POST /api/meetings/{mid}/decisions/{did}/approval-request",
                 "POST /api/meetings/{mid}/decisions/{did}/approval", "POST /api/meetings/{mid}/cancellation",
                 "POST /api/tasks", "POST /api/tasks/{tid}/urgings", "POST /api/tasks/{tid}/extension-requests/{rid}/grant",
@@ -51,7 +52,8 @@ class SecurityEndToEndTest {
                 "POST /api/conferences/{cid}/reporting-rounds",
                 "POST /api/conferences/{cid}/reporting-rounds/{period}/expected-units",
                 "POST /api/conferences/{cid}/reporting-rounds/{period}/urgings",
-                "POST /api/conferences/{cid}/reporting-rounds/{period}/closure")) {
+                "POST /api/conferences/{cid}/reporting-rounds/{period}/closure",
+                "POST /api/circulars/issued/{circularId}/corrections")) {
             MATRIX.put(office, Set.of("OFFICE"));
         }
         for (String unit : List.of("POST /api/conferences/{cid}/member-changes", "POST /api/tasks/{tid}/acknowledgement",

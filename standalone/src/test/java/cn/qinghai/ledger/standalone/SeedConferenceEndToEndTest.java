@@ -93,6 +93,12 @@ class SeedConferenceEndToEndTest {
         JsonNode units = api.get("viewer", "/api/units?conferenceId=" + CID).body().get("items");
         for (JsonNode unit : units) {
             assertThat(unit.get("member").isNull()).as("member of %s", unit.get("name")).isFalse();
+            // 决定依据: every seed unit was added by the notice itself
+            JsonNode added = unit.path("decisions").path("unitAdded");
+            assertThat(added.path("kind").asText()).as("decision adding %s", unit.get("name")).isEqualTo("DOCUMENT");
+            assertThat(added.path("reference").asText()).isEqualTo("青政办函〔2021〕138号");
+            assertThat(added.path("decidedOn").asText()).isEqualTo("2021-08-12");
+            assertThat(unit.path("decisions").path("dutiesUpdated").isNull()).isTrue();
             if (!unit.get("unitCode").asText().equals("ageing")) {
                 assertThat(unit.get("duties").size()).as("duties of %s", unit.get("name")).isPositive();
             }

@@ -6,7 +6,9 @@ import static cn.qinghai.ledger.events.RuleViolatedException.rule;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import cn.qinghai.ledger.command.lookup.RosterLookup;
+import cn.qinghai.ledger.events.circular.CircularCorrectedEvent;
 import cn.qinghai.ledger.events.circular.CircularIssuedEvent;
+import cn.qinghai.ledger.events.circular.CorrectCircularCommand;
 import cn.qinghai.ledger.events.circular.IssueCircularCommand;
 import cn.qinghai.ledger.events.meeting.MinutesDocumentNumber;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
@@ -35,6 +37,17 @@ public class Circular {
 
     @AggregateIdentifier
     private String circularId;
+    private String conferenceId;
+    private LocalDate from;
+    private LocalDate to;
+    /** The day of the issue, then of the latest correction. */
+    private LocalDate lastDated;
+    private int corrections;
+    /** The circular as it reads now (as issued, or as last corrected). */
+    private List<String> distribution = List.of();
+    private String commendation = "";
+    private String urging = "";
+    private CircularView figures;
 
     protected Circular() {
         // for Axon
@@ -51,7 +64,7 @@ public class Circular {
         issuedAfterPeriod(command.to(), command.issuedOn(), today);
         List<String> distribution = hasADistribution(command.distribution());
         textsBounded(command.commendation(), command.urging());
-        carriesItsFigures(command);
+        carriesItsFigures(cid, command.from(), command.to(), command.figures());
         // 青联办通[2026]3号 and 青联办通〔2026〕3号 are one number: compared, and recorded, in its normal form.
         String documentNo = MinutesDocumentNumber.normalise(command.documentNo());
         if (documentNo == null || documentNo.isEmpty()) {
@@ -63,6 +76,36 @@ public class Circular {
         apply(new CircularIssuedEvent(command.circularId(), cid, command.from(), command.to(), documentNo,
                 distribution, text(command.commendation()), text(command.urging()), command.issuedOn(),
                 command.figures()));
+    }
+
+    /**
+     * 更正: the circular as issued stays; the correction gives it as it now reads, with the reason and the day.
+     * The rules of the issue apply to what it gives (分送, texts, figures of the circular's own period).
+     */
+    @CommandHandler
+    public void handle(CorrectCircularCommand command, RosterLookup roster, Clock clock) {
+        if (!roster.conferenceExists(conferenceId) || roster.isDissolved(conferenceId)) {
+            throw rule(CIRCULARS_OF_A_LIVING_CONFERENCE, "conference " + conferenceId + " is dissolved");
+        }
+        LocalDate today = LocalDate.now(clock);
+        LocalDate on = command.correctedOn();
+        if (on == null || on.isBefore(lastDated) || on.isAfter(today)) {
+            throw rule(CORRECTED_AFTER_ISSUE, "a correction is dated on or after " + lastDated + " (the issue or the "
+                    + "previous correction) and not later than today (" + today + "), not on " + on);
+        }
+        if (text(command.reason()).isEmpty()) {
+            throw rule(CORRECTION_SAYS_WHY_AND_WHAT, "a correction (更正) says why it is issued");
+        }
+        List<String> names = hasADistribution(command.distribution());
+        textsBounded(command.commendation(), command.urging());
+        carriesItsFigures(conferenceId, from, to, command.figures());
+        if (names.equals(distribution) && text(command.commendation()).equals(commendation)
+                && text(command.urging()).equals(urging) && command.figures().equals(figures)) {
+            throw rule(CORRECTION_SAYS_WHY_AND_WHAT, "the correction gives the circular as it already reads; "
+                    + "change what is to be corrected");
+        }
+        apply(new CircularCorrectedEvent(circularId, conferenceId, corrections + 1, on, text(command.reason()), names,
+                text(command.commendation()), text(command.urging()), command.figures()));
     }
 
     // ---- named rules -------------------------------------------------------------------------
@@ -100,15 +143,14 @@ public class Circular {
         }
     }
 
-    private static void carriesItsFigures(IssueCircularCommand command) {
-        CircularView figures = command.figures();
+    private static void carriesItsFigures(String conferenceId, LocalDate from, LocalDate to, CircularView figures) {
         String wrong = null;
         if (figures == null || figures.units() == null || figures.units().isEmpty() || figures.totals() == null
                 || figures.units().stream().anyMatch(java.util.Objects::isNull) || figures.from() == null
                 || figures.to() == null) {
             wrong = "a circular carries its figures: one line per unit and the totals";
-        } else if (!command.conferenceId().equals(figures.conferenceId()) || !command.from().equals(figures.from())
-                || !command.to().equals(figures.to())) {
+        } else if (!conferenceId.equals(figures.conferenceId()) || !from.equals(figures.from())
+                || !to.equals(figures.to())) {
             wrong = "the figures are those of conference " + figures.conferenceId() + " from " + figures.from()
                     + " to " + figures.to() + ", not of the circular's conference and period";
         } else if (figures.units().stream().map(CircularUnitRow::unitCode).distinct().count() != figures.units().size()) {
@@ -151,5 +193,23 @@ public class Circular {
     @EventSourcingHandler
     void on(CircularIssuedEvent e) {
         circularId = e.circularId();
+        conferenceId = e.conferenceId();
+        from = e.from();
+        to = e.to();
+        lastDated = e.issuedOn();
+        distribution = e.distribution() == null ? List.of() : List.copyOf(e.distribution());
+        commendation = text(e.commendation());
+        urging = text(e.urging());
+        figures = e.figures();
+    }
+
+    @EventSourcingHandler
+    void on(CircularCorrectedEvent e) {
+        corrections = e.correction();
+        lastDated = e.correctedOn();
+        distribution = List.copyOf(e.distribution());
+        commendation = text(e.commendation());
+        urging = text(e.urging());
+        figures = e.figures();
     }
 }

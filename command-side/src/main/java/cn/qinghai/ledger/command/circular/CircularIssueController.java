@@ -1,6 +1,7 @@
 package cn.qinghai.ledger.command.circular;
 
 import cn.qinghai.ledger.events.Ids;
+import cn.qinghai.ledger.events.circular.CorrectCircularCommand;
 import cn.qinghai.ledger.events.circular.IssueCircularCommand;
 import cn.qinghai.ledger.platform.web.Accepted;
 import cn.qinghai.ledger.platform.web.Commands;
@@ -17,6 +18,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -48,6 +50,15 @@ class CircularIssueController {
             @Size(max = 500) String reason) {
     }
 
+    record Correction(
+            LocalDate correctedOn,
+            @NotBlank @Size(max = 500) String reason,
+            @NotNull @Size(min = 1, max = 200) List<@NotBlank @Size(max = 100) String> distribution,
+            @Size(max = CircularRules.MAX_TEXT) String commendation,
+            @Size(max = CircularRules.MAX_TEXT) String urging,
+            @NotNull CircularView figures) {
+    }
+
     private final Commands commands;
     private final Clock clock;
 
@@ -63,5 +74,16 @@ class CircularIssueController {
                 body.from(), body.to(), body.documentNo(), body.distribution(), body.commendation(), body.urging(),
                 body.issuedOn() == null ? LocalDate.now(clock) : body.issuedOn(), body.figures()), body.reason());
         return Accepted.created(body.circularId(), "/api/circulars/issued/" + body.circularId());
+    }
+
+    /** 更正: the issued circular stays as issued; the correction gives it as it now reads, with why and when. */
+    @PostMapping("/api/circulars/issued/{circularId}/corrections")
+    ResponseEntity<Accepted> correct(@PathVariable("circularId") @Pattern(regexp = ID) String circularId,
+                                     @Valid @RequestBody Correction body,
+                                     @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        commands.send(IfMatch.parse(ifMatch), new CorrectCircularCommand(circularId,
+                body.correctedOn() == null ? LocalDate.now(clock) : body.correctedOn(), body.reason(),
+                body.distribution(), body.commendation(), body.urging(), body.figures()), body.reason());
+        return Accepted.ok(circularId);
     }
 }

@@ -6,7 +6,8 @@ import cn.qinghai.ledger.events.RuleSource;
  * The rules of issuing a circular (通报), by name. The notice charges the office (联席会议办公室) with following
  * the agreed matters until they are carried out (跟踪督促落实); the circular is how it reports on them to the
  * member units. These rules are office practice for an official document: who issues it is the office
- * (the authorization matrix, docs/security.md), and each circular is issued once and not changed.
+ * (the authorization matrix, docs/security.md), and each circular is issued once and not changed: what was
+ * wrong in it is put right by a correction (更正), which keeps the circular as issued.
  */
 public final class CircularRules {
 
@@ -35,6 +36,17 @@ public final class CircularRules {
      */
     @RuleSource(practice = "the circular reports figures; they must be those of its own period and add up")
     public static final String CARRIES_ITS_FIGURES = "CircularCarriesItsFigures";
+
+    /**
+     * Office practice: a correction (更正) is dated on or after the circular's issue and its previous correction,
+     * and not later than today.
+     */
+    @RuleSource(practice = "a correction follows the document it corrects, and is not dated ahead")
+    public static final String CORRECTED_AFTER_ISSUE = "CircularCorrectedOnOrAfterItsIssue";
+    /** Office practice: a correction says why (a reason) and changes something of the circular as it reads. */
+    @RuleSource(practice = "an issued circular is not edited; a correction (更正) is issued instead, and says "
+            + "why it is issued and what it corrects")
+    public static final String CORRECTION_SAYS_WHY_AND_WHAT = "CircularCorrectionSaysWhyAndWhat";
 
     /** The longest commendation (表扬) or urging (督促) paragraph, in characters. */
     public static final int MAX_TEXT = 4000;

@@ -359,8 +359,8 @@ public class Conference {
     }
 
     /**
-     * The decision a roster change carries, checked: present and complete for its kind; a link to minutes names a
-     * meeting that has issued minutes, whose numbers become the reference when none is given.
+     * The decision a roster change carries, checked: present and complete for its kind; a link to minutes names an
+     * agreed matter that issued minutes carry, whose number and issue date complete the link when not given.
      */
     private RosterDecision conferenceDecided(RosterDecision decidedBy, RosterLookup lookup) {
         if (decidedBy == null || decidedBy.kind() == null) {
@@ -378,11 +378,16 @@ public class Conference {
                 throw rule(DECISION_IN_ISSUED_MINUTES, "meeting " + decidedBy.meetingId()
                         + " has issued no minutes; a roster change cites an agreed matter of issued minutes");
             }
+            RosterLookup.IssuedMatter matter = lookup.issuedMatter(decidedBy.meetingId(), decidedBy.decisionId())
+                    .orElseThrow(() -> rule(DECISION_IN_ISSUED_MINUTES, "the issued minutes of meeting "
+                            + decidedBy.meetingId() + " (" + String.join("、", minutes) + ") carry no agreed matter "
+                            + decidedBy.decisionId() + "; cite one of their matters (议定事项)"));
             notBeforeEstablishment(decidedBy.decidedOn());
-            return blank(decidedBy.reference())
-                    ? new RosterDecision(decidedBy.kind(), decidedBy.meetingId(), decidedBy.decisionId(),
-                            String.join("、", minutes), decidedBy.decidedOn())
-                    : decidedBy;
+            // The minutes that issued the matter are the reference, and their issue date the day decided,
+            // unless the office gives them.
+            return new RosterDecision(decidedBy.kind(), decidedBy.meetingId(), decidedBy.decisionId(),
+                    blank(decidedBy.reference()) ? matter.documentNo() : decidedBy.reference(),
+                    decidedBy.decidedOn() == null ? matter.issuedOn() : decidedBy.decidedOn());
         }
         if (blank(decidedBy.reference()) || decidedBy.decidedOn() == null) {
             throw rule(CONFERENCE_DECIDES_ROSTER_CHANGES, "a decision taken by " + decidedBy.kind()

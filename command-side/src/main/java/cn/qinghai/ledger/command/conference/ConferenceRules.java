@@ -90,8 +90,9 @@ public final class ConferenceRules {
     @RuleSource(notice = "联席会议可根据工作需要增减成员单位", clause = "二、成员名单")
     public static final String CONFERENCE_DECIDES_ROSTER_CHANGES = "ConferenceDecidesRosterChanges";
     /**
-     * A roster change linked to minutes whose meeting has no issued minutes; the agreed matter is recorded as
-     * named.
+     * A roster change linked to minutes whose meeting has no issued minutes, or whose issued minutes carry no
+     * agreed matter (议定事项) of the id named. Changes recorded before matters were checked keep their link as
+     * stored (some name no matter).
      */
     @RuleSource(practice = "a decision of the conference is known from its issued minutes (纪要); a link to a meeting "
             + "without them points at nothing the office could show")

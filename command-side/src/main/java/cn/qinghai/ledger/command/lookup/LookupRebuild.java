@@ -135,6 +135,55 @@ class LookupRebuild {
         }
     }
 
+    /**
+     * The matters of issued minutes filled in from the events when the lookups hold issued minutes but no
+     * matter: lookups written before matters were kept. Only the minutes' events are read again; the other
+     * tables stay as they are. Idempotent, so two instances starting together do no harm.
+     */
+    long fillIssuedMattersIfMissing() {
+        Boolean missing = transactions.execute(tx -> entityManager
+                .createQuery("select count(m) from LookupMinutesNumber m", Long.class).getSingleResult() > 0
+                && entityManager.createQuery("select count(m) from LookupIssuedMatter m", Long.class)
+                        .getSingleResult() == 0);
+        if (!Boolean.TRUE.equals(missing)) {
+            return 0;
+        }
+        TrackingToken head;
+        try {
+            head = eventStore.createHeadToken();
+        } catch (RuntimeException unreachable) {
+            log.warn("the lookups do not know the agreed matters of issued minutes and the event store cannot be "
+                    + "read ({}); roster changes citing minutes are refused until a restart fills them in",
+                    unreachable.getMessage());
+            return 0;
+        }
+        OptionalLong position = head == null ? OptionalLong.empty() : head.position();
+        if (position.isEmpty()) {
+            return 0;
+        }
+        Long filled = transactions.execute(tx -> {
+            long count = 0;
+            try (BlockingStream<TrackedEventMessage<?>> events = eventStore.openStream(null)) {
+                while (events.hasNextAvailable(STREAM_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    TrackedEventMessage<?> event = events.nextAvailable();
+                    if (event.getPayload() instanceof MinutesIssuedEvent issued) {
+                        projection.recordIssuedMatters(issued);
+                        count++;
+                    }
+                    if (event.trackingToken().position().orElse(-1) >= position.getAsLong()) {
+                        break;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while filling in the issued matters", e);
+            }
+            return count;
+        });
+        log.info("filled in the agreed matters of {} issued minutes in the lookups", filled);
+        return filled == null ? 0 : filled;
+    }
+
     @Configuration(proxyBeanMethods = false)
     static class BeforeCommandHandlers {
 
@@ -145,6 +194,7 @@ class LookupRebuild {
                     () -> {
                         rebuild.getObject().rebuildIfMissing();
                         rebuild.getObject().normaliseMinutesNumbers();
+                        rebuild.getObject().fillIssuedMattersIfMissing();
                     });
         }
     }

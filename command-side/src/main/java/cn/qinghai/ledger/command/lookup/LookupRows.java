@@ -132,6 +132,36 @@ final class LookupRows {
         }
     }
 
+    /**
+     * 议定事项 carried by issued minutes: the meeting, the matter, and the minutes that first issued it
+     * (their number in its normal form and the issue date). A roster change citing minutes names one.
+     */
+    @Entity(name = "LookupIssuedMatter")
+    @Table(name = "lookup_issued_matter")
+    static class IssuedMatterRow {
+        @Id
+        @Column(length = 140)
+        String id;
+        @Column(length = 64)
+        String meetingId;
+        @Column(length = 64)
+        String decisionId;
+        @Column(length = 100)
+        String documentNo;
+        LocalDate issuedOn;
+
+        protected IssuedMatterRow() {
+        }
+
+        IssuedMatterRow(String meetingId, String decisionId, String documentNo, LocalDate issuedOn) {
+            this.id = meetingId + "/" + decisionId;
+            this.meetingId = meetingId;
+            this.decisionId = decisionId;
+            this.documentNo = documentNo;
+            this.issuedOn = issuedOn;
+        }
+    }
+
     /** 文号 of issued circulars (通报), in their normal form: unique across all circulars. */
     @Entity(name = "LookupCircularNumber")
     @Table(name = "lookup_circular_number")

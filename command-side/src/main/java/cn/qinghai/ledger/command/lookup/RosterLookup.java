@@ -16,6 +16,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class RosterLookup {
 
+    /** An agreed matter of issued minutes: the number and issue date of the minutes that first issued it. */
+    public record IssuedMatter(String documentNo, LocalDate issuedOn) {
+    }
+
     /** A seat as the command side needs it. */
     public record Seat(String personId, String name, SeatRole role, String unitCode) {
     }
@@ -113,6 +117,12 @@ public class RosterLookup {
         return entityManager.createQuery("select m.documentNo from LookupMinutesNumber m where m.meetingId = :m "
                         + "order by m.documentNo", String.class)
                 .setParameter("m", meetingId).getResultList();
+    }
+
+    /** Agreed matter {@code decisionId} of meeting {@code meetingId}, if issued minutes carry it. */
+    public Optional<IssuedMatter> issuedMatter(String meetingId, String decisionId) {
+        var row = entityManager.find(LookupRows.IssuedMatterRow.class, meetingId + "/" + decisionId);
+        return row == null ? Optional.empty() : Optional.of(new IssuedMatter(row.documentNo, row.issuedOn));
     }
 
     private static Seat seat(LookupRows.SeatRow row) {

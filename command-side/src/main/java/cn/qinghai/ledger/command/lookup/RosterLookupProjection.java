@@ -137,6 +137,7 @@ class RosterLookupProjection {
      */
     @EventHandler
     void on(MinutesIssuedEvent e) {
+        recordIssuedMatters(e);
         String documentNo = MinutesDocumentNumber.normalise(e.documentNo());
         LookupRows.MinutesNumberRow taken = entityManager.find(LookupRows.MinutesNumberRow.class, documentNo,
                 LockModeType.PESSIMISTIC_WRITE);
@@ -201,6 +202,20 @@ class RosterLookupProjection {
             changed++;
         }
         return changed;
+    }
+
+    /**
+     * The agreed matters the minutes carry, each kept with the first minutes that issued it (a correction
+     * carries them again under its own number). Applying the event twice leaves the same rows.
+     */
+    void recordIssuedMatters(MinutesIssuedEvent e) {
+        String documentNo = MinutesDocumentNumber.normalise(e.documentNo());
+        for (String decisionId : e.decisionIds() == null ? List.<String>of() : e.decisionIds()) {
+            if (entityManager.find(LookupRows.IssuedMatterRow.class, e.meetingId() + "/" + decisionId) == null) {
+                entityManager.persist(new LookupRows.IssuedMatterRow(e.meetingId(), decisionId, documentNo,
+                        e.issuedOn()));
+            }
+        }
     }
 
     private static RuntimeException minutesNumberTaken(String documentNo) {

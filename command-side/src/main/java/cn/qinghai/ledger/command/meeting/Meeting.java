@@ -19,6 +19,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +53,14 @@ public class Meeting {
         Decision issuedAs(String documentNo) {
             return new Decision(version, major, tasks, approval, documentNo);
         }
+
+        Decision withDueDates(List<TaskDueDate> dueDates) {
+            Map<String, LocalDate> due = new HashMap<>();
+            dueDates.forEach(d -> due.put(d.taskId(), d.dueDate()));
+            return new Decision(version, major, tasks.stream().map(t -> due.containsKey(t.taskId())
+                    ? new TaskSpec(t.taskId(), t.title(), t.leadUnitCode(), t.coUnitCodes(), due.get(t.taskId()))
+                    : t).toList(), approval, minutesNo);
+        }
     }
 
     @AggregateIdentifier
@@ -61,6 +70,7 @@ public class Meeting {
     private List<String> participants = new ArrayList<>();
     private boolean attendanceRecorded;
     private LocalDate signedOn;
+    private boolean everSigned;
     private boolean cancelled;
     private int minutesVersion;
     private MinutesState minutesState;
@@ -200,6 +210,53 @@ public class Meeting {
         apply(new MinutesCorrectionOpenedEvent(meetingId, minutesVersion + 1, command.reason()));
     }
 
+    /**
+     * Signed minutes not yet issued go back to the draft (the convener's signature no longer stands): the
+     * office changes them — a matter's due dates that the issue would pass, say — and the convener signs again.
+     */
+    @CommandHandler
+    public void handle(ReturnMinutesForRevisionCommand command) {
+        refuseIfCancelled();
+        if (minutesState != MinutesState.SIGNED) {
+            throw rule(RETURN_SIGNED_UNISSUED_MINUTES, "minutes version " + minutesVersion + " are "
+                    + (minutesState == MinutesState.DRAFT ? "a draft; change it as it is"
+                    : "issued; open a correction (a new version) instead"));
+        }
+        apply(new MinutesReturnedForRevisionEvent(meetingId, minutesVersion, command.reason()));
+    }
+
+    @CommandHandler
+    public void handle(ReviseMatterDueDatesCommand command) {
+        refuseIfCancelled();
+        Decision decision = decision(command.decisionId());
+        if (decision.minutesNo() != null || decision.version() != minutesVersion) {
+            throw rule(MATTER_CHANGES_IN_DRAFT, "matter " + command.decisionId() + " is issued in minutes "
+                    + decision.minutesNo() + "; its tasks are assigned, and their deadlines change on the task");
+        }
+        if (minutesState != MinutesState.DRAFT) {
+            throw rule(MATTER_CHANGES_IN_DRAFT, "minutes version " + minutesVersion + " are signed; return them "
+                    + "for revision first, and the convener signs the changed text again");
+        }
+        Set<String> named = new HashSet<>();
+        Set<String> tasks = new HashSet<>();
+        decision.tasks().forEach(t -> tasks.add(t.taskId()));
+        for (TaskDueDate due : command.dueDates()) {
+            if (!tasks.contains(due.taskId()) || !named.add(due.taskId())) {
+                throw rule(DUE_DATES_NAME_THE_MATTERS_TASKS, "task " + due.taskId() + " is not a task of matter "
+                        + command.decisionId() + ", or is named twice; its tasks: " + tasks);
+            }
+            if (due.dueDate().isBefore(meetingDate)) {
+                throw rule(TaskRules.DUE_DATE_NOT_BEFORE_ASSIGNMENT, "task " + due.taskId() + " would be due ("
+                        + due.dueDate() + ") before the meeting (" + meetingDate + ")");
+            }
+        }
+        if (named.isEmpty()) {
+            throw rule(DUE_DATES_NAME_THE_MATTERS_TASKS, "the change names no task of matter " + command.decisionId());
+        }
+        apply(new MatterDueDatesRevisedEvent(meetingId, command.decisionId(), minutesVersion,
+                List.copyOf(command.dueDates()), command.reason()));
+    }
+
     @CommandHandler
     public void handle(SubmitForApprovalCommand command) {
         Decision decision = decision(command.decisionId());
@@ -236,7 +293,7 @@ public class Meeting {
     @CommandHandler
     public void handle(CancelMeetingCommand command) {
         refuseIfCancelled();
-        if (minutesState != MinutesState.DRAFT || minutesVersion > 1) {
+        if (minutesState != MinutesState.DRAFT || minutesVersion > 1 || everSigned) {
             throw rule(CANCEL_BEFORE_SIGNING, "the minutes of meeting " + meetingId + " are signed; it took place");
         }
         apply(new MeetingCancelledEvent(meetingId, command.reason()));
@@ -315,7 +372,8 @@ public class Meeting {
                 if (task.dueDate().isBefore(issuedOn)) {
                     throw rule(TaskRules.DUE_DATE_NOT_BEFORE_ASSIGNMENT, "task " + task.taskId() + " of matter "
                             + decisionId + " is due on " + task.dueDate() + ", before the minutes that assign it are "
-                            + "issued (" + issuedOn + "); issue them by that day");
+                            + "issued (" + issuedOn + "); issue them by that day, or return the signed minutes "
+                            + "for revision, change the due date and have the convener sign them again");
                 }
             }
         }
@@ -377,6 +435,18 @@ public class Meeting {
     void on(MinutesSignedEvent e) {
         minutesState = MinutesState.SIGNED;
         signedOn = e.signedOn();
+        everSigned = true;
+    }
+
+    @EventSourcingHandler
+    void on(MinutesReturnedForRevisionEvent e) {
+        minutesState = MinutesState.DRAFT;
+        signedOn = null;
+    }
+
+    @EventSourcingHandler
+    void on(MatterDueDatesRevisedEvent e) {
+        decisions.computeIfPresent(e.decisionId(), (k, d) -> d.withDueDates(e.dueDates()));
     }
 
     @EventSourcingHandler

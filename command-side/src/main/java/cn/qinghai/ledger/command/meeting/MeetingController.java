@@ -89,6 +89,17 @@ class MeetingController {
     record Correction(@NotBlank @Size(max = 500) String reason) {
     }
 
+    record ReturnForRevision(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    record DueDateBody(@NotNull @Pattern(regexp = ID) String taskId, @NotNull LocalDate dueDate) {
+    }
+
+    record DueDates(
+            @NotNull @Size(min = 1, max = 50) List<@NotNull @Valid DueDateBody> dueDates,
+            @NotBlank @Size(max = 500) String reason) {
+    }
+
     record Submission(
             @NotBlank @Size(max = 200) String submittedTo,
             @NotBlank @Size(max = 100) String documentNo,
@@ -170,6 +181,26 @@ class MeetingController {
                                         @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         commands.send(IfMatch.parse(ifMatch), new OpenMinutesCorrectionCommand(mid, body.reason()), body.reason());
         return Accepted.ok(mid);
+    }
+
+    /** Signed minutes not yet issued go back to the draft, to be changed and signed again. */
+    @PostMapping("/{mid}/minutes/revision")
+    ResponseEntity<Accepted> revision(@PathVariable("mid") @Pattern(regexp = ID) String mid,
+                                      @Valid @RequestBody ReturnForRevision body,
+                                      @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        commands.send(IfMatch.parse(ifMatch), new ReturnMinutesForRevisionCommand(mid, body.reason()), body.reason());
+        return Accepted.ok(mid);
+    }
+
+    /** New due dates for tasks of a matter in the draft of the minutes. */
+    @PostMapping("/{mid}/decisions/{did}/due-dates")
+    ResponseEntity<Accepted> dueDates(@PathVariable("mid") @Pattern(regexp = ID) String mid,
+                                      @PathVariable("did") @Pattern(regexp = ID) String did,
+                                      @Valid @RequestBody DueDates body,
+                                      @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        commands.send(IfMatch.parse(ifMatch), new ReviseMatterDueDatesCommand(mid, did, body.dueDates().stream()
+                .map(d -> new TaskDueDate(d.taskId(), d.dueDate())).toList(), body.reason()), body.reason());
+        return Accepted.ok(did);
     }
 
     @PostMapping("/{mid}/decisions/{did}/approval-request")

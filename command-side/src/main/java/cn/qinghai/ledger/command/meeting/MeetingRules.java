@@ -75,6 +75,23 @@ public final class MeetingRules {
     @RuleSource(practice = "what was issued to the departments stays as issued; a correction is a new version, "
             + "signed and issued again")
     public static final String CORRECTION_AFTER_ISSUE = "CorrectionIsANewVersionOfIssuedMinutes";
+    /**
+     * Returning minutes for revision that are not signed, or already issued: a draft is changed as it is, and
+     * issued minutes change only by a correction.
+     */
+    @RuleSource(practice = "the convener signs the text as it stands (由召集人签发); a signed text not yet issued "
+            + "that must change (a due date the issue would pass) goes back to the office and is signed again")
+    public static final String RETURN_SIGNED_UNISSUED_MINUTES = "OnlySignedUnissuedMinutesGoBackForRevision";
+    /**
+     * Changing the due dates of a matter whose minutes are signed (return them for revision first) or issued
+     * (its tasks are assigned; the task's own deadline extension applies).
+     */
+    @RuleSource(practice = "a matter's text, its tasks' due dates included, changes only in the draft; "
+            + "the convener's signature covers what was signed, and issued minutes stay as issued")
+    public static final String MATTER_CHANGES_IN_DRAFT = "MatterChangesOnlyInItsDraft";
+    /** A due-date change naming no task, a task twice, or a task the matter does not give. */
+    @RuleSource(practice = "a change says which of the matter's tasks it moves, each once")
+    public static final String DUE_DATES_NAME_THE_MATTERS_TASKS = "DueDatesNameTheMattersTasks";
     /** Submitting for approval a matter that is not major, or whose minutes are not issued. */
     @RuleSource(notice = "重大事项按程序报批", clause = "四、工作规则")
     public static final String MAJOR_MATTERS_GO_FOR_APPROVAL = "OnlyIssuedMajorMattersGoForApproval";
@@ -82,7 +99,7 @@ public final class MeetingRules {
     @RuleSource(practice = "the notice says major matters go for approval, not how the answer is kept; the office "
             + "records one answer per submission")
     public static final String APPROVAL_ANSWERS_SUBMISSION = "ApprovalAnswersASubmissionOnce";
-    /** Cancelling a meeting whose minutes are signed. */
+    /** Cancelling a meeting whose minutes are, or once were, signed. */
     @RuleSource(practice = "a meeting whose minutes are signed took place and stays on record")
     public static final String CANCEL_BEFORE_SIGNING = "CancelOnlyBeforeMinutesAreSigned";
     /** A command naming an agreed matter the meeting does not have. */

@@ -7,7 +7,9 @@ import static org.mockito.Mockito.when;
 import cn.qinghai.ledger.command.lookup.RosterLookup;
 import cn.qinghai.ledger.command.lookup.RosterStubs;
 import cn.qinghai.ledger.events.RuleViolation.Kind;
+import cn.qinghai.ledger.events.circular.CircularCorrectedEvent;
 import cn.qinghai.ledger.events.circular.CircularIssuedEvent;
+import cn.qinghai.ledger.events.circular.CorrectCircularCommand;
 import cn.qinghai.ledger.events.circular.IssueCircularCommand;
 import cn.qinghai.ledger.events.task.CircularUnitRow;
 import cn.qinghai.ledger.events.task.CircularView;
@@ -161,5 +163,71 @@ class CircularTest {
                 "", long_, TODAY)), TEXTS_BOUNDED, Kind.RULE);
         fixture.givenNoPriorActivity().when(issue("青联办通〔2026〕3号", FROM, TO, TO_UNITS, "表".repeat(MAX_TEXT),
                 null, TODAY)).expectSuccessfulHandlerExecution();
+    }
+
+    // ---- 更正 --------------------------------------------------------------------------------
+
+    static final LocalDate ISSUED_ON = TODAY.minusDays(1);
+    static final CircularIssuedEvent ISSUED = new CircularIssuedEvent("c-2026-3", CID, FROM, TO, "青联办通〔2026〕3号",
+            TO_UNITS, "省教育厅按期办结全部事项。", "省财政厅有一项逾期。", ISSUED_ON, FIGURES);
+    /** The finance line counted one urging too many; the totals follow. */
+    static final CircularView CORRECTED_FIGURES = new CircularView(CID, FROM, TO, TO, List.of(EDUCATION,
+            new CircularUnitRow(CID, "finance", "省财政厅", 1, 0, 0, 1, 1, 0, 1)),
+            new CircularUnitRow(CID, null, "合计", 3, 1, 1, 1, 2, 3, 1), List.of());
+
+    static CorrectCircularCommand correct(LocalDate on, String reason, CircularView figures) {
+        return new CorrectCircularCommand("c-2026-3", on, reason, TO_UNITS, " 省教育厅按期办结全部事项。", "省财政厅有一项逾期。",
+                figures);
+    }
+
+    @Test
+    void anIssuedCircularIsCorrectedWithWhyAndWhenAndKeepsItsIssue() {
+        fixture.given(ISSUED).when(correct(TODAY, " 督办次数统计有误 ", CORRECTED_FIGURES))
+                .expectEvents(new CircularCorrectedEvent("c-2026-3", CID, 1, TODAY, "督办次数统计有误", TO_UNITS,
+                        "省教育厅按期办结全部事项。", "省财政厅有一项逾期。", CORRECTED_FIGURES));
+    }
+
+    @Test
+    void aSecondCorrectionIsNumberedAfterTheFirstAndDatedNotBeforeIt() {
+        CircularCorrectedEvent first = new CircularCorrectedEvent("c-2026-3", CID, 1, TODAY, "督办次数统计有误", TO_UNITS,
+                "省教育厅按期办结全部事项。", "省财政厅有一项逾期。", CORRECTED_FIGURES);
+        CorrectCircularCommand second = new CorrectCircularCommand("c-2026-3", TODAY, "分送补充", List.of("各成员单位",
+                "省政府办公厅", "各市州卫生健康委"), "省教育厅按期办结全部事项。", "省财政厅有一项逾期。", CORRECTED_FIGURES);
+        fixture.given(ISSUED, first).when(second).expectEvents(new CircularCorrectedEvent("c-2026-3", CID, 2, TODAY,
+                "分送补充", second.distribution(), "省教育厅按期办结全部事项。", "省财政厅有一项逾期。", CORRECTED_FIGURES));
+    }
+
+    @Test
+    void aCorrectionIsNotDatedBeforeTheIssueNorAhead() {
+        RuleAssertions.refusedBy(fixture.given(ISSUED).when(correct(ISSUED_ON.minusDays(1), "x", CORRECTED_FIGURES)),
+                CORRECTED_AFTER_ISSUE, Kind.RULE);
+        RuleAssertions.refusedBy(fixture.given(ISSUED).when(correct(TODAY.plusDays(1), "x", CORRECTED_FIGURES)),
+                CORRECTED_AFTER_ISSUE, Kind.RULE);
+    }
+
+    @Test
+    void aCorrectionSaysWhyAndChangesSomething() {
+        RuleAssertions.refusedBy(fixture.given(ISSUED).when(correct(TODAY, " ", CORRECTED_FIGURES)),
+                CORRECTION_SAYS_WHY_AND_WHAT, Kind.RULE);
+        RuleAssertions.refusedBy(fixture.given(ISSUED).when(correct(TODAY, "重发", FIGURES)),
+                CORRECTION_SAYS_WHY_AND_WHAT, Kind.RULE);
+    }
+
+    @Test
+    void theCorrectedFiguresAreOfTheCircularsPeriodAndAddUp() {
+        CircularView wrongTotals = new CircularView(CID, FROM, TO, TO, CORRECTED_FIGURES.units(), FIGURES.totals(),
+                List.of());
+        RuleAssertions.refusedBy(fixture.given(ISSUED).when(correct(TODAY, "x", wrongTotals)), CARRIES_ITS_FIGURES,
+                Kind.RULE);
+        CircularView february = new CircularView(CID, FROM.minusMonths(1), TO.minusMonths(1), TO.minusMonths(1),
+                CORRECTED_FIGURES.units(), CORRECTED_FIGURES.totals(), List.of());
+        RuleAssertions.refusedBy(fixture.given(ISSUED).when(correct(TODAY, "x", february)), CARRIES_ITS_FIGURES,
+                Kind.RULE);
+    }
+
+    @Test
+    void theCorrectedDistributionNamesEachRecipientOnce() {
+        RuleAssertions.refusedBy(fixture.given(ISSUED).when(new CorrectCircularCommand("c-2026-3", TODAY, "x",
+                List.of("各成员单位", "各成员单位"), "", "", CORRECTED_FIGURES)), HAS_A_DISTRIBUTION, Kind.RULE);
     }
 }

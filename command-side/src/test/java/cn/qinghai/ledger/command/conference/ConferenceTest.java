@@ -384,15 +384,39 @@ class ConferenceTest {
         }
 
         @Test
-        void aLinkToIssuedMinutesCarriesTheMinutesNumber() {
-            org.mockito.Mockito.when(lookup.issuedMinutesOf("m1")).thenReturn(List.of("青婴联纪〔2022〕1号"));
+        void aLinkToIssuedMinutesCarriesTheNumberAndDateOfTheMinutesThatIssuedTheMatter() {
+            org.mockito.Mockito.when(lookup.issuedMinutesOf("m1")).thenReturn(List.of("青婴联纪〔2022〕1号", "青婴联纪〔2022〕2号"));
+            org.mockito.Mockito.when(lookup.issuedMatter("m1", "d1")).thenReturn(java.util.Optional.of(
+                    new RosterLookup.IssuedMatter("青婴联纪〔2022〕1号", LocalDate.of(2022, 3, 1))));
             fixture.given(established(), EDUCATION)
                     .when(new UpdateUnitDutiesCommand(CID, "education", List.of("新职责"),
                             RosterDecision.minutes("m1", "d1")))
                     .expectEvents(new UnitDutiesUpdatedEvent(CID, "education", List.of("新职责")),
                             new RosterChangeDecidedEvent(CID, RosterChangeDecidedEvent.Change.UNIT_DUTIES_UPDATED,
                                     "education", null, null, new RosterDecision(RosterDecision.Kind.MINUTES, "m1", "d1",
-                                            "青婴联纪〔2022〕1号", null)));
+                                            "青婴联纪〔2022〕1号", LocalDate.of(2022, 3, 1))));
+        }
+
+        @Test
+        void aLinkToIssuedMinutesNamesAnAgreedMatterTheyCarry() {
+            org.mockito.Mockito.when(lookup.issuedMinutesOf("m1")).thenReturn(List.of("青婴联纪〔2022〕1号"));
+            org.mockito.Mockito.when(lookup.issuedMatter("m1", "d1")).thenReturn(java.util.Optional.of(
+                    new RosterLookup.IssuedMatter("青婴联纪〔2022〕1号", LocalDate.of(2022, 3, 1))));
+            refusedBy(fixture.given(established(), EDUCATION)
+                    .when(new UpdateUnitDutiesCommand(CID, "education", List.of("新职责"),
+                            RosterDecision.minutes("m1", "d-not-issued"))),
+                    DECISION_IN_ISSUED_MINUTES, RuleViolation.Kind.RULE);
+        }
+
+        @Test
+        void aLinkStoredWithoutItsMatterStaysHistory() {
+            // Recorded before links named the matter: the conference is rebuilt from it, and later changes go on.
+            RosterChangeDecidedEvent old = new RosterChangeDecidedEvent(CID,
+                    RosterChangeDecidedEvent.Change.UNIT_DUTIES_UPDATED, "education", null, null,
+                    new RosterDecision(RosterDecision.Kind.MINUTES, "m1", null, "青婴联纪〔2022〕1号", null));
+            fixture.given(established(), EDUCATION, new UnitDutiesUpdatedEvent(CID, "education", List.of("旧职责")), old)
+                    .when(new UpdateUnitDutiesCommand(CID, "education", List.of("新职责"), CIRCULATED))
+                    .expectSuccessfulHandlerExecution();
         }
 
         @Test

@@ -358,6 +358,97 @@ class MeetingTest {
         }
     }
 
+    /** Signed minutes a due date makes unissuable go back to the draft, change, and are signed again. */
+    @Nested
+    class RevisionBeforeIssue {
+
+        final LocalDate late = ORDINARY_TASK.dueDate().plusDays(1);
+        final LocalDate later = LocalDate.of(2026, 9, 30);
+        final MinutesReturnedForRevisionEvent returned = new MinutesReturnedForRevisionEvent(M, 1, "完成时限已过，调整后重新签发");
+        final MatterDueDatesRevisedEvent revised = new MatterDueDatesRevisedEvent(M, "d-1", 1,
+                List.of(new TaskDueDate("t-1", later)), "完成时限调整");
+
+        @Test
+        void signedMinutesGoBackForRevision() {
+            fixture.given(plenary(), ATTENDED, ORDINARY, SIGNED)
+                    .when(new ReturnMinutesForRevisionCommand(M, "完成时限已过，调整后重新签发"))
+                    .expectEvents(returned);
+        }
+
+        @Test
+        void aDraftOrIssuedMinutesDoNotGoBack() {
+            RuleAssertions.refusedBy(fixture.given(plenary(), ATTENDED, ORDINARY)
+                    .when(new ReturnMinutesForRevisionCommand(M, "x")), RETURN_SIGNED_UNISSUED_MINUTES, Kind.RULE);
+            RuleAssertions.refusedBy(fixture.given(plenary(), ATTENDED, ORDINARY, SIGNED, ISSUED)
+                    .when(new ReturnMinutesForRevisionCommand(M, "x")), RETURN_SIGNED_UNISSUED_MINUTES, Kind.RULE);
+        }
+
+        @Test
+        void signedMattersKeepTheirDueDatesUntilReturned() {
+            RuleAssertions.refusedBy(fixture.given(plenary(), ATTENDED, ORDINARY, SIGNED)
+                    .when(new ReviseMatterDueDatesCommand(M, "d-1", List.of(new TaskDueDate("t-1", later)), "x")),
+                    MATTER_CHANGES_IN_DRAFT, Kind.RULE);
+        }
+
+        @Test
+        void aReturnedDraftTakesNewDueDates() {
+            fixture.given(plenary(), ATTENDED, ORDINARY, SIGNED, returned)
+                    .when(new ReviseMatterDueDatesCommand(M, "d-1", List.of(new TaskDueDate("t-1", later)), "完成时限调整"))
+                    .expectEvents(revised);
+        }
+
+        @Test
+        void aDueDateChangeNamesTheMattersTasksOnceAndNotBeforeTheMeeting() {
+            RuleAssertions.refusedBy(fixture.given(plenary(), ATTENDED, ORDINARY)
+                    .when(new ReviseMatterDueDatesCommand(M, "d-1", List.of(new TaskDueDate("t-2", later)), "x")),
+                    DUE_DATES_NAME_THE_MATTERS_TASKS, Kind.RULE);
+            RuleAssertions.refusedBy(fixture.given(plenary(), ATTENDED, ORDINARY)
+                    .when(new ReviseMatterDueDatesCommand(M, "d-1", List.of(new TaskDueDate("t-1", later),
+                            new TaskDueDate("t-1", later)), "x")), DUE_DATES_NAME_THE_MATTERS_TASKS, Kind.RULE);
+            RuleAssertions.refusedBy(fixture.given(plenary(), ATTENDED, ORDINARY)
+                    .when(new ReviseMatterDueDatesCommand(M, "d-1", List.of(), "x")),
+                    DUE_DATES_NAME_THE_MATTERS_TASKS, Kind.RULE);
+            RuleAssertions.refusedBy(fixture.given(plenary(), ATTENDED, ORDINARY)
+                    .when(new ReviseMatterDueDatesCommand(M, "d-1", List.of(new TaskDueDate("t-1", DAY.minusDays(1))), "x")),
+                    cn.qinghai.ledger.command.task.TaskRules.DUE_DATE_NOT_BEFORE_ASSIGNMENT, Kind.RULE);
+            RuleAssertions.refusedBy(fixture.given(plenary(), ATTENDED, ORDINARY)
+                    .when(new ReviseMatterDueDatesCommand(M, "d-9", List.of(new TaskDueDate("t-1", later)), "x")),
+                    KNOWN_DECISION, Kind.NOT_FOUND);
+        }
+
+        @Test
+        void anIssuedMattersDueDatesDoNotChange() {
+            RuleAssertions.refusedBy(fixture.given(plenary(), ATTENDED, ORDINARY, MAJOR, SIGNED, ISSUED,
+                            new MinutesCorrectionOpenedEvent(M, 2, "补充"))
+                    .when(new ReviseMatterDueDatesCommand(M, "d-1", List.of(new TaskDueDate("t-1", later)), "x")),
+                    MATTER_CHANGES_IN_DRAFT, Kind.RULE);
+        }
+
+        @Test
+        void returnedMinutesAreSignedAgainBeforeTheyAreIssued() {
+            RuleAssertions.refusedBy(fixture.given(plenary(), ATTENDED, ORDINARY, SIGNED, returned, revised)
+                    .when(new IssueMinutesCommand(M, "青婴托联〔2026〕1号", List.of("各市州"), late)),
+                    ISSUE_SIGNED_MINUTES_ONCE, Kind.RULE);
+        }
+
+        @Test
+        void reSignedMinutesIssueTheTasksWithTheirNewDueDates() {
+            fixture.given(plenary(), ATTENDED, ORDINARY, SIGNED, returned, revised,
+                            new MinutesSignedEvent(M, 1, "kuang-yong", "匡湧", late))
+                    .when(new IssueMinutesCommand(M, "青婴托联〔2026〕1号", List.of("各市州"), late))
+                    .expectEvents(new MinutesIssuedEvent(M, CID, 1, "青婴托联〔2026〕1号", List.of("各市州"), late,
+                                    List.of("d-1")),
+                            new TaskAssignedEvent("t-1", CID, "出台实施方案", "education", List.of("finance"), later,
+                                    TaskSource.decision(M, "d-1", "青婴托联〔2026〕1号"), late));
+        }
+
+        @Test
+        void aMeetingOnceSignedIsNotCancelledAfterARevision() {
+            RuleAssertions.refusedBy(fixture.given(plenary(), ATTENDED, ORDINARY, SIGNED, returned)
+                    .when(new CancelMeetingCommand(M, "x")), CANCEL_BEFORE_SIGNING, Kind.RULE);
+        }
+    }
+
     @Nested
     class MajorMatters {
 

@@ -68,6 +68,7 @@ public final class AccessRules {
             rule(HttpMethod.POST, "/api/conferences/*/reporting-rounds/*/urgings", OFFICE),
             rule(HttpMethod.POST, "/api/conferences/*/reporting-rounds/*/closure", OFFICE),
             rule(HttpMethod.POST, "/api/conferences/*/reporting-rounds/*/reports", UNIT),
+            rule(HttpMethod.POST, "/api/circulars/issued/*/corrections", OFFICE),
             // audit trail: not for viewers or units
             rule(HttpMethod.GET, "/api/audit", AUDITOR, ADMIN, OFFICE),
             rule(HttpMethod.GET, "/api/audit/**", AUDITOR, ADMIN, OFFICE),

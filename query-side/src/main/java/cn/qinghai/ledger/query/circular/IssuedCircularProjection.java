@@ -3,8 +3,11 @@ package cn.qinghai.ledger.query.circular;
 import static cn.qinghai.ledger.query.platform.MongoWrites.date;
 import static cn.qinghai.ledger.query.platform.MongoWrites.insertOnce;
 
+import cn.qinghai.ledger.events.circular.CircularCorrectedEvent;
 import cn.qinghai.ledger.events.circular.CircularIssuedEvent;
 import cn.qinghai.ledger.query.platform.ReadModelStore;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import cn.qinghai.ledger.events.task.CircularView;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,6 +62,24 @@ public class IssuedCircularProjection {
                 .append("commendation", e.commendation())
                 .append("urging", e.urging())
                 .append("figures", Document.parse(write(e.figures()))));
+    }
+
+    /**
+     * A correction is added to the circular's document once (a redelivery finds its number there); the circular
+     * as issued is not touched. {@code correctedOn} is that of the latest correction, for the list.
+     */
+    @EventHandler
+    public void on(CircularCorrectedEvent e) {
+        Document correction = new Document("correction", e.correction())
+                .append("correctedOn", date(e.correctedOn()))
+                .append("reason", e.reason())
+                .append("distribution", e.distribution() == null ? List.of() : List.copyOf(e.distribution()))
+                .append("commendation", e.commendation())
+                .append("urging", e.urging())
+                .append("figures", Document.parse(write(e.figures())));
+        issued.updateOne(Filters.and(Filters.eq("_id", e.circularId()), Filters.ne("corrections.correction",
+                e.correction())), Updates.combine(Updates.push("corrections", correction),
+                Updates.set("correctedOn", date(e.correctedOn()))));
     }
 
     private String write(CircularView figures) {

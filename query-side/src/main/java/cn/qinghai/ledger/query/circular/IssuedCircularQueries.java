@@ -38,10 +38,10 @@ public class IssuedCircularQueries {
         Document filter = query.conferenceId() == null ? new Document()
                 : new Document("conferenceId", query.conferenceId());
         List<IssuedCircularRow> rows = new ArrayList<>();
-        for (Document d : issued.find(filter).projection(new Document("figures", 0))
+        for (Document d : issued.find(filter).projection(new Document("figures", 0).append("corrections", 0))
                 .sort(Sorts.orderBy(Sorts.descending("issuedOn"), Sorts.descending("documentNo")))) {
             rows.add(new IssuedCircularRow(d.getString("_id"), d.getString("conferenceId"), d.getString("documentNo"),
-                    date(d, "from"), date(d, "to"), date(d, "issuedOn")));
+                    date(d, "from"), date(d, "to"), date(d, "issuedOn"), date(d, "correctedOn")));
         }
         return new IssuedCircularList(rows);
     }
@@ -56,7 +56,11 @@ public class IssuedCircularQueries {
         return Optional.of(new IssuedCircularView(d.getString("_id"), d.getString("conferenceId"),
                 d.getString("documentNo"), date(d, "from"), date(d, "to"), date(d, "issuedOn"),
                 d.getList("distribution", String.class), d.getString("commendation"), d.getString("urging"),
-                figures == null ? null : read(figures)));
+                figures == null ? null : read(figures),
+                d.getList("corrections", Document.class, List.of()).stream().map(c -> new IssuedCircularView.Correction(
+                        c.getInteger("correction", 0), date(c, "correctedOn"), c.getString("reason"),
+                        c.getList("distribution", String.class), c.getString("commendation"), c.getString("urging"),
+                        read(c.get("figures", Document.class)))).toList()));
     }
 
     private CircularView read(Document figures) {

@@ -11,6 +11,7 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
 import static com.mongodb.client.model.Updates.set;
+import static com.mongodb.client.model.Updates.unset;
 
 import cn.qinghai.ledger.events.meeting.*;
 import com.mongodb.client.MongoCollection;
@@ -193,6 +194,36 @@ public class MeetingProjection implements ReplayableProjection {
                 set(minutes(v, "version"), v),
                 set(minutes(v, "state"), MinutesState.DRAFT.name()),
                 set(minutes(v, "correctionReason"), e.reason())));
+    }
+
+    /** The signed version goes back to a draft: its signature no longer stands, and why is kept. */
+    @EventHandler
+    public void on(MinutesReturnedForRevisionEvent e, @SequenceNumber long seq) {
+        int v = e.minutesVersion();
+        applyIfNewer(col(MEETINGS), e.meetingId(), seq, combine(
+                set(minutes(v, "state"), MinutesState.DRAFT.name()),
+                unset(minutes(v, "signedBy")),
+                unset(minutes(v, "signerName")),
+                unset(minutes(v, "signedOn")),
+                set(minutes(v, "returnedForRevision"), true),
+                set(minutes(v, "revisionReason"), e.reason())));
+    }
+
+    /** The named tasks of the matter take their new due dates; the others keep theirs. */
+    @EventHandler
+    public void on(MatterDueDatesRevisedEvent e, @SequenceNumber long seq) {
+        String id = decisionId(e.meetingId(), e.decisionId());
+        Document decision = col(DECISIONS).find(eq("_id", id)).first();
+        if (decision == null || decision.get(SEQ) instanceof Number n && n.longValue() >= seq) {
+            return;
+        }
+        java.util.Map<String, java.time.LocalDate> due = new java.util.HashMap<>();
+        list(e.dueDates()).forEach(d -> due.put(d.taskId(), d.dueDate()));
+        List<Document> tasks = decision.getList("tasks", Document.class, List.of()).stream()
+                .map(t -> due.containsKey(t.getString("taskId"))
+                        ? new Document(t).append("dueDate", date(due.get(t.getString("taskId")))) : t)
+                .toList();
+        applyIfNewer(col(DECISIONS), id, seq, set("tasks", tasks));
     }
 
     @EventHandler

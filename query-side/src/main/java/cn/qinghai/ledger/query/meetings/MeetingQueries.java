@@ -113,7 +113,7 @@ public class MeetingQueries {
         for (Object value : minutesOf(d).values()) {
             Document m = (Document) value;
             minutes.add(new MeetingView.Minutes(m.getInteger("version", 1), minutesState(m),
-                    m.getString("correctionReason"), m.getString("signedBy"), m.getString("signerName"),
+                    m.getString("correctionReason"), m.getString("revisionReason"), m.getString("signedBy"), m.getString("signerName"),
                     date(m, "signedOn"), m.getString("documentNo"), strings(m, "distribution"), date(m, "issuedOn"),
                     strings(m, "decisionIds")));
         }

@@ -188,7 +188,16 @@ public class RosterQueries {
                 m == null ? null : new UnitView.Member(m.getString("personId"), m.getString("name"),
                         m.getString("title"), SeatRole.valueOf(m.getString("role"))),
                 l == null ? null : new UnitView.Liaison(l.getString("name"), l.getString("title"),
-                        l.getString("phone"), date(l, "since")));
+                        l.getString("phone"), date(l, "since")),
+                decisions(d.get("decisions", Document.class)));
+    }
+
+    /** The decisions behind the unit, as the roster projection keeps them by change. */
+    private static UnitView.Decisions decisions(Document d) {
+        return d == null ? new UnitView.Decisions(null, null, null) : new UnitView.Decisions(
+                RosterProjection.decision(d.get("UNIT_ADDED", Document.class)),
+                RosterProjection.decision(d.get("UNIT_DUTIES_UPDATED", Document.class)),
+                RosterProjection.decision(d.get("UNIT_REMOVED", Document.class)));
     }
 
     private Map<String, String> unitNames(String conferenceId) {

@@ -140,6 +140,6 @@ public class UnitStatusQueries {
         Double rate = closed == 0 ? null : Math.round(10_000.0 * closedOnTime / closed) / 10_000.0;
         return new UnitStatusView(unit.conferenceId(), unit.unitCode(), unit.name(), unit.duties(), unit.active(),
                 unit.addedOn(), unit.removedOn(), unit.member(), unit.liaison(), counts, overdue, closedOnTime, rate,
-                lastReport, worst);
+                lastReport, worst, unit.decisions());
     }
 }

@@ -170,6 +170,29 @@ class MeetingProjectionTest {
     }
 
     @Test
+    void signedMinutesReturnedForRevisionAreADraftAgainWithTheMattersNewDueDates() {
+        m1.deliver(0, 5); // convened, attendance, d1, d2, signed
+        projection.on(new MinutesReturnedForRevisionEvent("m1", 1, "完成时限已过"), 5);
+        projection.on(new MatterDueDatesRevisedEvent("m1", "d1", 1,
+                List.of(new TaskDueDate("t1", day("2025-12-31"))), "调整完成时限"), 6);
+        projection.on(new MatterDueDatesRevisedEvent("m1", "d1", 1,
+                List.of(new TaskDueDate("t1", day("2026-01-31"))), "older, delivered again"), 6);
+
+        MeetingView.Minutes v1 = minutes("m1").get(0);
+        assertThat(v1.state()).isEqualTo(MinutesState.DRAFT);
+        assertThat(v1.signedOn()).isNull();
+        assertThat(v1.signerName()).isNull();
+        assertThat(v1.revisionReason()).isEqualTo("完成时限已过");
+        assertThat(decision("m1", 0).tasks()).extracting(TaskSpec::taskId, TaskSpec::dueDate)
+                .containsExactly(tuple("t1", day("2025-12-31")));
+        assertThat(decision("m1", 1).tasks()).extracting(TaskSpec::dueDate).containsExactly(day("2025-09-30"));
+
+        projection.on(new MinutesSignedEvent("m1", 1, "kuang", "匡湧", day("2025-03-20")), 7);
+        assertThat(minutes("m1").get(0).state()).isEqualTo(MinutesState.SIGNED);
+        assertThat(minutes("m1").get(0).signedOn()).isEqualTo(day("2025-03-20"));
+    }
+
+    @Test
     void aCorrectionNamingTheIssuedVersionStillOpensTheNextOne() {
         m1.deliver(0, 6);
         projection.on(new MinutesCorrectionOpenedEvent("m1", 1, "文字更正"), 6);

@@ -185,6 +185,29 @@ class RosterProjectionTest {
     }
 
     @Test
+    void eachUnitShowsTheDecisionsBehindItsAdditionItsDutiesAndItsRemoval() {
+        deliver(0, history.size());
+        long seq = history.size();
+        RosterDecision notice = RosterDecision.recorded(RosterDecision.Kind.DOCUMENT, "青政办函〔2021〕138号", D1);
+        RosterDecision minutes = new RosterDecision(RosterDecision.Kind.MINUTES, "m1", "d1", "青婴托联〔2026〕1号", D2);
+        RosterDecision circulated = RosterDecision.recorded(RosterDecision.Kind.CIRCULATION, "青婴联办函〔2024〕1号", D3);
+        projection.on(new RosterChangeDecidedEvent(CID, RosterChangeDecidedEvent.Change.UNIT_ADDED, "education", null,
+                null, notice), seq++);
+        projection.on(new RosterChangeDecidedEvent(CID, RosterChangeDecidedEvent.Change.UNIT_DUTIES_UPDATED,
+                "education", null, null, minutes), seq++);
+        projection.on(new RosterChangeDecidedEvent(CID, RosterChangeDecidedEvent.Change.UNIT_REMOVED, "finance", null,
+                null, circulated), seq++);
+
+        assertThat(queries.handle(new FindUnitQuery(CID, "education")).orElseThrow().decisions())
+                .isEqualTo(new UnitView.Decisions(notice, minutes, null));
+        assertThat(queries.handle(new FindUnitQuery(CID, "finance")).orElseThrow().decisions())
+                .isEqualTo(new UnitView.Decisions(null, null, circulated));
+        // stored before changes carried their decision: none to show
+        assertThat(queries.handle(new FindUnitQuery(CID, "health")).orElseThrow().decisions())
+                .isEqualTo(new UnitView.Decisions(null, null, null));
+    }
+
+    @Test
     void aMemberChangeIsListedAsPendingUntilTheConferenceConfirmsIt() {
         deliver(0, 11);                                   // up to the proposal
 

@@ -65,11 +65,15 @@ public record MeetingView(
             LocalDate decidedOn) {
     }
 
-    /** One version of the minutes: drafted, signed (签发) by the convener, issued (印发) under a 文号. */
+    /**
+     * One version of the minutes: drafted, signed (签发) by the convener, issued (印发) under a 文号;
+     * {@code revisionReason} says why a signed version went back to the draft (退回修改), null if it never did.
+     */
     public record Minutes(
             int version,
             MinutesState state,
             String correctionReason,
+            String revisionReason,
             String signedBy,
             String signerName,
             LocalDate signedOn,

@@ -10,7 +10,8 @@ import java.util.List;
  * 联络员) and its tasks. Counts are of the tasks it leads (牵头), except {@code tasks.asCoUnit}.
  * {@code onTimeClosureRate} (按期办结率) is closed on time / closed, null before any is closed;
  * {@code lastReportAt} is its latest progress report on any task; {@code rag} is the worst of its open
- * lead tasks (green when it has none).
+ * lead tasks (green when it has none); {@code decisions} is the conference's decision behind the unit
+ * (决定依据: added, present duties, removed).
  */
 public record UnitStatusView(
         String conferenceId,
@@ -27,7 +28,8 @@ public record UnitStatusView(
         int closedOnTime,
         Double onTimeClosureRate,
         OffsetDateTime lastReportAt,
-        RagStatus rag) {
+        RagStatus rag,
+        UnitView.Decisions decisions) {
 
     /** Lead tasks by state, the open ones ({@code total - closed}) and the open tasks it supports as co-unit. */
     public record TaskCounts(
