@@ -195,9 +195,9 @@ public class RosterQueries {
     /** The decisions behind the unit, as the roster projection keeps them by change. */
     private static UnitView.Decisions decisions(Document d) {
         return d == null ? new UnitView.Decisions(null, null, null) : new UnitView.Decisions(
-                RosterProjection.decision(d.get("UNIT_ADDED", Document.class)),
-                RosterProjection.decision(d.get("UNIT_DUTIES_UPDATED", Document.class)),
-                RosterProjection.decision(d.get("UNIT_REMOVED", Document.class)));
+                RosterDecisions.of(d.get("UNIT_ADDED", Document.class)),
+                RosterDecisions.of(d.get("UNIT_DUTIES_UPDATED", Document.class)),
+                RosterDecisions.of(d.get("UNIT_REMOVED", Document.class)));
     }
 
     private Map<String, String> unitNames(String conferenceId) {

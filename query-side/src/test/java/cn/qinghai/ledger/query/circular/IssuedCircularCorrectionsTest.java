@@ -10,7 +10,7 @@ import cn.qinghai.ledger.events.circular.IssuedCircularView;
 import cn.qinghai.ledger.events.task.CircularUnitRow;
 import cn.qinghai.ledger.events.task.CircularView;
 import cn.qinghai.ledger.query.platform.InMemoryMongo;
-import cn.qinghai.ledger.query.platform.ReadModelIndexes;
+import cn.qinghai.ledger.query.platform.ReadModelStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.LocalDate;
@@ -26,7 +26,7 @@ class IssuedCircularCorrectionsTest {
 
     final InMemoryMongo mongo = new InMemoryMongo();
     final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
-    final IssuedCircularProjection projection = new IssuedCircularProjection(mongo.db, json, ReadModelIndexes.DECLARED);
+    final IssuedCircularProjection projection = new IssuedCircularProjection(mongo.db, json, ReadModelStore.MONGODB);
     final IssuedCircularQueries queries = new IssuedCircularQueries(mongo.db, json);
 
     @AfterEach
