@@ -57,13 +57,15 @@ public final class LedgerBenchmarks {
             }
         }
         if (options.containsKey("profile")) {
-            ProfileSummary.main(Path.of(options.get("profile")),
+            ProfileSummary.main(
+                    Path.of(options.get("profile")),
                     options.containsKey("phases") ? Path.of(options.get("phases")) : null);
             return;
         }
         Mode mode = Mode.of(options.getOrDefault("mode", "quick"));
         Path out = Path.of(options.getOrDefault("out", "target/benchmark-results.json"));
-        Path work = Path.of(options.getOrDefault("work-dir", "target/benchmark-data")).toAbsolutePath();
+        Path work = Path.of(options.getOrDefault("work-dir", "target/benchmark-data"))
+                .toAbsolutePath();
         LedgerBenchmarks bench = new LedgerBenchmarks(mode, work);
         long started = System.nanoTime();
         int status = 0;
@@ -87,14 +89,20 @@ public final class LedgerBenchmarks {
         results.setting("windowSeconds", mode.window().toSeconds());
         results.setting("lagWindowSeconds", mode.lagWindow().toSeconds());
         results.setting("commandsVia", "HTTP API (java.net.http, HTTP/1.1, Basic auth as demo users)");
-        results.setting("commandMix", "per 10 commands: 7 progress reports, 2 task assignments, 1 decision "
-                + "(+ a new special-topic meeting every 20 decisions)");
-        results.setting("bulkLoad", "EventStore.publish of whole task histories (1 TaskAssigned + 9 ProgressReported), "
-                + "1000 events per transaction");
+        results.setting(
+                "commandMix",
+                "per 10 commands: 7 progress reports, 2 task assignments, 1 decision "
+                        + "(+ a new special-topic meeting every 20 decisions)");
+        results.setting(
+                "bulkLoad",
+                "EventStore.publish of whole task histories (1 TaskAssigned + 9 ProgressReported), "
+                        + "1000 events per transaction");
         results.setting("readModelStore", "in-process MongoDB wire-protocol server, FILE (H2 MVStore) backend");
-        results.setting("h2Durability", "H2 file as configured (MVStore, WRITE_DELAY=0: each commit is written to "
-                + "the file before it returns, so it survives a killed process; no fsync per commit); the raw "
-                + "reference runs on the same database, so with the same setting");
+        results.setting(
+                "h2Durability",
+                "H2 file as configured (MVStore, WRITE_DELAY=0: each commit is written to "
+                        + "the file before it returns, so it survives a killed process; no fsync per commit); the raw "
+                        + "reference runs on the same database, so with the same setting");
         results.setting("postgresDurability", "embedded PostgreSQL with synchronous_commit=on, fsync=on");
         deleteRecursively(work);
         Files.createDirectories(work);
@@ -105,12 +113,25 @@ public final class LedgerBenchmarks {
         double h2Ratio = orNaN(results.value("append.h2.ratioToRawJdbc"));
         double pgRatio = orNaN(results.value("append.postgres.ratioToRawJdbc"));
         double worst = Double.isNaN(pgRatio) ? h2Ratio : Math.min(h2Ratio, pgRatio);
-        results.target("append.ratioToRawJdbc", worst, "8 clients, the lower of H2 and PostgreSQL", true, 0.5,
+        results.target(
+                "append.ratioToRawJdbc",
+                worst,
+                "8 clients, the lower of H2 and PostgreSQL",
+                true,
+                0.5,
                 "events appended per second by 8 HTTP clients ÷ raw JDBC rows committed per second by 8 threads");
-        results.put("memory.rssPeakMiB", MemorySampler.vmHwmMiB(), "MiB", "VmHWM of this JVM (app + harness)",
+        results.put(
+                "memory.rssPeakMiB",
+                MemorySampler.vmHwmMiB(),
+                "MiB",
+                "VmHWM of this JVM (app + harness)",
                 "peak resident set of the JVM over the whole run");
-        results.put("memory.heapUsedPeakMiB", memory.peakHeapMiB(), "MiB", "max heap " + Runtime.getRuntime()
-                .maxMemory() / (1024 * 1024) + " MiB", "peak heap in use sampled every 200 ms, garbage included");
+        results.put(
+                "memory.heapUsedPeakMiB",
+                memory.peakHeapMiB(),
+                "MiB",
+                "max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB",
+                "peak heap in use sampled every 200 ms, garbage included");
         memory.close();
     }
 
@@ -125,10 +146,18 @@ public final class LedgerBenchmarks {
         double startup = (System.nanoTime() - t0) / 1e9;
         Store store = new Store(app);
         store.awaitCaughtUp(store.head(), mode.catchUpTimeout());
-        results.put("startup.h2.seconds", startup, "s", "empty store, seed loaded; cold JVM",
+        results.put(
+                "startup.h2.seconds",
+                startup,
+                "s",
+                "empty store, seed loaded; cold JVM",
                 "from run() to the application serving requests");
-        results.put("startup.h2.readySeconds", (System.nanoTime() - t0) / 1e9, "s",
-                "until the read models show the seed", "from run() to every projection caught up");
+        results.put(
+                "startup.h2.readySeconds",
+                (System.nanoTime() - t0) / 1e9,
+                "s",
+                "until the read models show the seed",
+                "from run() to every projection caught up");
         int port = port(app);
         Api api = new Api(port);
         List<String> units = units(api);
@@ -150,9 +179,17 @@ public final class LedgerBenchmarks {
             RawJdbc.Sample sample = jdbc.sample();
             raw[0] = jdbc.rate(1, mode.rawWindow(), sample);
             raw[1] = jdbc.rate(8, mode.rawWindow(), sample);
-            results.put("raw.h2.rowsPerSec.threads1", raw[0], "rows/s", "plain JDBC insert+commit, 1 thread",
+            results.put(
+                    "raw.h2.rowsPerSec.threads1",
+                    raw[0],
+                    "rows/s",
+                    "plain JDBC insert+commit, 1 thread",
                     "reference: one event-sized row per transaction into a copy of the event table");
-            results.put("raw.h2.rowsPerSec.threads8", raw[1], "rows/s", "plain JDBC insert+commit, 8 threads",
+            results.put(
+                    "raw.h2.rowsPerSec.threads8",
+                    raw[1],
+                    "rows/s",
+                    "plain JDBC insert+commit, 8 threads",
                     "reference: as above with 8 threads and connections");
         });
         attempt("commands, 1 client", () -> measure(store, load, clients.subList(0, 1), "h2", 1, raw[0]));
@@ -160,17 +197,24 @@ public final class LedgerBenchmarks {
         double max = orNaN(results.value("append.h2.commandsPerSec.clients8"));
         double baseRate = orNaN(results.value("append.h2.eventsPerSec.clients8"));
 
-        attempt("steady load at 50%", () -> {
-            settle(store);
-            lag(store, load, clients, max, 0.5, "lag.h2.at50");
-        });
-        attempt("steady load at 80%", () -> {
-            settle(store);
-            lag(store, load, clients, max, 0.8, "lag.h2.at80");
-        });
+        attempt(
+                "steady load at 50%",
+                () -> {
+                    settle(store);
+                    lag(store, load, clients, max, 0.5, "lag.h2.at50");
+                });
+        attempt(
+                "steady load at 80%",
+                () -> {
+                    settle(store);
+                    lag(store, load, clients, max, 0.8, "lag.h2.at80");
+                });
         Double bounded80 = results.value("lag.h2.at80.bounded");
-        results.flag("lag.bounded", bounded80 != null && bounded80 > 0,
-                "at 80% of the 8-client rate, H2", "no probe lost, lag and backlog not growing over the window");
+        results.flag(
+                "lag.bounded",
+                bounded80 != null && bounded80 > 0,
+                "at 80% of the 8-client rate, H2",
+                "no probe lost, lag and backlog not growing over the window");
 
         // Grow the store to the large size and measure again.
         settle(store);
@@ -183,15 +227,20 @@ public final class LedgerBenchmarks {
         if (loaded <= 0) {
             results.note("the commands alone had grown the store past " + mode.largeEvents() + " events: no bulk load");
         }
-        results.put("bulk.h2.eventsPerSec", loaded > 0 ? loaded / bulkSeconds : Double.NaN, "events/s",
+        results.put(
+                "bulk.h2.eventsPerSec",
+                loaded > 0 ? loaded / bulkSeconds : Double.NaN,
+                "events/s",
                 "EventStore.publish, 1000/tx",
                 "how fast the bulk load appended (information)");
         log("waiting for the projections to catch up");
         double caught = store.awaitCaughtUp(store.head(), mode.catchUpTimeout());
-        results.put("catchup.h2.liveEventsPerSec", loaded > 0 ? loaded / ((System.nanoTime() - bulkStart) / 1e9)
-                : Double.NaN, "events/s",
-                "projections following the bulk load", "events loaded ÷ time until every projection caught up"
-                        + (Double.isNaN(caught) ? " (timed out)" : ""));
+        results.put(
+                "catchup.h2.liveEventsPerSec",
+                loaded > 0 ? loaded / ((System.nanoTime() - bulkStart) / 1e9) : Double.NaN,
+                "events/s",
+                "projections following the bulk load",
+                "events loaded ÷ time until every projection caught up" + (Double.isNaN(caught) ? " (timed out)" : ""));
         long large = store.head();
         results.put("h2.eventsAtLarge", large, "events", "stored events at the large measurement point");
         attempt("queries at the large store", () -> compareQueries(queriesBase, queries(api, units, sampleTask)));
@@ -201,12 +250,29 @@ public final class LedgerBenchmarks {
             long h0 = store.head();
             Workload.Result atLarge = load.closedLoop(clients, mode.window());
             double largeRate = (store.head() - h0) / atLarge.seconds();
-            results.put("append.h2.eventsPerSec.clients8.atLarge", largeRate, "events/s",
-                    String.format(Locale.ROOT, "at %,d stored events; p99 %.1f ms", large,
-                            atLarge.latency().percentileMillis(99)), "8 clients, closed loop, at the large size");
-            results.target("append.ratio1MTo10k", largeRate / baseRate, String.format(Locale.ROOT,
-                    "%s vs %s events/s at %,d vs %,d events", Results.format(largeRate), Results.format(baseRate),
-                    large, mode.baseEvents()), true, 0.8, "8-client append rate at the large store ÷ at 10k events");
+            results.put(
+                    "append.h2.eventsPerSec.clients8.atLarge",
+                    largeRate,
+                    "events/s",
+                    String.format(
+                            Locale.ROOT,
+                            "at %,d stored events; p99 %.1f ms",
+                            large,
+                            atLarge.latency().percentileMillis(99)),
+                    "8 clients, closed loop, at the large size");
+            results.target(
+                    "append.ratio1MTo10k",
+                    largeRate / baseRate,
+                    String.format(
+                            Locale.ROOT,
+                            "%s vs %s events/s at %,d vs %,d events",
+                            Results.format(largeRate),
+                            Results.format(baseRate),
+                            large,
+                            mode.baseEvents()),
+                    true,
+                    0.8,
+                    "8-client append rate at the large store ÷ at 10k events");
         });
 
         // Replay: reset every projection and rebuild it from the whole store.
@@ -225,11 +291,20 @@ public final class LedgerBenchmarks {
             double rest = rebuildable.awaitCaughtUp(head, mode.catchUpTimeout());
             double replaySeconds = (System.nanoTime() - r0) / 1e9;
             replayRate[0] = Double.isNaN(rest) ? Double.NaN : head / replaySeconds;
-            results.put("replay.h2.eventsPerSec", replayRate[0], "events/s",
-                    String.format(Locale.ROOT, "%,d events in %.0f s, pooled, 4 segments, batch 100, 3 projections", head,
+            results.put(
+                    "replay.h2.eventsPerSec",
+                    replayRate[0],
+                    "events/s",
+                    String.format(
+                            Locale.ROOT,
+                            "%,d events in %.0f s, pooled, 4 segments, batch 100, 3 projections",
+                            head,
                             replaySeconds),
                     "reset the tokens of the roster, meetings and tasks processors, then events ÷ seconds until all caught up");
-            results.put("replay.h2.firstWindow.eventsPerSec", replayWindowRate[0], "events/s",
+            results.put(
+                    "replay.h2.firstWindow.eventsPerSec",
+                    replayWindowRate[0],
+                    "events/s",
                     String.format(Locale.ROOT, "%,d events in the first %.0f s", w.events(), w.seconds()),
                     "the same replay over its first window only, from its first handled event");
             if (Double.isNaN(rest)) {
@@ -240,22 +315,45 @@ public final class LedgerBenchmarks {
             long read0 = System.nanoTime();
             long count = store.readAll(head, false);
             double rawRead = count / ((System.nanoTime() - read0) / 1e9);
-            results.put("raw.h2.readEventsPerSec", rawRead, "events/s",
+            results.put(
+                    "raw.h2.readEventsPerSec",
+                    rawRead,
+                    "events/s",
                     String.format(Locale.ROOT, "EventStore.openStream(null), %,d events iterated", count),
                     "reference: reading the event store with payloads left serialized");
             read0 = System.nanoTime();
             count = store.readAll(head, true);
-            results.put("raw.h2.readDeserializedEventsPerSec", count / ((System.nanoTime() - read0) / 1e9),
-                    "events/s", "as above, every payload and metadata deserialized",
+            results.put(
+                    "raw.h2.readDeserializedEventsPerSec",
+                    count / ((System.nanoTime() - read0) / 1e9),
+                    "events/s",
+                    "as above, every payload and metadata deserialized",
                     "reference: reading and deserializing");
-            results.target("replay.ratioToRawRead", replayRate[0] / rawRead, "replay rate ÷ raw read rate", true,
-                    0.5, "projection rebuild rate ÷ openStream iterate-and-count rate, same store, same run");
+            results.target(
+                    "replay.ratioToRawRead",
+                    replayRate[0] / rawRead,
+                    "replay rate ÷ raw read rate",
+                    true,
+                    0.5,
+                    "projection rebuild rate ÷ openStream iterate-and-count rate, same store, same run");
         });
-        results.put("memory.heapLiveAtLargeMiB", memory.liveHeapMiB(), "MiB",
-                String.format(Locale.ROOT, "after full GC at %,d events", head), "live heap of the application");
-        results.put("memory.h2.heapUsedPeakMiB", memory.windowPeakHeapMiB(), "MiB", "H2 run, garbage included",
+        results.put(
+                "memory.heapLiveAtLargeMiB",
+                memory.liveHeapMiB(),
+                "MiB",
+                String.format(Locale.ROOT, "after full GC at %,d events", head),
+                "live heap of the application");
+        results.put(
+                "memory.h2.heapUsedPeakMiB",
+                memory.windowPeakHeapMiB(),
+                "MiB",
+                "H2 run, garbage included",
                 "peak heap in use during the H2 run");
-        results.put("memory.h2.rssMiB", MemorySampler.vmRssMiB(), "MiB", "VmRSS at the end of the H2 run",
+        results.put(
+                "memory.h2.rssMiB",
+                MemorySampler.vmRssMiB(),
+                "MiB",
+                "VmRSS at the end of the H2 run",
                 "resident set after the H2 run");
         app.close();
 
@@ -270,8 +368,12 @@ public final class LedgerBenchmarks {
             }
             long s0 = System.nanoTime();
             try (ConfigurableApplicationContext again = start(dir, defaults.toArray(String[]::new))) {
-                results.put("startup.h2.seconds.atLarge", (System.nanoTime() - s0) / 1e9, "s",
-                        String.format(Locale.ROOT, "%,d stored events, warm JVM", head), "restart on the large store");
+                results.put(
+                        "startup.h2.seconds.atLarge",
+                        (System.nanoTime() - s0) / 1e9,
+                        "s",
+                        String.format(Locale.ROOT, "%,d stored events, warm JVM", head),
+                        "restart on the large store");
                 // A fresh read-model database: the processors replay from the first event by themselves.
                 // (Stopping, resetting and restarting them here made no progress at 100k events in one
                 // medium run, unexplained; the window counts from the first event every one handled.)
@@ -281,12 +383,22 @@ public final class LedgerBenchmarks {
                     results.note("Axon-default replay handled nothing in its window: " + defaultStore.describe());
                 }
                 double defaultRate = w.rate();
-                results.put("replay.h2.axonDefault.eventsPerSec", defaultRate, "events/s",
-                        String.format(Locale.ROOT, "tracking, 1 segment, batch 1; %,d events in %.0f s", w.events(),
+                results.put(
+                        "replay.h2.axonDefault.eventsPerSec",
+                        defaultRate,
+                        "events/s",
+                        String.format(
+                                Locale.ROOT,
+                                "tracking, 1 segment, batch 1; %,d events in %.0f s",
+                                w.events(),
                                 w.seconds()),
                         "the same projections from an empty read-model database with Axon's default settings");
-                results.target("replay.ratioToAxonDefault", replayWindowRate[0] / defaultRate,
-                        "same window from an empty read model: pooled ÷ Axon default", true, 10,
+                results.target(
+                        "replay.ratioToAxonDefault",
+                        replayWindowRate[0] / defaultRate,
+                        "same window from an empty read model: pooled ÷ Axon default",
+                        true,
+                        10,
                         "this project's processor settings ÷ Axon's defaults, same projections, store and window");
             }
         });
@@ -304,9 +416,15 @@ public final class LedgerBenchmarks {
             try (ConfigurableApplicationContext again = start(dir, single.toArray(String[]::new))) {
                 Store singleStore = new Store(again).only(Set.of(GROUPS));
                 Store.Window w = singleStore.window(head, mode.defaultReplayWindow());
-                results.put("replay.h2.whatIfBatch1.eventsPerSec", w.rate(),
-                        "events/s", String.format(Locale.ROOT, "pooled, 4 segments, batch 1; %,d events in %.0f s",
-                                w.events(), w.seconds()),
+                results.put(
+                        "replay.h2.whatIfBatch1.eventsPerSec",
+                        w.rate(),
+                        "events/s",
+                        String.format(
+                                Locale.ROOT,
+                                "pooled, 4 segments, batch 1; %,d events in %.0f s",
+                                w.events(),
+                                w.seconds()),
                         "what if axon.eventhandling.processors.<group>.batch-size=1 (not a target)");
             }
         });
@@ -322,10 +440,17 @@ public final class LedgerBenchmarks {
                 .start()) {
             Path dir = work.resolve("postgres");
             long t0 = System.nanoTime();
-            ConfigurableApplicationContext app = start(dir, "--spring.profiles.active=postgres",
+            ConfigurableApplicationContext app = start(
+                    dir,
+                    "--spring.profiles.active=postgres",
                     "--spring.datasource.url=" + pg.getJdbcUrl("postgres", "postgres"),
-                    "--spring.datasource.username=postgres", "--spring.datasource.password=postgres");
-            results.put("startup.postgres.seconds", (System.nanoTime() - t0) / 1e9, "s", "empty store, warm JVM",
+                    "--spring.datasource.username=postgres",
+                    "--spring.datasource.password=postgres");
+            results.put(
+                    "startup.postgres.seconds",
+                    (System.nanoTime() - t0) / 1e9,
+                    "s",
+                    "empty store, warm JVM",
                     "from run() to the application serving requests");
             try {
                 Store store = new Store(app);
@@ -342,9 +467,17 @@ public final class LedgerBenchmarks {
                 RawJdbc.Sample sample = raw.sample();
                 double raw1 = raw.rate(1, mode.rawWindow(), sample);
                 double raw8 = raw.rate(8, mode.rawWindow(), sample);
-                results.put("raw.postgres.rowsPerSec.threads1", raw1, "rows/s", "plain JDBC insert+commit, 1 thread",
+                results.put(
+                        "raw.postgres.rowsPerSec.threads1",
+                        raw1,
+                        "rows/s",
+                        "plain JDBC insert+commit, 1 thread",
                         "reference: one event-sized row per transaction into a copy of the event table");
-                results.put("raw.postgres.rowsPerSec.threads8", raw8, "rows/s", "plain JDBC insert+commit, 8 threads",
+                results.put(
+                        "raw.postgres.rowsPerSec.threads8",
+                        raw8,
+                        "rows/s",
+                        "plain JDBC insert+commit, 8 threads",
                         "reference: as above with 8 threads and connections");
                 measure(store, load, clients.subList(0, 1), "postgres", 1, raw1);
                 measure(store, load, clients, "postgres", 8, raw8);
@@ -355,13 +488,25 @@ public final class LedgerBenchmarks {
                     long h0 = store.head();
                     Workload.Result r = load.closedLoop(clients, mode.window());
                     double rate = (store.head() - h0) / r.seconds();
-                    results.put("append.postgres.eventsPerSec.clients8.atLarge", rate, "events/s",
-                            String.format(Locale.ROOT, "at %,d stored events", h0), "8 clients at the large size");
-                    results.put("append.postgres.ratio1MTo10k", rate / base, "ratio", "large ÷ 10k",
+                    results.put(
+                            "append.postgres.eventsPerSec.clients8.atLarge",
+                            rate,
+                            "events/s",
+                            String.format(Locale.ROOT, "at %,d stored events", h0),
+                            "8 clients at the large size");
+                    results.put(
+                            "append.postgres.ratio1MTo10k",
+                            rate / base,
+                            "ratio",
+                            "large ÷ 10k",
                             "PostgreSQL: 8-client append rate at the large store ÷ at 10k events");
                 }
-                results.put("memory.postgres.heapUsedPeakMiB", memory.windowPeakHeapMiB(), "MiB",
-                        "PostgreSQL run, garbage included", "peak heap in use during the PostgreSQL run");
+                results.put(
+                        "memory.postgres.heapUsedPeakMiB",
+                        memory.windowPeakHeapMiB(),
+                        "MiB",
+                        "PostgreSQL run, garbage included",
+                        "peak heap in use during the PostgreSQL run");
             } finally {
                 app.close();
             }
@@ -392,22 +537,36 @@ public final class LedgerBenchmarks {
     }
 
     /** Closed-loop throughput of {@code clients}, written as figures beside the raw JDBC rate. */
-    private Workload.Result measure(Store store, Workload load, List<Workload.Client> clients, String db, int n,
-                                    double raw) {
+    private Workload.Result measure(
+            Store store, Workload load, List<Workload.Client> clients, String db, int n, double raw) {
         settle(store);
         long h0 = store.head();
         Workload.Result r = load.closedLoop(clients, mode.window());
         double events = (store.head() - h0) / r.seconds();
         String key = "append." + db;
-        results.put(key + ".commandsPerSec.clients" + n, r.perSecond(), "cmd/s",
-                String.format(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms, %d errors", r.latency().percentileMillis(50),
-                        r.latency().percentileMillis(99), r.errors()),
+        results.put(
+                key + ".commandsPerSec.clients" + n,
+                r.perSecond(),
+                "cmd/s",
+                String.format(
+                        Locale.ROOT,
+                        "p50 %.1f ms, p99 %.1f ms, %d errors",
+                        r.latency().percentileMillis(50),
+                        r.latency().percentileMillis(99),
+                        r.errors()),
                 n + " HTTP client(s), closed loop, the command mix");
-        results.put(key + ".eventsPerSec.clients" + n, events, "events/s",
+        results.put(
+                key + ".eventsPerSec.clients" + n,
+                events,
+                "events/s",
                 "raw JDBC " + Results.format(raw) + " rows/s with " + n + " thread(s)",
                 "events appended per second (store head delta)");
-        results.put(key + ".ratioToRawJdbc" + (n == 8 ? "" : ".clients" + n), events / raw, "ratio",
-                "events/s ÷ raw rows/s", "append rate ÷ raw JDBC insert-and-commit rate, " + n + " client(s)");
+        results.put(
+                key + ".ratioToRawJdbc" + (n == 8 ? "" : ".clients" + n),
+                events / raw,
+                "ratio",
+                "events/s ÷ raw rows/s",
+                "append rate ÷ raw JDBC insert-and-commit rate, " + n + " client(s)");
         if (r.errors() > 0) {
             results.note(db + " " + n + " client(s): " + r.errors() + " commands refused, first: " + r.firstError());
         }
@@ -418,26 +577,31 @@ public final class LedgerBenchmarks {
      * Steady open-loop load at {@code fraction} of the 8-client rate, with lag probes, and a sampler of the
      * slowest projection's backlog (head − position) every 250 ms.
      */
-    private void lag(Store store, Workload load, List<Workload.Client> clients, double max, double fraction,
-                     String key) {
+    private void lag(
+            Store store, Workload load, List<Workload.Client> clients, double max, double fraction, String key) {
         double rate = max * fraction;
         Stats lag = new Stats();
         List<long[]> timeline = new ArrayList<>();
         AtomicLong lost = new AtomicLong();
         List<Long> backlog = new ArrayList<>();
-        Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                long position = store.slowestPosition();
-                synchronized (backlog) {
-                    backlog.add(Math.max(0, store.head() - position));
-                }
-                if (!Workload.sleepNanos(250_000_000)) {
-                    return;
-                }
-            }
-        }, "backlog-sampler");
+        Thread sampler = new Thread(
+                () -> {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        long position = store.slowestPosition();
+                        synchronized (backlog) {
+                            backlog.add(Math.max(0, store.head() - position));
+                        }
+                        if (!Workload.sleepNanos(250_000_000)) {
+                            return;
+                        }
+                    }
+                },
+                "backlog-sampler");
         sampler.start();
-        Workload.Result r = load.paced(clients, rate,  mode.lagWindow(),
+        Workload.Result r = load.paced(
+                clients,
+                rate,
+                mode.lagWindow(),
                 load.lagProbe(lag, timeline, lost, 200, 10, Duration.ofSeconds(30), System::nanoTime));
         sampler.interrupt();
         try {
@@ -465,18 +629,48 @@ public final class LedgerBenchmarks {
         boolean lagSteady = lag.count() > 0 && (Double.isNaN(p99b) || p99b <= 2 * p99a + 250);
         boolean backlogSteady = q4 <= q2 + rate;
         boolean bounded = lost.get() == 0 && delivered && lagSteady && backlogSteady;
-        results.put(key + ".commandsPerSec", r.perSecond(), "cmd/s", "target " + Results.format(rate)
-                + String.format(Locale.ROOT, " (%.0f%% of %s); latency p99 %.1f ms", fraction * 100,
-                Results.format(max), r.latency().percentileMillis(99)), "achieved rate of the paced load");
-        results.put(key + ".lagP50Ms", lag.percentileMillis(50), "ms", lag.count() + " probes, " + lost.get()
-                + " lost", "command accepted → visible in GET /api/tasks/{tid}, polled every 10 ms");
-        results.put(key + ".lagP99Ms", lag.percentileMillis(99), "ms", String.format(Locale.ROOT,
-                "1st half p99 %.0f ms, 2nd half %.0f ms", p99a, p99b), "as above, 99th percentile");
-        results.put(key + ".backlogEvents", q4, "events", String.format(Locale.ROOT,
-                "mean of last quarter; 2nd quarter %.1f", q2), "head − slowest projection position");
-        results.put(key + ".bounded", bounded ? 1 : 0, "0/1", String.format(Locale.ROOT,
-                "lost %d, delivered %s, lag steady %s, backlog steady %s", lost.get(), delivered, lagSteady,
-                backlogSteady), "1 when the projection kept up with the load");
+        results.put(
+                key + ".commandsPerSec",
+                r.perSecond(),
+                "cmd/s",
+                "target " + Results.format(rate)
+                        + String.format(
+                                Locale.ROOT,
+                                " (%.0f%% of %s); latency p99 %.1f ms",
+                                fraction * 100,
+                                Results.format(max),
+                                r.latency().percentileMillis(99)),
+                "achieved rate of the paced load");
+        results.put(
+                key + ".lagP50Ms",
+                lag.percentileMillis(50),
+                "ms",
+                lag.count() + " probes, " + lost.get() + " lost",
+                "command accepted → visible in GET /api/tasks/{tid}, polled every 10 ms");
+        results.put(
+                key + ".lagP99Ms",
+                lag.percentileMillis(99),
+                "ms",
+                String.format(Locale.ROOT, "1st half p99 %.0f ms, 2nd half %.0f ms", p99a, p99b),
+                "as above, 99th percentile");
+        results.put(
+                key + ".backlogEvents",
+                q4,
+                "events",
+                String.format(Locale.ROOT, "mean of last quarter; 2nd quarter %.1f", q2),
+                "head − slowest projection position");
+        results.put(
+                key + ".bounded",
+                bounded ? 1 : 0,
+                "0/1",
+                String.format(
+                        Locale.ROOT,
+                        "lost %d, delivered %s, lag steady %s, backlog steady %s",
+                        lost.get(),
+                        delivered,
+                        lagSteady,
+                        backlogSteady),
+                "1 when the projection kept up with the load");
     }
 
     private static double mean(List<Long> xs) {
@@ -535,10 +729,18 @@ public final class LedgerBenchmarks {
             double[] b = base.get(e.getKey());
             double[] l = e.getValue();
             String k = "query." + e.getKey();
-            results.put(k + ".p50Ms.base", b[0], "ms", String.format(Locale.ROOT, "p99 %.1f ms, %d requests", b[1],
-                    (long) b[2]), "at the small store");
-            results.put(k + ".p50Ms.large", l[0], "ms", String.format(Locale.ROOT, "p99 %.1f ms, %d requests", l[1],
-                    (long) l[2]), "at the large store");
+            results.put(
+                    k + ".p50Ms.base",
+                    b[0],
+                    "ms",
+                    String.format(Locale.ROOT, "p99 %.1f ms, %d requests", b[1], (long) b[2]),
+                    "at the small store");
+            results.put(
+                    k + ".p50Ms.large",
+                    l[0],
+                    "ms",
+                    String.format(Locale.ROOT, "p99 %.1f ms, %d requests", l[1], (long) l[2]),
+                    "at the large store");
             double ratio = l[1] / b[1];
             results.put(k + ".p99Ratio", ratio, "ratio", "large ÷ small", "p99 latency growth with the store");
             if (Double.isNaN(worst) || ratio > worst) {
@@ -546,7 +748,12 @@ public final class LedgerBenchmarks {
                 worstName = e.getKey();
             }
         }
-        results.target("query.p99Ratio1MTo10k", worst, "worst query: " + worstName, false, 1.5,
+        results.target(
+                "query.p99Ratio1MTo10k",
+                worst,
+                "worst query: " + worstName,
+                false,
+                1.5,
                 "the largest p99 growth over the measured queries, large store ÷ small store");
     }
 
@@ -573,6 +780,7 @@ public final class LedgerBenchmarks {
 
     /** The member units of the running application, and a task of it assigned through the API. */
     private List<String> unitCodes = List.of();
+
     private String templateTask;
 
     /** Lets the in-flight work settle: every projection caught up with the head. */
@@ -583,7 +791,8 @@ public final class LedgerBenchmarks {
     }
 
     private List<String> units(Api api) throws IOException {
-        JsonNode board = JSON.readTree(api.get("viewer", "/api/units?conferenceId=" + Workload.CID).body());
+        JsonNode board = JSON.readTree(
+                api.get("viewer", "/api/units?conferenceId=" + Workload.CID).body());
         List<String> codes = new ArrayList<>();
         board.get("items").forEach(u -> codes.add(u.get("unitCode").asText()));
         if (codes.isEmpty()) {
@@ -604,8 +813,12 @@ public final class LedgerBenchmarks {
     }
 
     private static ConfigurableApplicationContext start(Path dir, String... extra) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--ledger.demo=true",
-                "--ledger.data-dir=" + dir, "--logging.level.root=WARN", "--spring.main.banner-mode=off",
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--ledger.demo=true",
+                "--ledger.data-dir=" + dir,
+                "--logging.level.root=WARN",
+                "--spring.main.banner-mode=off",
                 // Known noise: Spring 6.2's deprecation notes on Axon's annotations, and mongo-java-server
                 // ignoring every secondary index (it keeps only _id and unique ones; see benchmarks/README.md).
                 "--logging.level.org.springframework.core.annotation=ERROR",

@@ -20,14 +20,16 @@ final class MemorySampler implements AutoCloseable {
     private volatile long windowPeakHeap;
 
     MemorySampler() {
-        thread = new Thread(() -> {
-            while (running) {
-                long used = memory.getHeapMemoryUsage().getUsed();
-                peakHeap = Math.max(peakHeap, used);
-                windowPeakHeap = Math.max(windowPeakHeap, used);
-                Workload.sleepNanos(200_000_000);
-            }
-        }, "memory-sampler");
+        thread = new Thread(
+                () -> {
+                    while (running) {
+                        long used = memory.getHeapMemoryUsage().getUsed();
+                        peakHeap = Math.max(peakHeap, used);
+                        windowPeakHeap = Math.max(windowPeakHeap, used);
+                        Workload.sleepNanos(200_000_000);
+                    }
+                },
+                "memory-sampler");
         thread.setDaemon(true);
         thread.start();
     }

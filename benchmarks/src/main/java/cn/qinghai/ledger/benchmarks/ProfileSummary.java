@@ -34,11 +34,9 @@ final class ProfileSummary {
     private static final Pattern PHASE = Pattern.compile("^\\[\\s*([0-9.]+) s] (.+)$");
 
     /** A stretch of the run, in seconds since the recording started. */
-    record Phase(String name, double from, double to) {
-    }
+    record Phase(String name, double from, double to) {}
 
-    private ProfileSummary() {
-    }
+    private ProfileSummary() {}
 
     static void main(Path recording, Path log) throws IOException {
         List<RecordedEvent> samples = new ArrayList<>();
@@ -108,9 +106,14 @@ final class ProfileSummary {
         if (total < 50) {
             return;
         }
-        System.out.printf(Locale.ROOT, "%n== %s (%s, %,d samples)%n", name,
-                to == Double.MAX_VALUE ? String.format(Locale.ROOT, "from %.0f s", from)
-                        : String.format(Locale.ROOT, "%.0f–%.0f s", from, to), total);
+        System.out.printf(
+                Locale.ROOT,
+                "%n== %s (%s, %,d samples)%n",
+                name,
+                to == Double.MAX_VALUE
+                        ? String.format(Locale.ROOT, "from %.0f s", from)
+                        : String.format(Locale.ROOT, "%.0f–%.0f s", from, to),
+                total);
         System.out.println("  threads:  " + shares(byThread, total, 7));
         System.out.println("  doing:    " + shares(byWhat, total, 8));
         int mongo = byThread.getOrDefault("in-process MongoDB server", 0);
@@ -125,48 +128,48 @@ final class ProfileSummary {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < Math.min(top, sorted.size()); i++) {
             Map.Entry<String, Integer> e = sorted.get(i);
-            out.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s %.0f%%", e.getKey(),
-                    100.0 * e.getValue() / total));
+            out.append(i == 0 ? "" : ", ")
+                    .append(String.format(Locale.ROOT, "%s %.0f%%", e.getKey(), 100.0 * e.getValue() / total));
         }
         return out.toString();
     }
 
     /** Thread name (start or part) → the part of the system the thread belongs to, first match wins. */
     private static final String[][] THREAD_GROUPS = {
-            {"http-nio", "HTTP request threads"},
-            {"mongo-server", "in-process MongoDB server"},
-            {"WorkPackage", "projections (work packages)"},
-            {"Coordinator", "projections (coordinators)"},
-            {"EmbeddedEventStore", "event store reader"},
-            {"MVStore", "H2 background writers"},
-            {"H2 ", "H2 background writers"},
-            {"HttpClient", "harness clients"},
-            {"client", "harness clients"},
-            {"main", "harness main"},
-            {"db-scheduler", "deadline scheduler"},
-            {"cluster-", "MongoDB driver"},
+        {"http-nio", "HTTP request threads"},
+        {"mongo-server", "in-process MongoDB server"},
+        {"WorkPackage", "projections (work packages)"},
+        {"Coordinator", "projections (coordinators)"},
+        {"EmbeddedEventStore", "event store reader"},
+        {"MVStore", "H2 background writers"},
+        {"H2 ", "H2 background writers"},
+        {"HttpClient", "harness clients"},
+        {"client", "harness clients"},
+        {"main", "harness main"},
+        {"db-scheduler", "deadline scheduler"},
+        {"cluster-", "MongoDB driver"},
     };
 
     /** Class name prefix → library, first match wins. */
     private static final String[][] LIBRARIES = {
-            {"de.bwaldvogel.mongo", "mongo-java-server"},
-            {"org.h2.mvstore", "H2 MVStore"},
-            {"org.h2", "H2 SQL"},
-            {"org.hibernate", "Hibernate"},
-            {"com.mongodb", "MongoDB driver"},
-            {"org.bson", "MongoDB driver"},
-            {"org.axonframework", "Axon"},
-            {"cn.qinghai", "ledger"},
-            {"com.fasterxml.jackson", "Jackson"},
-            {"org.springframework.security", "Spring Security"},
-            {"org.springframework", "Spring"},
-            {"org.apache.catalina", "Tomcat"},
-            {"org.apache.coyote", "Tomcat"},
-            {"org.apache.tomcat", "Tomcat"},
-            {"io.netty", "Netty"},
-            {"io.micrometer", "Micrometer"},
-            {"com.zaxxer.hikari", "HikariCP"},
-            {"org.postgresql", "PostgreSQL driver"},
+        {"de.bwaldvogel.mongo", "mongo-java-server"},
+        {"org.h2.mvstore", "H2 MVStore"},
+        {"org.h2", "H2 SQL"},
+        {"org.hibernate", "Hibernate"},
+        {"com.mongodb", "MongoDB driver"},
+        {"org.bson", "MongoDB driver"},
+        {"org.axonframework", "Axon"},
+        {"cn.qinghai", "ledger"},
+        {"com.fasterxml.jackson", "Jackson"},
+        {"org.springframework.security", "Spring Security"},
+        {"org.springframework", "Spring"},
+        {"org.apache.catalina", "Tomcat"},
+        {"org.apache.coyote", "Tomcat"},
+        {"org.apache.tomcat", "Tomcat"},
+        {"io.netty", "Netty"},
+        {"io.micrometer", "Micrometer"},
+        {"com.zaxxer.hikari", "HikariCP"},
+        {"org.postgresql", "PostgreSQL driver"},
     };
 
     /** Who was running: thread names grouped by the part of the system they belong to. */
@@ -188,7 +191,8 @@ final class ProfileSummary {
         List<RecordedFrame> frames = stack.getFrames();
         for (RecordedFrame f : frames) {
             String type = f.getMethod().getType().getName();
-            if (type.startsWith("java.io.ObjectOutputStream") || type.startsWith("java.io.ObjectInputStream")
+            if (type.startsWith("java.io.ObjectOutputStream")
+                    || type.startsWith("java.io.ObjectInputStream")
                     || type.startsWith("java.io.ObjectStreamClass")) {
                 return "Java serialization";
             }

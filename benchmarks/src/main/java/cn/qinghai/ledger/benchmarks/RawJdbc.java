@@ -18,8 +18,7 @@ import javax.sql.DataSource;
  */
 final class RawJdbc {
 
-    record Sample(byte[] payload, byte[] metaData, String payloadType, String aggregateType) {
-    }
+    record Sample(byte[] payload, byte[] metaData, String payloadType, String aggregateType) {}
 
     private final DataSource dataSource;
 
@@ -29,9 +28,10 @@ final class RawJdbc {
 
     /** A real progress report's serialized payload and metadata, so the rows are event-sized. */
     Sample sample() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("select payload, meta_data, payload_type, type from domain_event_entry "
-                     + "where payload_type like '%ProgressReportedEvent' order by global_index desc limit 1")) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("select payload, meta_data, payload_type, type from domain_event_entry "
+                        + "where payload_type like '%ProgressReportedEvent' order by global_index desc limit 1")) {
             if (!r.next()) {
                 throw new IllegalStateException("no progress report stored yet");
             }
@@ -42,14 +42,16 @@ final class RawJdbc {
     /** Rows committed per second by {@code threads} threads, each with its own connection. */
     double rate(int threads, Duration duration, Sample sample) throws SQLException {
         boolean h2;
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             h2 = c.getMetaData().getDatabaseProductName().toLowerCase().contains("h2");
             s.execute("drop table if exists bench_raw_append");
             s.execute("drop sequence if exists bench_raw_seq");
             s.execute("create table bench_raw_append as select * from domain_event_entry where 1 = 0");
             s.execute("alter table bench_raw_append alter column global_index set not null");
             s.execute("alter table bench_raw_append add primary key (global_index)");
-            s.execute("create unique index bench_raw_aggregate_seq on bench_raw_append (aggregate_identifier, sequence_number)");
+            s.execute(
+                    "create unique index bench_raw_aggregate_seq on bench_raw_append (aggregate_identifier, sequence_number)");
             s.execute("create unique index bench_raw_event_id on bench_raw_append (event_identifier)");
             s.execute("create sequence bench_raw_seq");
             if (!c.getAutoCommit()) {
@@ -89,7 +91,8 @@ final class RawJdbc {
             }
         });
         double perSecond = rows.get() / ((System.nanoTime() - start) / 1e9);
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("drop table if exists bench_raw_append");
             s.execute("drop sequence if exists bench_raw_seq");
             if (!c.getAutoCommit()) {

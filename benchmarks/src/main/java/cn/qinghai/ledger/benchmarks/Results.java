@@ -17,9 +17,8 @@ import java.util.Map;
 final class Results {
 
     /** One figure; {@code target} and {@code holds} only for the targets. */
-    record Figure(String name, Double value, String unit, String reference, String target, Boolean holds,
-                  String what) {
-    }
+    record Figure(
+            String name, Double value, String unit, String reference, String target, Boolean holds, String what) {}
 
     private final Map<String, Figure> figures = new LinkedHashMap<>();
     private final Map<String, Object> settings = new LinkedHashMap<>();
@@ -44,8 +43,8 @@ final class Results {
 
     void put(String name, double value, String unit, String reference, String what) {
         figures.put(name, new Figure(name, finite(value), unit, reference, null, null, what));
-        System.out.printf(Locale.ROOT, "  %-44s %12s %-8s %s%n", name, format(value), unit,
-                reference == null ? "" : reference);
+        System.out.printf(
+                Locale.ROOT, "  %-44s %12s %-8s %s%n", name, format(value), unit, reference == null ? "" : reference);
     }
 
     void put(String name, double value, String unit, String what) {
@@ -57,13 +56,26 @@ final class Results {
         boolean holds = Double.isFinite(value) && (atLeast ? value >= bound : value <= bound);
         String target = (atLeast ? ">= " : "<= ") + format(bound);
         figures.put(name, new Figure(name, finite(value), "ratio", reference, target, holds, what));
-        System.out.printf(Locale.ROOT, "  %-44s %12s %-8s %s [target %s: %s]%n", name, format(value), "ratio",
-                reference == null ? "" : reference, target, holds ? "holds" : "MISSED");
+        System.out.printf(
+                Locale.ROOT,
+                "  %-44s %12s %-8s %s [target %s: %s]%n",
+                name,
+                format(value),
+                "ratio",
+                reference == null ? "" : reference,
+                target,
+                holds ? "holds" : "MISSED");
     }
 
     void flag(String name, boolean value, String reference, String what) {
         figures.put(name, new Figure(name, value ? 1.0 : 0.0, "boolean", reference, "true", value, what));
-        System.out.printf(Locale.ROOT, "  %-44s %12s %-8s %s [target true: %s]%n", name, value, "", reference,
+        System.out.printf(
+                Locale.ROOT,
+                "  %-44s %12s %-8s %s [target true: %s]%n",
+                name,
+                value,
+                "",
+                reference,
                 value ? "holds" : "MISSED");
     }
 
@@ -103,8 +115,10 @@ final class Results {
         m.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         m.put("jvmArgs", ManagementFactory.getRuntimeMXBean().getInputArguments());
         m.put("maxHeapMiB", Runtime.getRuntime().maxMemory() / (1024 * 1024));
-        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                + System.getProperty("os.arch"));
+        m.put(
+                "os",
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"));
         m.put("loadAverageAtStart", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         return m;
     }
@@ -114,14 +128,21 @@ final class Results {
         System.out.printf(Locale.ROOT, "Ledger benchmarks, mode %s, %s, %s%n", mode, started.toLocalDate(), machine());
         String line = "-".repeat(150);
         System.out.println(line);
-        System.out.printf(Locale.ROOT, "%-44s %14s %-8s %-14s %-8s %s%n", "figure", "value", "unit", "target", "holds",
-                "beside");
+        System.out.printf(
+                Locale.ROOT, "%-44s %14s %-8s %-14s %-8s %s%n", "figure", "value", "unit", "target", "holds", "beside");
         System.out.println(line);
         for (Figure f : figures.values()) {
-            System.out.printf(Locale.ROOT, "%-44s %14s %-8s %-14s %-8s %s%n", f.name(),
-                    "boolean".equals(f.unit()) ? String.valueOf(f.holds()) : format(f.value() == null ? Double.NaN : f.value()),
-                    "boolean".equals(f.unit()) ? "" : f.unit(), f.target() == null ? "" : f.target(),
-                    f.holds() == null ? "" : f.holds() ? "yes" : "NO", f.reference() == null ? "" : f.reference());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-44s %14s %-8s %-14s %-8s %s%n",
+                    f.name(),
+                    "boolean".equals(f.unit())
+                            ? String.valueOf(f.holds())
+                            : format(f.value() == null ? Double.NaN : f.value()),
+                    "boolean".equals(f.unit()) ? "" : f.unit(),
+                    f.target() == null ? "" : f.target(),
+                    f.holds() == null ? "" : f.holds() ? "yes" : "NO",
+                    f.reference() == null ? "" : f.reference());
         }
         System.out.println(line);
     }

@@ -11,8 +11,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.common.stream.BlockingStream;
@@ -39,12 +39,18 @@ final class Store {
     private final Set<String> scope;
 
     Store(ConfigurableApplicationContext app) {
-        this(app.getBean(EventStore.class), app.getBean(EventProcessingConfiguration.class),
-                app.getBean(TransactionManager.class), null);
+        this(
+                app.getBean(EventStore.class),
+                app.getBean(EventProcessingConfiguration.class),
+                app.getBean(TransactionManager.class),
+                null);
     }
 
-    private Store(EventStore eventStore, EventProcessingConfiguration processing, TransactionManager transactions,
-                  Set<String> scope) {
+    private Store(
+            EventStore eventStore,
+            EventProcessingConfiguration processing,
+            TransactionManager transactions,
+            Set<String> scope) {
         this.eventStore = eventStore;
         this.processing = processing;
         this.transactions = transactions;
@@ -120,8 +126,9 @@ final class Store {
             }
             if (System.nanoTime() > nextReport) {
                 nextReport += 30_000_000_000L;
-                System.out.printf("           ... projections at %,d of %,d after %.0f s%n", slowestPosition(), head,
-                        (System.nanoTime() - start) / 1e9);
+                System.out.printf(
+                        "           ... projections at %,d of %,d after %.0f s%n",
+                        slowestPosition(), head, (System.nanoTime() - start) / 1e9);
             }
             Workload.sleepNanos(20_000_000);
         }
@@ -131,9 +138,15 @@ final class Store {
     /** Each projection's segments and positions, for a note when something does not move. */
     String describe() {
         StringBuilder b = new StringBuilder();
-        processors().forEach((name, p) -> b.append(name).append(p.isRunning() ? " running" : " stopped")
-                .append(p.isReplaying() ? " replaying" : "").append(" segments ")
-                .append(p.processingStatus().keySet()).append(" at ").append(position(p)).append("; "));
+        processors()
+                .forEach((name, p) -> b.append(name)
+                        .append(p.isRunning() ? " running" : " stopped")
+                        .append(p.isReplaying() ? " replaying" : "")
+                        .append(" segments ")
+                        .append(p.processingStatus().keySet())
+                        .append(" at ")
+                        .append(position(p))
+                        .append("; "));
         return b.toString();
     }
 
@@ -194,15 +207,17 @@ final class Store {
     }
 
     /** A real task's events as commands stored them: the template of the bulk load. */
-    record Template(String aggregateType, Map<String, Object> metaData) {
-    }
+    record Template(String aggregateType, Map<String, Object> metaData) {}
 
     Template template(String taskId) {
-        List<? extends DomainEventMessage<?>> events = eventStore.readEvents(taskId).asStream().toList();
+        List<? extends DomainEventMessage<?>> events =
+                eventStore.readEvents(taskId).asStream().toList();
         if (events.isEmpty()) {
             throw new IllegalStateException("no events of " + taskId);
         }
-        return new Template(events.get(0).getType(), new HashMap<>(events.get(events.size() - 1).getMetaData()));
+        return new Template(
+                events.get(0).getType(),
+                new HashMap<>(events.get(events.size() - 1).getMetaData()));
     }
 
     /**
@@ -227,14 +242,32 @@ final class Store {
                 meta.put("traceId", correlation);
                 MetaData metaData = MetaData.from(meta);
                 int n = (int) Math.min(eventsPerTask, events - appended - batch.size());
-                batch.add(new GenericDomainEventMessage<>(template.aggregateType(), tid, 0,
-                        new TaskAssignedEvent(tid, Workload.CID, "落实托育服务事项 " + tid, lead, List.of(),
-                                today.plusDays(30 + task % 300), TaskSource.direct("省政府领导批示"),
-                                today.minusDays(task % 60)), metaData));
+                batch.add(new GenericDomainEventMessage<>(
+                        template.aggregateType(),
+                        tid,
+                        0,
+                        new TaskAssignedEvent(
+                                tid,
+                                Workload.CID,
+                                "落实托育服务事项 " + tid,
+                                lead,
+                                List.of(),
+                                today.plusDays(30 + task % 300),
+                                TaskSource.direct("省政府领导批示"),
+                                today.minusDays(task % 60)),
+                        metaData));
                 for (int s = 1; s < n; s++) {
-                    batch.add(new GenericDomainEventMessage<>(template.aggregateType(), tid, s,
-                            new ProgressReportedEvent(tid, lead, Math.min(100, s * 10),
-                                    "已完成调研和初稿起草，正在征求意见 第" + s + "次", now.minusDays(n - s)), metaData));
+                    batch.add(new GenericDomainEventMessage<>(
+                            template.aggregateType(),
+                            tid,
+                            s,
+                            new ProgressReportedEvent(
+                                    tid,
+                                    lead,
+                                    Math.min(100, s * 10),
+                                    "已完成调研和初稿起草，正在征求意见 第" + s + "次",
+                                    now.minusDays(n - s)),
+                            metaData));
                 }
             }
             transactions.executeInTransaction(() -> eventStore.publish(batch));

@@ -76,7 +76,9 @@ final class Workload {
 
         /** The task this client assigned last. */
         String lastTask() {
-            return recentTasks.isEmpty() ? null : recentTasks.get(recentTasks.size() - 1).split(" ")[0];
+            return recentTasks.isEmpty()
+                    ? null
+                    : recentTasks.get(recentTasks.size() - 1).split(" ")[0];
         }
 
         String unitOf(int i) {
@@ -86,9 +88,12 @@ final class Workload {
         boolean assign() {
             String tid = run + "-c" + n + "-t" + ids.incrementAndGet();
             String lead = unitOf((int) step);
-            boolean ok = check(api.post("office", "/api/tasks", "{\"taskId\":\"" + tid + "\",\"conferenceId\":\"" + CID
-                    + "\",\"title\":\"落实托育服务事项 " + tid + "\",\"leadUnitCode\":\"" + lead
-                    + "\",\"dueInWorkingDays\":20,\"source\":\"省政府领导批示\"}"));
+            boolean ok = check(api.post(
+                    "office",
+                    "/api/tasks",
+                    "{\"taskId\":\"" + tid + "\",\"conferenceId\":\"" + CID
+                            + "\",\"title\":\"落实托育服务事项 " + tid + "\",\"leadUnitCode\":\"" + lead
+                            + "\",\"dueInWorkingDays\":20,\"source\":\"省政府领导批示\"}"));
             if (ok) {
                 recentTasks.add(tid + " " + lead);
                 percents.add(0);
@@ -108,18 +113,24 @@ final class Workload {
             String[] task = recentTasks.get(i).split(" ");
             int percent = Math.min(100, percents.get(i) + 1);
             percents.set(i, percent);
-            return check(api.post("unit-" + task[1], "/api/tasks/" + task[0] + "/progress",
+            return check(api.post(
+                    "unit-" + task[1],
+                    "/api/tasks/" + task[0] + "/progress",
                     "{\"percentComplete\":" + percent + ",\"summary\":\"已完成调研和初稿起草，正在征求意见 第" + percent + "次\"}"));
         }
 
         boolean convene() {
             meeting = run + "-c" + n + "-m" + ids.incrementAndGet();
             decisionsAtMeeting = 0;
-            return check(api.post("office", "/api/meetings", "{\"meetingId\":\"" + meeting + "\",\"conferenceId\":\""
-                    + CID + "\",\"kind\":\"SPECIAL_TOPIC\",\"topic\":\"托育服务专题会议\",\"scheduledAt\":\""
-                    + LocalDate.now().plusDays(7) + "T09:00:00+08:00\",\"location\":\"省卫生健康委会议室\","
-                    + "\"convenedBy\":\"jin-shengshou\",\"participantUnits\":[\"" + unitOf(0) + "\",\"" + unitOf(1)
-                    + "\",\"" + unitOf(2) + "\"]}"));
+            return check(api.post(
+                    "office",
+                    "/api/meetings",
+                    "{\"meetingId\":\"" + meeting + "\",\"conferenceId\":\""
+                            + CID + "\",\"kind\":\"SPECIAL_TOPIC\",\"topic\":\"托育服务专题会议\",\"scheduledAt\":\""
+                            + LocalDate.now().plusDays(7) + "T09:00:00+08:00\",\"location\":\"省卫生健康委会议室\","
+                            + "\"convenedBy\":\"jin-shengshou\",\"participantUnits\":[\"" + unitOf(0) + "\",\""
+                            + unitOf(1)
+                            + "\",\"" + unitOf(2) + "\"]}"));
         }
 
         boolean decide() {
@@ -128,8 +139,10 @@ final class Workload {
             }
             decisionsAtMeeting++;
             String did = "d" + ids.incrementAndGet();
-            return check(api.post("office", "/api/meetings/" + meeting + "/decisions", "{\"decisionId\":\"" + did
-                    + "\",\"matter\":\"推进普惠托育服务体系建设 " + did + "\",\"major\":false}"));
+            return check(api.post(
+                    "office",
+                    "/api/meetings/" + meeting + "/decisions",
+                    "{\"decisionId\":\"" + did + "\",\"matter\":\"推进普惠托育服务体系建设 " + did + "\",\"major\":false}"));
         }
 
         private boolean check(Api.Response r) {
@@ -217,8 +230,14 @@ final class Workload {
      * One probe at a time, one every {@code everyMillis} at most; a probe not visible after
      * {@code giveUp} is counted as lost.
      */
-    Runnable lagProbe(Stats lag, List<long[]> timeline, AtomicLong lost, long everyMillis, long pollMillis,
-                      Duration giveUp, LongSupplier clock) {
+    Runnable lagProbe(
+            Stats lag,
+            List<long[]> timeline,
+            AtomicLong lost,
+            long everyMillis,
+            long pollMillis,
+            Duration giveUp,
+            LongSupplier clock) {
         return () -> {
             try {
                 probeUntilInterrupted(lag, timeline, lost, everyMillis, pollMillis, giveUp, clock);
@@ -230,17 +249,26 @@ final class Workload {
         };
     }
 
-    private void probeUntilInterrupted(Stats lag, List<long[]> timeline, AtomicLong lost, long everyMillis,
-                                       long pollMillis, Duration giveUp, LongSupplier clock) {
+    private void probeUntilInterrupted(
+            Stats lag,
+            List<long[]> timeline,
+            AtomicLong lost,
+            long everyMillis,
+            long pollMillis,
+            Duration giveUp,
+            LongSupplier clock) {
         {
             Api api = new Api(port);
             long t0 = clock.getAsLong();
             while (!Thread.currentThread().isInterrupted()) {
                 long began = System.nanoTime();
                 String tid = run + "-probe" + ids.incrementAndGet();
-                var r = api.post("office", "/api/tasks", "{\"taskId\":\"" + tid + "\",\"conferenceId\":\"" + CID
-                        + "\",\"title\":\"时延探针\",\"leadUnitCode\":\"" + units.get(0)
-                        + "\",\"dueInWorkingDays\":20,\"source\":\"基准测试\"}");
+                var r = api.post(
+                        "office",
+                        "/api/tasks",
+                        "{\"taskId\":\"" + tid + "\",\"conferenceId\":\"" + CID
+                                + "\",\"title\":\"时延探针\",\"leadUnitCode\":\"" + units.get(0)
+                                + "\",\"dueInWorkingDays\":20,\"source\":\"基准测试\"}");
                 if (!r.ok()) {
                     firstError.compareAndSet(null, "probe " + r.status() + " " + r.body());
                     sleepNanos(everyMillis * 1_000_000);
@@ -293,13 +321,15 @@ final class Workload {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         for (int i = 0; i < n; i++) {
             int k = i;
-            Thread thread = new Thread(() -> {
-                try {
-                    task.run(k);
-                } catch (Throwable t) {
-                    failure.compareAndSet(null, t);
-                }
-            }, "client-" + i);
+            Thread thread = new Thread(
+                    () -> {
+                        try {
+                            task.run(k);
+                        } catch (Throwable t) {
+                            failure.compareAndSet(null, t);
+                        }
+                    },
+                    "client-" + i);
             thread.start();
             threads.add(thread);
         }

@@ -18,12 +18,16 @@ public class CommandSideApplication {
     }
 
     public static SpringApplicationBuilder application() {
-        return new SpringApplicationBuilder(CommandSideApplication.class).properties(Map.of(
-                "spring.application.name", "ledger-command-side",
-                "server.port", "8081",
-                "spring.autoconfigure.exclude", String.join(",",
-                        "org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration",
-                        "org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration",
-                        "org.springframework.boot.autoconfigure.data.mongo.MongoRepositoriesAutoConfiguration")));
+        return new SpringApplicationBuilder(CommandSideApplication.class)
+                .properties(
+                        Map.of(
+                                "spring.application.name", "ledger-command-side",
+                                "server.port", "8081",
+                                "spring.autoconfigure.exclude",
+                                        String.join(
+                                                ",",
+                                                "org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration",
+                                                "org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration",
+                                                "org.springframework.boot.autoconfigure.data.mongo.MongoRepositoriesAutoConfiguration")));
     }
 }

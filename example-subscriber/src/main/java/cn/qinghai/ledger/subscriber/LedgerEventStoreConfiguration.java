@@ -30,8 +30,9 @@ class LedgerEventStoreConfiguration {
 
     /** The ledger's event table, as its JPA mapping names the columns. */
     @Bean
-    EventSchema ledgerEventTable(@Value("${subscriber.ledger-event-table:domain_event_entry}") String table,
-                                 @Value("${subscriber.ledger-snapshot-table:snapshot_event_entry}") String snapshots) {
+    EventSchema ledgerEventTable(
+            @Value("${subscriber.ledger-event-table:domain_event_entry}") String table,
+            @Value("${subscriber.ledger-snapshot-table:snapshot_event_entry}") String snapshots) {
         return EventSchema.builder()
                 .eventTable(table)
                 .snapshotTable(snapshots)

@@ -14,12 +14,11 @@ import org.springframework.stereotype.Component;
 public class OverdueBoard {
 
     /** Overdue tasks led by one unit of one conference. */
-    public record UnitOverdue(String conferenceId, String unitCode, long overdue) {
-    }
+    public record UnitOverdue(String conferenceId, String unitCode, long overdue) {}
 
     /** A task as assigned. */
-    public record Assignment(String taskId, String conferenceId, String leadUnitCode, String title, LocalDate dueDate) {
-    }
+    public record Assignment(
+            String taskId, String conferenceId, String leadUnitCode, String title, LocalDate dueDate) {}
 
     private final JdbcTemplate jdbc;
 
@@ -52,29 +51,33 @@ public class OverdueBoard {
     void seen(String eventType) {
         jdbc.update("""
                 insert into example_subscriber.event_tally (event_type, events) values (?, 1)
-                on conflict (event_type) do update set events = example_subscriber.event_tally.events + 1""",
-                eventType);
+                on conflict (event_type) do update set events = example_subscriber.event_tally.events + 1""", eventType);
     }
 
     /** Overdue tasks per unit, the units with the most first. */
     public List<UnitOverdue> overdueByUnit() {
         return jdbc.query("""
                 select conference_id, unit_code, count(*) as overdue from example_subscriber.overdue_task
-                group by conference_id, unit_code order by overdue desc, conference_id, unit_code""",
-                (r, i) -> new UnitOverdue(r.getString(1), r.getString(2), r.getLong(3)));
+                group by conference_id, unit_code order by overdue desc, conference_id, unit_code""", (r, i) -> new UnitOverdue(r.getString(1), r.getString(2), r.getLong(3)));
     }
 
     public List<Assignment> assignments() {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select task_id, conference_id, lead_unit_code, title, due_date from example_subscriber.assigned_task
-                order by task_id""", (r, i) -> new Assignment(r.getString(1), r.getString(2), r.getString(3),
-                r.getString(4), r.getObject(5, LocalDate.class)));
+                order by task_id""",
+                (r, i) -> new Assignment(
+                        r.getString(1),
+                        r.getString(2),
+                        r.getString(3),
+                        r.getString(4),
+                        r.getObject(5, LocalDate.class)));
     }
 
     /** How many events this service has handled, of every type. */
     public long eventsSeen() {
-        Long seen = jdbc.queryForObject("select coalesce(sum(events), 0) from example_subscriber.event_tally",
-                Long.class);
+        Long seen =
+                jdbc.queryForObject("select coalesce(sum(events), 0) from example_subscriber.event_tally", Long.class);
         return seen == null ? 0 : seen;
     }
 }

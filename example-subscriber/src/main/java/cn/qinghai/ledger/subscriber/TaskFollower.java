@@ -35,8 +35,13 @@ class TaskFollower {
 
     @EventHandler
     void on(TaskAssignedEvent e) {
-        log.info("task {} assigned to {} in {}, due {}: {}", e.taskId(), e.leadUnitCode(), e.conferenceId(),
-                e.dueDate(), e.title());
+        log.info(
+                "task {} assigned to {} in {}, due {}: {}",
+                e.taskId(),
+                e.leadUnitCode(),
+                e.conferenceId(),
+                e.dueDate(),
+                e.title());
         board.assigned(e.taskId(), e.conferenceId(), e.leadUnitCode(), e.title(), e.dueDate());
     }
 

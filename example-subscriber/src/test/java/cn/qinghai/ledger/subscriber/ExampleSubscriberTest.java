@@ -37,7 +37,8 @@ class ExampleSubscriberTest {
      * The test's classpath also holds the ledger's jars (to run it): keep their auto-configurations out
      * of the subscriber's context, which in production does not have them (no JPA, MongoDB or scheduler).
      */
-    static final String NOT_THE_SUBSCRIBERS = String.join(",",
+    static final String NOT_THE_SUBSCRIBERS = String.join(
+            ",",
             "org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration",
             "org.springframework.boot.autoconfigure.data.jpa.JpaRepositoriesAutoConfiguration",
             "org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration",
@@ -70,10 +71,15 @@ class ExampleSubscriberTest {
     static int post(int port, String user, String path, String json) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                .build();
+        return HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     static String assign(String taskId, String unit, String dueDate) {
@@ -91,52 +97,68 @@ class ExampleSubscriberTest {
 
     @Test
     void aSubscriberWithOnlySharedEventsCatchesUpWithTheLedgerAndFollowsNewEvents() throws Exception {
-        try (ConfigurableApplicationContext ledger = LedgerUnderTest.start(jdbcUrl(), "postgres", "postgres", dataDir)) {
+        try (ConfigurableApplicationContext ledger =
+                LedgerUnderTest.start(jdbcUrl(), "postgres", "postgres", dataDir)) {
             int port = Integer.parseInt(ledger.getEnvironment().getProperty("local.server.port"));
             JdbcTemplate ledgerDb = ledger.getBean(JdbcTemplate.class);
-            await().atMost(WAIT).until(() -> ledgerDb.queryForObject("select count(*) from domain_event_entry",
-                    Long.class) >= 36);
+            await().atMost(WAIT)
+                    .until(() -> ledgerDb.queryForObject("select count(*) from domain_event_entry", Long.class) >= 36);
 
             assertThat(post(port, "office", "/api/tasks", assign("sub-late", "civil-affairs", "2026-03-06")))
                     .isEqualTo(201);
             assertThat(post(port, "office", "/api/tasks", assign("sub-open", "education", "2026-06-30")))
                     .isEqualTo(201);
             // past the end of 6 March in Xining: the ledger records sub-late's lateness as an event
-            LedgerUnderTest.SCHEDULER_CLOCK.set(LocalDate.of(2026, 3, 7).atTime(0, 5)
-                    .atZone(LedgerUnderTest.ZONE).toInstant());
+            LedgerUnderTest.SCHEDULER_CLOCK.set(LocalDate.of(2026, 3, 7)
+                    .atTime(0, 5)
+                    .atZone(LedgerUnderTest.ZONE)
+                    .toInstant());
             ledger.getBean(Scheduler.class).triggerCheckForDueExecutions();
-            await().atMost(WAIT).until(() -> ledgerDb.queryForObject(
-                    "select count(*) from domain_event_entry where payload_type like '%TaskBecameOverdueEvent'",
-                    Long.class) == 1);
+            await().atMost(WAIT)
+                    .until(() -> ledgerDb.queryForObject(
+                                    "select count(*) from domain_event_entry where payload_type like '%TaskBecameOverdueEvent'",
+                                    Long.class)
+                            == 1);
             List<String> schemaBefore = ledgerSchema(ledgerDb);
 
-            try (ConfigurableApplicationContext subscriber = ExampleSubscriberApplication.application().run(
-                    "--spring.datasource.url=" + jdbcUrl(),
-                    "--spring.datasource.username=postgres",
-                    "--spring.datasource.password=postgres",
-                    "--spring.autoconfigure.exclude=" + NOT_THE_SUBSCRIBERS)) {
+            try (ConfigurableApplicationContext subscriber = ExampleSubscriberApplication.application()
+                    .run(
+                            "--spring.datasource.url=" + jdbcUrl(),
+                            "--spring.datasource.username=postgres",
+                            "--spring.datasource.password=postgres",
+                            "--spring.autoconfigure.exclude=" + NOT_THE_SUBSCRIBERS)) {
                 OverdueBoard board = subscriber.getBean(OverdueBoard.class);
                 long stored = ledgerDb.queryForObject("select count(*) from domain_event_entry", Long.class);
                 await().atMost(WAIT).until(() -> board.eventsSeen() == stored);
                 assertThat(board.overdueByUnit())
                         .containsExactly(new OverdueBoard.UnitOverdue("qh-infant-care", "civil-affairs", 1));
-                assertThat(board.assignments()).extracting(OverdueBoard.Assignment::taskId)
+                assertThat(board.assignments())
+                        .extracting(OverdueBoard.Assignment::taskId)
                         .containsExactly("sub-late", "sub-open");
                 assertThat(board.assignments().get(0).dueDate()).isEqualTo(LocalDate.of(2026, 3, 6));
 
                 // appended while it runs: followed without a restart
                 assertThat(post(port, "office", "/api/tasks", assign("sub-new", "finance", "2026-04-30")))
                         .isEqualTo(201);
-                await().atMost(WAIT).untilAsserted(() -> assertThat(board.assignments())
-                        .extracting(OverdueBoard.Assignment::taskId).contains("sub-new"));
+                await().atMost(WAIT)
+                        .untilAsserted(() -> assertThat(board.assignments())
+                                .extracting(OverdueBoard.Assignment::taskId)
+                                .contains("sub-new"));
                 assertThat(board.eventsSeen()).isEqualTo(stored + 1);
 
-                assertThat(ledgerSchema(ledgerDb)).as("the ledger's tables are untouched").isEqualTo(schemaBefore);
-                assertThat(ledgerDb.queryForList("select table_name from information_schema.tables "
-                        + "where table_schema = 'example_subscriber' order by table_name", String.class))
+                assertThat(ledgerSchema(ledgerDb))
+                        .as("the ledger's tables are untouched")
+                        .isEqualTo(schemaBefore);
+                assertThat(ledgerDb.queryForList(
+                                "select table_name from information_schema.tables "
+                                        + "where table_schema = 'example_subscriber' order by table_name",
+                                String.class))
                         .containsExactly("assigned_task", "event_tally", "overdue_task", "token_entry");
-                assertThat(ledgerDb.queryForObject("select count(*) from example_subscriber.token_entry "
-                        + "where processor_name = 'example-subscriber'", Long.class)).isEqualTo(1);
+                assertThat(ledgerDb.queryForObject(
+                                "select count(*) from example_subscriber.token_entry "
+                                        + "where processor_name = 'example-subscriber'",
+                                Long.class))
+                        .isEqualTo(1);
             }
         }
     }
@@ -148,16 +170,18 @@ class ExampleSubscriberTest {
      */
     @Test
     void underConcurrentWritersTheSubscriberSeesEveryEventOnce() throws Exception {
-        try (ConfigurableApplicationContext ledger = LedgerUnderTest.start(jdbcUrl(), "postgres", "postgres", dataDir)) {
+        try (ConfigurableApplicationContext ledger =
+                LedgerUnderTest.start(jdbcUrl(), "postgres", "postgres", dataDir)) {
             int port = Integer.parseInt(ledger.getEnvironment().getProperty("local.server.port"));
             JdbcTemplate ledgerDb = ledger.getBean(JdbcTemplate.class);
-            await().atMost(WAIT).until(() -> ledgerDb.queryForObject("select count(*) from domain_event_entry",
-                    Long.class) >= 36);
-            try (ConfigurableApplicationContext subscriber = ExampleSubscriberApplication.application().run(
-                    "--spring.datasource.url=" + jdbcUrl(),
-                    "--spring.datasource.username=postgres",
-                    "--spring.datasource.password=postgres",
-                    "--spring.autoconfigure.exclude=" + NOT_THE_SUBSCRIBERS)) {
+            await().atMost(WAIT)
+                    .until(() -> ledgerDb.queryForObject("select count(*) from domain_event_entry", Long.class) >= 36);
+            try (ConfigurableApplicationContext subscriber = ExampleSubscriberApplication.application()
+                    .run(
+                            "--spring.datasource.url=" + jdbcUrl(),
+                            "--spring.datasource.username=postgres",
+                            "--spring.datasource.password=postgres",
+                            "--spring.autoconfigure.exclude=" + NOT_THE_SUBSCRIBERS)) {
                 OverdueBoard board = subscriber.getBean(OverdueBoard.class);
                 java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(6);
                 java.util.Set<String> assigned = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -177,12 +201,15 @@ class ExampleSubscriberTest {
                     });
                 }
                 writers.shutdown();
-                assertThat(writers.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                assertThat(writers.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS))
+                        .isTrue();
                 long stored = ledgerDb.queryForObject("select count(*) from domain_event_entry", Long.class);
                 await().atMost(WAIT).until(() -> board.eventsSeen() >= stored);
                 assertThat(board.eventsSeen()).isEqualTo(stored);
-                List<String> seen = board.assignments().stream().map(OverdueBoard.Assignment::taskId)
-                        .filter(id -> id.startsWith("load-")).toList();
+                List<String> seen = board.assignments().stream()
+                        .map(OverdueBoard.Assignment::taskId)
+                        .filter(id -> id.startsWith("load-"))
+                        .toList();
                 assertThat(assigned).hasSizeGreaterThan(20);
                 assertThat(seen).containsExactlyInAnyOrderElementsOf(assigned);
             }

@@ -27,12 +27,13 @@ import org.springframework.context.annotation.FilterType;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @AutoConfigurationPackage(basePackages = "cn.qinghai.ledger")
-@ComponentScan(basePackages = {
-        "cn.qinghai.ledger.platform", "cn.qinghai.ledger.command", "cn.qinghai.ledger.query"},
+@ComponentScan(
+        basePackages = {"cn.qinghai.ledger.platform", "cn.qinghai.ledger.command", "cn.qinghai.ledger.query"},
         excludeFilters = {
-                @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
-                @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = LedgerUnderTest.Clocks.class),
-                @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class)})
+            @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+            @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = LedgerUnderTest.Clocks.class),
+            @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class)
+        })
 public class LedgerUnderTest {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -46,12 +47,16 @@ public class LedgerUnderTest {
         SCHEDULER_CLOCK.set(NOW);
         return new SpringApplicationBuilder(LedgerUnderTest.class, Clocks.class)
                 .properties(Map.of("spring.application.name", "ledger-under-test"))
-                .run("--spring.profiles.active=postgres",
+                .run(
+                        "--spring.profiles.active=postgres",
                         "--spring.datasource.url=" + jdbcUrl,
                         "--spring.datasource.username=" + user,
                         "--spring.datasource.password=" + password,
-                        "--server.port=0", "--ledger.demo=true", "--ledger.data-dir=" + dataDir,
-                        "--ledger.read-model.in-process-store=MEMORY", "--db-scheduler.polling-interval=1h");
+                        "--server.port=0",
+                        "--ledger.demo=true",
+                        "--ledger.data-dir=" + dataDir,
+                        "--ledger.read-model.in-process-store=MEMORY",
+                        "--db-scheduler.polling-interval=1h");
     }
 
     @Configuration(proxyBeanMethods = false)

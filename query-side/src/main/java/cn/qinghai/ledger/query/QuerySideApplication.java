@@ -19,10 +19,13 @@ public class QuerySideApplication {
     }
 
     public static SpringApplicationBuilder application() {
-        return new SpringApplicationBuilder(QuerySideApplication.class).properties(Map.of(
-                "spring.application.name", "ledger-query-side",
-                "server.port", "8082",
-                "spring.autoconfigure.exclude",
-                "com.github.kagkarlsson.scheduler.boot.autoconfigure.DbSchedulerAutoConfiguration"));
+        return new SpringApplicationBuilder(QuerySideApplication.class)
+                .properties(Map.of(
+                        "spring.application.name",
+                        "ledger-query-side",
+                        "server.port",
+                        "8082",
+                        "spring.autoconfigure.exclude",
+                        "com.github.kagkarlsson.scheduler.boot.autoconfigure.DbSchedulerAutoConfiguration"));
     }
 }

@@ -9,8 +9,7 @@ public final class Ids {
 
     private static final Pattern COMPILED = Pattern.compile(PATTERN);
 
-    private Ids() {
-    }
+    private Ids() {}
 
     public static boolean isValid(String id) {
         return id != null && COMPILED.matcher(id).matches();

@@ -19,6 +19,5 @@ public final class LedgerMetaData {
     /** Instant the command was accepted at the entry point, ISO-8601. */
     public static final String ISSUED_AT = "issuedAt";
 
-    private LedgerMetaData() {
-    }
+    private LedgerMetaData() {}
 }

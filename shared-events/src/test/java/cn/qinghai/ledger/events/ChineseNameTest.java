@@ -33,30 +33,47 @@ class ChineseNameTest {
         for (Class<?> event : events) {
             ChineseName name = event.getAnnotation(ChineseName.class);
             assertThat(name).as("@ChineseName on %s", event.getName()).isNotNull();
-            assertThat(name.value()).as("the Chinese name of %s", event.getName()).matches(NAME);
+            assertThat(name.value())
+                    .as("the Chinese name of %s", event.getName())
+                    .matches(NAME);
             String before = byName.put(name.value(), event.getName());
-            assertThat(before).as("%s is also the name of %s", name.value(), event.getName()).isNull();
+            assertThat(before)
+                    .as("%s is also the name of %s", name.value(), event.getName())
+                    .isNull();
             ChineseName aggregate = event.getPackage().getAnnotation(ChineseName.class);
-            assertThat(aggregate).as("@ChineseName on the package of %s (its aggregate)", event.getName()).isNotNull();
+            assertThat(aggregate)
+                    .as("@ChineseName on the package of %s (its aggregate)", event.getName())
+                    .isNotNull();
             assertThat(aggregate.value()).matches(NAME);
         }
     }
 
     @Test
     void theUrgingOfATaskIsCalledWhatTheOfficeCallsIt() {
-        assertThat(cn.qinghai.ledger.events.task.TaskUrgedEvent.class.getAnnotation(ChineseName.class).value())
+        assertThat(cn.qinghai.ledger.events.task.TaskUrgedEvent.class
+                        .getAnnotation(ChineseName.class)
+                        .value())
                 .isEqualTo("任务催办");
-        assertThat(cn.qinghai.ledger.events.task.TaskUrgedEvent.class.getPackage().getAnnotation(ChineseName.class)
-                .value()).isEqualTo("督办事项");
+        assertThat(cn.qinghai.ledger.events.task.TaskUrgedEvent.class
+                        .getPackage()
+                        .getAnnotation(ChineseName.class)
+                        .value())
+                .isEqualTo("督办事项");
     }
 
     /** Every class with {@code @Revision} among the compiled classes of this module. */
     static List<Class<?>> events() throws IOException, URISyntaxException, ClassNotFoundException {
-        Path root = Path.of(ChineseName.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path root = Path.of(ChineseName.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         List<Class<?>> events = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String name = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), ".");
+                String name = root.relativize(file)
+                        .toString()
+                        .replace(file.getFileSystem().getSeparator(), ".");
                 name = name.substring(0, name.length() - ".class".length());
                 if (name.endsWith("package-info")) {
                     continue;

@@ -22,32 +22,52 @@ class ArchitectureTest {
 
     @Test
     void theCommandSideNeverImportsTheQuerySide() {
-        noClasses().that().resideInAPackage("cn.qinghai.ledger.command..")
-                .should().dependOnClassesThat().resideInAPackage("cn.qinghai.ledger.query..")
+        noClasses()
+                .that()
+                .resideInAPackage("cn.qinghai.ledger.command..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("cn.qinghai.ledger.query..")
                 .check(classes);
     }
 
     @Test
     void theQuerySideNeverImportsTheCommandSide() {
-        noClasses().that().resideInAPackage("cn.qinghai.ledger.query..")
-                .should().dependOnClassesThat().resideInAPackage("cn.qinghai.ledger.command..")
+        noClasses()
+                .that()
+                .resideInAPackage("cn.qinghai.ledger.query..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("cn.qinghai.ledger.command..")
                 .check(classes);
     }
 
     @Test
     void sharedEventsImportsNoSpringAndNoPersistence() {
-        noClasses().that().resideInAPackage("cn.qinghai.ledger.events..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.springframework..", "jakarta.persistence..", "com.mongodb..", "org.bson..",
-                        "cn.qinghai.ledger.platform..", "cn.qinghai.ledger.command..", "cn.qinghai.ledger.query..")
+        noClasses()
+                .that()
+                .resideInAPackage("cn.qinghai.ledger.events..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "jakarta.persistence..",
+                        "com.mongodb..",
+                        "org.bson..",
+                        "cn.qinghai.ledger.platform..",
+                        "cn.qinghai.ledger.command..",
+                        "cn.qinghai.ledger.query..")
                 .check(classes);
     }
 
     @Test
     void thePlatformKnowsNoDomainSide() {
-        noClasses().that().resideInAPackage("cn.qinghai.ledger.platform..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "cn.qinghai.ledger.command..", "cn.qinghai.ledger.query..")
+        noClasses()
+                .that()
+                .resideInAPackage("cn.qinghai.ledger.platform..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("cn.qinghai.ledger.command..", "cn.qinghai.ledger.query..")
                 .check(classes);
     }
 }

@@ -2,10 +2,11 @@ package cn.qinghai.ledger.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.qinghai.ledger.command.CommandSideApplication;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.axonframework.axonserver.connector.AxonServerConfiguration;
 import org.axonframework.axonserver.connector.command.AxonServerCommandBus;
 import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
@@ -13,7 +14,6 @@ import org.axonframework.axonserver.connector.query.AxonServerQueryBus;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import cn.qinghai.ledger.command.CommandSideApplication;
 import org.axonframework.queryhandling.QueryBus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,27 +41,39 @@ class AxonServerProfileTest {
         // The command side: its processors are subscribing, so it starts without a reachable server.
         // (The query side's streaming processors refuse to start until Axon Server answers; in
         // production its container restarts until then.)
-        try (ConfigurableApplicationContext app = CommandSideApplication.application().run(
-                "--spring.profiles.active=axonserver", "--server.port=0", "--ledger.data-dir=" + dataDir,
-                "--axon.axonserver.servers=localhost:" + unusedPort, "--axon.axonserver.context=ledger-test",
-                "--axon.axonserver.token=secret-token",
-                "--spring.autoconfigure.exclude=org.axonframework.springboot.autoconfig.JpaAutoConfiguration,"
-                        + "org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration,"
-                        + "org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration")) {
+        try (ConfigurableApplicationContext app = CommandSideApplication.application()
+                .run(
+                        "--spring.profiles.active=axonserver",
+                        "--server.port=0",
+                        "--ledger.data-dir=" + dataDir,
+                        "--axon.axonserver.servers=localhost:" + unusedPort,
+                        "--axon.axonserver.context=ledger-test",
+                        "--axon.axonserver.token=secret-token",
+                        "--spring.autoconfigure.exclude=org.axonframework.springboot.autoconfig.JpaAutoConfiguration,"
+                                + "org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration,"
+                                + "org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration")) {
             assertThat(app.getBean(EventStore.class)).isInstanceOf(AxonServerEventStore.class);
             assertThat(app.getBean(CommandBus.class)).isInstanceOf(AxonServerCommandBus.class);
             assertThat(app.getBean(QueryBus.class)).isInstanceOf(AxonServerQueryBus.class);
-            assertThat(app.getBean(TokenStore.class)).isNotInstanceOf(
-                    org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore.class);
+            assertThat(app.getBean(TokenStore.class))
+                    .isNotInstanceOf(org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore.class);
             AxonServerConfiguration connection = app.getBean(AxonServerConfiguration.class);
             assertThat(connection.getServers()).isEqualTo("localhost:" + unusedPort);
             assertThat(connection.getContext()).isEqualTo("ledger-test");
             assertThat(connection.getToken()).isEqualTo("secret-token");
 
-            List<String> tables = app.getBean(JdbcTemplate.class).queryForList(
-                    "select lower(table_name) from information_schema.tables where table_schema = 'PUBLIC'", String.class);
-            assertThat(tables).doesNotContain("domain_event_entry", "snapshot_event_entry", "token_entry",
-                    "saga_entry", "association_value_entry", "dead_letter_entry");
+            List<String> tables = app.getBean(JdbcTemplate.class)
+                    .queryForList(
+                            "select lower(table_name) from information_schema.tables where table_schema = 'PUBLIC'",
+                            String.class);
+            assertThat(tables)
+                    .doesNotContain(
+                            "domain_event_entry",
+                            "snapshot_event_entry",
+                            "token_entry",
+                            "saga_entry",
+                            "association_value_entry",
+                            "dead_letter_entry");
             assertThat(tables).contains("scheduled_tasks", "idempotency_record", "lookup_unit");
         }
     }
@@ -78,23 +90,37 @@ class AxonServerProfileTest {
             unusedPort = socket.getLocalPort();
         }
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-             ConfigurableApplicationContext app = CommandSideApplication.application().run(
-                     "--spring.profiles.active=axonserver,postgres", "--server.port=0", "--ledger.data-dir=" + dataDir,
-                     "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                     "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-                     "--axon.axonserver.servers=localhost:" + unusedPort,
-                     "--spring.autoconfigure.exclude=org.axonframework.springboot.autoconfig.JpaAutoConfiguration,"
-                             + "org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration,"
-                             + "org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration")) {
+                ConfigurableApplicationContext app = CommandSideApplication.application()
+                        .run(
+                                "--spring.profiles.active=axonserver,postgres",
+                                "--server.port=0",
+                                "--ledger.data-dir=" + dataDir,
+                                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                                "--spring.datasource.username=postgres",
+                                "--spring.datasource.password=postgres",
+                                "--axon.axonserver.servers=localhost:" + unusedPort,
+                                "--spring.autoconfigure.exclude=org.axonframework.springboot.autoconfig.JpaAutoConfiguration,"
+                                        + "org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration,"
+                                        + "org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration")) {
             assertThat(app.getBean(EventStore.class)).isInstanceOf(AxonServerEventStore.class);
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
             List<String> tables = jdbc.queryForList(
                     "select table_name from information_schema.tables where table_schema = 'public'", String.class);
-            assertThat(tables).contains("scheduled_tasks", "idempotency_record", "lookup_unit", "lookup_task_unit",
-                    "lookup_minutes_number");
-            assertThat(tables).doesNotContain("domain_event_entry", "snapshot_event_entry", "token_entry",
-                    "saga_entry", "dead_letter_entry");
+            assertThat(tables)
+                    .contains(
+                            "scheduled_tasks",
+                            "idempotency_record",
+                            "lookup_unit",
+                            "lookup_task_unit",
+                            "lookup_minutes_number");
+            assertThat(tables)
+                    .doesNotContain(
+                            "domain_event_entry",
+                            "snapshot_event_entry",
+                            "token_entry",
+                            "saga_entry",
+                            "dead_letter_entry");
         }
     }
 }

@@ -56,24 +56,39 @@ final class ChildLedger {
 
     /** Starts the JVM and waits until it is ready to serve (at most {@code timeout}). */
     void start(Duration timeout) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Ddisable-axoniq-console-message=true",
-                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")), main,
-                "--server.port=" + port, "--ledger.data-dir=" + dataDir, "--ledger.demo=true",
-                "--ledger.idempotency.lease=PT5S", "--logging.level.root=WARN",
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Ddisable-axoniq-console-message=true",
+                "-cp",
+                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                main,
+                "--server.port=" + port,
+                "--ledger.data-dir=" + dataDir,
+                "--ledger.demo=true",
+                "--ledger.idempotency.lease=PT5S",
+                "--logging.level.root=WARN",
                 "--logging.level.cn.qinghai.ledger.query.admin=INFO"));
         command.addAll(extraArgs);
-        process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the child ledger exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health/readiness"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> ready = http.send(
+                        HttpRequest.newBuilder(URI.create(base() + "/actuator/health/readiness"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (ready.statusCode() == 200) {
                     return;
                 }
@@ -102,7 +117,8 @@ final class ChildLedger {
             if (line.contains(" WARN ") || line.contains(" ERROR ")) {
                 kept.add(line);
                 traceLines = 0;
-            } else if (!kept.isEmpty() && (line.startsWith("\tat ") || line.startsWith("Caused by"))
+            } else if (!kept.isEmpty()
+                    && (line.startsWith("\tat ") || line.startsWith("Caused by"))
                     && traceLines++ < 6) {
                 kept.add(line);
             }

@@ -37,41 +37,62 @@ class CleanStartTest {
     @Test
     void startingAndAViewerSigningOutLogNoWarningOrError(CapturedOutput output) throws Exception {
         // Started and stopped inside the test, so that the captured output holds both.
-        try (StandaloneLedger ledger = StandaloneLedger.on(dataDir).properties("ledger.live.heartbeat=PT0.3S").start()) {
+        try (StandaloneLedger ledger = StandaloneLedger.on(dataDir)
+                .properties("ledger.live.heartbeat=PT0.3S")
+                .start()) {
             String base = ledger.base();
 
             CookieManager cookies = new CookieManager();
             HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
-            String page = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("Accept", "text/html")
-                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            String page = browser.send(
+                            HttpRequest.newBuilder(URI.create(base + "/login"))
+                                    .header("Accept", "text/html")
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
             Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
             assertThat(token.find()).isTrue();
-            var signedIn = browser.send(form(base + "/login", "username=viewer&password=demo&_csrf=" + token.group(1)),
+            var signedIn = browser.send(
+                    form(base + "/login", "username=viewer&password=demo&_csrf=" + token.group(1)),
                     HttpResponse.BodyHandlers.discarding());
             assertThat(signedIn.statusCode()).isEqualTo(302);
-            assertThat(browser.send(HttpRequest.newBuilder(URI.create(base + "/api/me")).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            assertThat(browser.send(
+                                    HttpRequest.newBuilder(URI.create(base + "/api/me"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .statusCode())
+                    .isEqualTo(200);
 
             // The board's live stream stays open while the viewer signs out, as a dashboard tab would.
-            CompletableFuture<HttpResponse<Void>> stream = browser.sendAsync(HttpRequest.newBuilder(
-                            URI.create(base + "/api/live/units")).header("Accept", "text/event-stream").build(),
+            CompletableFuture<HttpResponse<Void>> stream = browser.sendAsync(
+                    HttpRequest.newBuilder(URI.create(base + "/api/live/units"))
+                            .header("Accept", "text/event-stream")
+                            .build(),
                     HttpResponse.BodyHandlers.discarding());
             Thread.sleep(1000);
-            String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                    .map(HttpCookie::getValue).findFirst().orElseThrow();
-            var signedOut = browser.send(form(base + "/logout", "_csrf=" + xsrf), HttpResponse.BodyHandlers.discarding());
+            String xsrf = cookies.getCookieStore().getCookies().stream()
+                    .filter(c -> c.getName().equals("XSRF-TOKEN"))
+                    .map(HttpCookie::getValue)
+                    .findFirst()
+                    .orElseThrow();
+            var signedOut =
+                    browser.send(form(base + "/logout", "_csrf=" + xsrf), HttpResponse.BodyHandlers.discarding());
             assertThat(signedOut.statusCode()).isEqualTo(302);
             Thread.sleep(Duration.ofSeconds(2).toMillis()); // heartbeats written after the sign-out
             stream.cancel(true);
         }
-        List<String> flagged = LEVEL.matcher(output.getAll()).results().map(r -> lineAt(output.getAll(), r.start()))
+        List<String> flagged = LEVEL.matcher(output.getAll())
+                .results()
+                .map(r -> lineAt(output.getAll(), r.start()))
                 .toList();
         assertThat(flagged).as("WARN or ERROR lines of a clean start").isEmpty();
     }
 
     static HttpRequest form(String url, String body) {
-        return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+        return HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
     }
 

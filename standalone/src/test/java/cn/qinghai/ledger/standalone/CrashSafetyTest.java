@@ -58,17 +58,28 @@ class CrashSafetyTest {
         Path h2 = dataDir.resolve("eventstore");
         // read-only: the test looks at the evidence without changing it (opened read-write, H2's clean-up of
         // the killed process's temporary LOBs at close tripped one of its own assertions under -ea)
-        run("h2", ROUNDS, List.of(), () -> counts(DriverManager.getConnection(
-                "jdbc:h2:file:" + h2 + ";ACCESS_MODE_DATA=r", "ledger", "")));
+        run(
+                "h2",
+                ROUNDS,
+                List.of(),
+                () -> counts(DriverManager.getConnection("jdbc:h2:file:" + h2 + ";ACCESS_MODE_DATA=r", "ledger", "")));
     }
 
     @Test
     void onPostgresNothingAnsweredIsLostAndNothingIsAhead() throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start()) {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setServerConfig("synchronous_commit", "on")
+                .start()) {
             String url = postgres.getJdbcUrl("postgres", "postgres");
-            run("postgres", Math.max(1, ROUNDS - 1), List.of("--spring.profiles.active=postgres",
-                    "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                    "--spring.datasource.password=postgres"), () -> counts(postgres.getPostgresDatabase().getConnection()));
+            run(
+                    "postgres",
+                    Math.max(1, ROUNDS - 1),
+                    List.of(
+                            "--spring.profiles.active=postgres",
+                            "--spring.datasource.url=" + url,
+                            "--spring.datasource.username=postgres",
+                            "--spring.datasource.password=postgres"),
+                    () -> counts(postgres.getPostgresDatabase().getConnection()));
         }
     }
 
@@ -94,7 +105,9 @@ class CrashSafetyTest {
                 child.kill();
                 stop.set(true);
                 CrashWorkload.stop(clients);
-                assertThat(workload.unexpected).as("answers other than 2xx before the kill").isEmpty();
+                assertThat(workload.unexpected)
+                        .as("answers other than 2xx before the kill")
+                        .isEmpty();
                 List<CrashWorkload.Step> answered = CrashWorkload.all(workload.acknowledged);
                 List<CrashWorkload.Step> inFlight = CrashWorkload.all(workload.inFlight);
                 acknowledged += answered.size();
@@ -103,13 +116,18 @@ class CrashSafetyTest {
 
                 // Straight from the store, the service dead: every answered command is there, and every
                 // retried one exactly once (in-flight requests of this round may or may not be).
-                assertStored(events.countsByTask(), CrashWorkload.expected(effective), CrashWorkload.expected(
-                        concat(effective, maybe)), store + " round " + round);
+                assertStored(
+                        events.countsByTask(),
+                        CrashWorkload.expected(effective),
+                        CrashWorkload.expected(concat(effective, maybe)),
+                        store + " round " + round);
 
                 child.start(Duration.ofSeconds(180));
                 for (CrashWorkload.Step step : inFlight) {
                     LedgerApi.Response answer = retry(api, step);
-                    assertThat(answer.status() / 100).as("retry of %s: %s", step.key(), answer.raw()).isEqualTo(2);
+                    assertThat(answer.status() / 100)
+                            .as("retry of %s: %s", step.key(), answer.raw())
+                            .isEqualTo(2);
                     effective.add(step);
                     retried++;
                 }
@@ -119,17 +137,30 @@ class CrashSafetyTest {
                 } catch (AssertionError failed) {
                     throw new AssertionError(failed.getMessage() + "\n" + child.problems(80), failed);
                 }
-                log.info("{} round {}: {} commands answered before the kill, {} retried, {} tasks so far", store, round,
-                        answered.size(), inFlight.size(), CrashWorkload.expected(effective).size());
+                log.info(
+                        "{} round {}: {} commands answered before the kill, {} retried, {} tasks so far",
+                        store,
+                        round,
+                        answered.size(),
+                        inFlight.size(),
+                        CrashWorkload.expected(effective).size());
             }
             child.kill();
-            assertStored(events.countsByTask(), CrashWorkload.expected(effective), CrashWorkload.expected(effective),
+            assertStored(
+                    events.countsByTask(),
+                    CrashWorkload.expected(effective),
+                    CrashWorkload.expected(effective),
                     store + " at the end");
         } finally {
             child.kill();
         }
-        log.info("crash test on {}: {} rounds, {} commands answered 2xx before a SIGKILL, {} retried after it, all"
-                        + " stored exactly once; {} s", store, rounds, acknowledged, retried,
+        log.info(
+                "crash test on {}: {} rounds, {} commands answered 2xx before a SIGKILL, {} retried after it, all"
+                        + " stored exactly once; {} s",
+                store,
+                rounds,
+                acknowledged,
+                retried,
                 CrashWorkload.between(started).toSeconds());
     }
 
@@ -139,8 +170,11 @@ class CrashSafetyTest {
         return all;
     }
 
-    private static void assertStored(Map<String, Map<String, Integer>> stored, Map<String, Map<String, Integer>> atLeast,
-                                     Map<String, Map<String, Integer>> atMost, String when) {
+    private static void assertStored(
+            Map<String, Map<String, Integer>> stored,
+            Map<String, Map<String, Integer>> atLeast,
+            Map<String, Map<String, Integer>> atMost,
+            String when) {
         List<String> wrong = new ArrayList<>();
         for (var task : atMost.entrySet()) {
             Map<String, Integer> have = stored.getOrDefault(task.getKey(), Map.of());
@@ -167,14 +201,16 @@ class CrashSafetyTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
         while (true) {
             LedgerApi.Response answer = step.send(api);
-            boolean inProgress = answer.status() == 409 && answer.headers().firstValue("Retry-After").isPresent();
+            boolean inProgress = answer.status() == 409
+                    && answer.headers().firstValue("Retry-After").isPresent();
             if (!inProgress && answer.status() != 503) {
                 return answer;
             }
             if (System.nanoTime() > deadline) {
                 fail("the Idempotency-Key " + step.key() + " stayed busy: " + answer.raw());
             }
-            Thread.sleep(1000L * Long.parseLong(answer.headers().firstValue("Retry-After").orElse("1")));
+            Thread.sleep(1000L
+                    * Long.parseLong(answer.headers().firstValue("Retry-After").orElse("1")));
         }
     }
 
@@ -182,10 +218,13 @@ class CrashSafetyTest {
             throws InterruptedException {
         awaitCaughtUp(api, when);
         JsonNode projections = api.get("admin", "/api/admin/projections").body();
-        assertThat(projections.path("storeRollbacks")).as("%s: the read side was never ahead of the store", when)
+        assertThat(projections.path("storeRollbacks"))
+                .as("%s: the read side was never ahead of the store", when)
                 .isEmpty();
         JsonNode verification = awaitVerified(api);
-        assertThat(verification.path("ok").asBoolean()).as("%s: audit verify %s", when, verification).isTrue();
+        assertThat(verification.path("ok").asBoolean())
+                .as("%s: audit verify %s", when, verification)
+                .isTrue();
 
         Map<String, JsonNode> live = snapshot(api, effective);
         for (String name : REPLAYABLE) {
@@ -199,7 +238,9 @@ class CrashSafetyTest {
         for (String path : live.keySet()) {
             diff(path, live.get(path), rebuilt.get(path), differences);
         }
-        assertThat(differences).as("%s: read models live vs rebuilt from the store", when).isEmpty();
+        assertThat(differences)
+                .as("%s: read models live vs rebuilt from the store", when)
+                .isEmpty();
     }
 
     /** The leaves where two answers differ, as "path: live -> rebuilt" (at most 20). */
@@ -207,7 +248,10 @@ class CrashSafetyTest {
         if (differences.size() >= 20 || java.util.Objects.equals(live, rebuilt)) {
             return;
         }
-        if (live != null && rebuilt != null && live.isContainerNode() && rebuilt.isContainerNode()
+        if (live != null
+                && rebuilt != null
+                && live.isContainerNode()
+                && rebuilt.isContainerNode()
                 && live.size() == rebuilt.size()) {
             if (live.isArray()) {
                 for (int i = 0; i < live.size(); i++) {
@@ -228,8 +272,10 @@ class CrashSafetyTest {
 
     private static Map<String, JsonNode> snapshot(LedgerApi api, List<CrashWorkload.Step> effective) {
         Map<String, JsonNode> views = new LinkedHashMap<>();
-        List<String> paths = new ArrayList<>(List.of("/api/units?conferenceId=" + CrashWorkload.CID,
-                "/api/conferences/" + CrashWorkload.CID + "/roster", "/api/meetings",
+        List<String> paths = new ArrayList<>(List.of(
+                "/api/units?conferenceId=" + CrashWorkload.CID,
+                "/api/conferences/" + CrashWorkload.CID + "/roster",
+                "/api/meetings",
                 "/api/conferences/" + CrashWorkload.CID + "/reporting-rounds",
                 "/api/tasks?conferenceId=" + CrashWorkload.CID + "&size=500"));
         new TreeMap<>(CrashWorkload.expected(effective)).keySet().forEach(t -> paths.add("/api/tasks/" + t));
@@ -248,20 +294,28 @@ class CrashSafetyTest {
             boolean caughtUp = true;
             for (JsonNode item : view.path("items")) {
                 if (!item.path("kind").asText().equals("subscribing")
-                        && !(item.path("caughtUp").asBoolean() && item.path("lag").asLong(-1) == 0
-                        && item.path("claimedHere").asInt() == item.path("segments").asInt())) {
+                        && !(item.path("caughtUp").asBoolean()
+                                && item.path("lag").asLong(-1) == 0
+                                && item.path("claimedHere").asInt()
+                                        == item.path("segments").asInt())) {
                     caughtUp = false;
                 }
             }
             // after a SIGKILL the in-process read-model store's projections are rebuilt from the store first
-            boolean rebuilt = "UP".equals(api.get("admin", "/actuator/health").body().path("components")
-                    .path("readModelConsistency").path("status").asText());
+            boolean rebuilt = "UP"
+                    .equals(api.get("admin", "/actuator/health")
+                            .body()
+                            .path("components")
+                            .path("readModelConsistency")
+                            .path("status")
+                            .asText());
             if (caughtUp && rebuilt) {
                 return;
             }
             Thread.sleep(300);
         }
-        fail(when + ": the projections did not catch up: " + api.get("admin", "/api/admin/projections").raw());
+        fail(when + ": the projections did not catch up: "
+                + api.get("admin", "/api/admin/projections").raw());
     }
 
     private static JsonNode awaitVerified(LedgerApi api) throws InterruptedException {
@@ -297,7 +351,8 @@ class CrashSafetyTest {
     private static void awaitRebuilt(LedgerApi api, String name) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
-            JsonNode replay = api.get("admin", "/api/admin/projections/" + name).body().path("replay");
+            JsonNode replay =
+                    api.get("admin", "/api/admin/projections/" + name).body().path("replay");
             String state = replay.path("state").asText();
             if (state.equals("DONE")) {
                 return;
@@ -311,9 +366,12 @@ class CrashSafetyTest {
     /** Events of the crash test's tasks, per task and event type, read from the store's own table. */
     private static Map<String, Map<String, Integer>> counts(Connection connection) throws Exception {
         Map<String, Map<String, Integer>> counts = new TreeMap<>();
-        try (connection; ResultSet rows = connection.createStatement().executeQuery(
-                "select aggregate_identifier, payload_type, count(*) from domain_event_entry"
-                        + " where aggregate_identifier like 'crash-%' group by aggregate_identifier, payload_type")) {
+        try (connection;
+                ResultSet rows = connection
+                        .createStatement()
+                        .executeQuery(
+                                "select aggregate_identifier, payload_type, count(*) from domain_event_entry"
+                                        + " where aggregate_identifier like 'crash-%' group by aggregate_identifier, payload_type")) {
             while (rows.next()) {
                 String type = rows.getString(2);
                 counts.computeIfAbsent(rows.getString(1), t -> new TreeMap<>())

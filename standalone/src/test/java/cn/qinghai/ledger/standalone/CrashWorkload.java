@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class CrashWorkload {
 
     static final String CID = "qh-infant-care";
-    static final List<String> UNITS = List.of("education", "health", "finance", "civil-affairs", "housing",
-            "natural-resources");
+    static final List<String> UNITS =
+            List.of("education", "health", "finance", "civil-affairs", "housing", "natural-resources");
 
     /** One request of the loop, and the event it stores when it succeeds. */
     record Step(String taskId, String user, String path, String body, String key, String eventType) {
@@ -41,19 +41,44 @@ final class CrashWorkload {
         String lead = "unit-" + unit;
         String task = "/api/tasks/" + taskId;
         return List.of(
-                new Step(taskId, "office", "/api/tasks", """
+                new Step(
+                        taskId,
+                        "office",
+                        "/api/tasks",
+                        """
                         {"taskId":"%s","conferenceId":"%s","title":"报送托育服务情况","leadUnitCode":"%s",
                          "dueInWorkingDays":10,"source":"办公室通知"}""".formatted(taskId, CID, unit),
-                        taskId + "-assign", "TaskAssignedEvent"),
+                        taskId + "-assign",
+                        "TaskAssignedEvent"),
                 new Step(taskId, lead, task + "/acknowledgement", "{}", taskId + "-ack", "TaskAcknowledgedEvent"),
-                new Step(taskId, lead, task + "/progress", "{\"percentComplete\":40,\"summary\":\"已完成摸底\"}",
-                        taskId + "-p40", "ProgressReportedEvent"),
-                new Step(taskId, "office", task + "/urgings", "{\"note\":\"请加快进度\"}", taskId + "-urge",
+                new Step(
+                        taskId,
+                        lead,
+                        task + "/progress",
+                        "{\"percentComplete\":40,\"summary\":\"已完成摸底\"}",
+                        taskId + "-p40",
+                        "ProgressReportedEvent"),
+                new Step(
+                        taskId,
+                        "office",
+                        task + "/urgings",
+                        "{\"note\":\"请加快进度\"}",
+                        taskId + "-urge",
                         "TaskUrgedEvent"),
                 // completion means 100 % (CompletionMeansOneHundredPercent): the last report says so
-                new Step(taskId, lead, task + "/progress", "{\"percentComplete\":100,\"summary\":\"方案已印发\"}",
-                        taskId + "-p100", "ProgressReportedEvent"),
-                new Step(taskId, lead, task + "/completion", "{\"summary\":\"方案已印发\"}", taskId + "-done",
+                new Step(
+                        taskId,
+                        lead,
+                        task + "/progress",
+                        "{\"percentComplete\":100,\"summary\":\"方案已印发\"}",
+                        taskId + "-p100",
+                        "ProgressReportedEvent"),
+                new Step(
+                        taskId,
+                        lead,
+                        task + "/completion",
+                        "{\"summary\":\"方案已印发\"}",
+                        taskId + "-done",
                         "CompletionSubmittedEvent"),
                 new Step(taskId, "office", task + "/closure", "{}", taskId + "-close", "TaskClosedEvent"));
     }

@@ -54,6 +54,7 @@ class DashboardBrowserTest {
 
     @TempDir
     static Path dataDir;
+
     static StandaloneLedger ledger;
     static ConfigurableApplicationContext app;
     static LedgerApi api;
@@ -61,17 +62,21 @@ class DashboardBrowserTest {
 
     @TempDir
     Path profile;
+
     WebDriver browser;
     WebDriverWait wait;
 
     @BeforeAll
     static void start() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "browser tests skipped: /usr/bin/chromium or /usr/bin/chromedriver is missing "
                         + "(apt-get install -y chromium chromium-driver)");
         Files.createDirectories(SCREENSHOTS);
         // Started here, not by @LedgerTest: only where the browser is there to drive it.
-        ledger = StandaloneLedger.on(dataDir).awaitRoster(LocalDate.now(ZONE).toString()).start();
+        ledger = StandaloneLedger.on(dataDir)
+                .awaitRoster(LocalDate.now(ZONE).toString())
+                .start();
         app = ledger.app();
         api = ledger.api();
         base = ledger.base();
@@ -121,12 +126,18 @@ class DashboardBrowserTest {
         js("window.notReloaded = true;");
 
         expect(api.post("unit-education", "/api/tasks/live-1/acknowledgement", "{}"), 200);
-        expect(api.post("unit-education", "/api/tasks/live-1/progress",
-                "{\"percentComplete\":30,\"summary\":\"已摸底西宁、海东两市托位情况\"}"), 200);
+        expect(
+                api.post(
+                        "unit-education",
+                        "/api/tasks/live-1/progress",
+                        "{\"percentComplete\":30,\"summary\":\"已摸底西宁、海东两市托位情况\"}"),
+                200);
 
         wait.withTimeout(Duration.ofSeconds(30)).until(d -> text("main").contains("已摸底西宁、海东两市托位情况"));
         assertThat(text("main")).contains("30%", "办理中");
-        assertThat(js("return window.notReloaded === true;")).as("the page was updated in place").isEqualTo(true);
+        assertThat(js("return window.notReloaded === true;"))
+                .as("the page was updated in place")
+                .isEqualTo(true);
         screenshot("03-task-progress-arrived");
 
         click("#lang");
@@ -152,7 +163,9 @@ class DashboardBrowserTest {
         click("main a.task-link");
         click("[data-form='task-close-1-ack'] button[type=submit]");
         waitForText(".page-head", "已签收");
-        wait.until(d -> d.findElements(By.cssSelector("[data-form='task-close-1-progress']")).size() == 1);
+        wait.until(d -> d.findElements(By.cssSelector("[data-form='task-close-1-progress']"))
+                        .size()
+                == 1);
         String progress = "[data-form='task-close-1-progress'] ";
         typeInto(progress + "textarea[name=summary]", "已起草办法初稿并完成部门会签");
         typeInto(progress + "input[name=percentComplete]", "80", Keys.ENTER); // Enter in a field sends the form
@@ -200,7 +213,9 @@ class DashboardBrowserTest {
         go("#/meetings");
         openAction("convene-meeting");
         String convene = "[data-form='convene-meeting'] ";
-        assertThat(new Select(find(convene + "select[name=convenedBy]")).getFirstSelectedOption().getText())
+        assertThat(new Select(find(convene + "select[name=convenedBy]"))
+                        .getFirstSelectedOption()
+                        .getText())
                 .startsWith("匡湧");
         typeInto(convene + "input[name=topic]", "2026年第二次全体会议");
         // Held yesterday: its minutes are signed today, and may not be signed before the meeting's day.
@@ -222,16 +237,22 @@ class DashboardBrowserTest {
         waitForText("main", "同期参加全国会议");
         // The form shows what was saved, not its defaults: saving it again must not undo the absence.
         retrying(() -> assertThat(new Select(find(attendance + "select[name='rows[3].present']"))
-                .getFirstSelectedOption().getText()).isEqualTo("请假"));
-        assertThat(find(attendance + "input[name='rows[3].reason']").getAttribute("value")).isEqualTo("同期参加全国会议");
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualTo("请假"));
+        assertThat(find(attendance + "input[name='rows[3].reason']").getAttribute("value"))
+                .isEqualTo("同期参加全国会议");
 
         String decision = "[data-form='meeting-" + mid + "-decision'] ";
         openAction("meeting-" + mid + "-decision");
-        typeInto(decision + "textarea[name=matter]", "建立托育服务联合督导机制："
-                + "由省卫生健康委牵头，会同教育、财政、市场监管等部门，每季度对各市州托育机构开展一次联合督导，".repeat(4));
+        typeInto(
+                decision + "textarea[name=matter]",
+                "建立托育服务联合督导机制：" + "由省卫生健康委牵头，会同教育、财政、市场监管等部门，每季度对各市州托育机构开展一次联合督导，".repeat(4));
         typeInto(decision + "input[name='tasks[0].title']", "制定联合督导工作方案");
         choose(decision + "select[name='tasks[0].leadUnitCode']", "省教育厅");
-        setValue(decision + "input[name='tasks[0].dueDate']", LocalDate.now(ZONE).plusDays(60).toString());
+        setValue(
+                decision + "input[name='tasks[0].dueDate']",
+                LocalDate.now(ZONE).plusDays(60).toString());
         click(decision + "input[name='tasks[0].coUnitCodes'][value=finance]");
         screenshot("08-meeting-recording-a-decision");
         click(decision + "button[type=submit]");
@@ -245,7 +266,10 @@ class DashboardBrowserTest {
         openAction("meeting-" + mid + "-sign");
         // 由召集人签发: the server takes no other signature, so the form offers no other signer
         assertThat(new Select(find("[data-form='meeting-" + mid + "-sign'] select[name=signedBy]")).getOptions())
-                .extracting(WebElement::getText).singleElement().asString().startsWith("匡湧");
+                .extracting(WebElement::getText)
+                .singleElement()
+                .asString()
+                .startsWith("匡湧");
         click("[data-form='meeting-" + mid + "-sign'] button[type=submit]");
         waitForText(".page-head", "纪要已签发");
 
@@ -271,11 +295,19 @@ class DashboardBrowserTest {
 
         // corrected minutes, signed: the issue form offers the next number of the series, this year
         expect(api.post("office", "/api/meetings/" + mid + "/minutes/corrections", "{\"reason\":\"补充议定事项\"}"), 200);
-        expect(api.post("office", "/api/meetings/" + mid + "/decisions",
-                "{\"decisionId\":\"d-extra\",\"matter\":\"明确督导频次\",\"major\":false}"), 201);
+        expect(
+                api.post(
+                        "office",
+                        "/api/meetings/" + mid + "/decisions",
+                        "{\"decisionId\":\"d-extra\",\"matter\":\"明确督导频次\",\"major\":false}"),
+                201);
         expect(api.post("office", "/api/meetings/" + mid + "/minutes/signature", "{\"signedBy\":\"kuang-yong\"}"), 200);
-        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("office", "/api/meetings/" + mid).body()
-                .get("minutes").findValuesAsText("state").equals(List.of("ISSUED", "SIGNED")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> api.get("office", "/api/meetings/" + mid)
+                        .body()
+                        .get("minutes")
+                        .findValuesAsText("state")
+                        .equals(List.of("ISSUED", "SIGNED")));
         int year = LocalDate.now(ZONE).getYear();
         String offered = "青婴托联〔" + year + "〕" + (year == 2026 ? 8 : 1) + "号";
         go("#/meetings/" + mid);
@@ -290,7 +322,9 @@ class DashboardBrowserTest {
         find("#username").sendKeys("office");
         find("#password").sendKeys("wrong", Keys.ENTER);
         waitForText(".login-box", "用户名或密码不正确");
-        assertThat(find("#username").getAttribute("value")).as("the user name survives a failed sign-in").isEqualTo("office");
+        assertThat(find("#username").getAttribute("value"))
+                .as("the user name survives a failed sign-in")
+                .isEqualTo("office");
         signIn("office");
         go("#/meetings");
         openAction("convene-meeting");
@@ -324,14 +358,19 @@ class DashboardBrowserTest {
         typeInto(progress + "textarea[name=summary]", "培训计划已列出提纲");
         // An urging would not make the form stale (docs/optimistic-locking.md); another report of the unit does.
         expect(api.post("office", "/api/tasks/stale-1/urgings", "{\"note\":\"请于本周内报送进展\"}"), 200);
-        expect(api.post("unit-emergency", "/api/tasks/stale-1/progress",
-                "{\"percentComplete\":5,\"summary\":\"同事已先行报送提纲\"}"), 200);
+        expect(
+                api.post(
+                        "unit-emergency",
+                        "/api/tasks/stale-1/progress",
+                        "{\"percentComplete\":5,\"summary\":\"同事已先行报送提纲\"}"),
+                200);
         click(progress + "button[type=submit]");
 
         waitForText(progress + ".form-msg", "此记录已被他人更新");
         waitForText("main", "同事已先行报送提纲");
         waitForText("main", "联席会议办公室（office）催办");
-        assertThat(find(progress + "textarea[name=summary]").getAttribute("value")).isEqualTo("培训计划已列出提纲");
+        assertThat(find(progress + "textarea[name=summary]").getAttribute("value"))
+                .isEqualTo("培训计划已列出提纲");
         screenshot("12-stale-form-kept-what-was-typed");
 
         click(progress + "button[type=submit]");
@@ -343,8 +382,13 @@ class DashboardBrowserTest {
     void anAuditorReadsTheTrailInChineseAndFindsTheUrgingsAndAViewerIsToldTheTrailIsNotForThem() {
         assign("audit-ui-1", "核查托育机构备案情况", "youth-league", List.of(), 10);
         expect(api.post("office", "/api/tasks/audit-ui-1/urgings", "{\"note\":\"请尽快签收\"}"), 200);
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
-                api.get("auditor", "/api/audit?type=TaskUrgedEvent").body().get("total").asInt() >= 1);
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> api.get("auditor", "/api/audit?type=TaskUrgedEvent")
+                                .body()
+                                .get("total")
+                                .asInt()
+                        >= 1);
         open();
         signIn("auditor");
         go("#/audit");
@@ -352,15 +396,19 @@ class DashboardBrowserTest {
         waitForText("main table", "联席会议设立");
         String trail = text("main table");
         assertThat(trail).contains("联席会议设立", "成员单位增加", "联席会议", "系统", "初始数据导入：青政办函〔2021〕138号");
-        assertThat(trail).as("no class names, English aggregate types, role keys or raw prefixes")
+        assertThat(trail)
+                .as("no class names, English aggregate types, role keys or raw prefixes")
                 .doesNotContain("Event", "Conference", "SYSTEM", "role.", "seed:");
 
         typeInto("#audit-type", "催办");
         click("form.filters button[type=submit]");
         waitForText("main table", "任务催办");
         List<WebElement> rows = browser.findElements(By.cssSelector("main table tbody tr"));
-        assertThat(rows).isNotEmpty().allSatisfy(row ->
-                assertThat(row.findElements(By.tagName("td")).get(2).getText()).isEqualTo("任务催办"));
+        assertThat(rows)
+                .isNotEmpty()
+                .allSatisfy(row -> assertThat(
+                                row.findElements(By.tagName("td")).get(2).getText())
+                        .isEqualTo("任务催办"));
         assertThat(text("main table")).contains("督办事项", "audit-ui-1", "联席会议办公室");
         screenshot("13-audit-search-in-chinese");
 
@@ -393,7 +441,8 @@ class DashboardBrowserTest {
                   window.feed.types.push(event.type);
                 };""");
         wait.until(d -> ((Number) js("return window.feed.types.length;")).intValue() >= 30);
-        assertThat(js("return window.feed.types[0];")).isEqualTo("cn.qinghai.ledger.conference.ConferenceEstablished.v1");
+        assertThat(js("return window.feed.types[0];"))
+                .isEqualTo("cn.qinghai.ledger.conference.ConferenceEstablished.v1");
 
         assign("es-1", "用标准 EventSource 订阅", "youth-league", List.of(), 10);
         wait.until(d -> (Boolean) js("return window.feed.subjects.includes('es-1');"));
@@ -454,9 +503,18 @@ class DashboardBrowserTest {
         click("main a[href^='#/circulars/']");
         waitForText("article.document", "督办事项通报");
         String document = text("article.document");
-        assertThat(document).contains("青联办通〔2026〕7号", "一、表扬", "省民政厅按时签收交办事项。", "二、督促",
-                "请各成员单位按期报送进展。", "分送：联席会议各成员单位。", "联席会议办公室", "合计");
-        assertThat(browser.findElements(By.xpath("//button[normalize-space()='打印']"))).hasSize(1);
+        assertThat(document)
+                .contains(
+                        "青联办通〔2026〕7号",
+                        "一、表扬",
+                        "省民政厅按时签收交办事项。",
+                        "二、督促",
+                        "请各成员单位按期报送进展。",
+                        "分送：联席会议各成员单位。",
+                        "联席会议办公室",
+                        "合计");
+        assertThat(browser.findElements(By.xpath("//button[normalize-space()='打印']")))
+                .hasSize(1);
         screenshot("15-circular-document");
     }
 
@@ -479,13 +537,21 @@ class DashboardBrowserTest {
         screenshot("16-reporting-rounds");
 
         go("#/board");
-        wait.withTimeout(Duration.ofSeconds(30)).until(d -> text(".reporting-panel").contains("尚未报送 16 个"));
+        wait.withTimeout(Duration.ofSeconds(30))
+                .until(d -> text(".reporting-panel").contains("尚未报送 16 个"));
         js("window.notReloaded = true;");
         // a unit reports elsewhere: the board follows without a reload
-        expect(api.post("unit-education", "/api/conferences/" + CID + "/reporting-rounds/" + period + "/reports",
-                "{\"text\":\"本季度新增普惠托位1200个。\"}"), 200);
-        wait.withTimeout(Duration.ofSeconds(30)).until(d -> text(".reporting-panel").contains("尚未报送 15 个"));
-        assertThat(js("return window.notReloaded === true;")).as("the board was updated in place").isEqualTo(true);
+        expect(
+                api.post(
+                        "unit-education",
+                        "/api/conferences/" + CID + "/reporting-rounds/" + period + "/reports",
+                        "{\"text\":\"本季度新增普惠托位1200个。\"}"),
+                200);
+        wait.withTimeout(Duration.ofSeconds(30))
+                .until(d -> text(".reporting-panel").contains("尚未报送 15 个"));
+        assertThat(js("return window.notReloaded === true;"))
+                .as("the board was updated in place")
+                .isEqualTo(true);
         String missing = text(".reporting-panel .missing-units");
         assertThat(missing).contains("省财政厅", "未报送").doesNotContain("省教育厅");
         assertThat(text("[data-unit=education] .unit-report")).contains("已报送");
@@ -516,20 +582,21 @@ class DashboardBrowserTest {
         LocalDate today = LocalDate.now(ZONE);
         expect(api.post("office", "/api/meetings", """
                 {"meetingId":"%s","conferenceId":"%s","kind":"PLENARY","topic":"托育服务专项推进会",
-                 "scheduledAt":"%sT09:00:00+08:00","location":"省政府第二会议室","convenedBy":"kuang-yong"}"""
-                .formatted(mid, CID, today.minusDays(3))), 201);
+                 "scheduledAt":"%sT09:00:00+08:00","location":"省政府第二会议室","convenedBy":"kuang-yong"}""".formatted(mid, CID, today.minusDays(3))), 201);
         expect(api.post("office", "/api/meetings/" + mid + "/decisions", """
                 {"decisionId":"d-1","matter":"开展托育机构安全隐患排查","major":false,
                  "tasks":[{"taskId":"t-revision","title":"完成安全隐患排查","leadUnitCode":"education",
                            "dueDate":"%s"}]}""".formatted(today.minusDays(2))), 201);
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
                 .until(() -> api.get("viewer", "/api/meetings/" + mid).status() == 200);
         List<String> present = new java.util.ArrayList<>();
-        api.get("viewer", "/api/meetings/" + mid).body().get("participantUnits")
+        api.get("viewer", "/api/meetings/" + mid)
+                .body()
+                .get("participantUnits")
                 .forEach(u -> present.add("\"" + u.get("unitCode").asText() + "\""));
         expect(api.post("office", "/api/meetings/" + mid + "/attendance", "{\"present\":" + present + "}"), 200);
-        expect(api.post("office", "/api/meetings/" + mid + "/minutes/signature", "{\"signedBy\":\"kuang-yong\"}"),
-                200);
+        expect(api.post("office", "/api/meetings/" + mid + "/minutes/signature", "{\"signedBy\":\"kuang-yong\"}"), 200);
 
         open();
         signIn("office");
@@ -563,16 +630,22 @@ class DashboardBrowserTest {
         typeInto(issue + "textarea[name=distribution]", "各市州人民政府");
         click(issue + "button[type=submit]");
         waitForText(".page-head", "纪要已印发");
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
                 .until(() -> api.get("viewer", "/api/tasks/t-revision").status() == 200);
-        assertThat(api.get("viewer", "/api/tasks/t-revision").body().path("dueDate").asText())
+        assertThat(api.get("viewer", "/api/tasks/t-revision")
+                        .body()
+                        .path("dueDate")
+                        .asText())
                 .isEqualTo(today.plusDays(30).toString());
 
         // 会议议定: the roster's forms offer the matter of the issued minutes by name
         go("#/roster");
         openAction("succession");
-        wait.until(d -> new Select(find("[data-form='succession'] select[name=matter]")).getOptions().stream()
-                .anyMatch(o -> o.getText().contains("青婴托联〔2026〕3号") && o.getText().contains("开展托育机构安全隐患排查")));
+        wait.until(d -> new Select(find("[data-form='succession'] select[name=matter]"))
+                .getOptions().stream()
+                        .anyMatch(o -> o.getText().contains("青婴托联〔2026〕3号")
+                                && o.getText().contains("开展托育机构安全隐患排查")));
     }
 
     /** 更正: the office corrects an issued circular on its page; it reads 已更正 and the original stays a click away. */
@@ -581,12 +654,17 @@ class DashboardBrowserTest {
         LocalDate to = LocalDate.now(ZONE).minusDays(7);
         LocalDate from = to.minusDays(6);
         String period = "/api/circulars?conferenceId=" + CID + "&from=" + from + "&to=" + to;
-        expect(api.post("office", "/api/circulars/issued", """
+        expect(
+                api.post("office", "/api/circulars/issued", """
                 {"circularId":"c-correct","conferenceId":"%s","from":"%s","to":"%s","documentNo":"青联办通〔2026〕41号",
                  "distribution":["联席会议各成员单位"],"urging":"请各成员单位按期报送进展。","issuedOn":"%s",
-                 "figures":%s}""".formatted(CID, from, to, to, api.get("office", period).body())), 201);
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
-                .until(() -> api.get("viewer", "/api/circulars/issued/c-correct").status() == 200);
+                 "figures":%s}""".formatted(
+                                CID, from, to, to, api.get("office", period).body())),
+                201);
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        api.get("viewer", "/api/circulars/issued/c-correct").status() == 200);
 
         open();
         signIn("office");
@@ -612,9 +690,18 @@ class DashboardBrowserTest {
     void open() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
-                "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1400,1000", "--lang=zh-CN");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-sync",
+                "--user-data-dir=" + profile.toAbsolutePath(),
+                "--window-size=1400,1000",
+                "--lang=zh-CN");
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
         // The driver is named, so Selenium Manager never looks for (or downloads) one.
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -678,7 +765,8 @@ class DashboardBrowserTest {
     }
 
     void click(String css) {
-        retrying(() -> wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click());
+        retrying(() -> wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)))
+                .click());
     }
 
     void typeInto(String css, CharSequence... keys) {
@@ -695,8 +783,11 @@ class DashboardBrowserTest {
 
     /** Date and time pickers take their value the way the browser's own picker would set it. */
     void setValue(String css, String value) {
-        js("const field = document.querySelector(arguments[0]); field.value = arguments[1];"
-                + " field.dispatchEvent(new Event('input', {bubbles: true}));", css, value);
+        js(
+                "const field = document.querySelector(arguments[0]); field.value = arguments[1];"
+                        + " field.dispatchEvent(new Event('input', {bubbles: true}));",
+                css,
+                value);
     }
 
     String text(String css) {
@@ -717,10 +808,16 @@ class DashboardBrowserTest {
     void screenshot(String name) {
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         try {
-            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(
+                    shot.toPath(),
+                    SCREENSHOTS.resolve(name + ".png"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             if (Boolean.getBoolean("ledger.user-guide.write")) {
                 Files.createDirectories(USER_GUIDE);
-                Files.copy(shot.toPath(), USER_GUIDE.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(
+                        shot.toPath(),
+                        USER_GUIDE.resolve(name + ".png"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -730,11 +827,15 @@ class DashboardBrowserTest {
     // ---- the API, for what happens elsewhere ----------------------------------------------------
 
     static void assign(String taskId, String title, String lead, List<String> coUnits, int workingDays) {
-        String co = coUnits.stream().map(c -> "\"" + c + "\"").reduce((a, b) -> a + "," + b).orElse("");
+        String co = coUnits.stream()
+                .map(c -> "\"" + c + "\"")
+                .reduce((a, b) -> a + "," + b)
+                .orElse("");
         expect(api.post("office", "/api/tasks", """
                 {"taskId":"%s","conferenceId":"%s","title":"%s","leadUnitCode":"%s","coUnitCodes":[%s],
                  "dueInWorkingDays":%d,"source":"办公室交办"}""".formatted(taskId, CID, title, lead, co, workingDays)), 201);
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
                 .until(() -> api.get("viewer", "/api/tasks/" + taskId).status() == 200);
     }
 

@@ -13,13 +13,13 @@ import cn.qinghai.ledger.events.conference.SeatRole;
 import cn.qinghai.ledger.events.meeting.ApprovalState;
 import cn.qinghai.ledger.events.meeting.MeetingKind;
 import cn.qinghai.ledger.events.meeting.MinutesState;
+import cn.qinghai.ledger.events.reporting.ReportState;
+import cn.qinghai.ledger.events.reporting.ReportingKind;
 import cn.qinghai.ledger.events.task.ExtensionState;
 import cn.qinghai.ledger.events.task.RagReason;
 import cn.qinghai.ledger.events.task.RagStatus;
 import cn.qinghai.ledger.events.task.TaskSource;
 import cn.qinghai.ledger.events.task.TaskStatus;
-import cn.qinghai.ledger.events.reporting.ReportState;
-import cn.qinghai.ledger.events.reporting.ReportingKind;
 import cn.qinghai.ledger.platform.security.Role;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,9 +47,10 @@ class DashboardDictionaryTest {
 
     static final Pattern ENTRY = Pattern.compile("^\\s*'([^']+)':\\s*'", Pattern.MULTILINE);
     static final Pattern CHINESE_ROLE = Pattern.compile("^\\s*'role\\.([A-Z_]+)':\\s*'([^']*)'", Pattern.MULTILINE);
-    static final Pattern KEY_LITERAL = Pattern.compile("'((?:app|nav|role|rag|ragReason|status|ext|kind|minutes|approval|seat"
-            + "|change|source|board|unit|tasks|task|meetings|meeting|decisions|roster|circular|audit|admin|mine|form|v|f|a|ok"
-            + "|rule|live|login|reporting|reportState|reportKind|period)\\.[A-Za-z0-9_.]+)'");
+    static final Pattern KEY_LITERAL =
+            Pattern.compile("'((?:app|nav|role|rag|ragReason|status|ext|kind|minutes|approval|seat"
+                    + "|change|source|board|unit|tasks|task|meetings|meeting|decisions|roster|circular|audit|admin|mine|form|v|f|a|ok"
+                    + "|rule|live|login|reporting|reportState|reportKind|period)\\.[A-Za-z0-9_.]+)'");
 
     @Test
     void chineseAndEnglishHaveTheSameLabels() throws IOException {
@@ -74,7 +75,8 @@ class DashboardDictionaryTest {
     @Test
     void everyLabelTheScriptsAskForExists() throws IOException {
         Set<String> missing = new TreeSet<>();
-        for (Resource script : new PathMatchingResourcePatternResolver().getResources("classpath*:static/assets/**/*.js")) {
+        for (Resource script :
+                new PathMatchingResourcePatternResolver().getResources("classpath*:static/assets/**/*.js")) {
             Matcher m = KEY_LITERAL.matcher(read(script));
             while (m.find()) {
                 if (!m.group(1).endsWith(".") && !chinese().contains(m.group(1))) {
@@ -88,7 +90,11 @@ class DashboardDictionaryTest {
     @Test
     void everyRuleOfTheNoticeAndEveryStateAndRoleHasItsWords() throws IOException {
         List<String> needed = new ArrayList<>();
-        for (Class<?> rules : List.of(ConferenceRules.class, MeetingRules.class, TaskRules.class, CircularRules.class,
+        for (Class<?> rules : List.of(
+                ConferenceRules.class,
+                MeetingRules.class,
+                TaskRules.class,
+                CircularRules.class,
                 ReportingRules.class)) {
             for (Field field : rules.getFields()) {
                 if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
@@ -97,7 +103,8 @@ class DashboardDictionaryTest {
             }
         }
         // refusals named by the platform's problem answers
-        Stream.of("KnownAggregate", "ExpectedVersionIsCurrent", "NoConcurrentChange").forEach(r -> needed.add("rule." + r));
+        Stream.of("KnownAggregate", "ExpectedVersionIsCurrent", "NoConcurrentChange")
+                .forEach(r -> needed.add("rule." + r));
         Stream.of(TaskStatus.values()).forEach(v -> needed.add("status." + v));
         Stream.of(RagStatus.values()).forEach(v -> needed.add("rag." + v));
         Stream.of(RagReason.values()).forEach(v -> needed.add("ragReason." + v));
@@ -114,7 +121,8 @@ class DashboardDictionaryTest {
         Stream.of(ReportState.values()).forEach(v -> needed.add("reportState." + v));
         Stream.of(ReportingKind.values()).forEach(v -> needed.add("reportKind." + v));
         needed.add("role." + Role.SYSTEM); // the role of the service's own work, shown in the audit trail
-        assertThat(needed).allSatisfy(key -> assertThat(chinese()).as("label %s", key).contains(key));
+        assertThat(needed)
+                .allSatisfy(key -> assertThat(chinese()).as("label %s", key).contains(key));
     }
 
     @Test

@@ -13,37 +13,51 @@ import org.springframework.context.ConfigurableApplicationContext;
  * A poison event lands in its processing group's dead-letter queue without stalling the other
  * aggregates' events, is listed for admins, and a retry after the fix succeeds.
  */
-@LedgerTest(sources = PoisonedProjection.Config.class, rosterOn = "", properties = {
-        "axon.eventhandling.processors.poison-test.mode=pooled",
-        "axon.eventhandling.processors.poison-test.dlq.enabled=true"})
+@LedgerTest(
+        sources = PoisonedProjection.Config.class,
+        rosterOn = "",
+        properties = {
+            "axon.eventhandling.processors.poison-test.mode=pooled",
+            "axon.eventhandling.processors.poison-test.dlq.enabled=true"
+        })
 class DeadLetterTest {
 
     @Test
-    void aPoisonEventIsParkedOthersKeepFlowingAndARetryAfterTheFixSucceeds(ConfigurableApplicationContext app,
-                                                                            LedgerApi api) {
+    void aPoisonEventIsParkedOthersKeepFlowingAndARetryAfterTheFixSucceeds(
+            ConfigurableApplicationContext app, LedgerApi api) {
         PoisonedProjection projection = app.getBean(PoisonedProjection.class);
         for (String[] task : new String[][] {{"dl-1", "POISON 报送"}, {"dl-2", "统计托位"}, {"dl-3", "督导检查"}}) {
             assertThat(api.post("office", "/api/tasks", """
                     {"taskId":"%s","conferenceId":"qh-infant-care","title":"%s","leadUnitCode":"education",
-                     "dueInWorkingDays":5,"source":"办公室通知"}""".formatted(task[0], task[1])).status())
+                     "dueInWorkingDays":5,"source":"办公室通知"}""".formatted(task[0], task[1]))
+                            .status())
                     .isEqualTo(201);
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> projection.seen.containsAll(java.util.List.of("dl-2", "dl-3")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> projection.seen.containsAll(java.util.List.of("dl-2", "dl-3")));
         assertThat(projection.seen).doesNotContain("dl-1");
 
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                api.get("admin", "/api/admin/dead-letters/" + PoisonedProjection.GROUP).body().path("deadLetters").asLong() == 1);
-        JsonNode parked = api.get("auditor", "/api/admin/dead-letters/" + PoisonedProjection.GROUP).body();
-        assertThat(parked.get("items").get(0).get("sequenceIdentifier").asText()).isEqualTo("dl-1");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> api.get("admin", "/api/admin/dead-letters/" + PoisonedProjection.GROUP)
+                                .body()
+                                .path("deadLetters")
+                                .asLong()
+                        == 1);
+        JsonNode parked = api.get("auditor", "/api/admin/dead-letters/" + PoisonedProjection.GROUP)
+                .body();
+        assertThat(parked.get("items").get(0).get("sequenceIdentifier").asText())
+                .isEqualTo("dl-1");
         assertThat(parked.get("items").get(0).get("letters").get(0).get("cause").asText())
                 .contains("IllegalStateException");
         JsonNode status = projection(api, PoisonedProjection.GROUP).get("deadLetters");
         assertThat(status.get("count").asLong()).isEqualTo(1);
         assertThat(status.get("sequences").asLong()).isEqualTo(1);
-        assertThat(java.time.Instant.parse(status.get("oldestEnqueuedAt").asText())).isBefore(java.time.Instant.now());
+        assertThat(java.time.Instant.parse(status.get("oldestEnqueuedAt").asText()))
+                .isBefore(java.time.Instant.now());
         assertThat(java.time.Duration.parse(status.get("oldestAge").asText())).isPositive();
         assertThat(api.post("auditor", "/api/admin/dead-letters/" + PoisonedProjection.GROUP + "/retry", "{}")
-                .status()).isEqualTo(403);
+                        .status())
+                .isEqualTo(403);
 
         var stillBroken = api.post("admin", "/api/admin/dead-letters/" + PoisonedProjection.GROUP + "/retry", "{}");
         assertThat(stillBroken.body().get("remaining").asLong()).isEqualTo(1);

@@ -38,12 +38,21 @@ class DecisionLinksEndToEndTest extends SeedLedgerOnATestClock {
         expect(api.put("office", DUTIES, duties("m-1", "d-1")), 200, null);
 
         RosterDecision decided = decisions().get(decisions().size() - 1);
-        assertThat(decided).isEqualTo(new RosterDecision(RosterDecision.Kind.MINUTES, "m-1", "d-1",
-                "青婴托联〔2026〕1号", LocalDate.of(2026, 3, 2))); // the minutes that issued it, and their date
+        assertThat(decided)
+                .isEqualTo(new RosterDecision(
+                        RosterDecision.Kind.MINUTES,
+                        "m-1",
+                        "d-1",
+                        "青婴托联〔2026〕1号",
+                        LocalDate.of(2026, 3, 2))); // the minutes that issued it, and their date
 
         // GET /api/units shows it as the basis of the unit's present duties (决定依据)
-        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("viewer", "/api/units/education").body()
-                .at("/decisions/dutiesUpdated/decisionId").asText().equals("d-1"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> api.get("viewer", "/api/units/education")
+                        .body()
+                        .at("/decisions/dutiesUpdated/decisionId")
+                        .asText()
+                        .equals("d-1"));
         JsonNode unit = education(); // the units list, as the board reads it
         assertThat(unit.at("/decisions/dutiesUpdated/reference").asText()).isEqualTo("青婴托联〔2026〕1号");
         assertThat(unit.at("/decisions/unitAdded/reference").asText()).isEqualTo("青政办函〔2021〕138号");
@@ -59,13 +68,16 @@ class DecisionLinksEndToEndTest extends SeedLedgerOnATestClock {
         startApp();
 
         expect(api.put("office", DUTIES, duties("m-1", "d-1")), 200, null);
-        assertThat(app.getBean(JdbcTemplate.class).queryForList(
-                "select document_no from lookup_issued_matter where meeting_id = 'm-1' and decision_id = 'd-1'",
-                String.class)).containsExactly("青婴托联〔2026〕1号");
+        assertThat(app.getBean(JdbcTemplate.class)
+                        .queryForList(
+                                "select document_no from lookup_issued_matter where meeting_id = 'm-1' and decision_id = 'd-1'",
+                                String.class))
+                .containsExactly("青婴托联〔2026〕1号");
     }
 
     JsonNode education() {
-        for (JsonNode unit : api.get("viewer", "/api/units?conferenceId=" + CID).body().get("items")) {
+        for (JsonNode unit :
+                api.get("viewer", "/api/units?conferenceId=" + CID).body().get("items")) {
             if (unit.get("unitCode").asText().equals("education")) {
                 return unit;
             }
@@ -75,8 +87,11 @@ class DecisionLinksEndToEndTest extends SeedLedgerOnATestClock {
 
     /** The decisions the conference's roster changes carry, as stored. */
     List<RosterDecision> decisions() {
-        return app.getBean(EventStore.class).readEvents(CID).asStream()
+        return app.getBean(EventStore.class)
+                .readEvents(CID)
+                .asStream()
                 .filter(e -> e.getPayload() instanceof RosterChangeDecidedEvent)
-                .map(e -> ((RosterChangeDecidedEvent) e.getPayload()).decidedBy()).toList();
+                .map(e -> ((RosterChangeDecidedEvent) e.getPayload()).decidedBy())
+                .toList();
     }
 }

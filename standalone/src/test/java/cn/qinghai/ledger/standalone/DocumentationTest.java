@@ -49,10 +49,12 @@ class DocumentationTest {
                 }
                 String file = target.contains("#") ? target.substring(0, target.indexOf('#')) : target;
                 String anchor = target.contains("#") ? target.substring(target.indexOf('#') + 1) : null;
-                Path resolved = file.isEmpty() ? doc : doc.getParent().resolve(file).normalize();
+                Path resolved =
+                        file.isEmpty() ? doc : doc.getParent().resolve(file).normalize();
                 if (!resolved.startsWith(ROOT) || !Files.exists(resolved)) {
                     broken.add(ROOT.relativize(doc) + ": " + target + " (no such file)");
-                } else if (anchor != null && resolved.toString().endsWith(".md")
+                } else if (anchor != null
+                        && resolved.toString().endsWith(".md")
                         && !anchors(read(resolved)).contains(anchor)) {
                     broken.add(ROOT.relativize(doc) + ": " + target + " (no such heading)");
                 }
@@ -74,8 +76,11 @@ class DocumentationTest {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                 String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                boolean skip = !dir.equals(ROOT) && (name.equals("target") || name.equals("data")
-                        || name.equals("node_modules") || (name.startsWith(".") && !name.equals(".ci")));
+                boolean skip = !dir.equals(ROOT)
+                        && (name.equals("target")
+                                || name.equals("data")
+                                || name.equals("node_modules")
+                                || (name.startsWith(".") && !name.equals(".ci")));
                 return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
             }
 
@@ -103,20 +108,24 @@ class DocumentationTest {
             }
         }
         assertThat(texts).hasSizeGreaterThan(200);
-        assertThat(elsewhere).as("documents named that the repository does not hold").isEmpty();
+        assertThat(elsewhere)
+                .as("documents named that the repository does not hold")
+                .isEmpty();
     }
 
     @Test
     void theUserGuideShowsOnlyPicturesTheBrowserTestTakes() throws IOException {
         String guide = read(ROOT.resolve("docs/user-guide.md"));
-        String browserTest = read(ROOT.resolve(
-                "standalone/src/test/java/cn/qinghai/ledger/standalone/DashboardBrowserTest.java"));
+        String browserTest =
+                read(ROOT.resolve("standalone/src/test/java/cn/qinghai/ledger/standalone/DashboardBrowserTest.java"));
         Matcher m = Pattern.compile("\\]\\(user-guide/([\\w-]+)\\.png\\)").matcher(guide);
         int pictures = 0;
         while (m.find()) {
             pictures++;
-            assertThat(browserTest).as("a picture of the guide is a screenshot of DashboardBrowserTest (rerun it with "
-                    + "-Dledger.user-guide.write=true to refresh them)").contains("screenshot(\"" + m.group(1) + "\")");
+            assertThat(browserTest)
+                    .as("a picture of the guide is a screenshot of DashboardBrowserTest (rerun it with "
+                            + "-Dledger.user-guide.write=true to refresh them)")
+                    .contains("screenshot(\"" + m.group(1) + "\")");
         }
         assertThat(pictures).isGreaterThanOrEqualTo(8);
     }
@@ -131,7 +140,10 @@ class DocumentationTest {
             throw new UncheckedIOException(e);
         }
         try (Stream<Path> modules = Files.list(ROOT)) {
-            modules.map(m -> m.resolve("README.md")).filter(Files::exists).sorted().forEach(docs::add);
+            modules.map(m -> m.resolve("README.md"))
+                    .filter(Files::exists)
+                    .sorted()
+                    .forEach(docs::add);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -143,7 +155,9 @@ class DocumentationTest {
         Set<String> anchors = new HashSet<>();
         Matcher m = HEADING.matcher(markdown);
         while (m.find()) {
-            String slug = m.group(1).trim().toLowerCase(Locale.ROOT)
+            String slug = m.group(1)
+                    .trim()
+                    .toLowerCase(Locale.ROOT)
                     .replaceAll("[^\\p{L}\\p{N}\\s_-]", "")
                     .replace(' ', '-');
             anchors.add(slug);

@@ -20,8 +20,13 @@ import org.springframework.context.ConfigurableApplicationContext;
  * first position, pages that resume exactly, and server-sent events that resume from
  * {@code Last-Event-ID} without a gap or a repeat while new events are appended, within bounds.
  */
-@LedgerTest(properties = {"ledger.feed.heartbeat=PT0.5S", "ledger.feed.max-streams=3",
-        "ledger.feed.max-streams-per-user=2", "ledger.feed.max-share-per-role=67"})
+@LedgerTest(
+        properties = {
+            "ledger.feed.heartbeat=PT0.5S",
+            "ledger.feed.max-streams=3",
+            "ledger.feed.max-streams-per-user=2",
+            "ledger.feed.max-share-per-role=67"
+        })
 class EventFeedEndToEndTest {
 
     static final String CID = "qh-infant-care";
@@ -64,7 +69,8 @@ class EventFeedEndToEndTest {
     }
 
     void urge(String taskId, String note) {
-        assertThat(api.post("office", "/api/tasks/" + taskId + "/urgings", "{\"note\":\"" + note + "\"}").status())
+        assertThat(api.post("office", "/api/tasks/" + taskId + "/urgings", "{\"note\":\"" + note + "\"}")
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -119,7 +125,9 @@ class EventFeedEndToEndTest {
             var response = api.get("auditor", "/api/events?after=" + after + "&limit=7");
             List<JsonNode> events = new ArrayList<>();
             response.body().forEach(events::add);
-            long next = events.isEmpty() ? after : events.get(events.size() - 1).get("position").asLong();
+            long next = events.isEmpty()
+                    ? after
+                    : events.get(events.size() - 1).get("position").asLong();
             assertThat(response.headers().firstValue("Link"))
                     .contains("</api/events?after=" + next + "&limit=7>; rel=\"next\"");
             if (events.isEmpty()) {
@@ -130,7 +138,8 @@ class EventFeedEndToEndTest {
             after = next;
         }
         assertThat(paged.stream().map(e -> e.get("id").asText()).toList())
-                .containsExactlyElementsOf(all.stream().map(e -> e.get("id").asText()).toList())
+                .containsExactlyElementsOf(
+                        all.stream().map(e -> e.get("id").asText()).toList())
                 .doesNotHaveDuplicates();
         JsonNode urged = all.get(all.size() - 1);
         assertThat(urged.get("type").asText()).isEqualTo("cn.qinghai.ledger.task.TaskUrged.v1");
@@ -166,19 +175,28 @@ class EventFeedEndToEndTest {
             received.addAll(second.take(2, WAIT));
             urge("feed-stream-1", "五催");
             received.addAll(second.take(1, WAIT));
-            assertThat(second.events.poll(1, java.util.concurrent.TimeUnit.SECONDS)).as("nothing more").isNull();
+            assertThat(second.events.poll(1, java.util.concurrent.TimeUnit.SECONDS))
+                    .as("nothing more")
+                    .isNull();
         }
 
         List<JsonNode> expected = page(resumeAt, 1000);
         assertThat(received.stream().map(EventFeedEndToEndTest::positionOf).toList())
-                .as("every position after the resume point, once, in order").containsExactlyElementsOf(positions(expected))
+                .as("every position after the resume point, once, in order")
+                .containsExactlyElementsOf(positions(expected))
                 .doesNotHaveDuplicates();
         for (int i = 0; i < received.size(); i++) {
             JsonNode event = json(received.get(i).data());
             assertThat(event).isEqualTo(expected.get(i));
-            assertThat(received.get(i).name()).as("no event: name, so EventSource.onmessage receives it").isNull();
+            assertThat(received.get(i).name())
+                    .as("no event: name, so EventSource.onmessage receives it")
+                    .isNull();
         }
-        assertThat(json(received.get(received.size() - 1).data()).get("data").get("note").asText()).isEqualTo("五催");
+        assertThat(json(received.get(received.size() - 1).data())
+                        .get("data")
+                        .get("note")
+                        .asText())
+                .isEqualTo("五催");
     }
 
     @Test
@@ -192,16 +210,20 @@ class EventFeedEndToEndTest {
             assertThat(event.name()).isNull();
         }
         // Asked for, each frame is named by its CloudEvent type, for clients that listen to chosen types.
-        try (SseClient client = SseClient.open(port, "admin", "/api/events/stream?named=true&after=" + (last - 1),
-                null)) {
+        try (SseClient client =
+                SseClient.open(port, "admin", "/api/events/stream?named=true&after=" + (last - 1), null)) {
             assertThat(client.take(1, WAIT).get(0).name()).isEqualTo("cn.qinghai.ledger.task.TaskAssigned.v1");
         }
     }
 
     /** Open feed streams as the gauge counts them (closed connections are noticed at the next heartbeat). */
     static double openStreams() {
-        return api.get("admin", "/actuator/metrics/ledger.feed.streams").body().get("measurements").get(0)
-                .get("value").asDouble();
+        return api.get("admin", "/actuator/metrics/ledger.feed.streams")
+                .body()
+                .get("measurements")
+                .get(0)
+                .get("value")
+                .asDouble();
     }
 
     @Test
@@ -216,7 +238,9 @@ class EventFeedEndToEndTest {
             // The auditor holds their share (2): a reconnect is admitted and ends their oldest stream, not 429.
             third = SseClient.open(port, "auditor", "/api/events/stream?after=1000000", null);
             assertThat(third.status).isEqualTo(200);
-            assertThat(a.ended.await(WAIT.toSeconds(), TimeUnit.SECONDS)).as("the oldest stream is ended").isTrue();
+            assertThat(a.ended.await(WAIT.toSeconds(), TimeUnit.SECONDS))
+                    .as("the oldest stream is ended")
+                    .isTrue();
             assertThat(b.ended.getCount()).isEqualTo(1);
             assertThat(openStreams()).isEqualTo(2);
 
@@ -248,14 +272,14 @@ class EventFeedEndToEndTest {
 
     @Test
     void badParametersAndReadersWithoutTheRightAreRefusedWithProblemDetails() {
-        for (String query : List.of("limit=0", "limit=1001", "after=-2", "after=x", "limit=1e3",
-                "after=99999999999999999999")) {
+        for (String query :
+                List.of("limit=0", "limit=1001", "after=-2", "after=x", "limit=1e3", "after=99999999999999999999")) {
             var response = api.get("auditor", "/api/events?" + query);
             assertThat(response.status()).as(query).isEqualTo(400);
             assertThat(response.contentType()).as(query).startsWith("application/problem+json");
         }
-        var badId = api.send("auditor", "GET", "/api/events/stream", null, "Last-Event-ID", "abc",
-                "Accept", "text/event-stream");
+        var badId = api.send(
+                "auditor", "GET", "/api/events/stream", null, "Last-Event-ID", "abc", "Accept", "text/event-stream");
         assertThat(badId.status()).isEqualTo(400);
         assertThat(badId.contentType()).startsWith("application/problem+json");
         assertThat(api.get("auditor", "/api/events/stream?after=-7").status()).isEqualTo(400);
@@ -264,6 +288,8 @@ class EventFeedEndToEndTest {
         var catalogue = api.get("viewer", "/api/events/catalogue");
         assertThat(catalogue.status()).isEqualTo(200);
         assertThat(catalogue.body().get("events").findValuesAsText("type"))
-                .contains("cn.qinghai.ledger.task.TaskAssigned.v1", "cn.qinghai.ledger.conference.ConferenceEstablished.v1");
+                .contains(
+                        "cn.qinghai.ledger.task.TaskAssigned.v1",
+                        "cn.qinghai.ledger.conference.ConferenceEstablished.v1");
     }
 }

@@ -32,8 +32,7 @@ class FeedUnderConcurrentWritersTest {
     @TempDir
     Path dataDir;
 
-    record Stored(long position, String id) {
-    }
+    record Stored(long position, String id) {}
 
     @Test
     void onH2() throws Exception {
@@ -44,7 +43,9 @@ class FeedUnderConcurrentWritersTest {
 
     @Test
     void onPostgres() throws Exception {
-        try (StandaloneLedger ledger = StandaloneLedger.on(dataDir).storage(StandaloneLedger.Storage.POSTGRES).start()) {
+        try (StandaloneLedger ledger = StandaloneLedger.on(dataDir)
+                .storage(StandaloneLedger.Storage.POSTGRES)
+                .start()) {
             check(ledger);
         }
     }
@@ -101,8 +102,9 @@ class FeedUnderConcurrentWritersTest {
             }
             List<Stored> streamed = new ArrayList<>();
             for (SseClient.Event event : stream.take(store.size(), Duration.ofSeconds(60))) {
-                streamed.add(new Stored(Long.parseLong(event.id()), EventFeedEndToEndTest.json(event.data())
-                        .get("id").asText()));
+                streamed.add(new Stored(
+                        Long.parseLong(event.id()),
+                        EventFeedEndToEndTest.json(event.data()).get("id").asText()));
             }
             assertThat(streamed).as("the server-sent stream from the start").containsExactlyElementsOf(store);
         }
@@ -133,7 +135,9 @@ class FeedUnderConcurrentWritersTest {
     }
 
     private static List<Stored> stored(ConfigurableApplicationContext app) {
-        return app.getBean(JdbcTemplate.class).query("select global_index, event_identifier from domain_event_entry"
-                + " order by global_index", (rs, i) -> new Stored(rs.getLong(1), rs.getString(2)));
+        return app.getBean(JdbcTemplate.class)
+                .query(
+                        "select global_index, event_identifier from domain_event_entry" + " order by global_index",
+                        (rs, i) -> new Stored(rs.getLong(1), rs.getString(2)));
     }
 }

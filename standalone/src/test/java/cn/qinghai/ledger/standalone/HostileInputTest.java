@@ -29,21 +29,89 @@ class HostileInputTest {
         api = ledger.api();
     }
 
-    static final String[] BAD_IDS = {"", " ", "a b", "../../etc/passwd", "%00", "x".repeat(65), "<script>", "名",
-            "%E4%B8%AD", "a;drop table", "'"};
+    static final String[] BAD_IDS = {
+        "", " ", "a b", "../../etc/passwd", "%00", "x".repeat(65), "<script>", "名", "%E4%B8%AD", "a;drop table", "'"
+    };
 
-    static final String[] FIELDS = {"taskId", "conferenceId", "meetingId", "title", "leadUnitCode", "coUnitCodes",
-            "dueDate", "dueInWorkingDays", "source", "percentComplete", "summary", "unitCode", "kind", "topic",
-            "scheduledAt", "convenedBy", "participantUnits", "decisionId", "matter", "major", "tasks", "signedBy",
-            "documentNo", "distribution", "approved", "approver", "decidedOn", "reason", "note", "requestId",
-            "newDueDate", "evidence", "personId", "name", "role", "duties", "phone", "changeId", "incoming",
-            "present", "absent", "standIns", "effectiveOn", "establishedOn", "basisDocuments", "period", "text",
-            "message", "requirements", "expectedUnits", "documentRef"};
+    static final String[] FIELDS = {
+        "taskId",
+        "conferenceId",
+        "meetingId",
+        "title",
+        "leadUnitCode",
+        "coUnitCodes",
+        "dueDate",
+        "dueInWorkingDays",
+        "source",
+        "percentComplete",
+        "summary",
+        "unitCode",
+        "kind",
+        "topic",
+        "scheduledAt",
+        "convenedBy",
+        "participantUnits",
+        "decisionId",
+        "matter",
+        "major",
+        "tasks",
+        "signedBy",
+        "documentNo",
+        "distribution",
+        "approved",
+        "approver",
+        "decidedOn",
+        "reason",
+        "note",
+        "requestId",
+        "newDueDate",
+        "evidence",
+        "personId",
+        "name",
+        "role",
+        "duties",
+        "phone",
+        "changeId",
+        "incoming",
+        "present",
+        "absent",
+        "standIns",
+        "effectiveOn",
+        "establishedOn",
+        "basisDocuments",
+        "period",
+        "text",
+        "message",
+        "requirements",
+        "expectedUnits",
+        "documentRef"
+    };
 
-    static final String[] VALUES = {"null", "true", "-1", "1e309", "99999999999999999999999", "\"\"", "\"x\"",
-            "\"2026-13-45\"", "\"9999-12-31\"", "\"PLENARY\"", "\"KING\"", "[]", "[null]", "{}", "[1,2]",
-            "\"\\u0000\"", "\"\\u202e\"", "\"" + "长".repeat(3000) + "\"", "\"qh-infant-care\"", "\"education\"",
-            "\"2026-03-10T09:00:00+08:00\"", "0.5", "\"\\ud800\""};
+    static final String[] VALUES = {
+        "null",
+        "true",
+        "-1",
+        "1e309",
+        "99999999999999999999999",
+        "\"\"",
+        "\"x\"",
+        "\"2026-13-45\"",
+        "\"9999-12-31\"",
+        "\"PLENARY\"",
+        "\"KING\"",
+        "[]",
+        "[null]",
+        "{}",
+        "[1,2]",
+        "\"\\u0000\"",
+        "\"\\u202e\"",
+        "\"" + "长".repeat(3000) + "\"",
+        "\"qh-infant-care\"",
+        "\"education\"",
+        "\"2026-03-10T09:00:00+08:00\"",
+        "0.5",
+        "\"\\ud800\""
+    };
 
     @Test
     void noServerErrorAndNoNewEventWhateverTheClientSends() {
@@ -57,24 +125,37 @@ class HostileInputTest {
             for (Routes.Route route : routes.all()) {
                 String path = route.path(SecurityEndToEndTest.VALUES);
                 if (random.nextInt(4) == 0) {
-                    path = path.replace("qh-infant-care", BAD_IDS[random.nextInt(BAD_IDS.length)]
-                            .replace(" ", "%20").replace("<", "%3C").replace(">", "%3E").replace("'", "%27")
-                            .replace(";", "%3B").replace("名", "%E5%90%8D"));
+                    path = path.replace(
+                            "qh-infant-care",
+                            BAD_IDS[random.nextInt(BAD_IDS.length)]
+                                    .replace(" ", "%20")
+                                    .replace("<", "%3C")
+                                    .replace(">", "%3E")
+                                    .replace("'", "%27")
+                                    .replace(";", "%3B")
+                                    .replace("名", "%E5%90%8D"));
                     if (path.contains("//") || path.endsWith("/")) {
                         path = path + "x";
                     }
                 }
                 byte[] body = hostileBody(random);
                 String contentType = random.nextInt(10) == 0 ? "text/plain" : "application/json";
-                String authorization = random.nextInt(8) == 0 ? badCredentials(random)
+                String authorization = random.nextInt(8) == 0
+                        ? badCredentials(random)
                         : "Basic " + Base64.getEncoder().encodeToString("office:demo".getBytes(StandardCharsets.UTF_8));
                 if (random.nextBoolean()) {
-                    authorization = "Basic " + Base64.getEncoder().encodeToString("unit-education:demo".getBytes(StandardCharsets.UTF_8));
+                    authorization = "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString("unit-education:demo".getBytes(StandardCharsets.UTF_8));
                 }
                 String method = route.method();
                 if (method.equals("GET") && random.nextInt(3) == 0) {
-                    path = path + "?page=" + VALUES[random.nextInt(VALUES.length)].replace("\"", "")
-                            .replace(" ", "%20").replace("\\", "%5C") + "&size=-5&asOf=notadate&rag=PURPLE";
+                    path = path + "?page="
+                            + VALUES[random.nextInt(VALUES.length)]
+                                    .replace("\"", "")
+                                    .replace(" ", "%20")
+                                    .replace("\\", "%5C")
+                            + "&size=-5&asOf=notadate&rag=PURPLE";
                 }
                 LedgerApi.Response response;
                 try {
@@ -91,7 +172,8 @@ class HostileInputTest {
         System.out.printf("hostile input: %d requests sent, %d server errors%n", sent, serverErrors.size());
         assertThat(sent).isGreaterThan(1000);
         assertThat(serverErrors).isEmpty();
-        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Long.class)).isEqualTo(before);
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Long.class))
+                .isEqualTo(before);
     }
 
     static byte[] hostileBody(Random random) {

@@ -39,15 +39,18 @@ class IdempotencyLeaseTest {
 
     /** The record a process leaves when it dies after opening it and before its command commits. */
     static void leaveInProgress(String key, String body, Instant leaseUntil) {
-        jdbc.update("insert into idempotency_record (record_key, request_hash, status, attempt, lease_until, created_at)"
-                        + " values (?, ?, 0, 'dead-attempt', ?, ?)", "office|" + key,
+        jdbc.update(
+                "insert into idempotency_record (record_key, request_hash, status, attempt, lease_until, created_at)"
+                        + " values (?, ?, 0, 'dead-attempt', ?, ?)",
+                "office|" + key,
                 IdempotencyFilter.requestHash("POST", "/api/tasks", null, body.getBytes(StandardCharsets.UTF_8)),
-                Timestamp.from(leaseUntil), Timestamp.from(Instant.now()));
+                Timestamp.from(leaseUntil),
+                Timestamp.from(Instant.now()));
     }
 
     static long eventsOf(String aggregateId) {
-        return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?", Long.class,
-                aggregateId);
+        return jdbc.queryForObject(
+                "select count(*) from domain_event_entry where aggregate_identifier = ?", Long.class, aggregateId);
     }
 
     @Test
@@ -56,8 +59,8 @@ class IdempotencyLeaseTest {
         leaveInProgress("k-live", body, Instant.now().plusSeconds(20));
         var retry = api.send("office", "POST", "/api/tasks", body, "Idempotency-Key", "k-live");
         assertThat(retry.status()).isEqualTo(409);
-        assertThat(retry.headers().firstValue("Retry-After").map(Long::parseLong)).hasValueSatisfying(
-                s -> assertThat(s).isBetween(1L, 21L));
+        assertThat(retry.headers().firstValue("Retry-After").map(Long::parseLong))
+                .hasValueSatisfying(s -> assertThat(s).isBetween(1L, 21L));
         assertThat(eventsOf("lease-live")).isZero();
     }
 
@@ -81,8 +84,10 @@ class IdempotencyLeaseTest {
         var first = api.send("office", "POST", "/api/tasks", body, "Idempotency-Key", "k-committed");
         assertThat(first.status()).isEqualTo(201);
         // What the command's transaction leaves when the process dies before the answer is recorded.
-        jdbc.update("update idempotency_record set status = 1, location = null, lease_until = ?"
-                + " where record_key = 'office|k-committed'", Timestamp.from(Instant.now().minusSeconds(1)));
+        jdbc.update(
+                "update idempotency_record set status = 1, location = null, lease_until = ?"
+                        + " where record_key = 'office|k-committed'",
+                Timestamp.from(Instant.now().minusSeconds(1)));
         var retry = api.send("office", "POST", "/api/tasks", body, "Idempotency-Key", "k-committed");
         assertThat(retry.status()).isEqualTo(200);
         assertThat(retry.headers().firstValue("Idempotent-Replayed")).contains("true");
@@ -95,8 +100,10 @@ class IdempotencyLeaseTest {
         var assigned = api.post("office", "/api/tasks", TaskRequests.assignment("lease-lost", "education"));
         assertThat(assigned.status()).isEqualTo(201);
         // The record now belongs to a retry; the slow first attempt's command must not commit.
-        jdbc.update("insert into idempotency_record (record_key, request_hash, status, attempt, lease_until, created_at)"
-                + " values ('office|k-lost', 'h', 0, 'the-retry', ?, ?)", Timestamp.from(Instant.now().plusSeconds(30)),
+        jdbc.update(
+                "insert into idempotency_record (record_key, request_hash, status, attempt, lease_until, created_at)"
+                        + " values ('office|k-lost', 'h', 0, 'the-retry', ?, ?)",
+                Timestamp.from(Instant.now().plusSeconds(30)),
                 Timestamp.from(Instant.now()));
         var urge = GenericCommandMessage.asCommandMessage(new UrgeTaskCommand("lease-lost", "一催", OffsetDateTime.now()))
                 .andMetaData(Map.of("idempotencyRecord", "office|k-lost", "idempotencyAttempt", "the-slow-first"));

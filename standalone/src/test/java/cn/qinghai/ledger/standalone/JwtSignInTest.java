@@ -33,6 +33,7 @@ class JwtSignInTest {
 
     /** The issuer's keys, made before the application that trusts them starts. */
     static final KeyPair keys = rsaKeys();
+
     static ConfigurableApplicationContext app;
     static LedgerApi api;
 
@@ -40,7 +41,8 @@ class JwtSignInTest {
     static class TrustedIssuer {
         @Bean
         JwtDecoder jwtDecoder() {
-            return NimbusJwtDecoder.withPublicKey((RSAPublicKey) keys.getPublic()).build();
+            return NimbusJwtDecoder.withPublicKey((RSAPublicKey) keys.getPublic())
+                    .build();
         }
     }
 
@@ -61,7 +63,8 @@ class JwtSignInTest {
     }
 
     static String token(Map<String, Object> claims, KeyPair signer) throws Exception {
-        JWTClaimsSet.Builder set = new JWTClaimsSet.Builder().subject("u-1")
+        JWTClaimsSet.Builder set = new JWTClaimsSet.Builder()
+                .subject("u-1")
                 .expirationTime(Date.from(Instant.now().plusSeconds(300)));
         claims.forEach(set::claim);
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), set.build());
@@ -81,27 +84,47 @@ class JwtSignInTest {
                  "dueInWorkingDays":5,"source":"办公室通知"}""");
         assertThat(assigned.status()).isEqualTo(201);
 
-        String education = token(Map.of("preferred_username", "li.edu", "ledger_role", "UNIT", "ledger_unit", "education",
-                "ledger_conference", "qh-infant-care"), keys);
-        assertThat(post(education, "/api/tasks/jwt-1/progress", "{\"percentComplete\":20,\"summary\":\"已启动\"}").status())
+        String education = token(
+                Map.of(
+                        "preferred_username",
+                        "li.edu",
+                        "ledger_role",
+                        "UNIT",
+                        "ledger_unit",
+                        "education",
+                        "ledger_conference",
+                        "qh-infant-care"),
+                keys);
+        assertThat(post(education, "/api/tasks/jwt-1/progress", "{\"percentComplete\":20,\"summary\":\"已启动\"}")
+                        .status())
                 .isEqualTo(200);
-        String finance = token(Map.of("ledger_role", "UNIT", "ledger_unit", "finance", "ledger_conference",
-                "qh-infant-care"), keys);
-        assertThat(post(finance, "/api/tasks/jwt-1/progress", "{\"percentComplete\":20,\"summary\":\"x\"}").status())
+        String finance = token(
+                Map.of("ledger_role", "UNIT", "ledger_unit", "finance", "ledger_conference", "qh-infant-care"), keys);
+        assertThat(post(finance, "/api/tasks/jwt-1/progress", "{\"percentComplete\":20,\"summary\":\"x\"}")
+                        .status())
                 .isEqualTo(403);
-        String educationElsewhere = token(Map.of("ledger_role", "UNIT", "ledger_unit", "education",
-                "ledger_conference", "another-conference"), keys);
+        String educationElsewhere = token(
+                Map.of("ledger_role", "UNIT", "ledger_unit", "education", "ledger_conference", "another-conference"),
+                keys);
         assertThat(post(educationElsewhere, "/api/tasks/jwt-1/progress", "{\"percentComplete\":30,\"summary\":\"x\"}")
-                .status()).as("a unit of the same code in another conference").isEqualTo(403);
+                        .status())
+                .as("a unit of the same code in another conference")
+                .isEqualTo(403);
         String unbound = token(Map.of("ledger_role", "UNIT", "ledger_unit", "education"), keys);
-        assertThat(post(unbound, "/api/tasks/jwt-1/progress", "{\"percentComplete\":30,\"summary\":\"x\"}").status())
-                .as("a UNIT token without its conference signs nobody in").isEqualTo(401);
+        assertThat(post(unbound, "/api/tasks/jwt-1/progress", "{\"percentComplete\":30,\"summary\":\"x\"}")
+                        .status())
+                .as("a UNIT token without its conference signs nobody in")
+                .isEqualTo(401);
     }
 
     @Test
     void aTokenWithoutAKnownRoleOrWithAForgedSignatureSignsNobodyIn() throws Exception {
-        assertThat(post(token(Map.of("ledger_role", "KING"), keys), "/api/tasks", "{}").status()).isEqualTo(401);
-        assertThat(post(token(Map.of("ledger_role", "UNIT"), keys), "/api/tasks/x/progress", "{}").status()).isEqualTo(401);
+        assertThat(post(token(Map.of("ledger_role", "KING"), keys), "/api/tasks", "{}")
+                        .status())
+                .isEqualTo(401);
+        assertThat(post(token(Map.of("ledger_role", "UNIT"), keys), "/api/tasks/x/progress", "{}")
+                        .status())
+                .isEqualTo(401);
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         String forged = token(Map.of("ledger_role", "OFFICE"), generator.generateKeyPair());

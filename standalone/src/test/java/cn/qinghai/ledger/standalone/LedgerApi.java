@@ -14,11 +14,9 @@ import java.util.Base64;
 /** A small HTTP client for end-to-end tests: real requests against the running application. */
 final class LedgerApi {
 
-    record Response(int status, String contentType, JsonNode body, String raw, java.net.http.HttpHeaders headers) {
-    }
+    record Response(int status, String contentType, JsonNode body, String raw, java.net.http.HttpHeaders headers) {}
 
-    record Download(int status, String contentType, String contentDisposition, byte[] bytes) {
-    }
+    record Download(int status, String contentType, String contentDisposition, byte[] bytes) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -33,16 +31,21 @@ final class LedgerApi {
     }
 
     Response post(String user, String path, String json) {
-        return send(user, HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+        return send(
+                user,
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
     /** Any method, with extra headers (name, value, name, value, ...). */
     Response send(String user, String method, String path, String json, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+                .method(
+                        method,
+                        json == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
@@ -55,8 +58,11 @@ final class LedgerApi {
     /** Raw bytes with a chosen content type and credentials header (for hostile-input tests). */
     Response raw(String method, String path, byte[] body, String contentType, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -67,22 +73,28 @@ final class LedgerApi {
     }
 
     Response put(String user, String path, String json) {
-        return send(user, HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+        return send(
+                user,
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
     /** A GET with an {@code Accept} header, answered as bytes (files such as CSV and Excel). */
     Download download(String user, String path, String accept) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).GET();
         if (accept != null) {
             request.header("Accept", accept);
         }
         authorize(user, request);
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Content-Disposition").orElse(""), response.body());
+            return new Download(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Content-Disposition").orElse(""),
+                    response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -104,8 +116,12 @@ final class LedgerApi {
             HttpResponse<String> response = http.send(request.build(), LedgerApi::bodyUnlessStream);
             String raw = response.body();
             JsonNode body = raw == null || raw.isBlank() ? null : parse(raw);
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    body, raw, response.headers());
+            return new Response(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    body,
+                    raw,
+                    response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -134,16 +150,13 @@ final class LedgerApi {
             }
 
             @Override
-            public void onNext(java.util.List<java.nio.ByteBuffer> item) {
-            }
+            public void onNext(java.util.List<java.nio.ByteBuffer> item) {}
 
             @Override
-            public void onError(Throwable throwable) {
-            }
+            public void onError(Throwable throwable) {}
 
             @Override
-            public void onComplete() {
-            }
+            public void onComplete() {}
         };
     }
 

@@ -22,7 +22,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class LedgerTestExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LedgerTestExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(LedgerTestExtension.class);
     private static final String KEY = "ledger";
 
     /** The ledger and its folder, closed and deleted with the scope that holds them. */
@@ -68,13 +69,18 @@ final class LedgerTestExtension implements BeforeAllCallback, BeforeEachCallback
         LedgerTest declared = declaration(context);
         Path folder;
         try {
-            folder = Files.createTempDirectory("ledger-" + context.getRequiredTestClass().getSimpleName() + "-");
+            folder = Files.createTempDirectory(
+                    "ledger-" + context.getRequiredTestClass().getSimpleName() + "-");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make a data folder", e);
         }
-        StandaloneLedger.Builder builder = StandaloneLedger.on(folder).storage(declared.storage())
-                .readModels(declared.readModels()).demo(declared.demo()).properties(declared.properties())
-                .sources(declared.sources()).awaitRoster(declared.rosterOn().isEmpty() ? null : declared.rosterOn());
+        StandaloneLedger.Builder builder = StandaloneLedger.on(folder)
+                .storage(declared.storage())
+                .readModels(declared.readModels())
+                .demo(declared.demo())
+                .properties(declared.properties())
+                .sources(declared.sources())
+                .awaitRoster(declared.rosterOn().isEmpty() ? null : declared.rosterOn());
         if (!declared.testClock().isEmpty()) {
             builder.testClock(Instant.parse(declared.testClock()));
         }
@@ -90,7 +96,9 @@ final class LedgerTestExtension implements BeforeAllCallback, BeforeEachCallback
 
     /** The ledger of the nearest scope: the test's own, else its class's. */
     private static Optional<StandaloneLedger> ledger(ExtensionContext context) {
-        for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
+        for (Optional<ExtensionContext> c = Optional.of(context);
+                c.isPresent();
+                c = c.get().getParent()) {
             Running running = c.get().getStore(NAMESPACE).get(KEY, Running.class);
             if (running != null) {
                 return Optional.of(running.ledger());
@@ -102,14 +110,16 @@ final class LedgerTestExtension implements BeforeAllCallback, BeforeEachCallback
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == StandaloneLedger.class || type == LedgerApi.class || type == ConfigurableApplicationContext.class;
+        return type == StandaloneLedger.class
+                || type == LedgerApi.class
+                || type == ConfigurableApplicationContext.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        StandaloneLedger ledger = ledger(context).orElseThrow(() -> new ParameterResolutionException(
-                "no ledger is running for " + parameter.getDeclaringExecutable()
-                        + " (a PER_METHOD ledger starts only for each test)"));
+        StandaloneLedger ledger = ledger(context)
+                .orElseThrow(() -> new ParameterResolutionException("no ledger is running for "
+                        + parameter.getDeclaringExecutable() + " (a PER_METHOD ledger starts only for each test)"));
         Class<?> type = parameter.getParameter().getType();
         return type == StandaloneLedger.class ? ledger : type == LedgerApi.class ? ledger.api() : ledger.app();
     }

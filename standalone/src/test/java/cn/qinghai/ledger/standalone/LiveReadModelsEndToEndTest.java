@@ -73,23 +73,29 @@ class LiveReadModelsEndToEndTest {
         await().atMost(WAIT).until(() -> api.get("viewer", "/api/tasks/live-1").status() == 200);
 
         try (SseClient tasks = SseClient.open(port, "viewer", "/api/live/tasks?conferenceId=" + CID, null);
-             SseClient board = SseClient.open(port, "unit-education", "/api/live/units?conferenceId=" + CID, null);
-             SseClient finance = SseClient.open(port, "viewer", "/api/live/tasks?unit=finance", null)) {
+                SseClient board = SseClient.open(port, "unit-education", "/api/live/units?conferenceId=" + CID, null);
+                SseClient finance = SseClient.open(port, "viewer", "/api/live/tasks?unit=finance", null)) {
             assertThat(tasks.status).isEqualTo(200);
             assertThat(tasks.contentType).startsWith("text/event-stream");
             JsonNode initial = awaitAnswer(tasks, "tasks", list -> task(list, "live-1") != null);
             assertThat(task(initial, "live-1").get("latestPercent").isNull()).isTrue();
-            JsonNode initialBoard = awaitAnswer(board, "units", b -> b.get("total").asInt() == 16);
+            JsonNode initialBoard =
+                    awaitAnswer(board, "units", b -> b.get("total").asInt() == 16);
             assertThat(initialBoard.get("items").findValuesAsText("unitCode")).contains("education");
             JsonNode initialFinance = awaitAnswer(finance, "tasks", list -> true);
             assertThat(initialFinance.get("total").asInt()).isZero();
 
-            var reported = api.post("unit-education", "/api/tasks/live-1/progress",
+            var reported = api.post(
+                    "unit-education",
+                    "/api/tasks/live-1/progress",
                     "{\"percentComplete\":40,\"summary\":\"已完成全省摸底调研\"}");
             assertThat(reported.status()).as(reported.raw()).isEqualTo(200);
 
-            JsonNode updated = awaitAnswer(tasks, "tasks", list -> task(list, "live-1") != null
-                    && task(list, "live-1").get("latestPercent").asInt() == 40);
+            JsonNode updated = awaitAnswer(
+                    tasks,
+                    "tasks",
+                    list -> task(list, "live-1") != null
+                            && task(list, "live-1").get("latestPercent").asInt() == 40);
             assertThat(task(updated, "live-1").get("status").asText()).isEqualTo("IN_PROGRESS");
             JsonNode updatedBoard = awaitAnswer(board, "units", b -> {
                 for (JsonNode unit : b.get("items")) {
@@ -103,7 +109,9 @@ class LiveReadModelsEndToEndTest {
             // a stream filtered to another unit is not woken up, though it keeps its heartbeats
             int heartbeats = finance.comments.get();
             await().atMost(WAIT).until(() -> finance.comments.get() >= heartbeats + 2);
-            assertThat(finance.events).as("no answer for a change that is not its unit's").isEmpty();
+            assertThat(finance.events)
+                    .as("no answer for a change that is not its unit's")
+                    .isEmpty();
         }
     }
 

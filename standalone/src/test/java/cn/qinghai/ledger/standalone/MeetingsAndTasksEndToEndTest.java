@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -22,12 +21,19 @@ class MeetingsAndTasksEndToEndTest extends SeedLedgerOnATestClock {
     static final String M = "plenary-2026-1";
 
     List<String> eventTypes(String aggregateId) {
-        return app.getBean(EventStore.class).readEvents(aggregateId).asStream()
-                .map(DomainEventMessage::getPayloadType).map(Class::getSimpleName).toList();
+        return app.getBean(EventStore.class)
+                .readEvents(aggregateId)
+                .asStream()
+                .map(DomainEventMessage::getPayloadType)
+                .map(Class::getSimpleName)
+                .toList();
     }
 
     List<String> taskIds() {
-        return api.get("viewer", "/api/tasks?conferenceId=" + CID).body().get("items").findValuesAsText("taskId");
+        return api.get("viewer", "/api/tasks?conferenceId=" + CID)
+                .body()
+                .get("items")
+                .findValuesAsText("taskId");
     }
 
     com.fasterxml.jackson.databind.JsonNode register() {
@@ -53,29 +59,63 @@ class MeetingsAndTasksEndToEndTest extends SeedLedgerOnATestClock {
                 {"decisionId":"d-2","matter":"设立省级普惠托育专项资金","major":true,
                  "tasks":[{"taskId":"t-2","title":"测算资金规模","leadUnitCode":"finance","dueDate":"2026-09-30"}]}
                 """), 201, null);
-        expect(api.post("office", "/api/meetings/" + M + "/minutes/signature",
-                "{\"signedBy\":\"kuang-yong\",\"signedOn\":\"2026-03-10\"}"), 422, "AttendanceBeforeSignature");
-        expect(api.post("office", "/api/meetings/" + M + "/attendance", "{\"present\":" + participants() + "}"),
-                200, null);
-        expect(api.post("office", "/api/meetings/" + M + "/minutes/signature",
-                "{\"signedBy\":\"jin-shengshou\",\"signedOn\":\"2026-03-10\"}"), 422, "OnlyTheConvenerSignsMinutes");
-        expect(api.post("office", "/api/meetings/" + M + "/minutes/signature",
-                "{\"signedBy\":\"kuang-yong\",\"signedOn\":\"2026-03-10\"}"), 200, null);
-        expect(api.post("office", "/api/meetings/" + M + "/decisions",
-                "{\"decisionId\":\"d-3\",\"matter\":\"补充\",\"major\":false}"), 422, "DecisionsOnlyUntilMinutesSigned");
-        expect(api.post("office", "/api/meetings/" + M + "/minutes/issue",
-                "{\"documentNo\":\"青婴托联〔2026〕1号\",\"distribution\":[\"各市州人民政府\",\"省政府各委办厅局\"],"
-                        + "\"issuedOn\":\"2026-03-11\"}"), 200, null);
-        expect(api.post("office", "/api/meetings/" + M + "/minutes/issue",
-                "{\"documentNo\":\"青婴托联〔2026〕2号\",\"distribution\":[\"各市州\"]}"), 409, "IssueSignedMinutesOnce");
+        expect(
+                api.post(
+                        "office",
+                        "/api/meetings/" + M + "/minutes/signature",
+                        "{\"signedBy\":\"kuang-yong\",\"signedOn\":\"2026-03-10\"}"),
+                422,
+                "AttendanceBeforeSignature");
+        expect(
+                api.post("office", "/api/meetings/" + M + "/attendance", "{\"present\":" + participants() + "}"),
+                200,
+                null);
+        expect(
+                api.post(
+                        "office",
+                        "/api/meetings/" + M + "/minutes/signature",
+                        "{\"signedBy\":\"jin-shengshou\",\"signedOn\":\"2026-03-10\"}"),
+                422,
+                "OnlyTheConvenerSignsMinutes");
+        expect(
+                api.post(
+                        "office",
+                        "/api/meetings/" + M + "/minutes/signature",
+                        "{\"signedBy\":\"kuang-yong\",\"signedOn\":\"2026-03-10\"}"),
+                200,
+                null);
+        expect(
+                api.post(
+                        "office",
+                        "/api/meetings/" + M + "/decisions",
+                        "{\"decisionId\":\"d-3\",\"matter\":\"补充\",\"major\":false}"),
+                422,
+                "DecisionsOnlyUntilMinutesSigned");
+        expect(
+                api.post(
+                        "office",
+                        "/api/meetings/" + M + "/minutes/issue",
+                        "{\"documentNo\":\"青婴托联〔2026〕1号\",\"distribution\":[\"各市州人民政府\",\"省政府各委办厅局\"],"
+                                + "\"issuedOn\":\"2026-03-11\"}"),
+                200,
+                null);
+        expect(
+                api.post(
+                        "office",
+                        "/api/meetings/" + M + "/minutes/issue",
+                        "{\"documentNo\":\"青婴托联〔2026〕2号\",\"distribution\":[\"各市州\"]}"),
+                409,
+                "IssueSignedMinutesOnce");
     }
 
     /** The units of the plenary (every active member unit), as a JSON array. */
     String participants() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("viewer", "/api/meetings/" + M).status() == 200);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> api.get("viewer", "/api/meetings/" + M).status() == 200);
         var units = api.get("viewer", "/api/meetings/" + M).body().get("participantUnits");
         List<String> codes = new java.util.ArrayList<>();
-        units.forEach(u -> codes.add("\"" + (u.isTextual() ? u.asText() : u.get("unitCode").asText()) + "\""));
+        units.forEach(u ->
+                codes.add("\"" + (u.isTextual() ? u.asText() : u.get("unitCode").asText()) + "\""));
         return codes.toString();
     }
 
@@ -87,16 +127,26 @@ class MeetingsAndTasksEndToEndTest extends SeedLedgerOnATestClock {
         await().atMost(Duration.ofSeconds(30)).until(() -> taskIds().contains("t-1"));
         assertThat(taskIds()).containsExactly("t-1");
 
-        expect(api.post("office", "/api/meetings/" + M + "/decisions/d-2/approval-request",
-                "{\"submittedTo\":\"省人民政府\",\"documentNo\":\"青婴托联呈〔2026〕1号\"}"), 200, null);
+        expect(
+                api.post(
+                        "office",
+                        "/api/meetings/" + M + "/decisions/d-2/approval-request",
+                        "{\"submittedTo\":\"省人民政府\",\"documentNo\":\"青婴托联呈〔2026〕1号\"}"),
+                200,
+                null);
         assertThat(eventTypes("t-2")).isEmpty();
-        expect(api.post("office", "/api/meetings/" + M + "/decisions/d-2/approval",
-                "{\"approved\":true,\"approver\":\"省人民政府\",\"documentNo\":\"青政函〔2026〕9号\",\"decidedOn\":\"2026-03-20\"}"),
-                200, null);
+        expect(
+                api.post(
+                        "office",
+                        "/api/meetings/" + M + "/decisions/d-2/approval",
+                        "{\"approved\":true,\"approver\":\"省人民政府\",\"documentNo\":\"青政函〔2026〕9号\",\"decidedOn\":\"2026-03-20\"}"),
+                200,
+                null);
         assertThat(eventTypes("t-2")).containsExactly("TaskAssignedEvent");
         await().atMost(Duration.ofSeconds(30)).until(() -> taskIds().size() == 2);
         assertThat(taskIds()).containsExactlyInAnyOrder("t-1", "t-2");
-        await().atMost(Duration.ofSeconds(30)).until(() -> register().findValuesAsText("approval").contains("APPROVED"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> register().findValuesAsText("approval").contains("APPROVED"));
         var register = register();
         assertThat(register.findValuesAsText("approval")).containsExactly("NOT_REQUIRED", "APPROVED");
         assertThat(register.findValuesAsText("minutesDocumentNo")).containsOnly("青婴托联〔2026〕1号");
@@ -104,9 +154,16 @@ class MeetingsAndTasksEndToEndTest extends SeedLedgerOnATestClock {
         var meeting = api.get("viewer", "/api/meetings/" + M).body();
         assertThat(meeting.get("invitedDepartments").get(0).asText()).isEqualTo("省委宣传部");
         assertThat(meeting.get("participantUnits").size()).isEqualTo(16);
-        assertThat(eventTypes(M)).containsExactly("MeetingConvenedEvent", "DecisionRecordedEvent",
-                "DecisionRecordedEvent", "AttendanceRecordedEvent", "MinutesSignedEvent", "MinutesIssuedEvent", "MatterSubmittedForApprovalEvent",
-                "MatterApprovedEvent");
+        assertThat(eventTypes(M))
+                .containsExactly(
+                        "MeetingConvenedEvent",
+                        "DecisionRecordedEvent",
+                        "DecisionRecordedEvent",
+                        "AttendanceRecordedEvent",
+                        "MinutesSignedEvent",
+                        "MinutesIssuedEvent",
+                        "MatterSubmittedForApprovalEvent",
+                        "MatterApprovedEvent");
     }
 
     @Test
@@ -115,38 +172,82 @@ class MeetingsAndTasksEndToEndTest extends SeedLedgerOnATestClock {
         String t = "/api/tasks/t-1";
         expect(api.post("unit-finance", t + "/acknowledgement", "{}"), 422, "LeadUnitAcknowledgesOnce");
         expect(api.post("unit-education", t + "/acknowledgement", "{}"), 200, null);
-        expect(api.post("unit-finance", t + "/progress", "{\"unitCode\":\"finance\",\"percentComplete\":30,\"summary\":\"资金测算中\"}"),
-                200, null);
-        expect(api.post("unit-finance", t + "/progress", "{\"unitCode\":\"education\",\"percentComplete\":90,\"summary\":\"x\"}"),
-                403, null);
-        expect(api.post("unit-health", t + "/progress", "{\"percentComplete\":10,\"summary\":\"x\"}"),
-                403, null); // not a task of 省卫生健康委
+        expect(
+                api.post(
+                        "unit-finance",
+                        t + "/progress",
+                        "{\"unitCode\":\"finance\",\"percentComplete\":30,\"summary\":\"资金测算中\"}"),
+                200,
+                null);
+        expect(
+                api.post(
+                        "unit-finance",
+                        t + "/progress",
+                        "{\"unitCode\":\"education\",\"percentComplete\":90,\"summary\":\"x\"}"),
+                403,
+                null);
+        expect(
+                api.post("unit-health", t + "/progress", "{\"percentComplete\":10,\"summary\":\"x\"}"),
+                403,
+                null); // not a task of 省卫生健康委
         expect(api.post("unit-education", t + "/progress", "{\"percentComplete\":50,\"summary\":\"初稿完成\"}"), 200, null);
-        expect(api.post("unit-education", t + "/progress", "{\"percentComplete\":40,\"summary\":\"x\"}"),
-                422, "ProgressNeverGoesDown");
+        expect(
+                api.post("unit-education", t + "/progress", "{\"percentComplete\":40,\"summary\":\"x\"}"),
+                422,
+                "ProgressNeverGoesDown");
         java.time.Instant beforeUrging = java.time.Instant.now();
         expect(api.post("office", t + "/urgings", "{\"note\":\"请于月底前报送初稿\"}"), 200, null);
         expect(api.post("unit-education", t + "/urgings", "{\"note\":\"x\"}"), 403, null);
-        expect(api.post("unit-education", t + "/extension-requests",
-                "{\"requestId\":\"r-1\",\"newDueDate\":\"2026-07-31\",\"reason\":\"需征求各市州意见\"}"), 201, null);
+        expect(
+                api.post(
+                        "unit-education",
+                        t + "/extension-requests",
+                        "{\"requestId\":\"r-1\",\"newDueDate\":\"2026-07-31\",\"reason\":\"需征求各市州意见\"}"),
+                201,
+                null);
         expect(api.post("office", t + "/extension-requests/r-1/grant", "{\"note\":\"同意延期\"}"), 200, null);
         expect(api.post("unit-finance", t + "/completion", "{\"summary\":\"x\"}"), 422, "LeadUnitSubmitsCompletion");
-        expect(api.post("unit-education", t + "/completion",
-                "{\"summary\":\"方案已印发\",\"evidence\":[\"青教〔2026〕12号\"]}"), 422, "CompletionMeansOneHundredPercent");
-        expect(api.post("unit-education", t + "/progress", "{\"percentComplete\":100,\"summary\":\"方案已印发\"}"), 200, null);
-        expect(api.post("unit-education", t + "/completion",
-                "{\"summary\":\"方案已印发\",\"evidence\":[\"青教〔2026〕12号\"]}"), 200, null);
+        expect(
+                api.post("unit-education", t + "/completion", "{\"summary\":\"方案已印发\",\"evidence\":[\"青教〔2026〕12号\"]}"),
+                422,
+                "CompletionMeansOneHundredPercent");
+        expect(
+                api.post("unit-education", t + "/progress", "{\"percentComplete\":100,\"summary\":\"方案已印发\"}"),
+                200,
+                null);
+        expect(
+                api.post("unit-education", t + "/completion", "{\"summary\":\"方案已印发\",\"evidence\":[\"青教〔2026〕12号\"]}"),
+                200,
+                null);
         expect(api.post("office", t + "/return", "{\"reason\":\"缺少财政保障内容\"}"), 200, null);
-        expect(api.post("unit-education", t + "/progress", "{\"percentComplete\":100,\"summary\":\"补充财政保障\"}"), 200, null);
-        expect(api.post("unit-education", t + "/completion", "{\"summary\":\"已补充\",\"evidence\":[\"修订稿\"]}"), 200, null);
+        expect(
+                api.post("unit-education", t + "/progress", "{\"percentComplete\":100,\"summary\":\"补充财政保障\"}"),
+                200,
+                null);
+        expect(
+                api.post("unit-education", t + "/completion", "{\"summary\":\"已补充\",\"evidence\":[\"修订稿\"]}"),
+                200,
+                null);
         expect(api.post("office", t + "/closure", "{\"note\":\"同意销号\"}"), 200, null);
         expect(api.post("office", t + "/urgings", "{\"note\":\"x\"}"), 409, "ClosedTaskRefusesCommands");
-        assertThat(eventTypes("t-1")).containsExactly("TaskAssignedEvent", "TaskAcknowledgedEvent",
-                "ProgressReportedEvent", "ProgressReportedEvent", "TaskUrgedEvent", "ExtensionRequestedEvent",
-                "DeadlineExtendedEvent", "ProgressReportedEvent", "CompletionSubmittedEvent", "TaskReturnedEvent", "ProgressReportedEvent",
-                "CompletionSubmittedEvent", "TaskClosedEvent");
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                "CLOSED".equals(api.get("viewer", t).body().path("status").asText()));
+        assertThat(eventTypes("t-1"))
+                .containsExactly(
+                        "TaskAssignedEvent",
+                        "TaskAcknowledgedEvent",
+                        "ProgressReportedEvent",
+                        "ProgressReportedEvent",
+                        "TaskUrgedEvent",
+                        "ExtensionRequestedEvent",
+                        "DeadlineExtendedEvent",
+                        "ProgressReportedEvent",
+                        "CompletionSubmittedEvent",
+                        "TaskReturnedEvent",
+                        "ProgressReportedEvent",
+                        "CompletionSubmittedEvent",
+                        "TaskClosedEvent");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "CLOSED"
+                        .equals(api.get("viewer", t).body().path("status").asText()));
         var detail = api.get("viewer", t).body();
         assertThat(detail.get("progress").size()).isEqualTo(4);
         assertThat(detail.get("urgings").size()).isEqualTo(1);
@@ -156,20 +257,30 @@ class MeetingsAndTasksEndToEndTest extends SeedLedgerOnATestClock {
         assertThat(detail.get("closure").get("onTime").asBoolean()).isTrue();
 
         // An auditor asks what the record said before the urging: in progress, 50 %, no urging, old due date.
-        var then = api.get("auditor", t.replace("/api/tasks", "/api/audit/tasks") + "?asOf="
-                + beforeUrging.atOffset(java.time.ZoneOffset.ofHours(8)).toString().replace("+", "%2B"));
+        var then = api.get(
+                "auditor",
+                t.replace("/api/tasks", "/api/audit/tasks") + "?asOf="
+                        + beforeUrging
+                                .atOffset(java.time.ZoneOffset.ofHours(8))
+                                .toString()
+                                .replace("+", "%2B"));
         assertThat(then.status()).as(then.raw()).isEqualTo(200);
         assertThat(then.body().get("status").asText()).isEqualTo("IN_PROGRESS");
         assertThat(then.body().get("urgings").size()).isZero();
         assertThat(then.body().get("dueDate").asText()).isEqualTo("2026-06-30");
         assertThat(then.body().get("progress").size()).isEqualTo(2);
-        assertThat(api.get("viewer", "/api/audit/tasks/t-1?asOf=2026-03-01").status()).isEqualTo(403);
-        assertThat(api.get("auditor", "/api/audit/tasks/t-1?asOf=2020-01-01").status()).isEqualTo(404);
-        var board = api.get("auditor", "/api/audit/units?conferenceId=" + CID + "&asOf="
-                + java.time.LocalDate.now(TestClocks.ZONE));
+        assertThat(api.get("viewer", "/api/audit/tasks/t-1?asOf=2026-03-01").status())
+                .isEqualTo(403);
+        assertThat(api.get("auditor", "/api/audit/tasks/t-1?asOf=2020-01-01").status())
+                .isEqualTo(404);
+        var board = api.get(
+                "auditor",
+                "/api/audit/units?conferenceId=" + CID + "&asOf=" + java.time.LocalDate.now(TestClocks.ZONE));
         assertThat(board.status()).as(board.raw()).isEqualTo(200);
         assertThat(board.body().get("items").findValuesAsText("unitCode")).contains("education");
-        var removal = api.post("office", "/api/conferences/" + CID + "/units/trade-union/removal",
+        var removal = api.post(
+                "office",
+                "/api/conferences/" + CID + "/units/trade-union/removal",
                 "{\"reason\":\"调整\",\"decidedBy\":{\"kind\":\"CIRCULATION\",\"reference\":\"青婴联办函〔2024〕1号\",\"decidedOn\":\"2024-02-20\"}}");
         expect(removal, 200, null);
     }
@@ -181,8 +292,13 @@ class MeetingsAndTasksEndToEndTest extends SeedLedgerOnATestClock {
                  "leadUnitCode":"civil-affairs","coUnitCodes":["market-regulation"],"dueInWorkingDays":5,
                  "source":"省政府领导批示"}
                 """), 201, null);
-        expect(api.post("office", "/api/conferences/" + CID + "/units/market-regulation/removal",
-                "{\"reason\":\"调整\",\"decidedBy\":{\"kind\":\"CIRCULATION\",\"reference\":\"青婴联办函〔2024〕1号\",\"decidedOn\":\"2024-02-20\"}}"), 422, "UnitWithOpenTasksStays");
+        expect(
+                api.post(
+                        "office",
+                        "/api/conferences/" + CID + "/units/market-regulation/removal",
+                        "{\"reason\":\"调整\",\"decidedBy\":{\"kind\":\"CIRCULATION\",\"reference\":\"青婴联办函〔2024〕1号\",\"decidedOn\":\"2024-02-20\"}}"),
+                422,
+                "UnitWithOpenTasksStays");
     }
 
     @Test
@@ -196,21 +312,35 @@ class MeetingsAndTasksEndToEndTest extends SeedLedgerOnATestClock {
         app.close();
 
         // Past the due date (the end of 6 March in Xining), in a new process.
-        TestClocks.set(LocalDate.of(2026, 3, 7).atTime(0, 5).atZone(TestClocks.ZONE).toInstant());
+        TestClocks.set(
+                LocalDate.of(2026, 3, 7).atTime(0, 5).atZone(TestClocks.ZONE).toInstant());
         startApp();
         Scheduler scheduler = app.getBean(Scheduler.class);
         scheduler.triggerCheckForDueExecutions();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(eventTypes("direct-2")).containsExactly("TaskAssignedEvent", "TaskBecameOverdueEvent"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(eventTypes("direct-2"))
+                        .containsExactly("TaskAssignedEvent", "TaskBecameOverdueEvent"));
         scheduler.triggerCheckForDueExecutions();
-        TestClocks.set(LocalDate.of(2026, 3, 9).atTime(9, 0).atZone(TestClocks.ZONE).toInstant());
+        TestClocks.set(
+                LocalDate.of(2026, 3, 9).atTime(9, 0).atZone(TestClocks.ZONE).toInstant());
         scheduler.triggerCheckForDueExecutions();
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                assertThat(eventTypes("direct-2")).containsExactly("TaskAssignedEvent", "TaskBecameOverdueEvent"));
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(eventTypes("direct-2"))
+                        .containsExactly("TaskAssignedEvent", "TaskBecameOverdueEvent"));
         LedgerApi restarted = SeedConferenceEndToEndTest.api(app);
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                "RED".equals(restarted.get("viewer", "/api/tasks/direct-2").body().path("rag").asText()));
-        assertThat(restarted.get("viewer", "/api/tasks?rag=RED").body().get("items").findValuesAsText("taskId"))
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "RED"
+                        .equals(restarted
+                                .get("viewer", "/api/tasks/direct-2")
+                                .body()
+                                .path("rag")
+                                .asText()));
+        assertThat(restarted
+                        .get("viewer", "/api/tasks?rag=RED")
+                        .body()
+                        .get("items")
+                        .findValuesAsText("taskId"))
                 .containsExactly("direct-2");
     }
 }

@@ -33,15 +33,24 @@ class MinutesRevisionEndToEndTest extends SeedLedgerOnATestClock {
                 """), 201, null);
         await().atMost(WAIT).until(() -> api.get("viewer", "/api/meetings/" + M).status() == 200);
         List<String> present = new ArrayList<>();
-        api.get("viewer", "/api/meetings/" + M).body().get("participantUnits")
+        api.get("viewer", "/api/meetings/" + M)
+                .body()
+                .get("participantUnits")
                 .forEach(u -> present.add("\"" + u.get("unitCode").asText() + "\""));
         expect(api.post("office", "/api/meetings/" + M + "/attendance", "{\"present\":" + present + "}"), 200, null);
-        expect(api.post("office", "/api/meetings/" + M + "/minutes/signature",
-                "{\"signedBy\":\"kuang-yong\",\"signedOn\":\"2026-01-22\"}"), 200, null);
+        expect(
+                api.post(
+                        "office",
+                        "/api/meetings/" + M + "/minutes/signature",
+                        "{\"signedBy\":\"kuang-yong\",\"signedOn\":\"2026-01-22\"}"),
+                200,
+                null);
     }
 
     LedgerApi.Response issueToday() {
-        return api.post("office", "/api/meetings/" + M + "/minutes/issue",
+        return api.post(
+                "office",
+                "/api/meetings/" + M + "/minutes/issue",
                 "{\"documentNo\":\"青婴托联〔2026〕1号\",\"distribution\":[\"各市州人民政府\",\"省有关部门\"]}");
     }
 
@@ -58,54 +67,88 @@ class MinutesRevisionEndToEndTest extends SeedLedgerOnATestClock {
         // What the office could do until now: nothing changes signed minutes, and they cannot be dropped.
         expect(api.post("office", "/api/meetings/" + M + "/decisions", """
                 {"decisionId":"d-1b","matter":"另行议定","major":false}"""), 422, "DecisionsOnlyUntilMinutesSigned");
-        expect(api.post("office", "/api/meetings/" + M + "/minutes/corrections", "{\"reason\":\"调整时限\"}"), 422,
+        expect(
+                api.post("office", "/api/meetings/" + M + "/minutes/corrections", "{\"reason\":\"调整时限\"}"),
+                422,
                 "CorrectionIsANewVersionOfIssuedMinutes");
-        expect(api.post("office", "/api/meetings/" + M + "/cancellation", "{\"reason\":\"x\"}"), 422,
+        expect(
+                api.post("office", "/api/meetings/" + M + "/cancellation", "{\"reason\":\"x\"}"),
+                422,
                 "CancelOnlyBeforeMinutesAreSigned");
         String dueDates = "{\"dueDates\":[{\"taskId\":\"t-jan-1\",\"dueDate\":\"2026-06-30\"}],\"reason\":\"时限顺延\"}";
-        expect(api.post("office", "/api/meetings/" + M + "/decisions/d-1/due-dates", dueDates), 422,
+        expect(
+                api.post("office", "/api/meetings/" + M + "/decisions/d-1/due-dates", dueDates),
+                422,
                 "MatterChangesOnlyInItsDraft");
 
         // The way back: the signed text returns to the office, changes, and is signed again.
         expect(api.post("unit-education", "/api/meetings/" + M + "/minutes/revision", "{\"reason\":\"x\"}"), 403, null);
         expect(api.post("office", "/api/meetings/" + M + "/minutes/revision", "{}"), 400, null);
-        expect(api.post("office", "/api/meetings/" + M + "/minutes/revision",
-                "{\"reason\":\"印发时完成时限已过，调整时限后重新签发\"}"), 200, null);
-        expect(api.post("office", "/api/meetings/" + M + "/minutes/revision", "{\"reason\":\"again\"}"), 422,
+        expect(
+                api.post("office", "/api/meetings/" + M + "/minutes/revision", "{\"reason\":\"印发时完成时限已过，调整时限后重新签发\"}"),
+                200,
+                null);
+        expect(
+                api.post("office", "/api/meetings/" + M + "/minutes/revision", "{\"reason\":\"again\"}"),
+                422,
                 "OnlySignedUnissuedMinutesGoBackForRevision");
         expect(issueToday(), 422, "IssueSignedMinutesOnce"); // the signature no longer stands
-        expect(api.post("office", "/api/meetings/" + M + "/decisions/d-1/due-dates",
-                "{\"dueDates\":[{\"taskId\":\"t-other\",\"dueDate\":\"2026-06-30\"}],\"reason\":\"x\"}"), 422,
+        expect(
+                api.post(
+                        "office",
+                        "/api/meetings/" + M + "/decisions/d-1/due-dates",
+                        "{\"dueDates\":[{\"taskId\":\"t-other\",\"dueDate\":\"2026-06-30\"}],\"reason\":\"x\"}"),
+                422,
                 "DueDatesNameTheMattersTasks");
-        expect(api.post("office", "/api/meetings/" + M + "/decisions/d-1/due-dates",
-                "{\"dueDates\":[{\"taskId\":\"t-jan-1\",\"dueDate\":\"2026-01-19\"}],\"reason\":\"x\"}"), 422,
+        expect(
+                api.post(
+                        "office",
+                        "/api/meetings/" + M + "/decisions/d-1/due-dates",
+                        "{\"dueDates\":[{\"taskId\":\"t-jan-1\",\"dueDate\":\"2026-01-19\"}],\"reason\":\"x\"}"),
+                422,
                 "DueDateNotBeforeAssignment");
         expect(api.post("office", "/api/meetings/" + M + "/decisions/d-9/due-dates", dueDates), 404, "KnownDecision");
         expect(api.post("office", "/api/meetings/" + M + "/decisions/d-1/due-dates", dueDates), 200, null);
 
-        await().atMost(WAIT).until(() -> "DRAFT".equals(minutesV1().path("state").asText())
-                && "2026-06-30".equals(api.get("viewer", "/api/meetings/" + M).body()
-                        .at("/decisions/0/tasks/0/dueDate").asText()));
+        await().atMost(WAIT)
+                .until(() -> "DRAFT".equals(minutesV1().path("state").asText())
+                        && "2026-06-30"
+                                .equals(api.get("viewer", "/api/meetings/" + M)
+                                        .body()
+                                        .at("/decisions/0/tasks/0/dueDate")
+                                        .asText()));
         assertThat(minutesV1().path("revisionReason").asText()).isEqualTo("印发时完成时限已过，调整时限后重新签发");
         assertThat(minutesV1().path("signedOn").isNull()).isTrue();
 
-        expect(api.post("office", "/api/meetings/" + M + "/minutes/signature",
-                "{\"signedBy\":\"kuang-yong\",\"signedOn\":\"2026-03-02\"}"), 200, null);
+        expect(
+                api.post(
+                        "office",
+                        "/api/meetings/" + M + "/minutes/signature",
+                        "{\"signedBy\":\"kuang-yong\",\"signedOn\":\"2026-03-02\"}"),
+                200,
+                null);
         expect(issueToday(), 200, null);
 
         await().atMost(WAIT).until(() -> api.get("viewer", "/api/tasks/t-jan-1").status() == 200);
         JsonNode task = api.get("viewer", "/api/tasks/t-jan-1").body();
         assertThat(task.path("dueDate").asText()).isEqualTo("2026-06-30");
-        await().atMost(WAIT).until(() -> "ISSUED".equals(minutesV1().path("state").asText()));
+        await().atMost(WAIT)
+                .until(() -> "ISSUED".equals(minutesV1().path("state").asText()));
         assertThat(minutesV1().path("signedOn").asText()).isEqualTo("2026-03-02");
         assertThat(minutesV1().path("documentNo").asText()).isEqualTo("青婴托联〔2026〕1号");
 
         // Issued: the matter's due dates change on the task now, and the minutes only by a correction.
-        expect(api.post("office", "/api/meetings/" + M + "/decisions/d-1/due-dates", dueDates), 422,
+        expect(
+                api.post("office", "/api/meetings/" + M + "/decisions/d-1/due-dates", dueDates),
+                422,
                 "MatterChangesOnlyInItsDraft");
-        expect(api.post("office", "/api/meetings/" + M + "/minutes/revision", "{\"reason\":\"x\"}"), 422,
+        expect(
+                api.post("office", "/api/meetings/" + M + "/minutes/revision", "{\"reason\":\"x\"}"),
+                422,
                 "OnlySignedUnissuedMinutesGoBackForRevision");
-        expect(api.post("office", "/api/meetings/" + M + "/cancellation", "{\"reason\":\"x\"}"), 422,
+        expect(
+                api.post("office", "/api/meetings/" + M + "/cancellation", "{\"reason\":\"x\"}"),
+                422,
                 "CancelOnlyBeforeMinutesAreSigned");
     }
 }

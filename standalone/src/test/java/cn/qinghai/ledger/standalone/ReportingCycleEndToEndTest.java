@@ -42,10 +42,11 @@ class ReportingCycleEndToEndTest extends SeedLedgerOnATestClock {
         expect(api.post("office", ROUNDS, """
                 {"kind":"ANNUAL","period":"2026-Q2","dueDate":"2026-04-30"}"""), 422, "ReportingPeriodMatchesItsKind");
         expect(api.post("office", ROUNDS, """
-                {"kind":"QUARTERLY","period":"2026-Q2","dueDate":"2026-03-01"}"""), 422,
-                "ReportingDueDateNotBeforeOpening");
-        expect(api.post("office", "/api/conferences/no-such-conference/reporting-rounds", """
-                {"kind":"QUARTERLY","period":"2026-Q1","dueDate":"2026-04-10"}"""), 422,
+                {"kind":"QUARTERLY","period":"2026-Q2","dueDate":"2026-03-01"}"""), 422, "ReportingDueDateNotBeforeOpening");
+        expect(
+                api.post("office", "/api/conferences/no-such-conference/reporting-rounds", """
+                {"kind":"QUARTERLY","period":"2026-Q1","dueDate":"2026-04-10"}"""),
+                422,
                 "ReportingRoundsOfALivingConference");
         expect(api.post("unit-education", ROUNDS, """
                 {"kind":"QUARTERLY","period":"2026-Q2","dueDate":"2026-06-30"}"""), 403, null);
@@ -66,8 +67,13 @@ class ReportingCycleEndToEndTest extends SeedLedgerOnATestClock {
         TestClocks.set(Instant.parse("2026-04-10T08:00:00Z")); // the due date, 16:00 in Xining
         expect(api.post("unit-education", Q1 + "/reports", "{\"text\":\"一季度新增托位1260个\"}"), 200, null);
         // a unit reports only for itself, in its own conference
-        expect(api.post("unit-education", "/api/conferences/other-conference/reporting-rounds/2026-Q1/reports",
-                "{\"text\":\"x\"}"), 403, null);
+        expect(
+                api.post(
+                        "unit-education",
+                        "/api/conferences/other-conference/reporting-rounds/2026-Q1/reports",
+                        "{\"text\":\"x\"}"),
+                403,
+                null);
         expect(api.post("office", Q1 + "/reports", "{\"text\":\"x\"}"), 403, null);
         // closing before the due date has passed, while units have not reported, is refused
         expect(api.post("office", Q1 + "/closure", "{}"), 422, "ReportingRoundClosesAfterItsDueDate");
@@ -76,17 +82,35 @@ class ReportingCycleEndToEndTest extends SeedLedgerOnATestClock {
         TestClocks.set(Instant.parse("2026-04-13T01:00:00Z"));
         expect(api.post("unit-civil-affairs", Q1 + "/reports", "{\"text\":\"一季度摸底调查完成\"}"), 200, null);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> "REPORTED_LATE".equals(
-                byUnit(round()).get("civil-affairs").path("state").asText()));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "REPORTED_LATE"
+                        .equals(byUnit(round())
+                                .get("civil-affairs")
+                                .path("state")
+                                .asText()));
         Map<String, JsonNode> units = byUnit(round());
         assertThat(units.get("education").path("state").asText()).isEqualTo("REPORTED");
         assertThat(units.get("education").path("submissions")).hasSize(2);
-        assertThat(units.get("education").path("submissions").get(1).path("text").asText()).isEqualTo("一季度新增托位1260个");
+        assertThat(units.get("education")
+                        .path("submissions")
+                        .get(1)
+                        .path("text")
+                        .asText())
+                .isEqualTo("一季度新增托位1260个");
         assertThat(units.get("education").path("firstReportedAt").asText()).startsWith("2026-04-08T10:00");
         assertThat(units.get("finance").path("state").asText()).isEqualTo("REPORTED");
-        assertThat(units.get("finance").path("submissions").get(0).path("documentRef").asText())
+        assertThat(units.get("finance")
+                        .path("submissions")
+                        .get(0)
+                        .path("documentRef")
+                        .asText())
                 .isEqualTo("青财社函〔2026〕12号");
-        assertThat(units.get("civil-affairs").path("submissions").get(0).path("late").asBoolean()).isTrue();
+        assertThat(units.get("civil-affairs")
+                        .path("submissions")
+                        .get(0)
+                        .path("late")
+                        .asBoolean())
+                .isTrue();
         assertThat(units.get("housing").path("state").asText()).isEqualTo("OVERDUE");
         JsonNode counts = round().path("counts");
         assertThat(counts.path("reported").asInt()).isEqualTo(2);
@@ -94,17 +118,27 @@ class ReportingCycleEndToEndTest extends SeedLedgerOnATestClock {
         assertThat(counts.path("overdue").asInt()).isEqualTo(13);
 
         // urging: the unit that has not reported, yes; one that reported, refused by its rule
-        expect(api.post("office", Q1 + "/urgings", "{\"unitCode\":\"housing\",\"message\":\"请于4月15日前报送\"}"),
-                200, null);
-        expect(api.post("office", Q1 + "/urgings", "{\"unitCode\":\"education\",\"message\":\"请报送\"}"), 422,
+        expect(api.post("office", Q1 + "/urgings", "{\"unitCode\":\"housing\",\"message\":\"请于4月15日前报送\"}"), 200, null);
+        expect(
+                api.post("office", Q1 + "/urgings", "{\"unitCode\":\"education\",\"message\":\"请报送\"}"),
+                422,
                 "UrgeOnlyUnitsThatHaveNotReported");
         expect(api.post("unit-housing", Q1 + "/urgings", "{\"unitCode\":\"housing\",\"message\":\"x\"}"), 403, null);
 
         // housing sees its own open round, what to submit and by when, and the urging
-        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("unit-housing",
-                ROUNDS + "?unitCode=housing&open=true").body().path("items").path(0).path("unit").path("urgingCount")
-                .asInt() == 1);
-        JsonNode own = api.get("unit-housing", ROUNDS + "?unitCode=housing&open=true").body().path("items").get(0);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> api.get("unit-housing", ROUNDS + "?unitCode=housing&open=true")
+                                .body()
+                                .path("items")
+                                .path(0)
+                                .path("unit")
+                                .path("urgingCount")
+                                .asInt()
+                        == 1);
+        JsonNode own = api.get("unit-housing", ROUNDS + "?unitCode=housing&open=true")
+                .body()
+                .path("items")
+                .get(0);
         assertThat(own.path("dueDate").asText()).isEqualTo("2026-04-10");
         assertThat(own.path("requirements").asText()).startsWith("请报送2026年第一季度工作情况");
         assertThat(own.path("unit").path("state").asText()).isEqualTo("OVERDUE");
@@ -120,7 +154,10 @@ class ReportingCycleEndToEndTest extends SeedLedgerOnATestClock {
         await().atMost(Duration.ofSeconds(30)).until(() -> !round().path("open").asBoolean());
         assertThat(round().path("closedOn").asText()).isEqualTo("2026-04-13");
         assertThat(byUnit(round()).get("housing").path("state").asText()).isEqualTo("OVERDUE");
-        assertThat(api.get("unit-housing", ROUNDS + "?unitCode=housing&open=true").body().path("items")).isEmpty();
+        assertThat(api.get("unit-housing", ROUNDS + "?unitCode=housing&open=true")
+                        .body()
+                        .path("items"))
+                .isEmpty();
         expect(api.get("viewer", ROUNDS + "/2026-Q3"), 404, null);
     }
 }

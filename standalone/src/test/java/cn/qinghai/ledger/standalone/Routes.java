@@ -31,14 +31,15 @@ record Routes(List<Route> all) {
     }
 
     static Routes of(ApplicationContext context) {
-        RequestMappingHandlerMapping mapping = context.getBean("requestMappingHandlerMapping",
-                RequestMappingHandlerMapping.class);
+        RequestMappingHandlerMapping mapping =
+                context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class);
         List<Route> routes = new ArrayList<>();
         for (var entry : mapping.getHandlerMethods().entrySet()) {
             RequestMappingInfo info = entry.getKey();
             boolean optionalBody = java.util.Arrays.stream(entry.getValue().getMethodParameters())
                     .anyMatch(p -> p.hasParameterAnnotation(org.springframework.web.bind.annotation.RequestBody.class)
-                            && !p.getParameterAnnotation(org.springframework.web.bind.annotation.RequestBody.class).required());
+                            && !p.getParameterAnnotation(org.springframework.web.bind.annotation.RequestBody.class)
+                                    .required());
             for (String pattern : info.getPatternValues()) {
                 if (!pattern.startsWith("/api/")) {
                     continue;

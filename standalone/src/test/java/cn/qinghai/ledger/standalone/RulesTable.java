@@ -37,6 +37,7 @@ final class RulesTable {
     static final List<String> SOURCE_MODULES = List.of("shared-events", "platform", "command-side", "query-side");
     /** A rule name: UpperCamelCase, as a refusal's {@code rule} carries it. */
     static final Pattern RULE_NAME = Pattern.compile("[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*");
+
     static final Pattern REFUSAL = Pattern.compile("\\b(rule|conflict|notFound)\\(");
     static final Pattern CONSTANT_REFERENCE = Pattern.compile("(?:\\b(\\w+)\\.)?\\b([A-Z][A-Z0-9_]*)\\b");
     static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
@@ -44,14 +45,11 @@ final class RulesTable {
     static final String PRACTICE = "办公室工作惯例";
 
     /** One row: a rule (or threshold, or command), what it refuses or does, where it comes from. */
-    record Row(String name, String javaName, String refuses, RuleSource source, String answer) {
-    }
+    record Row(String name, String javaName, String refuses, RuleSource source, String answer) {}
 
-    record Table(Map<String, List<Row>> rules, List<Row> thresholds, List<Row> commands, List<String> unsourced) {
-    }
+    record Table(Map<String, List<Row>> rules, List<Row> thresholds, List<Row> commands, List<String> unsourced) {}
 
-    private RulesTable() {
-    }
+    private RulesTable() {}
 
     static Table generate() {
         List<String> unsourced = new ArrayList<>();
@@ -65,18 +63,26 @@ final class RulesTable {
                 if (source == null) {
                     unsourced.add(type.getSimpleName() + "." + field.getName());
                 }
-                rows.add(new Row(name, type.getSimpleName() + "." + field.getName(),
-                        javadoc(type, field.getName()), source,
+                rows.add(new Row(
+                        name,
+                        type.getSimpleName() + "." + field.getName(),
+                        javadoc(type, field.getName()),
+                        source,
                         String.join(" / ", answers.getOrDefault(name, Set.of()))));
             }
-            rows.sort(Comparator.comparingInt(r -> declaredAt(type, r.javaName().substring(type.getSimpleName().length() + 1))));
+            rows.sort(Comparator.comparingInt(r ->
+                    declaredAt(type, r.javaName().substring(type.getSimpleName().length() + 1))));
             rules.put(type.getSimpleName(), rows);
         }
 
         List<Row> thresholds = new ArrayList<>();
         Field overdue = field(RagReason.class, RagReason.OVERDUE.name());
-        thresholds.add(new Row("red: " + RagReason.OVERDUE.name(), "RagReason.OVERDUE",
-                javadoc(RagReason.class, overdue.getName()), overdue.getAnnotation(RuleSource.class), "—"));
+        thresholds.add(new Row(
+                "red: " + RagReason.OVERDUE.name(),
+                "RagReason.OVERDUE",
+                javadoc(RagReason.class, overdue.getName()),
+                overdue.getAnnotation(RuleSource.class),
+                "—"));
         SupervisionProperties defaults = new SupervisionProperties();
         for (Field field : SupervisionProperties.class.getDeclaredFields()) {
             if (Modifier.isStatic(field.getModifiers())) {
@@ -86,9 +92,12 @@ final class RulesTable {
             if (source == null) {
                 unsourced.add("SupervisionProperties." + field.getName());
             }
-            thresholds.add(new Row("amber: ledger.supervision." + kebab(field.getName()),
-                    "SupervisionProperties." + field.getName(), javadoc(SupervisionProperties.class, field.getName()),
-                    source, "default " + read(field, defaults)));
+            thresholds.add(new Row(
+                    "amber: ledger.supervision." + kebab(field.getName()),
+                    "SupervisionProperties." + field.getName(),
+                    javadoc(SupervisionProperties.class, field.getName()),
+                    source,
+                    "default " + read(field, defaults)));
         }
         if (overdue.getAnnotation(RuleSource.class) == null) {
             unsourced.add("RagReason.OVERDUE");
@@ -98,7 +107,8 @@ final class RulesTable {
         for (Class<?> type : classes("classpath*:cn/qinghai/ledger/events/**/*Command.class")) {
             RuleSource source = type.getAnnotation(RuleSource.class);
             if (source != null) {
-                commands.add(new Row(type.getSimpleName(), type.getName(), javadoc(type, type.getSimpleName()), source, "—"));
+                commands.add(new Row(
+                        type.getSimpleName(), type.getName(), javadoc(type, type.getSimpleName()), source, "—"));
             }
         }
         commands.sort(Comparator.comparing(Row::name));
@@ -118,7 +128,10 @@ final class RulesTable {
         List<Field> fields = new ArrayList<>();
         for (Field field : type.getDeclaredFields()) {
             int m = field.getModifiers();
-            if (Modifier.isPublic(m) && Modifier.isStatic(m) && Modifier.isFinal(m) && field.getType() == String.class
+            if (Modifier.isPublic(m)
+                    && Modifier.isStatic(m)
+                    && Modifier.isFinal(m)
+                    && field.getType() == String.class
                     && RULE_NAME.matcher(value(field)).matches()) {
                 fields.add(field);
             }
@@ -141,8 +154,7 @@ final class RulesTable {
     }
 
     /** A rule named by a refusal in the sources: its value (null when the name resolves to no rule constant). */
-    record RuleReference(String file, String reference, String rule, String answer) {
-    }
+    record RuleReference(String file, String reference, String rule, String answer) {}
 
     static List<RuleReference> references(List<Class<?>> ruleClasses) {
         Map<String, String> qualified = new LinkedHashMap<>();
@@ -172,17 +184,21 @@ final class RulesTable {
                     }
                     continue;
                 }
-                Matcher constant = CONSTANT_REFERENCE.matcher(STRING.matcher(argument).replaceAll("\"\""));
+                Matcher constant =
+                        CONSTANT_REFERENCE.matcher(STRING.matcher(argument).replaceAll("\"\""));
                 while (constant.find()) {
                     String owner = constant.group(1);
                     String name = constant.group(2);
                     if (owner != null && !owner.endsWith("Rules")) {
                         continue; // HttpMethod.POST and the like: not a rule
                     }
-                    String rule = owner != null ? qualified.get(owner + "." + name)
-                            : byField.getOrDefault(name, List.of()).size() == 1 ? byField.get(name).get(0) : null;
-                    refs.add(new RuleReference(ROOT.relativize(file).toString(),
-                            owner == null ? name : owner + "." + name, rule, answer));
+                    String rule = owner != null
+                            ? qualified.get(owner + "." + name)
+                            : byField.getOrDefault(name, List.of()).size() == 1
+                                    ? byField.get(name).get(0)
+                                    : null;
+                    refs.add(new RuleReference(
+                            ROOT.relativize(file).toString(), owner == null ? name : owner + "." + name, rule, answer));
                 }
             }
         }
@@ -218,9 +234,10 @@ final class RulesTable {
     static String markdown(Table table) {
         StringBuilder md = new StringBuilder();
         md.append("# Rules and where they come from (generated)\n\n");
-        md.append("<!-- Generated by RulesTableTest from the @RuleSource annotations; do not edit by hand. Regenerate with\n"
-                + "     ./mvnw -B -ntp test -pl standalone -am -Dtest=RulesTableTest -Dsurefire.failIfNoSpecifiedTests=false"
-                + " -Dledger.rules.write=true -->\n\n");
+        md.append(
+                "<!-- Generated by RulesTableTest from the @RuleSource annotations; do not edit by hand. Regenerate with\n"
+                        + "     ./mvnw -B -ntp test -pl standalone -am -Dtest=RulesTableTest -Dsurefire.failIfNoSpecifiedTests=false"
+                        + " -Dledger.rules.write=true -->\n\n");
         md.append("Every rule the ledger enforces, by the name a refusal carries (`rule` in the problem answer), with\n"
                 + "where it comes from: a sentence of the notice 青政办函〔2021〕138号, quoted word for word with the\n"
                 + "heading of its part, or the office's working practice (" + PRACTICE + ") with the reason for it.\n"
@@ -230,9 +247,15 @@ final class RulesTable {
             md.append("\n## ").append(rules.getKey()).append("\n\n");
             md.append("| rule | refuses | source | answer |\n|---|---|---|---|\n");
             for (Row row : rules.getValue()) {
-                md.append("| `").append(row.name()).append("` | ").append(cell(row.refuses())).append(" | ")
-                        .append(cell(source(row.source()))).append(" | ")
-                        .append(row.answer().isEmpty() ? "—" : row.answer()).append(" |\n");
+                md.append("| `")
+                        .append(row.name())
+                        .append("` | ")
+                        .append(cell(row.refuses()))
+                        .append(" | ")
+                        .append(cell(source(row.source())))
+                        .append(" | ")
+                        .append(row.answer().isEmpty() ? "—" : row.answer())
+                        .append(" |\n");
             }
         }
         md.append("\n## Red, amber, green\n\n");
@@ -240,16 +263,28 @@ final class RulesTable {
                 + "(`ledger.supervision.*`, in working days).\n\n");
         md.append("| threshold | what it does | source | setting |\n|---|---|---|---|\n");
         for (Row row : table.thresholds()) {
-            md.append("| `").append(row.name()).append("` | ").append(cell(row.refuses())).append(" | ")
-                    .append(cell(source(row.source()))).append(" | ").append(row.answer()).append(" |\n");
+            md.append("| `")
+                    .append(row.name())
+                    .append("` | ")
+                    .append(cell(row.refuses()))
+                    .append(" | ")
+                    .append(cell(source(row.source())))
+                    .append(" | ")
+                    .append(row.answer())
+                    .append(" |\n");
         }
         md.append("\n## Acts the notice does not give the office\n\n");
         md.append("These commands change what the notice itself decided; the office records them only with a\n"
                 + "recorded conference decision (the commands themselves do not check for one).\n\n");
         md.append("| command | what it does | source |\n|---|---|---|\n");
         for (Row row : table.commands()) {
-            md.append("| `").append(row.name()).append("` | ").append(cell(row.refuses())).append(" | ")
-                    .append(cell(source(row.source()))).append(" |\n");
+            md.append("| `")
+                    .append(row.name())
+                    .append("` | ")
+                    .append(cell(row.refuses()))
+                    .append(" | ")
+                    .append(cell(source(row.source())))
+                    .append(" |\n");
         }
         return md.toString();
     }
@@ -277,7 +312,8 @@ final class RulesTable {
         }
         int end = text.lastIndexOf("*/", at);
         int start = end < 0 ? -1 : text.lastIndexOf("/**", end);
-        if (start < 0 || !STRING.matcher(text.substring(end + 2, at)).replaceAll("").matches("[^;{}]*")) {
+        if (start < 0
+                || !STRING.matcher(text.substring(end + 2, at)).replaceAll("").matches("[^;{}]*")) {
             return "";
         }
         String doc = text.substring(start + 3, end).replaceAll("(?m)^\\s*\\*\\s?", " ");
@@ -292,8 +328,10 @@ final class RulesTable {
     static int declaredAt(Class<?> type, String name) {
         String text = read(sourceOf(type));
         Matcher m = name.equals(type.getSimpleName())
-                ? Pattern.compile("\\b(?:record|class|enum|interface)\\s+" + name + "\\b").matcher(text)
-                : Pattern.compile("(?m)^\\s*(?:[\\w<>,\\s]+\\s)?" + name + "\\s*(?:=|,|;|\\(|$)").matcher(text);
+                ? Pattern.compile("\\b(?:record|class|enum|interface)\\s+" + name + "\\b")
+                        .matcher(text)
+                : Pattern.compile("(?m)^\\s*(?:[\\w<>,\\s]+\\s)?" + name + "\\s*(?:=|,|;|\\(|$)")
+                        .matcher(text);
         return m.find() ? m.start() + m.group().indexOf(name) : -1;
     }
 
@@ -303,7 +341,10 @@ final class RulesTable {
             top = top.getEnclosingClass();
         }
         String relative = "src/main/java/" + top.getName().replace('.', '/') + ".java";
-        return SOURCE_MODULES.stream().map(m -> ROOT.resolve(m).resolve(relative)).filter(Files::exists).findFirst()
+        return SOURCE_MODULES.stream()
+                .map(m -> ROOT.resolve(m).resolve(relative))
+                .filter(Files::exists)
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no source for " + type.getName()));
     }
 
@@ -325,7 +366,8 @@ final class RulesTable {
             for (Resource resource : new PathMatchingResourcePatternResolver().getResources(pattern)) {
                 String url = resource.getURL().toString();
                 int at = url.indexOf("cn/qinghai/ledger/");
-                String name = url.substring(at, url.length() - ".class".length()).replace('/', '.');
+                String name =
+                        url.substring(at, url.length() - ".class".length()).replace('/', '.');
                 if (!name.contains("$")) {
                     types.add(Class.forName(name));
                 }

@@ -32,25 +32,38 @@ class RulesTableTest {
     void everyRuleConstantSaysWhereItComesFrom() {
         RulesTable.Table table = RulesTable.generate();
         assertThat(table.rules()).containsKeys("ConferenceRules", "MeetingRules", "TaskRules");
-        assertThat(table.unsourced()).as("rule constants and thresholds without @RuleSource").isEmpty();
+        assertThat(table.unsourced())
+                .as("rule constants and thresholds without @RuleSource")
+                .isEmpty();
         List<RulesTable.Row> rows = all(table);
         assertThat(rows).allSatisfy(row -> {
             RuleSource source = row.source();
             assertThat(source.notice().isBlank() ^ source.practice().isBlank())
-                    .as("%s names exactly one of notice and practice", row.javaName()).isTrue();
+                    .as("%s names exactly one of notice and practice", row.javaName())
+                    .isTrue();
             if (source.notice().isBlank()) {
-                assertThat(source.clause()).as("%s: a clause goes only with a notice quote", row.javaName()).isEmpty();
+                assertThat(source.clause())
+                        .as("%s: a clause goes only with a notice quote", row.javaName())
+                        .isEmpty();
             } else {
-                assertThat(source.clause()).as("%s: the heading of the notice's part it quotes, e.g. 四、工作规则",
-                        row.javaName()).matches(RulesTable.CLAUSE);
-                assertThat(source.notice()).as("%s quotes the notice word for word, without ellipsis", row.javaName())
-                        .doesNotContain("…").doesNotContain("...").isEqualTo(source.notice().strip());
+                assertThat(source.clause())
+                        .as("%s: the heading of the notice's part it quotes, e.g. 四、工作规则", row.javaName())
+                        .matches(RulesTable.CLAUSE);
+                assertThat(source.notice())
+                        .as("%s quotes the notice word for word, without ellipsis", row.javaName())
+                        .doesNotContain("…")
+                        .doesNotContain("...")
+                        .isEqualTo(source.notice().strip());
             }
-            assertThat(row.refuses()).as("%s has a Javadoc saying what it refuses", row.javaName()).isNotBlank();
+            assertThat(row.refuses())
+                    .as("%s has a Javadoc saying what it refuses", row.javaName())
+                    .isNotBlank();
         });
         assertThat(table.rules().values().stream().flatMap(List::stream).map(RulesTable.Row::name))
-                .as("rule names are unique").doesNotHaveDuplicates();
-        assertThat(table.commands()).extracting(RulesTable.Row::name)
+                .as("rule names are unique")
+                .doesNotHaveDuplicates();
+        assertThat(table.commands())
+                .extracting(RulesTable.Row::name)
                 .contains("DissolveConferenceCommand", "UpdateUnitDutiesCommand");
     }
 
@@ -71,11 +84,18 @@ class RulesTableTest {
                 continue;
             }
             String quote = row.source().notice().replaceAll("\\s+", "");
-            assertThat(parts).as("%s names a heading of the notice", row.javaName()).containsKey(row.source().clause());
-            assertThat(parts.get(row.source().clause())).as("%s quotes %s word for word", row.javaName(),
-                    row.source().clause()).contains(quote);
+            assertThat(parts)
+                    .as("%s names a heading of the notice", row.javaName())
+                    .containsKey(row.source().clause());
+            assertThat(parts.get(row.source().clause()))
+                    .as(
+                            "%s quotes %s word for word",
+                            row.javaName(), row.source().clause())
+                    .contains(quote);
             if (row.source().clause().startsWith("三、")) {
-                assertThat(seed).as("%s: the seed has the duties as the notice", row.javaName()).contains(quote);
+                assertThat(seed)
+                        .as("%s: the seed has the duties as the notice", row.javaName())
+                        .contains(quote);
             }
         }
     }
@@ -106,16 +126,23 @@ class RulesTableTest {
     @Test
     void everyRefusalNamesARuleConstant() {
         List<RulesTable.RuleReference> unresolved = RulesTable.references(RulesTable.ruleClasses()).stream()
-                .filter(ref -> ref.rule() == null).toList();
-        assertThat(unresolved).as("refusals naming a constant that is not a rule constant of a *Rules class").isEmpty();
+                .filter(ref -> ref.rule() == null)
+                .toList();
+        assertThat(unresolved)
+                .as("refusals naming a constant that is not a rule constant of a *Rules class")
+                .isEmpty();
         RulesTable.Table table = RulesTable.generate();
         RulesTable.Row convener = table.rules().get("ConferenceRules").get(0);
         assertThat(convener.name()).isEqualTo("AtMostOneConvener");
         assertThat(convener.answer()).isEqualTo("422");
-        assertThat(table.rules().get("ConferenceRules")).filteredOn(r -> r.name().equals("KnownUnit"))
-                .extracting(RulesTable.Row::answer).containsExactly("404");
-        assertThat(table.rules().get("TaskRules")).filteredOn(r -> r.name().equals("OnePendingExtensionRequest"))
-                .extracting(RulesTable.Row::answer).containsExactly("409");
+        assertThat(table.rules().get("ConferenceRules"))
+                .filteredOn(r -> r.name().equals("KnownUnit"))
+                .extracting(RulesTable.Row::answer)
+                .containsExactly("404");
+        assertThat(table.rules().get("TaskRules"))
+                .filteredOn(r -> r.name().equals("OnePendingExtensionRequest"))
+                .extracting(RulesTable.Row::answer)
+                .containsExactly("409");
     }
 
     @Test
@@ -126,8 +153,9 @@ class RulesTableTest {
         if (Boolean.getBoolean("ledger.rules.write")) {
             Files.writeString(COMMITTED, generated, StandardCharsets.UTF_8);
         }
-        assertThat(Files.exists(COMMITTED)).as("docs/rules-generated.md exists (regenerate with "
-                + "-Dledger.rules.write=true)").isTrue();
+        assertThat(Files.exists(COMMITTED))
+                .as("docs/rules-generated.md exists (regenerate with " + "-Dledger.rules.write=true)")
+                .isTrue();
         assertThat(Files.readString(COMMITTED, StandardCharsets.UTF_8))
                 .as("docs/rules-generated.md is out of date: regenerate with ./mvnw -B -ntp test -pl standalone -am "
                         + "-Dtest=RulesTableTest -Dsurefire.failIfNoSpecifiedTests=false -Dledger.rules.write=true")
@@ -147,7 +175,8 @@ class RulesTableTest {
         StringBuilder text = new StringBuilder();
         ObjectMapper json = new ObjectMapper();
         try (Stream<Path> files = Files.list(SEED)) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+            for (Path file :
+                    files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                 collect(json.readTree(file.toFile()), text);
             }
         }

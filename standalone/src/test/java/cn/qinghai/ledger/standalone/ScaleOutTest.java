@@ -26,22 +26,33 @@ class ScaleOutTest {
 
     @TempDir
     Path commandDir;
+
     @TempDir
     Path queryDirA;
+
     @TempDir
     Path queryDirB;
 
     static int claimed(ConfigurableApplicationContext app, String group) {
         return app.getBean(EventProcessingConfiguration.class)
-                .eventProcessor(group, StreamingEventProcessor.class).orElseThrow().processingStatus().size();
+                .eventProcessor(group, StreamingEventProcessor.class)
+                .orElseThrow()
+                .processingStatus()
+                .size();
     }
 
     ConfigurableApplicationContext querySide(String url, String mongo, Path dir) {
-        return QuerySideApplication.application().run("--spring.profiles.active=postgres",
-                "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                "--spring.datasource.password=postgres", "--server.port=0", "--ledger.demo=true",
-                "--ledger.data-dir=" + dir, "--spring.data.mongodb.uri=" + mongo,
-                "--ledger.processors.balance-interval=PT1S");
+        return QuerySideApplication.application()
+                .run(
+                        "--spring.profiles.active=postgres",
+                        "--spring.datasource.url=" + url,
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=postgres",
+                        "--server.port=0",
+                        "--ledger.demo=true",
+                        "--ledger.data-dir=" + dir,
+                        "--spring.data.mongodb.uri=" + mongo,
+                        "--ledger.processors.balance-interval=PT1S");
     }
 
     @Test
@@ -51,17 +62,24 @@ class ScaleOutTest {
         String mongo = "mongodb://127.0.0.1:" + mongoServer.getLocalAddress().getPort() + "/ledger";
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
             String url = postgres.getJdbcUrl("postgres", "postgres");
-            try (ConfigurableApplicationContext commandSide = CommandSideApplication.application().run(
-                    "--spring.profiles.active=postgres", "--spring.datasource.url=" + url,
-                    "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-                    "--server.port=0", "--ledger.demo=true", "--ledger.data-dir=" + commandDir)) {
+            try (ConfigurableApplicationContext commandSide = CommandSideApplication.application()
+                    .run(
+                            "--spring.profiles.active=postgres",
+                            "--spring.datasource.url=" + url,
+                            "--spring.datasource.username=postgres",
+                            "--spring.datasource.password=postgres",
+                            "--server.port=0",
+                            "--ledger.demo=true",
+                            "--ledger.data-dir=" + commandDir)) {
                 LedgerApi commands = SeedConferenceEndToEndTest.api(commandSide);
                 ConfigurableApplicationContext a = querySide(url, mongo, queryDirA);
                 ConfigurableApplicationContext b = querySide(url, mongo, queryDirB);
                 try {
-                    await().atMost(Duration.ofSeconds(60)).until(() -> claimed(a, "tasks") == 2 && claimed(b, "tasks") == 2);
+                    await().atMost(Duration.ofSeconds(60))
+                            .until(() -> claimed(a, "tasks") == 2 && claimed(b, "tasks") == 2);
 
-                    List<String> ids = IntStream.range(0, 20).mapToObj(i -> "scale-" + i).toList();
+                    List<String> ids =
+                            IntStream.range(0, 20).mapToObj(i -> "scale-" + i).toList();
                     for (String id : ids.subList(0, 10)) {
                         assertThat(assign(commands, id)).isEqualTo(201);
                     }
@@ -71,11 +89,22 @@ class ScaleOutTest {
                     }
                     await().atMost(Duration.ofSeconds(60)).until(() -> claimed(b, "tasks") == 4);
                     LedgerApi survivor = SeedConferenceEndToEndTest.api(b);
-                    await().atMost(Duration.ofSeconds(60)).until(() ->
-                            survivor.get("viewer", "/api/tasks?size=500").body().get("total").asInt() == 20);
-                    assertThat(survivor.get("viewer", "/api/tasks?size=500").body().get("items").findValuesAsText("taskId"))
+                    await().atMost(Duration.ofSeconds(60))
+                            .until(() -> survivor.get("viewer", "/api/tasks?size=500")
+                                            .body()
+                                            .get("total")
+                                            .asInt()
+                                    == 20);
+                    assertThat(survivor.get("viewer", "/api/tasks?size=500")
+                                    .body()
+                                    .get("items")
+                                    .findValuesAsText("taskId"))
                             .containsExactlyInAnyOrderElementsOf(ids);
-                    assertThat(survivor.get("viewer", "/api/units").body().get("total").asInt()).isEqualTo(16);
+                    assertThat(survivor.get("viewer", "/api/units")
+                                    .body()
+                                    .get("total")
+                                    .asInt())
+                            .isEqualTo(16);
                 } finally {
                     if (a.isActive()) {
                         a.close();

@@ -25,30 +25,43 @@ class SecurityEndToEndTest {
 
     static final String CID = "qh-infant-care";
     static final List<String> USERS = List.of("office", "unit-education", "auditor", "viewer", "admin");
-    static final Map<String, String> ROLE_OF = Map.of("office", "OFFICE", "unit-education", "UNIT",
-            "auditor", "AUDITOR", "viewer", "VIEWER", "admin", "ADMIN");
+    static final Map<String, String> ROLE_OF = Map.of(
+            "office", "OFFICE", "unit-education", "UNIT", "auditor", "AUDITOR", "viewer", "VIEWER", "admin", "ADMIN");
     static final Set<String> READERS = Set.of("OFFICE", "UNIT", "AUDITOR", "VIEWER", "ADMIN");
 
     /** The authorization matrix (docs/security.md, "Who may do what"). */
     static final Map<String, Set<String>> MATRIX = new HashMap<>();
 
     static {
-        for (String office : List.of("POST /api/conferences", "POST /api/conferences/{cid}/units",
-                "PUT /api/conferences/{cid}/units/{unit}/duties", "POST /api/conferences/{cid}/units/{unit}/removal",
-                "POST /api/conferences/{cid}/members", "PUT /api/conferences/{cid}/office-director",
+        for (String office : List.of(
+                "POST /api/conferences",
+                "POST /api/conferences/{cid}/units",
+                "PUT /api/conferences/{cid}/units/{unit}/duties",
+                "POST /api/conferences/{cid}/units/{unit}/removal",
+                "POST /api/conferences/{cid}/members",
+                "PUT /api/conferences/{cid}/office-director",
                 "POST /api/conferences/{cid}/member-changes/{changeId}/confirmation",
                 "POST /api/conferences/{cid}/member-changes/{changeId}/rejection",
                 "POST /api/conferences/{cid}/seats/{personId}/succession",
                 "POST /api/conferences/{cid}/dissolution",
-                "POST /api/meetings", "POST /api/meetings/{mid}/attendance", "POST /api/meetings/{mid}/decisions",
-                "POST /api/meetings/{mid}/minutes/signature", "POST /api/meetings/{mid}/minutes/issue",
-                "POST /api/meetings/{mid}/minutes/corrections", "POST /api/meetings/{mid}/minutes/revision",
+                "POST /api/meetings",
+                "POST /api/meetings/{mid}/attendance",
+                "POST /api/meetings/{mid}/decisions",
+                "POST /api/meetings/{mid}/minutes/signature",
+                "POST /api/meetings/{mid}/minutes/issue",
+                "POST /api/meetings/{mid}/minutes/corrections",
+                "POST /api/meetings/{mid}/minutes/revision",
                 "POST /api/meetings/{mid}/decisions/{did}/due-dates",
                 "POST /api/meetings/{mid}/decisions/{did}/approval-request",
-                "POST /api/meetings/{mid}/decisions/{did}/approval", "POST /api/meetings/{mid}/cancellation",
-                "POST /api/tasks", "POST /api/tasks/{tid}/urgings", "POST /api/tasks/{tid}/extension-requests/{rid}/grant",
-                "POST /api/tasks/{tid}/extension-requests/{rid}/denial", "POST /api/tasks/{tid}/closure",
-                "POST /api/tasks/{tid}/return", "POST /api/circulars/issued",
+                "POST /api/meetings/{mid}/decisions/{did}/approval",
+                "POST /api/meetings/{mid}/cancellation",
+                "POST /api/tasks",
+                "POST /api/tasks/{tid}/urgings",
+                "POST /api/tasks/{tid}/extension-requests/{rid}/grant",
+                "POST /api/tasks/{tid}/extension-requests/{rid}/denial",
+                "POST /api/tasks/{tid}/closure",
+                "POST /api/tasks/{tid}/return",
+                "POST /api/circulars/issued",
                 "POST /api/conferences/{cid}/reporting-rounds",
                 "POST /api/conferences/{cid}/reporting-rounds/{period}/expected-units",
                 "POST /api/conferences/{cid}/reporting-rounds/{period}/urgings",
@@ -56,14 +69,23 @@ class SecurityEndToEndTest {
                 "POST /api/circulars/issued/{circularId}/corrections")) {
             MATRIX.put(office, Set.of("OFFICE"));
         }
-        for (String unit : List.of("POST /api/conferences/{cid}/member-changes", "POST /api/tasks/{tid}/acknowledgement",
-                "POST /api/tasks/{tid}/progress", "POST /api/tasks/{tid}/extension-requests",
-                "POST /api/tasks/{tid}/completion", "POST /api/conferences/{cid}/reporting-rounds/{period}/reports")) {
+        for (String unit : List.of(
+                "POST /api/conferences/{cid}/member-changes",
+                "POST /api/tasks/{tid}/acknowledgement",
+                "POST /api/tasks/{tid}/progress",
+                "POST /api/tasks/{tid}/extension-requests",
+                "POST /api/tasks/{tid}/completion",
+                "POST /api/conferences/{cid}/reporting-rounds/{period}/reports")) {
             MATRIX.put(unit, Set.of("UNIT"));
         }
         MATRIX.put("PUT /api/conferences/{cid}/units/{unit}/liaison", Set.of("OFFICE", "UNIT"));
-        for (String audit : List.of("GET /api/audit", "GET /api/audit/export", "GET /api/audit/verify",
-                "GET /api/audit/checkpoint", "GET /api/audit/entities/{aggregateId}", "GET /api/audit/tasks/{tid}",
+        for (String audit : List.of(
+                "GET /api/audit",
+                "GET /api/audit/export",
+                "GET /api/audit/verify",
+                "GET /api/audit/checkpoint",
+                "GET /api/audit/entities/{aggregateId}",
+                "GET /api/audit/tasks/{tid}",
                 "GET /api/audit/units")) {
             MATRIX.put(audit, Set.of("AUDITOR", "ADMIN", "OFFICE"));
         }
@@ -74,12 +96,26 @@ class SecurityEndToEndTest {
         MATRIX.put("GET /api/admin/dead-letters/{group}", Set.of("ADMIN", "AUDITOR"));
         MATRIX.put("POST /api/admin/dead-letters/{group}/retry", Set.of("ADMIN"));
         MATRIX.put("DELETE /api/admin/dead-letters/{group}", Set.of("ADMIN"));
-        for (String read : List.of("GET /api/conferences", "GET /api/conferences/{cid}",
-                "GET /api/conferences/{cid}/roster", "GET /api/units", "GET /api/units/{unit}", "GET /api/meetings",
-                "GET /api/meetings/{mid}", "GET /api/decisions", "GET /api/tasks", "GET /api/tasks/{tid}",
-                "GET /api/tasks/export", "GET /api/minutes/next-number", "GET /api/circulars",
-                "GET /api/circulars/issued", "GET /api/circulars/issued/{circularId}", "GET /api/conferences/{cid}/member-changes", "GET /api/me",
-                "GET /api/conferences/{cid}/reporting-rounds", "GET /api/conferences/{cid}/reporting-rounds/{period}")) {
+        for (String read : List.of(
+                "GET /api/conferences",
+                "GET /api/conferences/{cid}",
+                "GET /api/conferences/{cid}/roster",
+                "GET /api/units",
+                "GET /api/units/{unit}",
+                "GET /api/meetings",
+                "GET /api/meetings/{mid}",
+                "GET /api/decisions",
+                "GET /api/tasks",
+                "GET /api/tasks/{tid}",
+                "GET /api/tasks/export",
+                "GET /api/minutes/next-number",
+                "GET /api/circulars",
+                "GET /api/circulars/issued",
+                "GET /api/circulars/issued/{circularId}",
+                "GET /api/conferences/{cid}/member-changes",
+                "GET /api/me",
+                "GET /api/conferences/{cid}/reporting-rounds",
+                "GET /api/conferences/{cid}/reporting-rounds/{period}")) {
             MATRIX.put(read, READERS);
         }
         // the raw event feed says who did what: office, auditors, admins; its catalogue holds no data
@@ -91,11 +127,19 @@ class SecurityEndToEndTest {
         MATRIX.put("GET /api/live/tasks", READERS);
     }
 
-    static final Map<String, String> VALUES = Map.ofEntries(Map.entry("cid", CID), Map.entry("unit", "education"),
-            Map.entry("tid", "no-such-task"), Map.entry("mid", "no-such-meeting"), Map.entry("did", "d-x"),
-            Map.entry("changeId", "c-x"), Map.entry("rid", "r-x"), Map.entry("name", "roster"),
-            Map.entry("aggregateId", "no-such-aggregate"), Map.entry("group", "roster"),
-            Map.entry("circularId", "no-such-circular"), Map.entry("personId", "no-such-person"),
+    static final Map<String, String> VALUES = Map.ofEntries(
+            Map.entry("cid", CID),
+            Map.entry("unit", "education"),
+            Map.entry("tid", "no-such-task"),
+            Map.entry("mid", "no-such-meeting"),
+            Map.entry("did", "d-x"),
+            Map.entry("changeId", "c-x"),
+            Map.entry("rid", "r-x"),
+            Map.entry("name", "roster"),
+            Map.entry("aggregateId", "no-such-aggregate"),
+            Map.entry("group", "roster"),
+            Map.entry("circularId", "no-such-circular"),
+            Map.entry("personId", "no-such-person"),
             Map.entry("period", "2031-Q1"));
 
     static ConfigurableApplicationContext app;
@@ -115,8 +159,13 @@ class SecurityEndToEndTest {
     void everyRouteAnswersEachRoleAsTheMatrixSays() {
         Routes routes = Routes.of(app);
         assertThat(routes.all()).hasSizeGreaterThan(30);
-        List<String> unlisted = routes.all().stream().map(Routes.Route::key).filter(k -> !MATRIX.containsKey(k)).toList();
-        assertThat(unlisted).as("routes without a line in the authorization matrix").isEmpty();
+        List<String> unlisted = routes.all().stream()
+                .map(Routes.Route::key)
+                .filter(k -> !MATRIX.containsKey(k))
+                .toList();
+        assertThat(unlisted)
+                .as("routes without a line in the authorization matrix")
+                .isEmpty();
         long before = allEvents();
         List<String> wrong = new ArrayList<>();
         for (Routes.Route route : routes.all()) {
@@ -136,7 +185,9 @@ class SecurityEndToEndTest {
             }
         }
         assertThat(wrong).isEmpty();
-        assertThat(allEvents()).as("refused and invalid requests change nothing").isEqualTo(before);
+        assertThat(allEvents())
+                .as("refused and invalid requests change nothing")
+                .isEqualTo(before);
     }
 
     @Test
@@ -146,16 +197,28 @@ class SecurityEndToEndTest {
                  "dueInWorkingDays":10,"source":"办公室通知"}""");
         assertThat(assigned.status()).isEqualTo(201);
         long before = allEvents();
-        assertThat(api.post("unit-education", "/api/tasks/sec-1/progress",
-                "{\"percentComplete\":10,\"summary\":\"x\"}").status()).isEqualTo(403);
-        assertThat(api.post("unit-education", "/api/tasks/sec-1/acknowledgement", "{}").status()).isEqualTo(403);
-        assertThat(api.post("unit-education", "/api/tasks/sec-1/completion", "{\"summary\":\"x\"}").status())
+        assertThat(api.post("unit-education", "/api/tasks/sec-1/progress", "{\"percentComplete\":10,\"summary\":\"x\"}")
+                        .status())
                 .isEqualTo(403);
-        assertThat(api.post("viewer", "/api/tasks/sec-1/urgings", "{\"note\":\"x\"}").status()).isEqualTo(403);
+        assertThat(api.post("unit-education", "/api/tasks/sec-1/acknowledgement", "{}")
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.post("unit-education", "/api/tasks/sec-1/completion", "{\"summary\":\"x\"}")
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.post("viewer", "/api/tasks/sec-1/urgings", "{\"note\":\"x\"}")
+                        .status())
+                .isEqualTo(403);
         assertThat(api.get("viewer", "/api/audit").status()).isEqualTo(403);
-        assertThat(api.post("auditor", "/api/tasks/sec-1/urgings", "{\"note\":\"x\"}").status()).isEqualTo(403);
-        assertThat(api.put("unit-education", "/api/conferences/" + CID + "/units/finance/liaison",
-                "{\"name\":\"李\",\"title\":\"处长\",\"phone\":\"0971-1\"}").status()).isEqualTo(403);
+        assertThat(api.post("auditor", "/api/tasks/sec-1/urgings", "{\"note\":\"x\"}")
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.put(
+                                "unit-education",
+                                "/api/conferences/" + CID + "/units/finance/liaison",
+                                "{\"name\":\"李\",\"title\":\"处长\",\"phone\":\"0971-1\"}")
+                        .status())
+                .isEqualTo(403);
         assertThat(allEvents()).isEqualTo(before);
     }
 
@@ -170,10 +233,11 @@ class SecurityEndToEndTest {
         var retry = api.send("office", "POST", "/api/tasks", body, "Idempotency-Key", "k-idem-1");
         assertThat(retry.status()).isEqualTo(201);
         assertThat(retry.raw()).isEqualTo(first.raw());
-        assertThat(retry.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
+        assertThat(retry.headers().firstValue("Location"))
+                .isEqualTo(first.headers().firstValue("Location"));
         assertThat(retry.headers().firstValue("Idempotent-Replayed")).contains("true");
-        var other = api.send("office", "POST", "/api/tasks", body.replace("idem-1", "idem-2"),
-                "Idempotency-Key", "k-idem-1");
+        var other = api.send(
+                "office", "POST", "/api/tasks", body.replace("idem-1", "idem-2"), "Idempotency-Key", "k-idem-1");
         assertThat(other.status()).isEqualTo(422);
         assertThat(other.contentType()).startsWith("application/problem+json");
         assertThat(allEvents()).isEqualTo(after);
@@ -200,8 +264,9 @@ class SecurityEndToEndTest {
         try {
             List<Future<Integer>> sameVersion = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                sameVersion.add(pool.submit(() -> api.send("office", "POST", "/api/tasks/occ-1/urgings",
-                        "{\"note\":\"并发\"}", "If-Match", "\"1\"").status()));
+                sameVersion.add(pool.submit(() -> api.send(
+                                "office", "POST", "/api/tasks/occ-1/urgings", "{\"note\":\"并发\"}", "If-Match", "\"1\"")
+                        .status()));
             }
             List<Integer> statuses = new ArrayList<>();
             for (Future<Integer> f : sameVersion) {
@@ -211,8 +276,8 @@ class SecurityEndToEndTest {
             assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
             List<Future<Integer>> unconditional = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                unconditional.add(pool.submit(() -> api.post("office", "/api/tasks/occ-1/urgings",
-                        "{\"note\":\"并发\"}").status()));
+                unconditional.add(pool.submit(() -> api.post("office", "/api/tasks/occ-1/urgings", "{\"note\":\"并发\"}")
+                        .status()));
             }
             for (Future<Integer> f : unconditional) {
                 assertThat(f.get()).isEqualTo(200);
@@ -220,7 +285,9 @@ class SecurityEndToEndTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(allEvents()).as("one conditional and eight unconditional urgings").isEqualTo(before + 9);
+        assertThat(allEvents())
+                .as("one conditional and eight unconditional urgings")
+                .isEqualTo(before + 9);
     }
 
     @Test

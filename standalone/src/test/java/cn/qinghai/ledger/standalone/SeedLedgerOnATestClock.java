@@ -27,6 +27,7 @@ abstract class SeedLedgerOnATestClock {
 
     @TempDir
     Path dataDir;
+
     ConfigurableApplicationContext app;
     LedgerApi api;
     /** The running ledger (its port, base address, beans), replaced by each {@link #startApp()}. */
@@ -40,7 +41,10 @@ abstract class SeedLedgerOnATestClock {
 
     /** Starts the application on the data folder (again, after a test closed it), once the seed is read. */
     void startApp() {
-        ledger = StandaloneLedger.on(dataDir).onTestClock().awaitRoster("2026-03-02").start();
+        ledger = StandaloneLedger.on(dataDir)
+                .onTestClock()
+                .awaitRoster("2026-03-02")
+                .start();
         app = ledger.app();
         api = ledger.api();
     }
@@ -58,22 +62,37 @@ abstract class SeedLedgerOnATestClock {
                 {"meetingId":"%s","conferenceId":"qh-infant-care","kind":"PLENARY","topic":"全体会议",
                  "scheduledAt":"2026-02-%02dT09:00:00+08:00","location":"省政府第一会议室","convenedBy":"kuang-yong"}
                 """.formatted(meetingId, day)), 201, null);
-        expect(api.post("office", "/api/meetings/" + meetingId + "/decisions",
-                "{\"decisionId\":\"d-1\",\"matter\":\"研究托育服务工作\",\"major\":false}"), 201, null);
-        // the minutes say who attended: every participant unit present (AttendanceBeforeSignature)
-        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("viewer", "/api/meetings/" + meetingId).status() == 200);
-        List<String> present = new java.util.ArrayList<>();
-        api.get("viewer", "/api/meetings/" + meetingId).body().get("participantUnits")
-                .forEach(u -> present.add("\"" + u.get("unitCode").asText() + "\""));
-        expect(api.post("office", "/api/meetings/" + meetingId + "/attendance", "{\"present\":" + present + "}"), 200,
+        expect(
+                api.post(
+                        "office",
+                        "/api/meetings/" + meetingId + "/decisions",
+                        "{\"decisionId\":\"d-1\",\"matter\":\"研究托育服务工作\",\"major\":false}"),
+                201,
                 null);
-        expect(api.post("office", "/api/meetings/" + meetingId + "/minutes/signature", "{\"signedBy\":\"kuang-yong\"}"),
-                200, null);
+        // the minutes say who attended: every participant unit present (AttendanceBeforeSignature)
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> api.get("viewer", "/api/meetings/" + meetingId).status() == 200);
+        List<String> present = new java.util.ArrayList<>();
+        api.get("viewer", "/api/meetings/" + meetingId)
+                .body()
+                .get("participantUnits")
+                .forEach(u -> present.add("\"" + u.get("unitCode").asText() + "\""));
+        expect(
+                api.post("office", "/api/meetings/" + meetingId + "/attendance", "{\"present\":" + present + "}"),
+                200,
+                null);
+        expect(
+                api.post(
+                        "office", "/api/meetings/" + meetingId + "/minutes/signature", "{\"signedBy\":\"kuang-yong\"}"),
+                200,
+                null);
     }
 
     /** Issues the signed minutes today under {@code documentNo}. */
     LedgerApi.Response issueMinutes(String meetingId, String documentNo) {
-        return api.post("office", "/api/meetings/" + meetingId + "/minutes/issue",
+        return api.post(
+                "office",
+                "/api/meetings/" + meetingId + "/minutes/issue",
                 "{\"documentNo\":\"" + documentNo + "\",\"distribution\":[\"各市州人民政府\"]}");
     }
 

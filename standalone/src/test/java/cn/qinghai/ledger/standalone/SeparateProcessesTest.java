@@ -22,10 +22,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 class SeparateProcessesTest {
 
     static EmbeddedPostgres postgres;
+
     @TempDir
     static Path commandDir;
+
     @TempDir
     static Path queryDir;
+
     static ConfigurableApplicationContext commandSide;
     static ConfigurableApplicationContext querySide;
 
@@ -33,14 +36,25 @@ class SeparateProcessesTest {
     static void start() throws Exception {
         postgres = EmbeddedPostgres.builder().start();
         String url = postgres.getJdbcUrl("postgres", "postgres");
-        commandSide = CommandSideApplication.application().run("--spring.profiles.active=postgres",
-                "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                "--spring.datasource.password=postgres", "--server.port=0", "--ledger.demo=true",
-                "--ledger.data-dir=" + commandDir);
-        querySide = QuerySideApplication.application().run("--spring.profiles.active=postgres",
-                "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                "--spring.datasource.password=postgres", "--server.port=0", "--ledger.demo=true",
-                "--ledger.data-dir=" + queryDir, "--ledger.read-model.in-process-store=MEMORY");
+        commandSide = CommandSideApplication.application()
+                .run(
+                        "--spring.profiles.active=postgres",
+                        "--spring.datasource.url=" + url,
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=postgres",
+                        "--server.port=0",
+                        "--ledger.demo=true",
+                        "--ledger.data-dir=" + commandDir);
+        querySide = QuerySideApplication.application()
+                .run(
+                        "--spring.profiles.active=postgres",
+                        "--spring.datasource.url=" + url,
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=postgres",
+                        "--server.port=0",
+                        "--ledger.demo=true",
+                        "--ledger.data-dir=" + queryDir,
+                        "--ledger.read-model.in-process-store=MEMORY");
     }
 
     @AfterAll
@@ -60,13 +74,20 @@ class SeparateProcessesTest {
                 {"taskId":"split-1","conferenceId":"qh-infant-care","title":"报送托位数","leadUnitCode":"civil-affairs",
                  "dueInWorkingDays":5,"source":"办公室通知"}""");
         assertThat(assigned.status()).isEqualTo(201);
-        await().atMost(Duration.ofSeconds(30)).until(() -> queries.get("viewer", "/api/tasks/split-1").status() == 200);
-        assertThat(queries.get("viewer", "/api/tasks/split-1").body().path("lead").path("unitCode").asText())
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> queries.get("viewer", "/api/tasks/split-1").status() == 200);
+        assertThat(queries.get("viewer", "/api/tasks/split-1")
+                        .body()
+                        .path("lead")
+                        .path("unitCode")
+                        .asText())
                 .isEqualTo("civil-affairs");
 
-        assertThat(commands.get("viewer", "/api/tasks/split-1").status()).as("no read models on the command side")
+        assertThat(commands.get("viewer", "/api/tasks/split-1").status())
+                .as("no read models on the command side")
                 .isEqualTo(404);
-        assertThat(queries.post("office", "/api/tasks", "{}").status()).as("no commands on the query side")
+        assertThat(queries.post("office", "/api/tasks", "{}").status())
+                .as("no commands on the query side")
                 .isIn(404, 405);
         assertThat(commandSide.getBeanNamesForType(QuerySideApplication.class)).isEmpty();
         assertThat(querySide.getBeanNamesForType(CommandSideApplication.class)).isEmpty();

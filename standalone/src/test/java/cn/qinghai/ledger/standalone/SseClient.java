@@ -24,8 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class SseClient implements AutoCloseable {
 
-    record Event(String id, String name, String data) {
-    }
+    record Event(String id, String name, String data) {}
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -36,6 +35,7 @@ final class SseClient implements AutoCloseable {
     final StringBuffer raw = new StringBuffer();
     /** Counted down when the server ends the stream (or the connection fails). */
     final CountDownLatch ended = new CountDownLatch(1);
+
     private volatile Flow.Subscription subscription;
 
     private SseClient(HttpResponse.ResponseInfo info) {
@@ -47,22 +47,25 @@ final class SseClient implements AutoCloseable {
     static SseClient open(int port, String user, String path, String lastEventId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Accept", "text/event-stream")
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
                 .GET();
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
         CompletableFuture<SseClient> opened = new CompletableFuture<>();
         HTTP.sendAsync(request.build(), info -> {
-            SseClient client = new SseClient(info);
-            opened.complete(client);
-            return HttpResponse.BodySubscribers.fromLineSubscriber(client.new Lines());
-        }).whenComplete((response, error) -> {
-            if (error != null) {
-                opened.completeExceptionally(error);
-            }
-        });
+                    SseClient client = new SseClient(info);
+                    opened.complete(client);
+                    return HttpResponse.BodySubscribers.fromLineSubscriber(client.new Lines());
+                })
+                .whenComplete((response, error) -> {
+                    if (error != null) {
+                        opened.completeExceptionally(error);
+                    }
+                });
         try {
             return opened.get(20, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -77,8 +80,8 @@ final class SseClient implements AutoCloseable {
         while (taken.size() < count) {
             Event event = events.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             if (event == null) {
-                throw new AssertionError("received " + taken.size() + " of " + count + " events within " + timeout
-                        + ": " + taken);
+                throw new AssertionError(
+                        "received " + taken.size() + " of " + count + " events within " + timeout + ": " + taken);
             }
             taken.add(event);
         }
@@ -129,7 +132,10 @@ final class SseClient implements AutoCloseable {
             switch (field) {
                 case "id" -> id = value;
                 case "event" -> name = value;
-                case "data" -> data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+                case "data" ->
+                    data = data == null
+                            ? new StringBuilder(value)
+                            : data.append('\n').append(value);
                 default -> {
                     // retry and unknown fields
                 }

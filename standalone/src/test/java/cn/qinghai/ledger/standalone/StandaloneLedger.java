@@ -117,7 +117,8 @@ final class StandaloneLedger implements AutoCloseable {
             last.clear();
             last.add(r.body());
             // The director is appointed after the seats: wait for the roster to have caught up with both.
-            return r.status() == 200 && r.body().get("seats").size() == seats
+            return r.status() == 200
+                    && r.body().get("seats").size() == seats
                     && r.body().hasNonNull("officeDirector");
         });
         return last.get(0);
@@ -230,9 +231,11 @@ final class StandaloneLedger implements AutoCloseable {
             List<String> args = new ArrayList<>();
             EmbeddedPostgres database = postgres != null ? postgres : own;
             if (database != null) {
-                args.addAll(List.of("--spring.profiles.active=postgres",
+                args.addAll(List.of(
+                        "--spring.profiles.active=postgres",
                         "--spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"),
-                        "--spring.datasource.username=postgres", "--spring.datasource.password=postgres"));
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=postgres"));
             }
             args.add("--server.port=0");
             if (demo) {
@@ -252,7 +255,8 @@ final class StandaloneLedger implements AutoCloseable {
             }
             ConfigurableApplicationContext app;
             try {
-                app = LedgerStandaloneApplication.application().sources(extra.toArray(Class<?>[]::new))
+                app = LedgerStandaloneApplication.application()
+                        .sources(extra.toArray(Class<?>[]::new))
                         .run(args.toArray(String[]::new));
             } catch (RuntimeException e) {
                 if (first && own != null) {

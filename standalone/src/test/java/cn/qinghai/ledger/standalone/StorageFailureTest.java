@@ -31,13 +31,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * readiness are {@code DOWN} naming the store; reads are still served; once writes go through again the
  * service is healthy and takes commands without a restart.
  */
-@LedgerTest(sources = StorageFailureTest.FullDiskAtTheJdbcBoundary.class,
+@LedgerTest(
+        sources = StorageFailureTest.FullDiskAtTheJdbcBoundary.class,
         properties = "ledger.storage.probe-interval=PT0S")
 class StorageFailureTest {
 
     static final AtomicBoolean diskFull = new AtomicBoolean();
-    static final Set<String> WRITES = Set.of("executeUpdate", "executeLargeUpdate", "executeBatch", "executeLargeBatch",
-            "commit");
+    static final Set<String> WRITES =
+            Set.of("executeUpdate", "executeLargeUpdate", "executeBatch", "executeLargeBatch", "commit");
 
     static ConfigurableApplicationContext app;
     static LedgerApi api;
@@ -52,7 +53,8 @@ class StorageFailureTest {
                 @Override
                 public Object postProcessAfterInitialization(Object bean, String name) {
                     return bean instanceof DataSource dataSource && !Proxy.isProxyClass(bean.getClass())
-                            ? proxy(DataSource.class, dataSource, null) : bean;
+                            ? proxy(DataSource.class, dataSource, null)
+                            : bean;
                 }
             };
         }
@@ -66,10 +68,16 @@ class StorageFailureTest {
     static <T> T proxy(Class<T> type, T target, String sql) {
         InvocationHandler handler = (self, method, args) -> {
             String name = method.getName();
-            boolean readOnlySql = sql != null && sql.trim().toLowerCase(Locale.ROOT).startsWith("select");
-            if (diskFull.get() && (WRITES.contains(name) || (name.equals("execute") && !readOnlySql
-                    && !(args != null && args.length > 0 && args[0] instanceof String s
-                    && s.trim().toLowerCase(Locale.ROOT).startsWith("select"))))) {
+            boolean readOnlySql =
+                    sql != null && sql.trim().toLowerCase(Locale.ROOT).startsWith("select");
+            if (diskFull.get()
+                    && (WRITES.contains(name)
+                            || (name.equals("execute")
+                                    && !readOnlySql
+                                    && !(args != null
+                                            && args.length > 0
+                                            && args[0] instanceof String s
+                                            && s.trim().toLowerCase(Locale.ROOT).startsWith("select"))))) {
                 throw noSpace();
             }
             Object result;
@@ -102,21 +110,35 @@ class StorageFailureTest {
     }
 
     static long eventsOf(String aggregateId) {
-        return app.getBean(JdbcTemplate.class).queryForObject(
-                "select count(*) from domain_event_entry where aggregate_identifier = ?", Long.class, aggregateId);
+        return app.getBean(JdbcTemplate.class)
+                .queryForObject(
+                        "select count(*) from domain_event_entry where aggregate_identifier = ?",
+                        Long.class,
+                        aggregateId);
     }
 
     @Test
     void aDatabaseThatCannotWriteIsA503AndDownUntilItCanAgain() {
-        assertThat(api.post("office", "/api/tasks", TaskRequests.assignment("sf-before", "education")).status()).isEqualTo(201);
-        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("viewer", "/api/tasks/sf-before").status() == 200);
-        assertThat(api.get("admin", "/actuator/health").body().path("status").asText()).isEqualTo("UP");
+        assertThat(api.post("office", "/api/tasks", TaskRequests.assignment("sf-before", "education"))
+                        .status())
+                .isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> api.get("viewer", "/api/tasks/sf-before").status() == 200);
+        assertThat(api.get("admin", "/actuator/health").body().path("status").asText())
+                .isEqualTo("UP");
 
         diskFull.set(true);
         try {
             for (String key : new String[] {null, "k-full-1"}) {
-                var refused = key == null ? api.post("office", "/api/tasks", TaskRequests.assignment("sf-during", "education"))
-                        : api.send("office", "POST", "/api/tasks", TaskRequests.assignment("sf-during", "education"), "Idempotency-Key", key);
+                var refused = key == null
+                        ? api.post("office", "/api/tasks", TaskRequests.assignment("sf-during", "education"))
+                        : api.send(
+                                "office",
+                                "POST",
+                                "/api/tasks",
+                                TaskRequests.assignment("sf-during", "education"),
+                                "Idempotency-Key",
+                                key);
                 assertThat(refused.status()).as(refused.raw()).isEqualTo(503);
                 assertThat(refused.contentType()).startsWith("application/problem+json");
                 assertThat(refused.body().path("type").asText()).isEqualTo("urn:ledger:problem:storage-unavailable");
@@ -127,22 +149,41 @@ class StorageFailureTest {
 
             JsonNode health = api.get("admin", "/actuator/health").body();
             assertThat(health.path("status").asText()).isEqualTo("DOWN");
-            assertThat(health.path("components").path("storage").path("details").path("database").asText())
-                    .contains("cannot write").contains("No space left on device");
+            assertThat(health.path("components")
+                            .path("storage")
+                            .path("details")
+                            .path("database")
+                            .asText())
+                    .contains("cannot write")
+                    .contains("No space left on device");
             assertThat(api.get(null, "/actuator/health/readiness").status()).isEqualTo(503);
 
-            assertThat(api.get("viewer", "/api/tasks/sf-before").status()).as("reads are still served").isEqualTo(200);
+            assertThat(api.get("viewer", "/api/tasks/sf-before").status())
+                    .as("reads are still served")
+                    .isEqualTo(200);
             assertThat(api.get("viewer", "/api/tasks").status()).isEqualTo(200);
         } finally {
             diskFull.set(false);
         }
 
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                api.get("admin", "/actuator/health").body().path("status").asText().equals("UP"));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> api.get("admin", "/actuator/health")
+                        .body()
+                        .path("status")
+                        .asText()
+                        .equals("UP"));
         assertThat(api.get(null, "/actuator/health/readiness").status()).isEqualTo(200);
-        var retried = api.send("office", "POST", "/api/tasks", TaskRequests.assignment("sf-during", "education"), "Idempotency-Key", "k-full-1");
+        var retried = api.send(
+                "office",
+                "POST",
+                "/api/tasks",
+                TaskRequests.assignment("sf-during", "education"),
+                "Idempotency-Key",
+                "k-full-1");
         assertThat(retried.status()).isEqualTo(201);
-        assertThat(eventsOf("sf-during")).as("stored once, after the disk had room again").isEqualTo(1);
+        assertThat(eventsOf("sf-during"))
+                .as("stored once, after the disk had room again")
+                .isEqualTo(1);
         assertThat(eventsOf("sf-before")).as("the refused urging left nothing").isEqualTo(1);
     }
 }

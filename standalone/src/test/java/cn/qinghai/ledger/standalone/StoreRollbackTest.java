@@ -25,23 +25,30 @@ class StoreRollbackTest {
 
     @TempDir
     Path dataDir;
+
     @TempDir
     Path backup;
 
     /** The read models in files, as a user runs it: they outlive the restored event store. */
     ConfigurableApplicationContext start() {
-        return StandaloneLedger.on(dataDir).readModels(StandaloneLedger.ReadModels.FILE)
-                .properties("ledger.read-model.retired-generation-grace=PT0S").awaitRoster(null).start().app();
+        return StandaloneLedger.on(dataDir)
+                .readModels(StandaloneLedger.ReadModels.FILE)
+                .properties("ledger.read-model.retired-generation-grace=PT0S")
+                .awaitRoster(null)
+                .start()
+                .app();
     }
 
     static void awaitTask(LedgerApi api, String taskId) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("viewer", "/api/tasks/" + taskId).status() == 200);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> api.get("viewer", "/api/tasks/" + taskId).status() == 200);
     }
 
     static void awaitAuditCaughtUp(LedgerApi api) {
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             JsonNode report = api.get("auditor", "/api/audit/verify").body();
-            return report.path("ok").asBoolean() && report.path("notYetRecorded").asLong() == 0;
+            return report.path("ok").asBoolean()
+                    && report.path("notYetRecorded").asLong() == 0;
         });
     }
 
@@ -50,7 +57,9 @@ class StoreRollbackTest {
         ConfigurableApplicationContext app = start();
         LedgerApi api = SeedConferenceEndToEndTest.api(app);
         SeedConferenceEndToEndTest.awaitRoster(api, "2021-08-12", 18);
-        assertThat(api.post("office", "/api/tasks", TaskRequests.assignment("kept-1", "education")).status()).isEqualTo(201);
+        assertThat(api.post("office", "/api/tasks", TaskRequests.assignment("kept-1", "education"))
+                        .status())
+                .isEqualTo(201);
         awaitTask(api, "kept-1");
         awaitAuditCaughtUp(api);
         app.close();
@@ -59,16 +68,23 @@ class StoreRollbackTest {
         app = start();
         api = SeedConferenceEndToEndTest.api(app);
         for (String lost : List.of("lost-1", "lost-2")) {
-            assertThat(api.post("office", "/api/tasks", TaskRequests.assignment(lost, "education")).status()).isEqualTo(201);
-            assertThat(api.post("office", "/api/tasks/" + lost + "/urgings", "{\"note\":\"催\"}").status()).isEqualTo(200);
+            assertThat(api.post("office", "/api/tasks", TaskRequests.assignment(lost, "education"))
+                            .status())
+                    .isEqualTo(201);
+            assertThat(api.post("office", "/api/tasks/" + lost + "/urgings", "{\"note\":\"催\"}")
+                            .status())
+                    .isEqualTo(200);
         }
         awaitTask(api, "lost-2");
         awaitAuditCaughtUp(api);
-        long headBefore = api.get("admin", "/api/admin/projections").body().path("head").asLong();
+        long headBefore =
+                api.get("admin", "/api/admin/projections").body().path("head").asLong();
         app.close();
 
         // The restored backup: the event store as it was, under read models that recorded later events.
-        Files.copy(backup.resolve("eventstore.mv.db"), dataDir.resolve("eventstore.mv.db"),
+        Files.copy(
+                backup.resolve("eventstore.mv.db"),
+                dataDir.resolve("eventstore.mv.db"),
                 StandardCopyOption.REPLACE_EXISTING);
         app = start();
         LedgerApi after = SeedConferenceEndToEndTest.api(app);
@@ -82,15 +98,26 @@ class StoreRollbackTest {
         rollbacks.get(0).path("rebuilt").forEach(n -> rebuilt.add(n.asText()));
         assertThat(rebuilt).contains("tasks");
         JsonNode health = after.get("admin", "/actuator/health").body();
-        assertThat(health.path("components").path("readModelConsistency").path("details")
-                .path("storeRollbacksDetected").asInt()).isEqualTo(1);
+        assertThat(health.path("components")
+                        .path("readModelConsistency")
+                        .path("details")
+                        .path("storeRollbacksDetected")
+                        .asInt())
+                .isEqualTo(1);
 
         // A new command takes the positions of the lost events.
-        assertThat(after.post("office", "/api/tasks", TaskRequests.assignment("new-1", "education")).status()).isEqualTo(201);
+        assertThat(after.post("office", "/api/tasks", TaskRequests.assignment("new-1", "education"))
+                        .status())
+                .isEqualTo(201);
         awaitTask(after, "new-1");
-        await().atMost(Duration.ofSeconds(60)).until(() -> after.get("viewer", "/api/tasks/lost-1").status() == 404
-                && after.get("viewer", "/api/tasks/lost-2").status() == 404
-                && after.get("admin", "/actuator/health").body().path("status").asText().equals("UP"));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> after.get("viewer", "/api/tasks/lost-1").status() == 404
+                        && after.get("viewer", "/api/tasks/lost-2").status() == 404
+                        && after.get("admin", "/actuator/health")
+                                .body()
+                                .path("status")
+                                .asText()
+                                .equals("UP"));
         assertThat(after.get("viewer", "/api/tasks/kept-1").status()).isEqualTo(200);
 
         awaitAuditCaughtUp(after);
@@ -104,8 +131,11 @@ class StoreRollbackTest {
 
         // Detected once: a later start finds store and read side in agreement.
         app = start();
-        assertThat(SeedConferenceEndToEndTest.api(app).get("admin", "/api/admin/projections").body()
-                .path("storeRollbacks")).hasSize(1);
+        assertThat(SeedConferenceEndToEndTest.api(app)
+                        .get("admin", "/api/admin/projections")
+                        .body()
+                        .path("storeRollbacks"))
+                .hasSize(1);
         app.close();
     }
 }

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 class TaskLedgerExportEndToEndTest extends SeedLedgerOnATestClock {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    static final List<String> HEADERS = List.of("序号", "事项", "来源（纪要文号/交办）", "牵头单位", "配合单位", "办结时限",
-            "进展情况", "状态", "办结/销号日期", "备注");
+    static final List<String> HEADERS =
+            List.of("序号", "事项", "来源（纪要文号/交办）", "牵头单位", "配合单位", "办结时限", "进展情况", "状态", "办结/销号日期", "备注");
 
     void created(LedgerApi.Response response) {
         assertThat(response.status()).as(response.raw()).isBetween(200, 201);
@@ -39,16 +39,25 @@ class TaskLedgerExportEndToEndTest extends SeedLedgerOnATestClock {
                 {"taskId":"x-2","conferenceId":"qh-infant-care","title":"测算资金规模","leadUnitCode":"finance",
                  "dueDate":"2026-04-30","source":"办公室通知"}"""));
         created(api.post("unit-education", "/api/tasks/x-1/acknowledgement", "{}"));
-        created(api.post("unit-education", "/api/tasks/x-1/progress",
-                "{\"percentComplete\":60,\"summary\":\"初稿完成\"}"));
+        created(api.post("unit-education", "/api/tasks/x-1/progress", "{\"percentComplete\":60,\"summary\":\"初稿完成\"}"));
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             var list = api.get("viewer", "/api/tasks?conferenceId=" + CID).body();
-            return list.path("total").asInt() == 2 && list.get("items").findValuesAsText("latestPercent").contains("60");
+            return list.path("total").asInt() == 2
+                    && list.get("items").findValuesAsText("latestPercent").contains("60");
         });
     }
 
-    static final List<String> X1 = List.of("1", "'=1+1 起草托育服务实施方案", "交办：省政府办公厅交办单", "省教育厅",
-            "省财政厅、省卫生健康委", "2026年6月30日", "2026年3月2日省教育厅报送：初稿完成（完成60%）", "办理中", "", "");
+    static final List<String> X1 = List.of(
+            "1",
+            "'=1+1 起草托育服务实施方案",
+            "交办：省政府办公厅交办单",
+            "省教育厅",
+            "省财政厅、省卫生健康委",
+            "2026年6月30日",
+            "2026年3月2日省教育厅报送：初稿完成（完成60%）",
+            "办理中",
+            "",
+            "");
 
     @Test
     void theLedgerAsCsvHasTheOfficesColumnsNamesAndDatesAndFollowsTheListsFilters() {
@@ -67,14 +76,16 @@ class TaskLedgerExportEndToEndTest extends SeedLedgerOnATestClock {
         assertThat(rows.get(1).get(6)).isEqualTo("尚未报送进展");
         assertThat(rows.get(2)).containsExactlyElementsOf(withNumber(X1, "2"));
 
-        LedgerApi.Download education = api.download("viewer",
-                "/api/tasks/export?conferenceId=" + CID + "&unit=education&format=csv", null);
+        LedgerApi.Download education =
+                api.download("viewer", "/api/tasks/export?conferenceId=" + CID + "&unit=education&format=csv", null);
         assertThat(csv(education.bytes())).containsExactly(HEADERS, X1);
         LedgerApi.Download assigned = api.download("unit-health", "/api/tasks/export?status=ASSIGNED", null);
         assertThat(csv(assigned.bytes())).extracting(row -> row.get(1)).containsExactly("事项", "测算资金规模");
 
-        assertThat(api.download("viewer", "/api/tasks/export?format=pdf", null).status()).isEqualTo(400);
-        assertThat(api.download("viewer", "/api/tasks/export?status=DONE", null).status()).isEqualTo(400);
+        assertThat(api.download("viewer", "/api/tasks/export?format=pdf", null).status())
+                .isEqualTo(400);
+        assertThat(api.download("viewer", "/api/tasks/export?status=DONE", null).status())
+                .isEqualTo(400);
         assertThat(api.download(null, "/api/tasks/export", null).status()).isEqualTo(401);
     }
 
@@ -82,8 +93,8 @@ class TaskLedgerExportEndToEndTest extends SeedLedgerOnATestClock {
     void theLedgerAsExcelOpensWithTheSameHeaderAndRows() throws Exception {
         twoTasksOneWithProgress();
 
-        LedgerApi.Download file = api.download("viewer",
-                "/api/tasks/export?conferenceId=" + CID + "&unit=education&format=xlsx", null);
+        LedgerApi.Download file =
+                api.download("viewer", "/api/tasks/export?conferenceId=" + CID + "&unit=education&format=xlsx", null);
         assertThat(file.status()).isEqualTo(200);
         assertThat(file.contentType()).isEqualTo(XLSX);
         assertThat(file.contentDisposition()).contains(".xlsx");

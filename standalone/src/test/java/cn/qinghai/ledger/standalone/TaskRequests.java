@@ -5,8 +5,7 @@ final class TaskRequests {
 
     static final String CID = "qh-infant-care";
 
-    private TaskRequests() {
-    }
+    private TaskRequests() {}
 
     /** A direct instruction from the office: task {@code taskId}, led by {@code unit}, due in ten working days. */
     static String assignment(String taskId, String unit) {

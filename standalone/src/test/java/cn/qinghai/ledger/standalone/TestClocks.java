@@ -20,6 +20,7 @@ class TestClocks {
 
     /** A clock a test sets; shared by both beans. */
     static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-03-02T01:00:00Z"));
+
     static final SettableClock SCHEDULER_CLOCK = new SettableClock();
 
     static void set(Instant instant) {

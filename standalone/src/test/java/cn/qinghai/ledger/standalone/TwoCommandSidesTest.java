@@ -38,8 +38,10 @@ class TwoCommandSidesTest {
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
     static EmbeddedPostgres postgres;
+
     @TempDir
     static Path dirs;
+
     static ChildLedger first;
     static ChildLedger second;
     static ConfigurableApplicationContext querySide;
@@ -54,17 +56,29 @@ class TwoCommandSidesTest {
     static void start() throws Exception {
         postgres = EmbeddedPostgres.builder().start();
         String url = postgres.getJdbcUrl("postgres", "postgres");
-        List<String> shared = List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + url,
-                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres");
+        List<String> shared = List.of(
+                "--spring.profiles.active=postgres",
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=postgres");
         Path reports = Files.createDirectories(Path.of("target", "two-command-sides"));
-        first = new ChildLedger(ChildLedger.COMMAND_SIDE, Files.createDirectories(dirs.resolve("a")),
-                reports.resolve("command-side-a.log"), shared);
-        second = new ChildLedger(ChildLedger.COMMAND_SIDE, Files.createDirectories(dirs.resolve("b")),
-                reports.resolve("command-side-b.log"), shared);
+        first = new ChildLedger(
+                ChildLedger.COMMAND_SIDE,
+                Files.createDirectories(dirs.resolve("a")),
+                reports.resolve("command-side-a.log"),
+                shared);
+        second = new ChildLedger(
+                ChildLedger.COMMAND_SIDE,
+                Files.createDirectories(dirs.resolve("b")),
+                reports.resolve("command-side-b.log"),
+                shared);
         first.start(Duration.ofSeconds(120)); // loads the seed conference; the second finds it there
         second.start(Duration.ofSeconds(120));
         List<String> query = new ArrayList<>(shared);
-        query.addAll(List.of("--server.port=0", "--ledger.demo=true", "--ledger.data-dir=" + dirs.resolve("q"),
+        query.addAll(List.of(
+                "--server.port=0",
+                "--ledger.demo=true",
+                "--ledger.data-dir=" + dirs.resolve("q"),
                 "--ledger.read-model.in-process-store=MEMORY"));
         querySide = QuerySideApplication.application().run(query.toArray(String[]::new));
         a = new LedgerApi(first.port());
@@ -95,13 +109,14 @@ class TwoCommandSidesTest {
     void theSameTaskFromBothInstancesIsCreatedOnceAndTheOtherIsA409() {
         for (int round = 0; round < ROUNDS; round++) {
             String body = task("twin-" + round, "education");
-            List<LedgerApi.Response> answers = race(() -> a.post("office", "/api/tasks", body),
-                    () -> b.post("office", "/api/tasks", body));
+            List<LedgerApi.Response> answers =
+                    race(() -> a.post("office", "/api/tasks", body), () -> b.post("office", "/api/tasks", body));
             assertThat(answers).extracting(LedgerApi.Response::status).containsExactlyInAnyOrder(201, 409);
         }
         for (int round = 0; round < ROUNDS; round++) {
             String taskId = "twin-" + round;
-            await().atMost(Duration.ofSeconds(30)).until(() -> queries.get("viewer", "/api/tasks/" + taskId).status() == 200);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> queries.get("viewer", "/api/tasks/" + taskId).status() == 200);
         }
     }
 
@@ -111,7 +126,8 @@ class TwoCommandSidesTest {
         int succeeded = 0;
         for (int round = 0; round < ROUNDS * 2; round++) {
             String note = "{\"note\":\"第" + round + "次催办\"}";
-            List<LedgerApi.Response> answers = race(() -> a.post("office", "/api/tasks/urged/urgings", note),
+            List<LedgerApi.Response> answers = race(
+                    () -> a.post("office", "/api/tasks/urged/urgings", note),
                     () -> b.post("office", "/api/tasks/urged/urgings", note));
             for (LedgerApi.Response answer : answers) {
                 assertThat(answer.status()).as(answer.raw()).isIn(200, 201, 409);
@@ -119,8 +135,12 @@ class TwoCommandSidesTest {
             }
         }
         int expected = succeeded;
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                queries.get("viewer", "/api/tasks/urged").body().path("urgings").size()).isEqualTo(expected));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(queries.get("viewer", "/api/tasks/urged")
+                                .body()
+                                .path("urgings")
+                                .size())
+                        .isEqualTo(expected));
         assertThat(expected).isGreaterThanOrEqualTo(ROUNDS * 2);
     }
 
@@ -136,13 +156,19 @@ class TwoCommandSidesTest {
             for (LedgerApi.Response answer : answers) {
                 assertThat(answer.status()).as(answer.raw()).isIn(200, 201, 409);
                 if (answer.status() == 409) {
-                    assertThat(answer.headers().firstValue("Retry-After")).as("still running elsewhere").isPresent();
+                    assertThat(answer.headers().firstValue("Retry-After"))
+                            .as("still running elsewhere")
+                            .isPresent();
                 }
             }
             assertThat(answers).anyMatch(r -> r.status() < 300);
         }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                queries.get("viewer", "/api/tasks/keyed").body().path("urgings").size()).isEqualTo(ROUNDS));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(queries.get("viewer", "/api/tasks/keyed")
+                                .body()
+                                .path("urgings")
+                                .size())
+                        .isEqualTo(ROUNDS));
     }
 
     @Test
@@ -152,23 +178,30 @@ class TwoCommandSidesTest {
             String taskId = "race-task-" + round;
             expect(a.post("office", "/api/conferences/" + CID + "/units", """
                     {"unitCode":"%s","name":"竞争单位%d","duties":["配合"],
-                     "decidedBy":{"kind":"CIRCULATION","reference":"青婴联办函〔2024〕1号","decidedOn":"2024-02-20"}}"""
-                    .formatted(unit, round)), 201);
+                     "decidedBy":{"kind":"CIRCULATION","reference":"青婴联办函〔2024〕1号","decidedOn":"2024-02-20"}}""".formatted(unit, round)), 201);
             List<LedgerApi.Response> answers = race(
-                    () -> a.post("office", "/api/conferences/" + CID + "/units/" + unit + "/removal",
+                    () -> a.post(
+                            "office",
+                            "/api/conferences/" + CID + "/units/" + unit + "/removal",
                             "{\"reason\":\"机构调整\",\"decidedBy\":{\"kind\":\"CIRCULATION\",\"reference\":\"青婴联办函〔2024〕1号\",\"decidedOn\":\"2024-02-20\"}}"),
                     () -> b.post("office", "/api/tasks", task(taskId, unit)));
             int removal = answers.get(0).status();
             int assignment = answers.get(1).status();
-            assertThat(List.of(removal, assignment)).as(answers.get(0).raw() + " / " + answers.get(1).raw())
+            assertThat(List.of(removal, assignment))
+                    .as(answers.get(0).raw() + " / " + answers.get(1).raw())
                     .isIn(List.of(200, 422), List.of(422, 201));
-            String rule = (removal == 200 ? answers.get(1) : answers.get(0)).body().path("rule").asText();
+            String rule = (removal == 200 ? answers.get(1) : answers.get(0))
+                    .body()
+                    .path("rule")
+                    .asText();
             assertThat(rule).isIn("OneActiveLeadUnit", "UnitWithOpenTasksStays");
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                JsonNode shown = queries.get("viewer", "/api/units/" + unit + "?conferenceId=" + CID).body();
+                JsonNode shown = queries.get("viewer", "/api/units/" + unit + "?conferenceId=" + CID)
+                        .body();
                 assertThat(shown.path("active").asBoolean()).isEqualTo(removal != 200);
-                assertThat(queries.get("viewer", "/api/tasks/" + taskId).status()).isEqualTo(assignment == 201 ? 200 : 404);
+                assertThat(queries.get("viewer", "/api/tasks/" + taskId).status())
+                        .isEqualTo(assignment == 201 ? 200 : 404);
             });
         }
     }
@@ -181,10 +214,13 @@ class TwoCommandSidesTest {
             signedMinutes(a, m1);
             signedMinutes(b, m2);
             String issue = "{\"documentNo\":\"青婴托联〔2026〕" + (90 + round) + "号\",\"distribution\":[\"各市州人民政府\"]}";
-            List<LedgerApi.Response> answers = race(() -> a.post("office", "/api/meetings/" + m1 + "/minutes/issue", issue),
+            List<LedgerApi.Response> answers = race(
+                    () -> a.post("office", "/api/meetings/" + m1 + "/minutes/issue", issue),
                     () -> b.post("office", "/api/meetings/" + m2 + "/minutes/issue", issue));
-            assertThat(answers).extracting(LedgerApi.Response::status).as(answers.get(0).raw() + " / "
-                    + answers.get(1).raw()).containsExactlyInAnyOrder(200, 409);
+            assertThat(answers)
+                    .extracting(LedgerApi.Response::status)
+                    .as(answers.get(0).raw() + " / " + answers.get(1).raw())
+                    .containsExactlyInAnyOrder(200, 409);
             LedgerApi.Response refused = answers.get(0).status() == 409 ? answers.get(0) : answers.get(1);
             assertThat(refused.body().path("rule").asText()).isEqualTo("MinutesDocumentNumberUnique");
         }
@@ -195,14 +231,23 @@ class TwoCommandSidesTest {
         expect(api.post("office", "/api/meetings", """
                 {"meetingId":"%s","conferenceId":"%s","kind":"SPECIAL_TOPIC","topic":"竞争测试专题会议",
                  "scheduledAt":"%sT09:00:00+08:00","location":"省政府第一会议室","convenedBy":"jin-shengshou",
-                 "participantUnits":["health","education"]}"""
-                .formatted(meetingId, CID, TODAY.minusDays(2))), 201);
-        expect(api.post("office", "/api/meetings/" + meetingId + "/attendance",
-                "{\"present\":[\"health\",\"education\"]}"), 200);
-        expect(api.post("office", "/api/meetings/" + meetingId + "/decisions",
-                "{\"decisionId\":\"d-1\",\"matter\":\"研究部署\",\"major\":false}"), 201);
-        expect(api.post("office", "/api/meetings/" + meetingId + "/minutes/signature",
-                "{\"signedBy\":\"kuang-yong\"}"), 200);
+                 "participantUnits":["health","education"]}""".formatted(meetingId, CID, TODAY.minusDays(2))), 201);
+        expect(
+                api.post(
+                        "office",
+                        "/api/meetings/" + meetingId + "/attendance",
+                        "{\"present\":[\"health\",\"education\"]}"),
+                200);
+        expect(
+                api.post(
+                        "office",
+                        "/api/meetings/" + meetingId + "/decisions",
+                        "{\"decisionId\":\"d-1\",\"matter\":\"研究部署\",\"major\":false}"),
+                201);
+        expect(
+                api.post(
+                        "office", "/api/meetings/" + meetingId + "/minutes/signature", "{\"signedBy\":\"kuang-yong\"}"),
+                200);
     }
 
     static String task(String taskId, String lead) {

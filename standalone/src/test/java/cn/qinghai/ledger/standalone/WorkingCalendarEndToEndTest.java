@@ -43,13 +43,15 @@ class WorkingCalendarEndToEndTest {
                      "coUnitCodes":[],%s,"source":"省政府领导批示"}""".formatted(task[0], CID, due));
             assertThat(assigned.status()).as(assigned.raw()).isEqualTo(201);
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> api.get("viewer", "/api/tasks/cal-far").status() == 200
-                && api.get("viewer", "/api/tasks/cal-near").status() == 200);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> api.get("viewer", "/api/tasks/cal-far").status() == 200
+                        && api.get("viewer", "/api/tasks/cal-near").status() == 200);
 
         JsonNode far = api.get("viewer", "/api/tasks/cal-far").body();
         assertThat(far.path("uncoveredCalendarYears").toString()).contains(String.valueOf(uncovered));
 
-        JsonNode calendar = api.get("admin", "/actuator/health").body().path("components").path("workingCalendar");
+        JsonNode calendar =
+                api.get("admin", "/actuator/health").body().path("components").path("workingCalendar");
         assertThat(calendar.path("status").asText()).isEqualTo("UP");
         List<Integer> covered = new ArrayList<>();
         calendar.path("details").path("coveredYears").forEach(y -> covered.add(y.asInt()));
@@ -58,7 +60,9 @@ class WorkingCalendarEndToEndTest {
                 .isEqualTo("国务院办公厅关于2021年部分节假日安排的通知（国办发明电〔2020〕27号）");
         List<Integer> uncoveredYears = new ArrayList<>();
         calendar.path("details").path("uncoveredYears").forEach(y -> uncoveredYears.add(y.asInt()));
-        assertThat(uncoveredYears).as("from the conference's first year to next year").doesNotContain(2021, 2026)
+        assertThat(uncoveredYears)
+                .as("from the conference's first year to next year")
+                .doesNotContain(2021, 2026)
                 .allMatch(y -> !covered.contains(y));
         if (!uncoveredYears.isEmpty()) {
             assertThat(calendar.path("details").path("warning").asText()).contains("Monday to Friday");

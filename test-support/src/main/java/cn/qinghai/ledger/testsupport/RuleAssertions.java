@@ -9,14 +9,14 @@ import org.hamcrest.TypeSafeMatcher;
 /** Expectations of a refusal in an aggregate fixture: the named rule, its kind, and no event. */
 public final class RuleAssertions {
 
-    private RuleAssertions() {
-    }
+    private RuleAssertions() {}
 
     public static void refusedBy(ResultValidator<?> result, String rule, RuleViolation.Kind kind) {
         result.expectNoEvents().expectException(new TypeSafeMatcher<Throwable>() {
             @Override
             protected boolean matchesSafely(Throwable t) {
-                return t instanceof RuleViolatedException e && e.violation().rule().equals(rule)
+                return t instanceof RuleViolatedException e
+                        && e.violation().rule().equals(rule)
                         && e.violation().kind() == kind;
             }
 

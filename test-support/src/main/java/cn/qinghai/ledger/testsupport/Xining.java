@@ -10,8 +10,7 @@ public final class Xining {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    private Xining() {
-    }
+    private Xining() {}
 
     /** 09:00 in Xining on {@code day}: the office's working morning. */
     public static Instant morning(LocalDate day) {

@@ -3,6 +3,7 @@ package cn.qinghai.ledger.command.circular;
 import cn.qinghai.ledger.events.Ids;
 import cn.qinghai.ledger.events.circular.CorrectCircularCommand;
 import cn.qinghai.ledger.events.circular.IssueCircularCommand;
+import cn.qinghai.ledger.events.task.CircularView;
 import cn.qinghai.ledger.platform.web.Accepted;
 import cn.qinghai.ledger.platform.web.Commands;
 import cn.qinghai.ledger.platform.web.IfMatch;
@@ -13,7 +14,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
-import cn.qinghai.ledger.events.task.CircularView;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -47,8 +47,7 @@ class CircularIssueController {
             @Size(max = CircularRules.MAX_TEXT) String urging,
             LocalDate issuedOn,
             @NotNull CircularView figures,
-            @Size(max = 500) String reason) {
-    }
+            @Size(max = 500) String reason) {}
 
     record Correction(
             LocalDate correctedOn,
@@ -56,8 +55,7 @@ class CircularIssueController {
             @NotNull @Size(min = 1, max = 200) List<@NotBlank @Size(max = 100) String> distribution,
             @Size(max = CircularRules.MAX_TEXT) String commendation,
             @Size(max = CircularRules.MAX_TEXT) String urging,
-            @NotNull CircularView figures) {
-    }
+            @NotNull CircularView figures) {}
 
     private final Commands commands;
     private final Clock clock;
@@ -68,22 +66,42 @@ class CircularIssueController {
     }
 
     @PostMapping("/api/circulars/issued")
-    ResponseEntity<Accepted> issue(@Valid @RequestBody Issue body,
-                                   @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        commands.send(IfMatch.parse(ifMatch), new IssueCircularCommand(body.circularId(), body.conferenceId(),
-                body.from(), body.to(), body.documentNo(), body.distribution(), body.commendation(), body.urging(),
-                body.issuedOn() == null ? LocalDate.now(clock) : body.issuedOn(), body.figures()), body.reason());
+    ResponseEntity<Accepted> issue(
+            @Valid @RequestBody Issue body, @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        commands.send(
+                IfMatch.parse(ifMatch),
+                new IssueCircularCommand(
+                        body.circularId(),
+                        body.conferenceId(),
+                        body.from(),
+                        body.to(),
+                        body.documentNo(),
+                        body.distribution(),
+                        body.commendation(),
+                        body.urging(),
+                        body.issuedOn() == null ? LocalDate.now(clock) : body.issuedOn(),
+                        body.figures()),
+                body.reason());
         return Accepted.created(body.circularId(), "/api/circulars/issued/" + body.circularId());
     }
 
     /** 更正: the issued circular stays as issued; the correction gives it as it now reads, with why and when. */
     @PostMapping("/api/circulars/issued/{circularId}/corrections")
-    ResponseEntity<Accepted> correct(@PathVariable("circularId") @Pattern(regexp = ID) String circularId,
-                                     @Valid @RequestBody Correction body,
-                                     @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        commands.send(IfMatch.parse(ifMatch), new CorrectCircularCommand(circularId,
-                body.correctedOn() == null ? LocalDate.now(clock) : body.correctedOn(), body.reason(),
-                body.distribution(), body.commendation(), body.urging(), body.figures()), body.reason());
+    ResponseEntity<Accepted> correct(
+            @PathVariable("circularId") @Pattern(regexp = ID) String circularId,
+            @Valid @RequestBody Correction body,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        commands.send(
+                IfMatch.parse(ifMatch),
+                new CorrectCircularCommand(
+                        circularId,
+                        body.correctedOn() == null ? LocalDate.now(clock) : body.correctedOn(),
+                        body.reason(),
+                        body.distribution(),
+                        body.commendation(),
+                        body.urging(),
+                        body.figures()),
+                body.reason());
         return Accepted.ok(circularId);
     }
 }

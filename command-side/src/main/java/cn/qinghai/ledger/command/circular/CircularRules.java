@@ -44,13 +44,13 @@ public final class CircularRules {
     @RuleSource(practice = "a correction follows the document it corrects, and is not dated ahead")
     public static final String CORRECTED_AFTER_ISSUE = "CircularCorrectedOnOrAfterItsIssue";
     /** Office practice: a correction says why (a reason) and changes something of the circular as it reads. */
-    @RuleSource(practice = "an issued circular is not edited; a correction (更正) is issued instead, and says "
-            + "why it is issued and what it corrects")
+    @RuleSource(
+            practice = "an issued circular is not edited; a correction (更正) is issued instead, and says "
+                    + "why it is issued and what it corrects")
     public static final String CORRECTION_SAYS_WHY_AND_WHAT = "CircularCorrectionSaysWhyAndWhat";
 
     /** The longest commendation (表扬) or urging (督促) paragraph, in characters. */
     public static final int MAX_TEXT = 4000;
 
-    private CircularRules() {
-    }
+    private CircularRules() {}
 }

@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -37,13 +37,19 @@ import org.axonframework.spring.stereotype.Aggregate;
  * names the shape of those fields: Axon ignores a snapshot of another revision and loads from the events,
  * so a field added here (as {@code liaisonSince} in revision 2) is never missing from an old snapshot.
  */
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 @Revision("2")
-@Aggregate(snapshotTriggerDefinition = "conferenceSnapshotTrigger", commandTargetResolver = "versionedCommandTargetResolver")
+@Aggregate(
+        snapshotTriggerDefinition = "conferenceSnapshotTrigger",
+        commandTargetResolver = "versionedCommandTargetResolver")
 public class Conference {
 
     @AggregateIdentifier
     private String conferenceId;
+
     private LocalDate establishedOn;
     private String leadUnitCode;
     private boolean dissolved;
@@ -56,14 +62,11 @@ public class Conference {
     /** Since when each unit's current liaison is on record. */
     private final Map<String, LocalDate> liaisonSince = new HashMap<>();
 
-    private record Unit(String name, boolean active, LocalDate since) {
-    }
+    private record Unit(String name, boolean active, LocalDate since) {}
 
-    private record Seat(String name, SeatRole role, String unitCode, LocalDate since) {
-    }
+    private record Seat(String name, SeatRole role, String unitCode, LocalDate since) {}
 
-    private record PendingChange(String unitCode, String outgoingPersonId, Person incoming) {
-    }
+    private record PendingChange(String unitCode, String outgoingPersonId, Person incoming) {}
 
     protected Conference() {
         // for Axon
@@ -71,8 +74,13 @@ public class Conference {
 
     @CommandHandler
     public Conference(EstablishConferenceCommand command) {
-        apply(new ConferenceEstablishedEvent(command.conferenceId(), command.name(), command.documentNo(),
-                command.basisDocuments(), command.leadUnitCode(), command.establishedOn()));
+        apply(new ConferenceEstablishedEvent(
+                command.conferenceId(),
+                command.name(),
+                command.documentNo(),
+                command.basisDocuments(),
+                command.leadUnitCode(),
+                command.establishedOn()));
     }
 
     @CommandHandler
@@ -81,12 +89,14 @@ public class Conference {
         refuseIfDissolved();
         notBeforeEstablishment(command.effectiveOn());
         if (units.containsKey(command.unitCode())) {
-            throw conflict(UNIT_CODE_UNIQUE, "unit " + command.unitCode() + " is already a member unit"
-                    + (units.get(command.unitCode()).active() ? "" : " (removed; codes are not reused)"));
+            throw conflict(
+                    UNIT_CODE_UNIQUE,
+                    "unit " + command.unitCode() + " is already a member unit"
+                            + (units.get(command.unitCode()).active() ? "" : " (removed; codes are not reused)"));
         }
         RosterDecision decidedBy = conferenceDecided(command.decidedBy(), lookup);
-        apply(new MemberUnitAddedEvent(conferenceId, command.unitCode(), command.name(), command.duties(),
-                command.effectiveOn()));
+        apply(new MemberUnitAddedEvent(
+                conferenceId, command.unitCode(), command.name(), command.duties(), command.effectiveOn()));
         decided(RosterChangeDecidedEvent.Change.UNIT_ADDED, command.unitCode(), null, null, decidedBy);
     }
 
@@ -107,20 +117,24 @@ public class Conference {
         Unit unit = activeUnit(command.unitCode());
         long openTasks = lookup.openTasksOf(conferenceId, command.unitCode());
         if (openTasks > 0) {
-            throw rule(UNIT_WITH_OPEN_TASKS_STAYS, "unit " + command.unitCode() + " still has " + openTasks
-                    + " open task(s); close or reassign them before removing the unit");
+            throw rule(
+                    UNIT_WITH_OPEN_TASKS_STAYS,
+                    "unit " + command.unitCode() + " still has " + openTasks
+                            + " open task(s); close or reassign them before removing the unit");
         }
         notBeforeEstablishment(command.effectiveOn());
         notBefore(command.effectiveOn(), unit.since(), "the unit joined");
         officeHostStays(command.unitCode());
         String seated = personRepresenting(command.unitCode());
         if (seated != null && seats.get(seated).role() == SeatRole.DEPUTY_CONVENER) {
-            throw rule(DEPUTY_CONVENERS_UNIT_STAYS, "unit " + command.unitCode() + " is represented by deputy convener "
-                    + seats.get(seated).name() + "; change that seat before removing the unit");
+            throw rule(
+                    DEPUTY_CONVENERS_UNIT_STAYS,
+                    "unit " + command.unitCode() + " is represented by deputy convener "
+                            + seats.get(seated).name() + "; change that seat before removing the unit");
         }
         RosterDecision decidedBy = conferenceDecided(command.decidedBy(), lookup);
-        apply(new MemberUnitRemovedEvent(conferenceId, command.unitCode(), command.reason(), command.effectiveOn(),
-                seated));
+        apply(new MemberUnitRemovedEvent(
+                conferenceId, command.unitCode(), command.reason(), command.effectiveOn(), seated));
         decided(RosterChangeDecidedEvent.Change.UNIT_REMOVED, command.unitCode(), null, null, decidedBy);
     }
 
@@ -141,10 +155,20 @@ public class Conference {
             oneSeatPerUnit(command.unitCode());
         }
         RosterDecision decidedBy = command.decidedBy() == null ? null : conferenceDecided(command.decidedBy(), lookup);
-        apply(new MemberAppointedEvent(conferenceId, command.personId(), command.name(), command.title(),
-                command.role(), command.unitCode(), command.effectiveOn()));
+        apply(new MemberAppointedEvent(
+                conferenceId,
+                command.personId(),
+                command.name(),
+                command.title(),
+                command.role(),
+                command.unitCode(),
+                command.effectiveOn()));
         if (decidedBy != null) {
-            decided(RosterChangeDecidedEvent.Change.MEMBER_APPOINTED, command.unitCode(), null, command.personId(),
+            decided(
+                    RosterChangeDecidedEvent.Change.MEMBER_APPOINTED,
+                    command.unitCode(),
+                    null,
+                    command.personId(),
                     decidedBy);
         }
     }
@@ -156,8 +180,10 @@ public class Conference {
         notBeforeEstablishment(command.effectiveOn());
         Seat seat = seats.get(command.personId());
         if (seat == null) {
-            throw rule(OFFICE_DIRECTOR_IS_SEATED, "the office director serves concurrently (兼任): "
-                    + command.personId() + " holds no seat in the conference");
+            throw rule(
+                    OFFICE_DIRECTOR_IS_SEATED,
+                    "the office director serves concurrently (兼任): " + command.personId()
+                            + " holds no seat in the conference");
         }
         if (command.personId().equals(officeDirectorPersonId)) {
             throw conflict(OFFICE_DIRECTOR_IS_SEATED, seat.name() + " is already the office director");
@@ -165,7 +191,12 @@ public class Conference {
         RosterDecision decidedBy = command.decidedBy() == null ? null : conferenceDecided(command.decidedBy(), lookup);
         apply(new OfficeDirectorAppointedEvent(conferenceId, command.personId(), seat.name(), command.effectiveOn()));
         if (decidedBy != null) {
-            decided(RosterChangeDecidedEvent.Change.OFFICE_DIRECTOR_APPOINTED, null, null, command.personId(), decidedBy);
+            decided(
+                    RosterChangeDecidedEvent.Change.OFFICE_DIRECTOR_APPOINTED,
+                    null,
+                    null,
+                    command.personId(),
+                    decidedBy);
         }
     }
 
@@ -181,8 +212,14 @@ public class Conference {
         outgoingHoldsTheSeat(command.unitCode(), command.outgoingPersonId());
         onePersonOneSeat(command.incoming().personId());
         onePendingChangePerUnit(command.unitCode());
-        apply(new MemberChangeProposedEvent(conferenceId, command.changeId(), command.unitCode(),
-                command.outgoingPersonId(), command.incoming(), command.reason(), command.proposedOn()));
+        apply(new MemberChangeProposedEvent(
+                conferenceId,
+                command.changeId(),
+                command.unitCode(),
+                command.outgoingPersonId(),
+                command.incoming(),
+                command.reason(),
+                command.proposedOn()));
     }
 
     @CommandHandler
@@ -194,11 +231,21 @@ public class Conference {
         notBefore(command.effectiveOn(), outgoing.since(), "the outgoing person took the seat");
         onePersonOneSeat(change.incoming().personId());
         RosterDecision decidedBy = conferenceDecided(command.decidedBy(), lookup);
-        apply(new MemberReplacedEvent(conferenceId, command.changeId(), change.unitCode(), outgoing.role(),
-                change.outgoingPersonId(), change.incoming(), command.effectiveOn(),
+        apply(new MemberReplacedEvent(
+                conferenceId,
+                command.changeId(),
+                change.unitCode(),
+                outgoing.role(),
+                change.outgoingPersonId(),
+                change.incoming(),
+                command.effectiveOn(),
                 change.outgoingPersonId().equals(officeDirectorPersonId)));
-        decided(RosterChangeDecidedEvent.Change.MEMBER_REPLACED, change.unitCode(), command.changeId(),
-                change.incoming().personId(), decidedBy);
+        decided(
+                RosterChangeDecidedEvent.Change.MEMBER_REPLACED,
+                change.unitCode(),
+                command.changeId(),
+                change.incoming().personId(),
+                decidedBy);
     }
 
     /**
@@ -209,15 +256,19 @@ public class Conference {
     @CommandHandler
     public void handle(SucceedSeatCommand command, RosterLookup lookup, ConflictResolver conflicts) {
         Seat outgoing = seats.get(command.outgoingPersonId());
-        conflicts.detectConflicts(outgoing == null || command.outgoingPersonId().equals(officeDirectorPersonId)
-                ? ConferenceConflicts.ANY : ConferenceConflicts.aboutUnit(outgoing.unitCode()));
+        conflicts.detectConflicts(
+                outgoing == null || command.outgoingPersonId().equals(officeDirectorPersonId)
+                        ? ConferenceConflicts.ANY
+                        : ConferenceConflicts.aboutUnit(outgoing.unitCode()));
         refuseIfDissolved();
         if (outgoing == null) {
             throw notFound(KNOWN_SEAT, command.outgoingPersonId() + " holds no seat in conference " + conferenceId);
         }
         if (outgoing.role() == SeatRole.MEMBER) {
-            throw rule(SUCCESSION_OF_CONVENING_SEATS, outgoing.name() + " holds a member's seat for unit "
-                    + outgoing.unitCode() + "; it changes through a member change proposed by the unit");
+            throw rule(
+                    SUCCESSION_OF_CONVENING_SEATS,
+                    outgoing.name() + " holds a member's seat for unit " + outgoing.unitCode()
+                            + "; it changes through a member change proposed by the unit");
         }
         notBeforeEstablishment(command.effectiveOn());
         notBefore(command.effectiveOn(), outgoing.since(), "the outgoing person took the seat");
@@ -227,16 +278,27 @@ public class Conference {
         }
         boolean director = command.outgoingPersonId().equals(officeDirectorPersonId);
         if (director && command.officeDirector() == null) {
-            throw rule(OFFICE_DIRECTOR_IS_SEATED, outgoing.name() + " is also the office director: say whether the "
-                    + "directorship passes to " + command.incoming().name() + " (TO_INCOMING) or falls vacant (VACATE)");
+            throw rule(
+                    OFFICE_DIRECTOR_IS_SEATED,
+                    outgoing.name() + " is also the office director: say whether the " + "directorship passes to "
+                            + command.incoming().name() + " (TO_INCOMING) or falls vacant (VACATE)");
         }
         if (!director && command.officeDirector() != null) {
-            throw rule(OFFICE_DIRECTOR_IS_SEATED, outgoing.name() + " is not the office director; the succession "
-                    + "says nothing of the directorship");
+            throw rule(
+                    OFFICE_DIRECTOR_IS_SEATED,
+                    outgoing.name() + " is not the office director; the succession "
+                            + "says nothing of the directorship");
         }
         RosterDecision decidedBy = conferenceDecided(command.decidedBy(), lookup);
-        apply(new SeatSucceededEvent(conferenceId, outgoing.role(), outgoing.unitCode(), command.outgoingPersonId(),
-                command.incoming(), command.effectiveOn(), command.officeDirector(), decidedBy));
+        apply(new SeatSucceededEvent(
+                conferenceId,
+                outgoing.role(),
+                outgoing.unitCode(),
+                command.outgoingPersonId(),
+                command.incoming(),
+                command.effectiveOn(),
+                command.officeDirector(),
+                decidedBy));
     }
 
     @CommandHandler
@@ -254,18 +316,26 @@ public class Conference {
         notBeforeEstablishment(command.effectiveOn());
         Unit unit = units.get(command.unitCode());
         if (unit == null || !unit.active()) {
-            throw rule(LIAISON_OF_ACTIVE_UNIT, "a liaison is filed for an active member unit; "
-                    + command.unitCode() + " is not one");
+            throw rule(
+                    LIAISON_OF_ACTIVE_UNIT,
+                    "a liaison is filed for an active member unit; " + command.unitCode() + " is not one");
         }
         LiaisonFilingWindow.check(command.effectiveOn(), command.filing());
         notBefore(command.effectiveOn(), unit.since(), "the unit joined");
         LocalDate current = liaisonSince.get(command.unitCode());
         if (current != null && command.effectiveOn().isBefore(current)) {
-            throw rule(LIAISON_HISTORY_IN_ORDER, "the unit's current liaison is on record from " + current
-                    + "; a filing dated " + command.effectiveOn() + " would rewrite that history");
+            throw rule(
+                    LIAISON_HISTORY_IN_ORDER,
+                    "the unit's current liaison is on record from " + current + "; a filing dated "
+                            + command.effectiveOn() + " would rewrite that history");
         }
-        apply(new LiaisonFiledEvent(conferenceId, command.unitCode(), command.name(), command.title(),
-                command.phone(), command.effectiveOn()));
+        apply(new LiaisonFiledEvent(
+                conferenceId,
+                command.unitCode(),
+                command.name(),
+                command.title(),
+                command.phone(),
+                command.effectiveOn()));
     }
 
     @CommandHandler
@@ -290,8 +360,9 @@ public class Conference {
 
     private static void notBefore(LocalDate effectiveOn, LocalDate earliest, String what) {
         if (effectiveOn != null && earliest != null && effectiveOn.isBefore(earliest)) {
-            throw rule(NOT_BEFORE_ESTABLISHMENT, "effective date " + effectiveOn + " is before " + what
-                    + " (" + earliest + ")");
+            throw rule(
+                    NOT_BEFORE_ESTABLISHMENT,
+                    "effective date " + effectiveOn + " is before " + what + " (" + earliest + ")");
         }
     }
 
@@ -308,24 +379,28 @@ public class Conference {
 
     private void atMostOneConvener() {
         if (convenerPersonId != null) {
-            throw rule(AT_MOST_ONE_CONVENER, "the conference already has a convener: "
-                    + seats.get(convenerPersonId).name());
+            throw rule(
+                    AT_MOST_ONE_CONVENER,
+                    "the conference already has a convener: "
+                            + seats.get(convenerPersonId).name());
         }
     }
 
     private void onePersonOneSeat(String personId) {
         Seat seat = seats.get(personId);
         if (seat != null) {
-            throw rule(ONE_SEAT_PER_PERSON, seat.name() + " (" + personId + ") already holds a " + seat.role()
-                    + " seat");
+            throw rule(
+                    ONE_SEAT_PER_PERSON, seat.name() + " (" + personId + ") already holds a " + seat.role() + " seat");
         }
     }
 
     private void oneSeatPerUnit(String unitCode) {
         String holder = personRepresenting(unitCode);
         if (holder != null) {
-            throw rule(ONE_SEAT_PER_UNIT, "unit " + unitCode + " is already represented by "
-                    + seats.get(holder).name() + "; replace a member through a member change");
+            throw rule(
+                    ONE_SEAT_PER_UNIT,
+                    "unit " + unitCode + " is already represented by "
+                            + seats.get(holder).name() + "; replace a member through a member change");
         }
     }
 
@@ -337,9 +412,11 @@ public class Conference {
 
     private void unitProposesOwnChange(ProposeMemberChangeCommand command) {
         if (!command.unitCode().equals(command.proposingUnitCode())) {
-            throw rule(UNIT_PROPOSES_OWN_MEMBER_CHANGE, "a member change is proposed by the unit concerned ("
-                    + command.unitCode() + "), not by " + Objects.requireNonNullElse(command.proposingUnitCode(),
-                    "a user bound to no unit"));
+            throw rule(
+                    UNIT_PROPOSES_OWN_MEMBER_CHANGE,
+                    "a member change is proposed by the unit concerned ("
+                            + command.unitCode() + "), not by "
+                            + Objects.requireNonNullElse(command.proposingUnitCode(), "a user bound to no unit"));
         }
     }
 
@@ -351,10 +428,12 @@ public class Conference {
     }
 
     private void onePendingChangePerUnit(String unitCode) {
-        boolean pending = pendingChanges.values().stream().anyMatch(c -> c.unitCode().equals(unitCode));
+        boolean pending =
+                pendingChanges.values().stream().anyMatch(c -> c.unitCode().equals(unitCode));
         if (pending) {
-            throw conflict(ONE_PENDING_CHANGE_PER_UNIT, "unit " + unitCode
-                    + " already has a member change awaiting the conference's decision");
+            throw conflict(
+                    ONE_PENDING_CHANGE_PER_UNIT,
+                    "unit " + unitCode + " already has a member change awaiting the conference's decision");
         }
     }
 
@@ -364,41 +443,58 @@ public class Conference {
      */
     private RosterDecision conferenceDecided(RosterDecision decidedBy, RosterLookup lookup) {
         if (decidedBy == null || decidedBy.kind() == null) {
-            throw rule(CONFERENCE_DECIDES_ROSTER_CHANGES, "联席会议确定: say how the conference decided this change "
-                    + "(decidedBy: a meeting's agreed matter, or MEETING / CIRCULATION / DOCUMENT / OTHER with a "
-                    + "reference and the day decided)");
+            throw rule(
+                    CONFERENCE_DECIDES_ROSTER_CHANGES,
+                    "联席会议确定: say how the conference decided this change "
+                            + "(decidedBy: a meeting's agreed matter, or MEETING / CIRCULATION / DOCUMENT / OTHER with a "
+                            + "reference and the day decided)");
         }
         if (decidedBy.kind() == RosterDecision.Kind.MINUTES) {
             if (blank(decidedBy.meetingId()) || blank(decidedBy.decisionId())) {
-                throw rule(CONFERENCE_DECIDES_ROSTER_CHANGES, "a decision in minutes names the meeting (meetingId) "
-                        + "and the agreed matter (decisionId)");
+                throw rule(
+                        CONFERENCE_DECIDES_ROSTER_CHANGES,
+                        "a decision in minutes names the meeting (meetingId) " + "and the agreed matter (decisionId)");
             }
             List<String> minutes = lookup.issuedMinutesOf(decidedBy.meetingId());
             if (minutes.isEmpty()) {
-                throw rule(DECISION_IN_ISSUED_MINUTES, "meeting " + decidedBy.meetingId()
-                        + " has issued no minutes; a roster change cites an agreed matter of issued minutes");
+                throw rule(
+                        DECISION_IN_ISSUED_MINUTES,
+                        "meeting " + decidedBy.meetingId()
+                                + " has issued no minutes; a roster change cites an agreed matter of issued minutes");
             }
             RosterLookup.IssuedMatter matter = lookup.issuedMatter(decidedBy.meetingId(), decidedBy.decisionId())
-                    .orElseThrow(() -> rule(DECISION_IN_ISSUED_MINUTES, "the issued minutes of meeting "
-                            + decidedBy.meetingId() + " (" + String.join("、", minutes) + ") carry no agreed matter "
-                            + decidedBy.decisionId() + "; cite one of their matters (议定事项)"));
+                    .orElseThrow(() -> rule(
+                            DECISION_IN_ISSUED_MINUTES,
+                            "the issued minutes of meeting "
+                                    + decidedBy.meetingId() + " (" + String.join("、", minutes)
+                                    + ") carry no agreed matter "
+                                    + decidedBy.decisionId() + "; cite one of their matters (议定事项)"));
             notBeforeEstablishment(decidedBy.decidedOn());
             // The minutes that issued the matter are the reference, and their issue date the day decided,
             // unless the office gives them.
-            return new RosterDecision(decidedBy.kind(), decidedBy.meetingId(), decidedBy.decisionId(),
+            return new RosterDecision(
+                    decidedBy.kind(),
+                    decidedBy.meetingId(),
+                    decidedBy.decisionId(),
                     blank(decidedBy.reference()) ? matter.documentNo() : decidedBy.reference(),
                     decidedBy.decidedOn() == null ? matter.issuedOn() : decidedBy.decidedOn());
         }
         if (blank(decidedBy.reference()) || decidedBy.decidedOn() == null) {
-            throw rule(CONFERENCE_DECIDES_ROSTER_CHANGES, "a decision taken by " + decidedBy.kind()
-                    + " names its reference (文号 or file) and the day it was decided (decidedOn)");
+            throw rule(
+                    CONFERENCE_DECIDES_ROSTER_CHANGES,
+                    "a decision taken by " + decidedBy.kind()
+                            + " names its reference (文号 or file) and the day it was decided (decidedOn)");
         }
         notBeforeEstablishment(decidedBy.decidedOn());
         return new RosterDecision(decidedBy.kind(), null, null, decidedBy.reference(), decidedBy.decidedOn());
     }
 
-    private void decided(RosterChangeDecidedEvent.Change change, String unitCode, String changeId, String personId,
-                         RosterDecision decidedBy) {
+    private void decided(
+            RosterChangeDecidedEvent.Change change,
+            String unitCode,
+            String changeId,
+            String personId,
+            RosterDecision decidedBy) {
         apply(new RosterChangeDecidedEvent(conferenceId, change, unitCode, changeId, personId, decidedBy));
     }
 
@@ -421,7 +517,8 @@ public class Conference {
         return seats.entrySet().stream()
                 .filter(e -> unitCode.equals(e.getValue().unitCode()))
                 .map(Map.Entry::getKey)
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 
     // ---- state -------------------------------------------------------------------------------
@@ -467,15 +564,16 @@ public class Conference {
     @EventSourcingHandler
     void on(MemberChangeProposedEvent event) {
         usedChangeIds.add(event.changeId());
-        pendingChanges.put(event.changeId(),
-                new PendingChange(event.unitCode(), event.outgoingPersonId(), event.incoming()));
+        pendingChanges.put(
+                event.changeId(), new PendingChange(event.unitCode(), event.outgoingPersonId(), event.incoming()));
     }
 
     @EventSourcingHandler
     void on(MemberReplacedEvent event) {
         pendingChanges.remove(event.changeId());
         Seat outgoing = seats.remove(event.outgoingPersonId());
-        seats.put(event.incoming().personId(),
+        seats.put(
+                event.incoming().personId(),
                 new Seat(event.incoming().name(), outgoing.role(), event.unitCode(), event.effectiveOn()));
         if (event.officeDirectorVacated()) {
             officeDirectorPersonId = null;
@@ -485,7 +583,8 @@ public class Conference {
     @EventSourcingHandler
     void on(SeatSucceededEvent event) {
         seats.remove(event.outgoingPersonId());
-        seats.put(event.incoming().personId(),
+        seats.put(
+                event.incoming().personId(),
                 new Seat(event.incoming().name(), event.role(), event.unitCode(), event.effectiveOn()));
         if (event.role() == SeatRole.CONVENER) {
             convenerPersonId = event.incoming().personId();

@@ -26,15 +26,15 @@ final class ConferenceConflicts {
 
     static final Predicate<List<DomainEventMessage<?>>> ANY = events -> !events.isEmpty();
 
-    private ConferenceConflicts() {
-    }
+    private ConferenceConflicts() {}
 
     /** Conflicts with changes about {@code unitCode} or about the whole conference. */
     static Predicate<List<DomainEventMessage<?>>> aboutUnit(String unitCode) {
         if (unitCode == null) {
             return ANY;
         }
-        return events -> events.stream().map(e -> unitOf(e.getPayload())).anyMatch(u -> u == null || u.equals(unitCode));
+        return events ->
+                events.stream().map(e -> unitOf(e.getPayload())).anyMatch(u -> u == null || u.equals(unitCode));
     }
 
     /** The member unit an event is about, or null for an event about the whole conference. */

@@ -18,25 +18,29 @@ final class LiaisonFilingWindow {
     /** How far back a unit may date its own filing. */
     static final Period UNIT_BACKDATE = Period.ofDays(30);
 
-    private LiaisonFilingWindow() {
-    }
+    private LiaisonFilingWindow() {}
 
     static void check(LocalDate effectiveOn, Filing filing) {
         LocalDate filedOn = filing.filedOn();
         if (effectiveOn.isAfter(filedOn)) {
-            throw rule(LIAISON_FILING_WINDOW, "a liaison is effective when filed: " + effectiveOn
-                    + " is after the filing day " + filedOn);
+            throw rule(
+                    LIAISON_FILING_WINDOW,
+                    "a liaison is effective when filed: " + effectiveOn + " is after the filing day " + filedOn);
         }
         if (!effectiveOn.isBefore(filedOn.minus(UNIT_BACKDATE))) {
             return;
         }
         if (!filing.byOffice()) {
-            throw rule(LIAISON_FILING_WINDOW, "a unit dates its liaison filing back at most " + UNIT_BACKDATE.getDays()
-                    + " days (to " + filedOn.minus(UNIT_BACKDATE) + "); the office corrects older records");
+            throw rule(
+                    LIAISON_FILING_WINDOW,
+                    "a unit dates its liaison filing back at most " + UNIT_BACKDATE.getDays() + " days (to "
+                            + filedOn.minus(UNIT_BACKDATE) + "); the office corrects older records");
         }
         if (!filing.reasoned()) {
-            throw rule(LIAISON_FILING_WINDOW, "the office records a liaison more than " + UNIT_BACKDATE.getDays()
-                    + " days back only with a reason");
+            throw rule(
+                    LIAISON_FILING_WINDOW,
+                    "the office records a liaison more than " + UNIT_BACKDATE.getDays()
+                            + " days back only with a reason");
         }
     }
 }

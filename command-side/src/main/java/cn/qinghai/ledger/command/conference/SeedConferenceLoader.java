@@ -51,19 +51,41 @@ class SeedConferenceLoader implements ApplicationRunner {
         }
         var on = c.establishedOn();
         var decidedBy = RosterDecision.recorded(RosterDecision.Kind.DOCUMENT, c.documentNo(), on);
-        commands.send(IfMatch.NONE, new EstablishConferenceCommand(c.conferenceId(), c.name(), c.documentNo(), c.basisDocuments(),
-                c.leadUnitCode(), on), REASON);
+        commands.send(
+                IfMatch.NONE,
+                new EstablishConferenceCommand(
+                        c.conferenceId(), c.name(), c.documentNo(), c.basisDocuments(), c.leadUnitCode(), on),
+                REASON);
         for (SeedConference.Unit unit : seed.units()) {
-            commands.send(IfMatch.NONE, new AddMemberUnitCommand(c.conferenceId(), unit.unitCode(), unit.name(), unit.duties(), on,
-                    decidedBy), REASON);
+            commands.send(
+                    IfMatch.NONE,
+                    new AddMemberUnitCommand(
+                            c.conferenceId(), unit.unitCode(), unit.name(), unit.duties(), on, decidedBy),
+                    REASON);
         }
         for (SeedConference.Seat seat : seed.seats()) {
-            commands.send(IfMatch.NONE, new AppointMemberCommand(c.conferenceId(), seat.personId(), seat.name(), seat.title(),
-                    seat.role(), seat.unitCode(), on, decidedBy), REASON);
+            commands.send(
+                    IfMatch.NONE,
+                    new AppointMemberCommand(
+                            c.conferenceId(),
+                            seat.personId(),
+                            seat.name(),
+                            seat.title(),
+                            seat.role(),
+                            seat.unitCode(),
+                            on,
+                            decidedBy),
+                    REASON);
         }
-        commands.send(IfMatch.NONE, new AppointOfficeDirectorCommand(c.conferenceId(), seed.officeDirectorPersonId(), on, decidedBy),
+        commands.send(
+                IfMatch.NONE,
+                new AppointOfficeDirectorCommand(c.conferenceId(), seed.officeDirectorPersonId(), on, decidedBy),
                 REASON);
-        log.info("loaded the seed conference {} ({}): {} member units, {} seats", c.conferenceId(), c.documentNo(),
-                seed.units().size(), seed.seats().size());
+        log.info(
+                "loaded the seed conference {} ({}): {} member units, {} seats",
+                c.conferenceId(),
+                c.documentNo(),
+                seed.units().size(),
+                seed.seats().size());
     }
 }

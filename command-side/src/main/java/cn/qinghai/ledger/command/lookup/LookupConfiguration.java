@@ -15,8 +15,9 @@ class LookupConfiguration {
      */
     @Autowired
     void subscribing(EventProcessingConfigurer configurer) {
-        configurer.registerSubscribingEventProcessor(RosterLookupProjection.GROUP)
-                .registerListenerInvocationErrorHandler(RosterLookupProjection.GROUP,
-                        c -> PropagatingErrorHandler.instance());
+        configurer
+                .registerSubscribingEventProcessor(RosterLookupProjection.GROUP)
+                .registerListenerInvocationErrorHandler(
+                        RosterLookupProjection.GROUP, c -> PropagatingErrorHandler.instance());
     }
 }

@@ -41,8 +41,11 @@ class LookupRebuild {
     private final EventStore eventStore;
     private final RosterLookupProjection projection;
 
-    LookupRebuild(EntityManager entityManager, PlatformTransactionManager transactionManager, EventStore eventStore,
-                  RosterLookupProjection projection) {
+    LookupRebuild(
+            EntityManager entityManager,
+            PlatformTransactionManager transactionManager,
+            EventStore eventStore,
+            RosterLookupProjection projection) {
         this.entityManager = entityManager;
         this.transactions = new TransactionTemplate(transactionManager);
         this.eventStore = eventStore;
@@ -52,7 +55,8 @@ class LookupRebuild {
     /** Rebuilds the lookups if they hold no conference while the event store holds events; the events applied. */
     long rebuildIfMissing() {
         Long conferences = transactions.execute(tx -> entityManager
-                .createQuery("select count(c) from LookupConference c", Long.class).getSingleResult());
+                .createQuery("select count(c) from LookupConference c", Long.class)
+                .getSingleResult());
         if (conferences != null && conferences > 0) {
             return 0;
         }
@@ -62,16 +66,20 @@ class LookupRebuild {
         } catch (RuntimeException unreachable) {
             // Axon Server not reachable yet: the command side still starts (its container would otherwise
             // restart in a loop), and says so; the check runs again at the next start.
-            log.warn("the lookup tables are empty and the event store cannot be asked whether it holds events ({}); "
-                    + "if it does, restart once it is reachable so the lookups are rebuilt", unreachable.getMessage());
+            log.warn(
+                    "the lookup tables are empty and the event store cannot be asked whether it holds events ({}); "
+                            + "if it does, restart once it is reachable so the lookups are rebuilt",
+                    unreachable.getMessage());
             return 0;
         }
         OptionalLong position = head == null ? OptionalLong.empty() : head.position();
         if (position.isEmpty() || position.getAsLong() < 0) {
             return 0; // a new ledger: nothing to rebuild from
         }
-        log.info("the command side's lookup tables are empty and the event store holds events up to position {}: "
-                + "rebuilding the lookups from the events before accepting commands", position.getAsLong());
+        log.info(
+                "the command side's lookup tables are empty and the event store holds events up to position {}: "
+                        + "rebuilding the lookups from the events before accepting commands",
+                position.getAsLong());
         AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(projection);
         Long applied = transactions.execute(tx -> {
             long count = 0;
@@ -110,11 +118,15 @@ class LookupRebuild {
             handlers.handle(event);
         } catch (RuleViolatedException taken) {
             if (!(event.getPayload() instanceof MinutesIssuedEvent issued)
-                    || !MeetingRules.MINUTES_NUMBER_UNIQUE.equals(taken.violation().rule())) {
+                    || !MeetingRules.MINUTES_NUMBER_UNIQUE.equals(
+                            taken.violation().rule())) {
                 throw taken;
             }
-            log.warn("minutes of meeting {} were issued as {}, the number of earlier minutes in another spelling; "
-                    + "the earlier minutes keep it", issued.meetingId(), issued.documentNo());
+            log.warn(
+                    "minutes of meeting {} were issued as {}, the number of earlier minutes in another spelling; "
+                            + "the earlier minutes keep it",
+                    issued.meetingId(),
+                    issued.documentNo());
         }
     }
 
@@ -130,7 +142,8 @@ class LookupRebuild {
                 log.info("rewrote {} minutes document number(s) of the lookups in their normal form", changed);
             }
         } catch (RuntimeException concurrent) {
-            log.info("minutes document numbers not normalised by this instance ({}); another one may have done it",
+            log.info(
+                    "minutes document numbers not normalised by this instance ({}); another one may have done it",
                     concurrent.toString());
         }
     }
@@ -142,9 +155,13 @@ class LookupRebuild {
      */
     long fillIssuedMattersIfMissing() {
         Boolean missing = transactions.execute(tx -> entityManager
-                .createQuery("select count(m) from LookupMinutesNumber m", Long.class).getSingleResult() > 0
-                && entityManager.createQuery("select count(m) from LookupIssuedMatter m", Long.class)
-                        .getSingleResult() == 0);
+                                .createQuery("select count(m) from LookupMinutesNumber m", Long.class)
+                                .getSingleResult()
+                        > 0
+                && entityManager
+                                .createQuery("select count(m) from LookupIssuedMatter m", Long.class)
+                                .getSingleResult()
+                        == 0);
         if (!Boolean.TRUE.equals(missing)) {
             return 0;
         }
@@ -152,8 +169,9 @@ class LookupRebuild {
         try {
             head = eventStore.createHeadToken();
         } catch (RuntimeException unreachable) {
-            log.warn("the lookups do not know the agreed matters of issued minutes and the event store cannot be "
-                    + "read ({}); roster changes citing minutes are refused until a restart fills them in",
+            log.warn(
+                    "the lookups do not know the agreed matters of issued minutes and the event store cannot be "
+                            + "read ({}); roster changes citing minutes are refused until a restart fills them in",
                     unreachable.getMessage());
             return 0;
         }
@@ -190,12 +208,11 @@ class LookupRebuild {
         /** Before Axon subscribes the command handlers, so the first command is decided from full lookups. */
         @Bean
         ConfigurerModule lookupsRebuiltBeforeCommandHandlers(ObjectProvider<LookupRebuild> rebuild) {
-            return configurer -> configurer.onStart(Phase.LOCAL_MESSAGE_HANDLER_REGISTRATIONS - 1,
-                    () -> {
-                        rebuild.getObject().rebuildIfMissing();
-                        rebuild.getObject().normaliseMinutesNumbers();
-                        rebuild.getObject().fillIssuedMattersIfMissing();
-                    });
+            return configurer -> configurer.onStart(Phase.LOCAL_MESSAGE_HANDLER_REGISTRATIONS - 1, () -> {
+                rebuild.getObject().rebuildIfMissing();
+                rebuild.getObject().normaliseMinutesNumbers();
+                rebuild.getObject().fillIssuedMattersIfMissing();
+            });
         }
     }
 }

@@ -10,8 +10,7 @@ import java.time.LocalDate;
 /** The rows of the command-side lookup tables (JPA entities, in the event store's database). */
 final class LookupRows {
 
-    private LookupRows() {
-    }
+    private LookupRows() {}
 
     @Entity(name = "LookupConference")
     @Table(name = "lookup_conference")
@@ -19,12 +18,12 @@ final class LookupRows {
         @Id
         @Column(length = 64)
         String conferenceId;
+
         boolean dissolved;
         /** Null in lookups written before the date was kept (refilled when the lookups are rebuilt). */
         LocalDate establishedOn;
 
-        protected ConferenceRow() {
-        }
+        protected ConferenceRow() {}
 
         ConferenceRow(String conferenceId, LocalDate establishedOn) {
             this.conferenceId = conferenceId;
@@ -38,15 +37,17 @@ final class LookupRows {
         @Id
         @Column(length = 130)
         String id;
+
         @Column(length = 64)
         String conferenceId;
+
         @Column(length = 64)
         String unitCode;
+
         String name;
         boolean active;
 
-        protected UnitRow() {
-        }
+        protected UnitRow() {}
 
         UnitRow(String conferenceId, String unitCode, String name) {
             this.id = conferenceId + "/" + unitCode;
@@ -63,18 +64,22 @@ final class LookupRows {
         @Id
         @Column(length = 130)
         String id;
+
         @Column(length = 64)
         String conferenceId;
+
         @Column(length = 64)
         String personId;
+
         String name;
+
         @Column(length = 20)
         String role;
+
         @Column(length = 64)
         String unitCode;
 
-        protected SeatRow() {
-        }
+        protected SeatRow() {}
 
         SeatRow(String conferenceId, String personId, String name, String role, String unitCode) {
             this.id = conferenceId + "/" + personId;
@@ -88,21 +93,26 @@ final class LookupRows {
 
     /** One row per unit a task involves (lead or co-unit), open until the task is closed. */
     @Entity(name = "LookupTaskUnit")
-    @Table(name = "lookup_task_unit", indexes = {@Index(columnList = "taskId"), @Index(columnList = "conferenceId,unitCode")})
+    @Table(
+            name = "lookup_task_unit",
+            indexes = {@Index(columnList = "taskId"), @Index(columnList = "conferenceId,unitCode")})
     static class TaskUnitRow {
         @Id
         @Column(length = 130)
         String id;
+
         @Column(length = 64)
         String taskId;
+
         @Column(length = 64)
         String conferenceId;
+
         @Column(length = 64)
         String unitCode;
+
         boolean open;
 
-        protected TaskUnitRow() {
-        }
+        protected TaskUnitRow() {}
 
         TaskUnitRow(String taskId, String conferenceId, String unitCode) {
             this.id = taskId + "/" + unitCode;
@@ -120,11 +130,11 @@ final class LookupRows {
         @Id
         @Column(length = 100)
         String documentNo;
+
         @Column(length = 64)
         String meetingId;
 
-        protected MinutesNumberRow() {
-        }
+        protected MinutesNumberRow() {}
 
         MinutesNumberRow(String documentNo, String meetingId) {
             this.documentNo = documentNo;
@@ -142,16 +152,19 @@ final class LookupRows {
         @Id
         @Column(length = 140)
         String id;
+
         @Column(length = 64)
         String meetingId;
+
         @Column(length = 64)
         String decisionId;
+
         @Column(length = 100)
         String documentNo;
+
         LocalDate issuedOn;
 
-        protected IssuedMatterRow() {
-        }
+        protected IssuedMatterRow() {}
 
         IssuedMatterRow(String meetingId, String decisionId, String documentNo, LocalDate issuedOn) {
             this.id = meetingId + "/" + decisionId;
@@ -169,11 +182,11 @@ final class LookupRows {
         @Id
         @Column(length = 100)
         String documentNo;
+
         @Column(length = 64)
         String circularId;
 
-        protected CircularNumberRow() {
-        }
+        protected CircularNumberRow() {}
 
         CircularNumberRow(String documentNo, String circularId) {
             this.documentNo = documentNo;

@@ -17,12 +17,10 @@ import org.springframework.stereotype.Component;
 public class RosterLookup {
 
     /** An agreed matter of issued minutes: the number and issue date of the minutes that first issued it. */
-    public record IssuedMatter(String documentNo, LocalDate issuedOn) {
-    }
+    public record IssuedMatter(String documentNo, LocalDate issuedOn) {}
 
     /** A seat as the command side needs it. */
-    public record Seat(String personId, String name, SeatRole role, String unitCode) {
-    }
+    public record Seat(String personId, String name, SeatRole role, String unitCode) {}
 
     private final EntityManager entityManager;
 
@@ -54,10 +52,15 @@ public class RosterLookup {
     }
 
     public Optional<Seat> convener(String conferenceId) {
-        return entityManager.createQuery("select s from LookupSeat s where s.conferenceId = :c and s.role = :r",
+        return entityManager
+                .createQuery(
+                        "select s from LookupSeat s where s.conferenceId = :c and s.role = :r",
                         LookupRows.SeatRow.class)
-                .setParameter("c", conferenceId).setParameter("r", SeatRole.CONVENER.name())
-                .getResultStream().findFirst().map(RosterLookup::seat);
+                .setParameter("c", conferenceId)
+                .setParameter("r", SeatRole.CONVENER.name())
+                .getResultStream()
+                .findFirst()
+                .map(RosterLookup::seat);
     }
 
     public boolean isActiveUnit(String conferenceId, String unitCode) {
@@ -72,51 +75,76 @@ public class RosterLookup {
 
     /** Active unit codes in the order they joined. */
     public List<String> activeUnits(String conferenceId) {
-        return entityManager.createQuery("select u.unitCode from LookupUnit u "
-                        + "where u.conferenceId = :c and u.active = true order by u.unitCode", String.class)
-                .setParameter("c", conferenceId).getResultList();
+        return entityManager
+                .createQuery(
+                        "select u.unitCode from LookupUnit u "
+                                + "where u.conferenceId = :c and u.active = true order by u.unitCode",
+                        String.class)
+                .setParameter("c", conferenceId)
+                .getResultList();
     }
 
     /** Open tasks in which the unit is the lead or a co-unit. */
     public long openTasksOf(String conferenceId, String unitCode) {
-        return entityManager.createQuery("select count(t) from LookupTaskUnit t "
-                        + "where t.conferenceId = :c and t.unitCode = :u and t.open = true", Long.class)
-                .setParameter("c", conferenceId).setParameter("u", unitCode).getSingleResult();
+        return entityManager
+                .createQuery(
+                        "select count(t) from LookupTaskUnit t "
+                                + "where t.conferenceId = :c and t.unitCode = :u and t.open = true",
+                        Long.class)
+                .setParameter("c", conferenceId)
+                .setParameter("u", unitCode)
+                .getSingleResult();
     }
 
     public boolean taskExists(String taskId) {
-        return !entityManager.createQuery("select t.id from LookupTaskUnit t where t.taskId = :t", String.class)
-                .setParameter("t", taskId).setMaxResults(1).getResultList().isEmpty();
+        return !entityManager
+                .createQuery("select t.id from LookupTaskUnit t where t.taskId = :t", String.class)
+                .setParameter("t", taskId)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
     }
 
     /** The conference a task belongs to; empty for an unknown task. */
     public Optional<String> conferenceOfTask(String taskId) {
-        return entityManager.createQuery("select t.conferenceId from LookupTaskUnit t where t.taskId = :t",
-                        String.class)
-                .setParameter("t", taskId).setMaxResults(1).getResultList().stream().findFirst();
+        return entityManager
+                .createQuery("select t.conferenceId from LookupTaskUnit t where t.taskId = :t", String.class)
+                .setParameter("t", taskId)
+                .setMaxResults(1)
+                .getResultList()
+                .stream()
+                .findFirst();
     }
 
     /** The units a task involves (lead and co-units); empty for an unknown task. */
     public List<String> unitsOfTask(String taskId) {
-        return entityManager.createQuery("select t.unitCode from LookupTaskUnit t where t.taskId = :t", String.class)
-                .setParameter("t", taskId).getResultList();
+        return entityManager
+                .createQuery("select t.unitCode from LookupTaskUnit t where t.taskId = :t", String.class)
+                .setParameter("t", taskId)
+                .getResultList();
     }
 
     /** Whether the number is taken, in whichever spelling it was typed ({@link MinutesDocumentNumber}). */
     public boolean minutesNumberTaken(String documentNo) {
-        return entityManager.find(LookupRows.MinutesNumberRow.class, MinutesDocumentNumber.normalise(documentNo)) != null;
+        return entityManager.find(LookupRows.MinutesNumberRow.class, MinutesDocumentNumber.normalise(documentNo))
+                != null;
     }
 
     /** Whether a circular (通报) was issued under the number, in whichever spelling it was typed. */
     public boolean circularNumberTaken(String documentNo) {
-        return entityManager.find(LookupRows.CircularNumberRow.class, MinutesDocumentNumber.normalise(documentNo)) != null;
+        return entityManager.find(LookupRows.CircularNumberRow.class, MinutesDocumentNumber.normalise(documentNo))
+                != null;
     }
 
     /** The document numbers of the minutes a meeting has issued (a correction adds one); empty if none. */
     public List<String> issuedMinutesOf(String meetingId) {
-        return entityManager.createQuery("select m.documentNo from LookupMinutesNumber m where m.meetingId = :m "
-                        + "order by m.documentNo", String.class)
-                .setParameter("m", meetingId).getResultList();
+        return entityManager
+                .createQuery(
+                        "select m.documentNo from LookupMinutesNumber m where m.meetingId = :m "
+                                + "order by m.documentNo",
+                        String.class)
+                .setParameter("m", meetingId)
+                .getResultList();
     }
 
     /** Agreed matter {@code decisionId} of meeting {@code meetingId}, if issued minutes carry it. */

@@ -3,16 +3,16 @@ package cn.qinghai.ledger.command.lookup;
 import static cn.qinghai.ledger.events.RuleViolatedException.conflict;
 import static cn.qinghai.ledger.events.RuleViolatedException.rule;
 
+import cn.qinghai.ledger.command.circular.CircularRules;
+import cn.qinghai.ledger.command.conference.ConferenceRules;
+import cn.qinghai.ledger.command.meeting.MeetingRules;
+import cn.qinghai.ledger.command.task.TaskRules;
 import cn.qinghai.ledger.events.circular.CircularIssuedEvent;
 import cn.qinghai.ledger.events.conference.*;
 import cn.qinghai.ledger.events.meeting.MinutesDocumentNumber;
 import cn.qinghai.ledger.events.meeting.MinutesIssuedEvent;
 import cn.qinghai.ledger.events.task.TaskAssignedEvent;
 import cn.qinghai.ledger.events.task.TaskClosedEvent;
-import cn.qinghai.ledger.command.circular.CircularRules;
-import cn.qinghai.ledger.command.conference.ConferenceRules;
-import cn.qinghai.ledger.command.meeting.MeetingRules;
-import cn.qinghai.ledger.command.task.TaskRules;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
@@ -69,14 +69,21 @@ class RosterLookupProjection {
 
     @EventHandler
     void on(MemberUnitRemovedEvent e) {
-        LookupRows.UnitRow unit = entityManager.find(LookupRows.UnitRow.class, e.conferenceId() + "/" + e.unitCode(),
-                LockModeType.PESSIMISTIC_WRITE);
-        long open = entityManager.createQuery("select count(t) from LookupTaskUnit t "
-                        + "where t.conferenceId = :c and t.unitCode = :u and t.open = true", Long.class)
-                .setParameter("c", e.conferenceId()).setParameter("u", e.unitCode()).getSingleResult();
+        LookupRows.UnitRow unit = entityManager.find(
+                LookupRows.UnitRow.class, e.conferenceId() + "/" + e.unitCode(), LockModeType.PESSIMISTIC_WRITE);
+        long open = entityManager
+                .createQuery(
+                        "select count(t) from LookupTaskUnit t "
+                                + "where t.conferenceId = :c and t.unitCode = :u and t.open = true",
+                        Long.class)
+                .setParameter("c", e.conferenceId())
+                .setParameter("u", e.unitCode())
+                .getSingleResult();
         if (open > 0) {
-            throw rule(ConferenceRules.UNIT_WITH_OPEN_TASKS_STAYS, "unit " + e.unitCode() + " was given "
-                    + open + " open task(s) meanwhile; close or reassign them before removing the unit");
+            throw rule(
+                    ConferenceRules.UNIT_WITH_OPEN_TASKS_STAYS,
+                    "unit " + e.unitCode() + " was given " + open
+                            + " open task(s) meanwhile; close or reassign them before removing the unit");
         }
         unit.active = false;
         if (e.vacatedPersonId() != null) {
@@ -86,22 +93,30 @@ class RosterLookupProjection {
 
     @EventHandler
     void on(MemberAppointedEvent e) {
-        entityManager.merge(new LookupRows.SeatRow(e.conferenceId(), e.personId(), e.name(), e.role().name(),
-                e.unitCode()));
+        entityManager.merge(new LookupRows.SeatRow(
+                e.conferenceId(), e.personId(), e.name(), e.role().name(), e.unitCode()));
     }
 
     @EventHandler
     void on(MemberReplacedEvent e) {
         removeSeat(e.conferenceId(), e.outgoingPersonId());
-        entityManager.merge(new LookupRows.SeatRow(e.conferenceId(), e.incoming().personId(), e.incoming().name(),
-                e.role().name(), e.unitCode()));
+        entityManager.merge(new LookupRows.SeatRow(
+                e.conferenceId(),
+                e.incoming().personId(),
+                e.incoming().name(),
+                e.role().name(),
+                e.unitCode()));
     }
 
     @EventHandler
     void on(SeatSucceededEvent e) {
         removeSeat(e.conferenceId(), e.outgoingPersonId());
-        entityManager.merge(new LookupRows.SeatRow(e.conferenceId(), e.incoming().personId(), e.incoming().name(),
-                e.role().name(), e.unitCode()));
+        entityManager.merge(new LookupRows.SeatRow(
+                e.conferenceId(),
+                e.incoming().personId(),
+                e.incoming().name(),
+                e.role().name(),
+                e.unitCode()));
     }
 
     @EventHandler
@@ -118,8 +133,11 @@ class RosterLookupProjection {
                 entityManager.refresh(row, LockModeType.PESSIMISTIC_WRITE);
             }
             if (row == null || !row.active) {
-                throw rule(unit.equals(e.leadUnitCode()) ? TaskRules.ONE_ACTIVE_LEAD_UNIT
-                        : TaskRules.CO_UNITS_ARE_ACTIVE_MEMBER_UNITS, "unit " + unit + " was removed meanwhile");
+                throw rule(
+                        unit.equals(e.leadUnitCode())
+                                ? TaskRules.ONE_ACTIVE_LEAD_UNIT
+                                : TaskRules.CO_UNITS_ARE_ACTIVE_MEMBER_UNITS,
+                        "unit " + unit + " was removed meanwhile");
             }
             entityManager.merge(new LookupRows.TaskUnitRow(e.taskId(), e.conferenceId(), unit));
         }
@@ -127,8 +145,10 @@ class RosterLookupProjection {
 
     @EventHandler
     void on(TaskClosedEvent e) {
-        entityManager.createQuery("update LookupTaskUnit t set t.open = false where t.taskId = :t")
-                .setParameter("t", e.taskId()).executeUpdate();
+        entityManager
+                .createQuery("update LookupTaskUnit t set t.open = false where t.taskId = :t")
+                .setParameter("t", e.taskId())
+                .executeUpdate();
     }
 
     /**
@@ -139,8 +159,8 @@ class RosterLookupProjection {
     void on(MinutesIssuedEvent e) {
         recordIssuedMatters(e);
         String documentNo = MinutesDocumentNumber.normalise(e.documentNo());
-        LookupRows.MinutesNumberRow taken = entityManager.find(LookupRows.MinutesNumberRow.class, documentNo,
-                LockModeType.PESSIMISTIC_WRITE);
+        LookupRows.MinutesNumberRow taken =
+                entityManager.find(LookupRows.MinutesNumberRow.class, documentNo, LockModeType.PESSIMISTIC_WRITE);
         if (taken != null && taken.meetingId.equals(e.meetingId())) {
             return; // this very issue, applied again
         }
@@ -159,13 +179,14 @@ class RosterLookupProjection {
     @EventHandler
     void on(CircularIssuedEvent e) {
         String documentNo = MinutesDocumentNumber.normalise(e.documentNo());
-        LookupRows.CircularNumberRow taken = entityManager.find(LookupRows.CircularNumberRow.class, documentNo,
-                LockModeType.PESSIMISTIC_WRITE);
+        LookupRows.CircularNumberRow taken =
+                entityManager.find(LookupRows.CircularNumberRow.class, documentNo, LockModeType.PESSIMISTIC_WRITE);
         if (taken != null && taken.circularId.equals(e.circularId())) {
             return; // this very issue, applied again
         }
-        RuntimeException refusal = conflict(CircularRules.CIRCULAR_NUMBER_UNIQUE, "document number " + documentNo
-                + " was taken by another circular meanwhile");
+        RuntimeException refusal = conflict(
+                CircularRules.CIRCULAR_NUMBER_UNIQUE,
+                "document number " + documentNo + " was taken by another circular meanwhile");
         if (taken != null) {
             throw refusal;
         }
@@ -184,8 +205,9 @@ class RosterLookupProjection {
      */
     int normaliseMinutesNumbers() {
         int changed = 0;
-        List<LookupRows.MinutesNumberRow> rows = entityManager.createQuery(
-                "select m from LookupMinutesNumber m order by m.documentNo", LookupRows.MinutesNumberRow.class)
+        List<LookupRows.MinutesNumberRow> rows = entityManager
+                .createQuery(
+                        "select m from LookupMinutesNumber m order by m.documentNo", LookupRows.MinutesNumberRow.class)
                 .getResultList();
         for (LookupRows.MinutesNumberRow row : rows) {
             String normal = MinutesDocumentNumber.normalise(row.documentNo);
@@ -212,15 +234,16 @@ class RosterLookupProjection {
         String documentNo = MinutesDocumentNumber.normalise(e.documentNo());
         for (String decisionId : e.decisionIds() == null ? List.<String>of() : e.decisionIds()) {
             if (entityManager.find(LookupRows.IssuedMatterRow.class, e.meetingId() + "/" + decisionId) == null) {
-                entityManager.persist(new LookupRows.IssuedMatterRow(e.meetingId(), decisionId, documentNo,
-                        e.issuedOn()));
+                entityManager.persist(
+                        new LookupRows.IssuedMatterRow(e.meetingId(), decisionId, documentNo, e.issuedOn()));
             }
         }
     }
 
     private static RuntimeException minutesNumberTaken(String documentNo) {
-        return conflict(MeetingRules.MINUTES_NUMBER_UNIQUE, "document number " + documentNo
-                + " was taken by another meeting meanwhile");
+        return conflict(
+                MeetingRules.MINUTES_NUMBER_UNIQUE,
+                "document number " + documentNo + " was taken by another meeting meanwhile");
     }
 
     private void removeSeat(String conferenceId, String personId) {

@@ -37,13 +37,26 @@ import org.axonframework.spring.stereotype.Aggregate;
  * they are issued, and major matters that wait for approval. Issuing the minutes assigns the tasks of
  * ordinary matters; approving a major matter assigns its tasks; a rejection closes it without tasks.
  */
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 @Aggregate(commandTargetResolver = "versionedCommandTargetResolver")
 public class Meeting {
 
-    enum MinutesState { DRAFT, SIGNED, ISSUED }
+    enum MinutesState {
+        DRAFT,
+        SIGNED,
+        ISSUED
+    }
 
-    enum Approval { NOT_REQUIRED, NOT_SUBMITTED, SUBMITTED, APPROVED, REJECTED }
+    enum Approval {
+        NOT_REQUIRED,
+        NOT_SUBMITTED,
+        SUBMITTED,
+        APPROVED,
+        REJECTED
+    }
 
     private record Decision(int version, boolean major, List<TaskSpec> tasks, Approval approval, String minutesNo) {
         Decision with(Approval next) {
@@ -57,14 +70,27 @@ public class Meeting {
         Decision withDueDates(List<TaskDueDate> dueDates) {
             Map<String, LocalDate> due = new HashMap<>();
             dueDates.forEach(d -> due.put(d.taskId(), d.dueDate()));
-            return new Decision(version, major, tasks.stream().map(t -> due.containsKey(t.taskId())
-                    ? new TaskSpec(t.taskId(), t.title(), t.leadUnitCode(), t.coUnitCodes(), due.get(t.taskId()))
-                    : t).toList(), approval, minutesNo);
+            return new Decision(
+                    version,
+                    major,
+                    tasks.stream()
+                            .map(t -> due.containsKey(t.taskId())
+                                    ? new TaskSpec(
+                                            t.taskId(),
+                                            t.title(),
+                                            t.leadUnitCode(),
+                                            t.coUnitCodes(),
+                                            due.get(t.taskId()))
+                                    : t)
+                            .toList(),
+                    approval,
+                    minutesNo);
         }
     }
 
     @AggregateIdentifier
     private String meetingId;
+
     private String conferenceId;
     private LocalDate meetingDate;
     private List<String> participants = new ArrayList<>();
@@ -88,7 +114,8 @@ public class Meeting {
         if (!roster.conferenceExists(cid) || roster.isDissolved(cid)) {
             throw rule(MEETINGS_OF_A_LIVING_CONFERENCE, "conference " + cid + " does not exist or is dissolved");
         }
-        notBeforeEstablishment(command.scheduledAt().toLocalDate(), roster.establishedOn(cid).orElse(null));
+        notBeforeEstablishment(
+                command.scheduledAt().toLocalDate(), roster.establishedOn(cid).orElse(null));
         RosterLookup.Seat convener = roster.seat(cid, command.convenedBy()).orElse(null);
         List<String> activeUnits = roster.activeUnits(cid);
         List<String> participants;
@@ -100,8 +127,16 @@ public class Meeting {
             participants = participantsAreActiveUnits(command.participantUnits(), activeUnits);
         }
         invitedAreNotMemberUnits(command.invitedDepartments(), activeUnits, cid, roster);
-        apply(new MeetingConvenedEvent(command.meetingId(), cid, command.kind(), command.topic(),
-                command.scheduledAt(), command.location(), command.convenedBy(), convener.name(), participants,
+        apply(new MeetingConvenedEvent(
+                command.meetingId(),
+                cid,
+                command.kind(),
+                command.topic(),
+                command.scheduledAt(),
+                command.location(),
+                command.convenedBy(),
+                convener.name(),
+                participants,
                 List.copyOf(command.invitedDepartments())));
     }
 
@@ -112,7 +147,10 @@ public class Meeting {
             throw rule(DECISIONS_UNTIL_SIGNED, "the minutes are signed; the attendance they record is final");
         }
         attendanceAccountsForParticipants(command);
-        apply(new AttendanceRecordedEvent(meetingId, List.copyOf(command.present()), List.copyOf(command.absent()),
+        apply(new AttendanceRecordedEvent(
+                meetingId,
+                List.copyOf(command.present()),
+                List.copyOf(command.absent()),
                 List.copyOf(command.standIns())));
     }
 
@@ -120,8 +158,10 @@ public class Meeting {
     public void handle(RecordDecisionCommand command, RosterLookup roster) {
         refuseIfCancelled();
         if (minutesState != MinutesState.DRAFT) {
-            throw rule(DECISIONS_UNTIL_SIGNED, "the minutes (version " + minutesVersion + ") are already "
-                    + minutesState.name().toLowerCase() + "; record the matter in a correction");
+            throw rule(
+                    DECISIONS_UNTIL_SIGNED,
+                    "the minutes (version " + minutesVersion + ") are already "
+                            + minutesState.name().toLowerCase() + "; record the matter in a correction");
         }
         if (decisions.containsKey(command.decisionId())) {
             throw conflict(DECISION_ID_UNIQUE, "decision " + command.decisionId() + " is already recorded");
@@ -132,13 +172,21 @@ public class Meeting {
                 throw conflict(TaskRules.TASK_ID_UNIQUE, "task id " + task.taskId() + " is used twice");
             }
             if (task.dueDate().isBefore(meetingDate)) {
-                throw rule(TaskRules.DUE_DATE_NOT_BEFORE_ASSIGNMENT, "task " + task.taskId() + " is due ("
-                        + task.dueDate() + ") before the meeting (" + meetingDate + ")");
+                throw rule(
+                        TaskRules.DUE_DATE_NOT_BEFORE_ASSIGNMENT,
+                        "task " + task.taskId() + " is due (" + task.dueDate() + ") before the meeting (" + meetingDate
+                                + ")");
             }
             Task.checkAssignment(assignment(task, null, meetingDate), roster);
         }
-        apply(new DecisionRecordedEvent(meetingId, conferenceId, command.decisionId(), minutesVersion,
-                command.matter(), command.major(), List.copyOf(command.tasks())));
+        apply(new DecisionRecordedEvent(
+                meetingId,
+                conferenceId,
+                command.decisionId(),
+                minutesVersion,
+                command.matter(),
+                command.major(),
+                List.copyOf(command.tasks())));
     }
 
     @CommandHandler
@@ -151,26 +199,34 @@ public class Meeting {
             throw rule(MINUTES_RECORD_MATTERS, "minutes version " + minutesVersion + " record no agreed matter");
         }
         if (!attendanceRecorded) {
-            throw rule(ATTENDANCE_BEFORE_SIGNATURE, "the attendance of meeting " + meetingId
-                    + " is not recorded; the minutes say who attended, so record it before signing");
+            throw rule(
+                    ATTENDANCE_BEFORE_SIGNATURE,
+                    "the attendance of meeting " + meetingId
+                            + " is not recorded; the minutes say who attended, so record it before signing");
         }
         RosterLookup.Seat convener = roster.convener(conferenceId).orElse(null);
         if (convener == null || !convener.personId().equals(command.signedBy())) {
-            throw rule(ONLY_CONVENER_SIGNS, "minutes are signed by the convener (由召集人签发)"
-                    + (convener == null ? "; the conference has none" : ", " + convener.name()
-                    + ", not by " + command.signedBy()));
+            throw rule(
+                    ONLY_CONVENER_SIGNS,
+                    "minutes are signed by the convener (由召集人签发)"
+                            + (convener == null
+                                    ? "; the conference has none"
+                                    : ", " + convener.name() + ", not by " + command.signedBy()));
         }
         if (command.signedOn().isBefore(meetingDate)) {
-            throw rule(SIGNED_NOT_BEFORE_MEETING, "minutes signed on " + command.signedOn()
-                    + " would precede the meeting they record (" + meetingDate + ")");
+            throw rule(
+                    SIGNED_NOT_BEFORE_MEETING,
+                    "minutes signed on " + command.signedOn() + " would precede the meeting they record (" + meetingDate
+                            + ")");
         }
-        apply(new MinutesSignedEvent(meetingId, minutesVersion, convener.personId(), convener.name(),
-                command.signedOn()));
+        apply(new MinutesSignedEvent(
+                meetingId, minutesVersion, convener.personId(), convener.name(), command.signedOn()));
     }
 
     @CommandHandler
-    public void handle(IssueMinutesCommand command, RosterLookup roster, DeadlineManager deadlineManager,
-                       TaskDeadlines deadlines) throws Exception {
+    public void handle(
+            IssueMinutesCommand command, RosterLookup roster, DeadlineManager deadlineManager, TaskDeadlines deadlines)
+            throws Exception {
         refuseIfCancelled();
         if (minutesState == MinutesState.ISSUED) {
             throw conflict(ISSUE_SIGNED_MINUTES_ONCE, "minutes version " + minutesVersion + " are already issued");
@@ -179,8 +235,9 @@ public class Meeting {
             throw rule(ISSUE_SIGNED_MINUTES_ONCE, "minutes are issued after the convener signs them (签发后印发)");
         }
         if (command.issuedOn().isBefore(signedOn)) {
-            throw rule(ISSUED_NOT_BEFORE_SIGNED, "minutes issued on " + command.issuedOn()
-                    + " would precede their signature (" + signedOn + ")");
+            throw rule(
+                    ISSUED_NOT_BEFORE_SIGNED,
+                    "minutes issued on " + command.issuedOn() + " would precede their signature (" + signedOn + ")");
         }
         // 青联办纪[2025]3号 and 青联办纪〔2025〕3号 are one number: compared, and recorded, in its normal form.
         String documentNo = MinutesDocumentNumber.normalise(command.documentNo());
@@ -188,10 +245,18 @@ public class Meeting {
             throw conflict(MINUTES_NUMBER_UNIQUE, "document number " + documentNo + " is already used");
         }
         List<String> issuedDecisions = decisions.entrySet().stream()
-                .filter(e -> e.getValue().version() == minutesVersion).map(Map.Entry::getKey).toList();
+                .filter(e -> e.getValue().version() == minutesVersion)
+                .map(Map.Entry::getKey)
+                .toList();
         notDueBeforeIssue(issuedDecisions, command.issuedOn());
-        apply(new MinutesIssuedEvent(meetingId, conferenceId, minutesVersion, documentNo,
-                List.copyOf(command.distribution()), command.issuedOn(), issuedDecisions));
+        apply(new MinutesIssuedEvent(
+                meetingId,
+                conferenceId,
+                minutesVersion,
+                documentNo,
+                List.copyOf(command.distribution()),
+                command.issuedOn(),
+                issuedDecisions));
         for (String decisionId : issuedDecisions) {
             Decision decision = decisions.get(decisionId);
             if (!decision.major()) {
@@ -204,8 +269,9 @@ public class Meeting {
     public void handle(OpenMinutesCorrectionCommand command) {
         refuseIfCancelled();
         if (minutesState != MinutesState.ISSUED) {
-            throw rule(CORRECTION_AFTER_ISSUE, "minutes version " + minutesVersion
-                    + " are not issued yet; change the draft instead");
+            throw rule(
+                    CORRECTION_AFTER_ISSUE,
+                    "minutes version " + minutesVersion + " are not issued yet; change the draft instead");
         }
         apply(new MinutesCorrectionOpenedEvent(meetingId, minutesVersion + 1, command.reason()));
     }
@@ -218,9 +284,12 @@ public class Meeting {
     public void handle(ReturnMinutesForRevisionCommand command) {
         refuseIfCancelled();
         if (minutesState != MinutesState.SIGNED) {
-            throw rule(RETURN_SIGNED_UNISSUED_MINUTES, "minutes version " + minutesVersion + " are "
-                    + (minutesState == MinutesState.DRAFT ? "a draft; change it as it is"
-                    : "issued; open a correction (a new version) instead"));
+            throw rule(
+                    RETURN_SIGNED_UNISSUED_MINUTES,
+                    "minutes version " + minutesVersion + " are "
+                            + (minutesState == MinutesState.DRAFT
+                                    ? "a draft; change it as it is"
+                                    : "issued; open a correction (a new version) instead"));
         }
         apply(new MinutesReturnedForRevisionEvent(meetingId, minutesVersion, command.reason()));
     }
@@ -230,63 +299,80 @@ public class Meeting {
         refuseIfCancelled();
         Decision decision = decision(command.decisionId());
         if (decision.minutesNo() != null || decision.version() != minutesVersion) {
-            throw rule(MATTER_CHANGES_IN_DRAFT, "matter " + command.decisionId() + " is issued in minutes "
-                    + decision.minutesNo() + "; its tasks are assigned, and their deadlines change on the task");
+            throw rule(
+                    MATTER_CHANGES_IN_DRAFT,
+                    "matter " + command.decisionId() + " is issued in minutes " + decision.minutesNo()
+                            + "; its tasks are assigned, and their deadlines change on the task");
         }
         if (minutesState != MinutesState.DRAFT) {
-            throw rule(MATTER_CHANGES_IN_DRAFT, "minutes version " + minutesVersion + " are signed; return them "
-                    + "for revision first, and the convener signs the changed text again");
+            throw rule(
+                    MATTER_CHANGES_IN_DRAFT,
+                    "minutes version " + minutesVersion + " are signed; return them "
+                            + "for revision first, and the convener signs the changed text again");
         }
         Set<String> named = new HashSet<>();
         Set<String> tasks = new HashSet<>();
         decision.tasks().forEach(t -> tasks.add(t.taskId()));
         for (TaskDueDate due : command.dueDates()) {
             if (!tasks.contains(due.taskId()) || !named.add(due.taskId())) {
-                throw rule(DUE_DATES_NAME_THE_MATTERS_TASKS, "task " + due.taskId() + " is not a task of matter "
-                        + command.decisionId() + ", or is named twice; its tasks: " + tasks);
+                throw rule(
+                        DUE_DATES_NAME_THE_MATTERS_TASKS,
+                        "task " + due.taskId() + " is not a task of matter " + command.decisionId()
+                                + ", or is named twice; its tasks: " + tasks);
             }
             if (due.dueDate().isBefore(meetingDate)) {
-                throw rule(TaskRules.DUE_DATE_NOT_BEFORE_ASSIGNMENT, "task " + due.taskId() + " would be due ("
-                        + due.dueDate() + ") before the meeting (" + meetingDate + ")");
+                throw rule(
+                        TaskRules.DUE_DATE_NOT_BEFORE_ASSIGNMENT,
+                        "task " + due.taskId() + " would be due (" + due.dueDate() + ") before the meeting ("
+                                + meetingDate + ")");
             }
         }
         if (named.isEmpty()) {
             throw rule(DUE_DATES_NAME_THE_MATTERS_TASKS, "the change names no task of matter " + command.decisionId());
         }
-        apply(new MatterDueDatesRevisedEvent(meetingId, command.decisionId(), minutesVersion,
-                List.copyOf(command.dueDates()), command.reason()));
+        apply(new MatterDueDatesRevisedEvent(
+                meetingId, command.decisionId(), minutesVersion, List.copyOf(command.dueDates()), command.reason()));
     }
 
     @CommandHandler
     public void handle(SubmitForApprovalCommand command) {
         Decision decision = decision(command.decisionId());
         if (!decision.major() || decision.minutesNo() == null) {
-            throw rule(MAJOR_MATTERS_GO_FOR_APPROVAL, "decision " + command.decisionId() + (decision.major()
-                    ? " is not issued in minutes yet" : " is not a major matter (重大事项)"));
+            throw rule(
+                    MAJOR_MATTERS_GO_FOR_APPROVAL,
+                    "decision " + command.decisionId()
+                            + (decision.major() ? " is not issued in minutes yet" : " is not a major matter (重大事项)"));
         }
         if (decision.approval() != Approval.NOT_SUBMITTED) {
-            throw conflict(APPROVAL_ANSWERS_SUBMISSION, "decision " + command.decisionId() + " is already "
-                    + decision.approval().name().toLowerCase().replace('_', ' '));
+            throw conflict(
+                    APPROVAL_ANSWERS_SUBMISSION,
+                    "decision " + command.decisionId() + " is already "
+                            + decision.approval().name().toLowerCase().replace('_', ' '));
         }
-        apply(new MatterSubmittedForApprovalEvent(meetingId, command.decisionId(), command.submittedTo(),
-                command.documentNo(), command.submittedOn()));
+        apply(new MatterSubmittedForApprovalEvent(
+                meetingId, command.decisionId(), command.submittedTo(), command.documentNo(), command.submittedOn()));
     }
 
     @CommandHandler
-    public void handle(RecordApprovalCommand command, RosterLookup roster, DeadlineManager deadlineManager,
-                       TaskDeadlines deadlines) throws Exception {
+    public void handle(
+            RecordApprovalCommand command,
+            RosterLookup roster,
+            DeadlineManager deadlineManager,
+            TaskDeadlines deadlines)
+            throws Exception {
         Decision decision = decision(command.decisionId());
         if (decision.approval() != Approval.SUBMITTED) {
-            throw conflict(APPROVAL_ANSWERS_SUBMISSION, "decision " + command.decisionId()
-                    + " is not awaiting approval (" + decision.approval() + ")");
+            throw conflict(
+                    APPROVAL_ANSWERS_SUBMISSION,
+                    "decision " + command.decisionId() + " is not awaiting approval (" + decision.approval() + ")");
         }
         if (command.approved()) {
-            apply(new MatterApprovedEvent(meetingId, command.decisionId(), command.approver(), command.documentNo(),
-                    command.decidedOn()));
+            apply(new MatterApprovedEvent(
+                    meetingId, command.decisionId(), command.approver(), command.documentNo(), command.decidedOn()));
             assignTasks(command.decisionId(), decision, command.decidedOn(), roster, deadlineManager, deadlines);
         } else {
-            apply(new MatterRejectedEvent(meetingId, command.decisionId(), command.approver(), command.documentNo(),
-                    command.decidedOn()));
+            apply(new MatterRejectedEvent(
+                    meetingId, command.decisionId(), command.approver(), command.documentNo(), command.decidedOn()));
         }
     }
 
@@ -303,22 +389,27 @@ public class Meeting {
 
     private static void notBeforeEstablishment(LocalDate meetingDay, LocalDate establishedOn) {
         if (establishedOn != null && meetingDay.isBefore(establishedOn)) {
-            throw rule(MEETING_NOT_BEFORE_ESTABLISHMENT, "a meeting on " + meetingDay
-                    + " would precede the conference, established on " + establishedOn);
+            throw rule(
+                    MEETING_NOT_BEFORE_ESTABLISHMENT,
+                    "a meeting on " + meetingDay + " would precede the conference, established on " + establishedOn);
         }
     }
 
     private static void plenaryConvenedByConvener(RosterLookup.Seat seat, String personId) {
         if (seat == null || seat.role() != SeatRole.CONVENER) {
-            throw rule(PLENARY_CONVENED_BY_CONVENER, "a plenary (全体会议) is convened by the convener (召集人); "
-                    + personId + (seat == null ? " holds no seat" : " is a " + seat.role()));
+            throw rule(
+                    PLENARY_CONVENED_BY_CONVENER,
+                    "a plenary (全体会议) is convened by the convener (召集人); " + personId
+                            + (seat == null ? " holds no seat" : " is a " + seat.role()));
         }
     }
 
     private static void specialTopicConvenedByDeputy(RosterLookup.Seat seat, String personId) {
         if (seat == null || seat.role() != SeatRole.DEPUTY_CONVENER) {
-            throw rule(SPECIAL_TOPIC_CONVENED_BY_DEPUTY, "a special-topic meeting (专题会议) is convened by a deputy "
-                    + "convener (副召集人); " + personId + (seat == null ? " holds no seat" : " is a " + seat.role()));
+            throw rule(
+                    SPECIAL_TOPIC_CONVENED_BY_DEPUTY,
+                    "a special-topic meeting (专题会议) is convened by a deputy " + "convener (副召集人); " + personId
+                            + (seat == null ? " holds no seat" : " is a " + seat.role()));
         }
     }
 
@@ -327,40 +418,53 @@ public class Meeting {
             return List.copyOf(activeUnits);
         }
         if (given.size() != new HashSet<>(given).size() || !new HashSet<>(given).equals(new HashSet<>(activeUnits))) {
-            throw rule(PLENARY_INCLUDES_EVERY_UNIT, "a plenary includes every active member unit (全体成员参加): "
-                    + activeUnits);
+            throw rule(
+                    PLENARY_INCLUDES_EVERY_UNIT,
+                    "a plenary includes every active member unit (全体成员参加): " + activeUnits);
         }
         return List.copyOf(given);
     }
 
     private static List<String> participantsAreActiveUnits(List<String> given, List<String> activeUnits) {
         if (given.isEmpty() || given.size() != new HashSet<>(given).size() || !activeUnits.containsAll(given)) {
-            throw rule(PARTICIPANTS_ARE_ACTIVE_UNITS, "participants are one or more active member units, each once; "
-                    + "not members: " + given.stream().filter(u -> !activeUnits.contains(u)).toList());
+            throw rule(
+                    PARTICIPANTS_ARE_ACTIVE_UNITS,
+                    "participants are one or more active member units, each once; " + "not members: "
+                            + given.stream()
+                                    .filter(u -> !activeUnits.contains(u))
+                                    .toList());
         }
         return List.copyOf(given);
     }
 
-    private static void invitedAreNotMemberUnits(List<String> invited, List<String> activeUnits, String cid,
-                                                 RosterLookup roster) {
+    private static void invitedAreNotMemberUnits(
+            List<String> invited, List<String> activeUnits, String cid, RosterLookup roster) {
         Set<String> memberNames = new HashSet<>(activeUnits);
         activeUnits.forEach(code -> roster.unitName(cid, code).ifPresent(memberNames::add));
         List<String> members = invited.stream().filter(memberNames::contains).toList();
         if (!members.isEmpty() || invited.size() != new HashSet<>(invited).size()) {
-            throw rule(INVITED_ARE_NOT_MEMBER_UNITS, "invited departments are other departments, named once; "
-                    + members + " are member units and take part as such");
+            throw rule(
+                    INVITED_ARE_NOT_MEMBER_UNITS,
+                    "invited departments are other departments, named once; " + members
+                            + " are member units and take part as such");
         }
     }
 
     private void attendanceAccountsForParticipants(RecordAttendanceCommand command) {
         List<String> accounted = new ArrayList<>(command.present());
         command.absent().forEach(a -> accounted.add(a.unitCode()));
-        boolean exact = accounted.size() == participants.size() && new HashSet<>(accounted).equals(Set.copyOf(participants));
-        boolean reasons = command.absent().stream().allMatch(a -> a.reason() != null && !a.reason().isBlank());
-        boolean standIns = command.standIns().stream().allMatch(s -> command.present().contains(s.unitCode()));
+        boolean exact =
+                accounted.size() == participants.size() && new HashSet<>(accounted).equals(Set.copyOf(participants));
+        boolean reasons = command.absent().stream()
+                .allMatch(a -> a.reason() != null && !a.reason().isBlank());
+        boolean standIns =
+                command.standIns().stream().allMatch(s -> command.present().contains(s.unitCode()));
         if (!exact || !reasons || !standIns) {
-            throw rule(ATTENDANCE_ACCOUNTS_FOR_PARTICIPANTS, "every participant unit is present or absent (with a "
-                    + "reason) exactly once, and stand-ins attend for present units; participants: " + participants);
+            throw rule(
+                    ATTENDANCE_ACCOUNTS_FOR_PARTICIPANTS,
+                    "every participant unit is present or absent (with a "
+                            + "reason) exactly once, and stand-ins attend for present units; participants: "
+                            + participants);
         }
     }
 
@@ -370,10 +474,13 @@ public class Meeting {
             Decision decision = decisions.get(decisionId);
             for (TaskSpec task : decision.major() ? List.<TaskSpec>of() : decision.tasks()) {
                 if (task.dueDate().isBefore(issuedOn)) {
-                    throw rule(TaskRules.DUE_DATE_NOT_BEFORE_ASSIGNMENT, "task " + task.taskId() + " of matter "
-                            + decisionId + " is due on " + task.dueDate() + ", before the minutes that assign it are "
-                            + "issued (" + issuedOn + "); issue them by that day, or return the signed minutes "
-                            + "for revision, change the due date and have the convener sign them again");
+                    throw rule(
+                            TaskRules.DUE_DATE_NOT_BEFORE_ASSIGNMENT,
+                            "task " + task.taskId() + " of matter "
+                                    + decisionId + " is due on " + task.dueDate()
+                                    + ", before the minutes that assign it are "
+                                    + "issued (" + issuedOn + "); issue them by that day, or return the signed minutes "
+                                    + "for revision, change the due date and have the convener sign them again");
                 }
             }
         }
@@ -393,18 +500,31 @@ public class Meeting {
         return decision;
     }
 
-    private void assignTasks(String decisionId, Decision decision, LocalDate assignedOn, RosterLookup roster,
-                             DeadlineManager deadlineManager, TaskDeadlines deadlines) throws Exception {
+    private void assignTasks(
+            String decisionId,
+            Decision decision,
+            LocalDate assignedOn,
+            RosterLookup roster,
+            DeadlineManager deadlineManager,
+            TaskDeadlines deadlines)
+            throws Exception {
         for (TaskSpec spec : decision.tasks()) {
-            AssignTaskCommand assign = assignment(spec, TaskSource.decision(meetingId, decisionId, decision.minutesNo()),
-                    assignedOn);
+            AssignTaskCommand assign =
+                    assignment(spec, TaskSource.decision(meetingId, decisionId, decision.minutesNo()), assignedOn);
             createNew(Task.class, () -> Task.fromDecision(assign, roster, deadlineManager, deadlines));
         }
     }
 
     private AssignTaskCommand assignment(TaskSpec spec, TaskSource source, LocalDate assignedOn) {
-        return new AssignTaskCommand(spec.taskId(), conferenceId, spec.title(), spec.leadUnitCode(),
-                spec.coUnitCodes(), spec.dueDate(), source, assignedOn);
+        return new AssignTaskCommand(
+                spec.taskId(),
+                conferenceId,
+                spec.title(),
+                spec.leadUnitCode(),
+                spec.coUnitCodes(),
+                spec.dueDate(),
+                source,
+                assignedOn);
     }
 
     // ---- state -------------------------------------------------------------------------------
@@ -426,8 +546,14 @@ public class Meeting {
 
     @EventSourcingHandler
     void on(DecisionRecordedEvent e) {
-        decisions.put(e.decisionId(), new Decision(e.minutesVersion(), e.major(), e.tasks(),
-                e.major() ? Approval.NOT_SUBMITTED : Approval.NOT_REQUIRED, null));
+        decisions.put(
+                e.decisionId(),
+                new Decision(
+                        e.minutesVersion(),
+                        e.major(),
+                        e.tasks(),
+                        e.major() ? Approval.NOT_SUBMITTED : Approval.NOT_REQUIRED,
+                        null));
         e.tasks().forEach(t -> taskIds.add(t.taskId()));
     }
 

@@ -38,8 +38,9 @@ public final class MeetingRules {
      * Attendance that does not account for every participant unit once (present, or absent with a reason), or a
      * stand-in for a unit that is not present.
      */
-    @RuleSource(practice = "the notice says who takes part, not how attendance is kept; the office records every "
-            + "participant as present or absent with a reason, and stand-ins (代参会) only for present units")
+    @RuleSource(
+            practice = "the notice says who takes part, not how attendance is kept; the office records every "
+                    + "participant as present or absent with a reason, and stand-ins (代参会) only for present units")
     public static final String ATTENDANCE_ACCOUNTS_FOR_PARTICIPANTS = "AttendanceAccountsForEveryParticipant";
     /** Any further record for a cancelled meeting. */
     @RuleSource(practice = "a cancelled meeting did not take place, so it records no attendance, matters or minutes")
@@ -72,22 +73,25 @@ public final class MeetingRules {
     @RuleSource(practice = "a document number (文号) names one issued document, as in the office's filing")
     public static final String MINUTES_NUMBER_UNIQUE = "MinutesDocumentNumberUnique";
     /** Opening a correction of minutes that are not issued: issued minutes change only by a new version. */
-    @RuleSource(practice = "what was issued to the departments stays as issued; a correction is a new version, "
-            + "signed and issued again")
+    @RuleSource(
+            practice = "what was issued to the departments stays as issued; a correction is a new version, "
+                    + "signed and issued again")
     public static final String CORRECTION_AFTER_ISSUE = "CorrectionIsANewVersionOfIssuedMinutes";
     /**
      * Returning minutes for revision that are not signed, or already issued: a draft is changed as it is, and
      * issued minutes change only by a correction.
      */
-    @RuleSource(practice = "the convener signs the text as it stands (由召集人签发); a signed text not yet issued "
-            + "that must change (a due date the issue would pass) goes back to the office and is signed again")
+    @RuleSource(
+            practice = "the convener signs the text as it stands (由召集人签发); a signed text not yet issued "
+                    + "that must change (a due date the issue would pass) goes back to the office and is signed again")
     public static final String RETURN_SIGNED_UNISSUED_MINUTES = "OnlySignedUnissuedMinutesGoBackForRevision";
     /**
      * Changing the due dates of a matter whose minutes are signed (return them for revision first) or issued
      * (its tasks are assigned; the task's own deadline extension applies).
      */
-    @RuleSource(practice = "a matter's text, its tasks' due dates included, changes only in the draft; "
-            + "the convener's signature covers what was signed, and issued minutes stay as issued")
+    @RuleSource(
+            practice = "a matter's text, its tasks' due dates included, changes only in the draft; "
+                    + "the convener's signature covers what was signed, and issued minutes stay as issued")
     public static final String MATTER_CHANGES_IN_DRAFT = "MatterChangesOnlyInItsDraft";
     /** A due-date change naming no task, a task twice, or a task the matter does not give. */
     @RuleSource(practice = "a change says which of the matter's tasks it moves, each once")
@@ -96,8 +100,9 @@ public final class MeetingRules {
     @RuleSource(notice = "重大事项按程序报批", clause = "四、工作规则")
     public static final String MAJOR_MATTERS_GO_FOR_APPROVAL = "OnlyIssuedMajorMattersGoForApproval";
     /** An approval or rejection of a matter not submitted, or already answered. */
-    @RuleSource(practice = "the notice says major matters go for approval, not how the answer is kept; the office "
-            + "records one answer per submission")
+    @RuleSource(
+            practice = "the notice says major matters go for approval, not how the answer is kept; the office "
+                    + "records one answer per submission")
     public static final String APPROVAL_ANSWERS_SUBMISSION = "ApprovalAnswersASubmissionOnce";
     /** Cancelling a meeting whose minutes are, or once were, signed. */
     @RuleSource(practice = "a meeting whose minutes are signed took place and stays on record")
@@ -106,6 +111,5 @@ public final class MeetingRules {
     @RuleSource(practice = "a command acts on something that exists; the answer says what was not found")
     public static final String KNOWN_DECISION = "KnownDecision";
 
-    private MeetingRules() {
-    }
+    private MeetingRules() {}
 }

@@ -43,24 +43,23 @@ class ReportingController {
             @NotNull LocalDate dueDate,
             @Size(max = 100) List<@NotNull @Pattern(regexp = ID) String> expectedUnits,
             @Size(max = 4000) String requirements,
-            @Size(max = 500) String reason) {
-    }
+            @Size(max = 500) String reason) {}
 
-    record AddUnit(@NotNull @Pattern(regexp = ID) String unitCode, @Size(max = 500) String reason) {
-    }
+    record AddUnit(
+            @NotNull @Pattern(regexp = ID) String unitCode,
+            @Size(max = 500) String reason) {}
 
     record Report(
             @NotBlank @Size(max = 8000) String text,
             @Size(max = 300) String documentRef,
-            @Size(max = 500) String reason) {
-    }
+            @Size(max = 500) String reason) {}
 
-    record Urge(@NotNull @Pattern(regexp = ID) String unitCode, @NotBlank @Size(max = 1000) String message,
-                @Size(max = 500) String reason) {
-    }
+    record Urge(
+            @NotNull @Pattern(regexp = ID) String unitCode,
+            @NotBlank @Size(max = 1000) String message,
+            @Size(max = 500) String reason) {}
 
-    record Close(@Size(max = 500) String reason) {
-    }
+    record Close(@Size(max = 500) String reason) {}
 
     private final Commands commands;
     private final Clock clock;
@@ -71,60 +70,84 @@ class ReportingController {
     }
 
     @PostMapping
-    ResponseEntity<Accepted> open(@PathVariable("cid") @Pattern(regexp = ID) String cid, @Valid @RequestBody Open body,
-                                  @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+    ResponseEntity<Accepted> open(
+            @PathVariable("cid") @Pattern(regexp = ID) String cid,
+            @Valid @RequestBody Open body,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         String roundId = ReportingKind.roundId(cid, body.period());
-        commands.send(IfMatch.parse(ifMatch), new OpenReportingRoundCommand(roundId, cid, body.kind(), body.period(),
-                body.dueDate(), body.expectedUnits() == null ? List.of() : body.expectedUnits(), body.requirements(),
-                LocalDate.now(clock)), body.reason());
+        commands.send(
+                IfMatch.parse(ifMatch),
+                new OpenReportingRoundCommand(
+                        roundId,
+                        cid,
+                        body.kind(),
+                        body.period(),
+                        body.dueDate(),
+                        body.expectedUnits() == null ? List.of() : body.expectedUnits(),
+                        body.requirements(),
+                        LocalDate.now(clock)),
+                body.reason());
         return Accepted.created(roundId, "/api/conferences/" + cid + "/reporting-rounds/" + body.period());
     }
 
     @PostMapping("/{period}/expected-units")
-    ResponseEntity<Accepted> addUnit(@PathVariable("cid") @Pattern(regexp = ID) String cid,
-                                     @PathVariable("period") @Pattern(regexp = PERIOD) String period,
-                                     @Valid @RequestBody AddUnit body,
-                                     @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+    ResponseEntity<Accepted> addUnit(
+            @PathVariable("cid") @Pattern(regexp = ID) String cid,
+            @PathVariable("period") @Pattern(regexp = PERIOD) String period,
+            @Valid @RequestBody AddUnit body,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         String roundId = ReportingKind.roundId(cid, period);
-        commands.send(IfMatch.parse(ifMatch), new AddExpectedUnitCommand(roundId, body.unitCode(),
-                LocalDate.now(clock)), body.reason());
+        commands.send(
+                IfMatch.parse(ifMatch),
+                new AddExpectedUnitCommand(roundId, body.unitCode(), LocalDate.now(clock)),
+                body.reason());
         return Accepted.ok(roundId);
     }
 
     /** 及时收集各成员单位工作任务完成情况: a unit reports for itself, in its own conference. */
     @PostMapping("/{period}/reports")
-    ResponseEntity<Accepted> report(@PathVariable("cid") @Pattern(regexp = ID) String cid,
-                                    @PathVariable("period") @Pattern(regexp = PERIOD) String period,
-                                    @Valid @RequestBody Report body,
-                                    @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+    ResponseEntity<Accepted> report(
+            @PathVariable("cid") @Pattern(regexp = ID) String cid,
+            @PathVariable("period") @Pattern(regexp = PERIOD) String period,
+            @Valid @RequestBody Report body,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         Caller caller = Caller.current();
         if (!caller.is(Role.UNIT) || caller.unitCode() == null || !caller.actsIn(cid)) {
             throw new AccessDeniedException("a unit reports only for itself, in its own conference");
         }
         String roundId = ReportingKind.roundId(cid, period);
-        commands.send(IfMatch.parse(ifMatch), new SubmitWorkReportCommand(roundId, caller.unitCode(), body.text(),
-                body.documentRef(), OffsetDateTime.now(clock)), body.reason());
+        commands.send(
+                IfMatch.parse(ifMatch),
+                new SubmitWorkReportCommand(
+                        roundId, caller.unitCode(), body.text(), body.documentRef(), OffsetDateTime.now(clock)),
+                body.reason());
         return Accepted.ok(roundId);
     }
 
     @PostMapping("/{period}/urgings")
-    ResponseEntity<Accepted> urge(@PathVariable("cid") @Pattern(regexp = ID) String cid,
-                                  @PathVariable("period") @Pattern(regexp = PERIOD) String period,
-                                  @Valid @RequestBody Urge body,
-                                  @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+    ResponseEntity<Accepted> urge(
+            @PathVariable("cid") @Pattern(regexp = ID) String cid,
+            @PathVariable("period") @Pattern(regexp = PERIOD) String period,
+            @Valid @RequestBody Urge body,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         String roundId = ReportingKind.roundId(cid, period);
-        commands.send(IfMatch.parse(ifMatch), new UrgeWorkReportCommand(roundId, body.unitCode(), body.message(),
-                OffsetDateTime.now(clock)), body.reason());
+        commands.send(
+                IfMatch.parse(ifMatch),
+                new UrgeWorkReportCommand(roundId, body.unitCode(), body.message(), OffsetDateTime.now(clock)),
+                body.reason());
         return Accepted.ok(roundId);
     }
 
     @PostMapping("/{period}/closure")
-    ResponseEntity<Accepted> close(@PathVariable("cid") @Pattern(regexp = ID) String cid,
-                                   @PathVariable("period") @Pattern(regexp = PERIOD) String period,
-                                   @Valid @RequestBody(required = false) Close body,
-                                   @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+    ResponseEntity<Accepted> close(
+            @PathVariable("cid") @Pattern(regexp = ID) String cid,
+            @PathVariable("period") @Pattern(regexp = PERIOD) String period,
+            @Valid @RequestBody(required = false) Close body,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         String roundId = ReportingKind.roundId(cid, period);
-        commands.send(IfMatch.parse(ifMatch), new CloseReportingRoundCommand(roundId, LocalDate.now(clock)),
+        commands.send(
+                IfMatch.parse(ifMatch),
+                new CloseReportingRoundCommand(roundId, LocalDate.now(clock)),
                 body == null ? null : body.reason());
         return Accepted.ok(roundId);
     }

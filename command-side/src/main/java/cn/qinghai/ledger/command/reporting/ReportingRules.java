@@ -42,8 +42,9 @@ public final class ReportingRules {
      * Not a refusal: a report submitted after the due date is accepted and marked 逾期报送 (late), judged on the
      * day it was submitted in the service's time zone.
      */
-    @RuleSource(practice = "a late report is still the unit's work and the office needs it; the lateness is "
-            + "recorded, not the report refused")
+    @RuleSource(
+            practice = "a late report is still the unit's work and the office needs it; the lateness is "
+                    + "recorded, not the report refused")
     public static final String LATE_REPORT_MARKED = "LateReportAcceptedAndMarked";
     /** Urging (催报) a unit that has already reported in the round, or a unit the round does not expect. */
     @RuleSource(practice = "催报 is for units that have not reported; urging one that has would be a false record")
@@ -55,6 +56,5 @@ public final class ReportingRules {
     @RuleSource(practice = "a unit keeps the time it was given; the office may close early only when all have reported")
     public static final String ROUND_CLOSES_AFTER_DUE_DATE = "ReportingRoundClosesAfterItsDueDate";
 
-    private ReportingRules() {
-    }
+    private ReportingRules() {}
 }

@@ -21,8 +21,8 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
+import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -31,12 +31,16 @@ import org.axonframework.spring.stereotype.Aggregate;
  * reported by the units for themselves, urgings, extensions, completion by the lead unit, and the
  * office's closure or return. A closed task refuses everything.
  */
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 @Aggregate(commandTargetResolver = "versionedCommandTargetResolver")
 public class Task {
 
     @AggregateIdentifier
     private String taskId;
+
     private String conferenceId;
     private String leadUnitCode;
     private Set<String> coUnitCodes = new HashSet<>();
@@ -46,6 +50,7 @@ public class Task {
     private boolean overdue;
     /** 签收 recorded, or the lead unit has reported (which, since the first report acknowledges, implies it). */
     private boolean acknowledged;
+
     private LocalDate completionSubmittedOn;
     private final Map<String, Integer> percentByUnit = new HashMap<>();
     private final Map<String, LocalDate> pendingExtension = new HashMap<>();
@@ -60,20 +65,21 @@ public class Task {
      * are issued (or, for a major matter, when it is approved) — see the Meeting aggregate.
      */
     @CommandHandler
-    public Task(AssignTaskCommand command, RosterLookup roster, DeadlineManager deadlineManager,
-                TaskDeadlines deadlines) {
+    public Task(
+            AssignTaskCommand command, RosterLookup roster, DeadlineManager deadlineManager, TaskDeadlines deadlines) {
         checkAssignment(command, roster);
         if (command.source().kind() == TaskSource.Kind.DIRECT_INSTRUCTION
                 && command.dueDate().isBefore(command.assignedOn())) {
-            throw rule(DUE_DATE_NOT_BEFORE_ASSIGNMENT, "due date " + command.dueDate() + " is before the assignment ("
-                    + command.assignedOn() + ")");
+            throw rule(
+                    DUE_DATE_NOT_BEFORE_ASSIGNMENT,
+                    "due date " + command.dueDate() + " is before the assignment (" + command.assignedOn() + ")");
         }
         assign(command, deadlineManager, deadlines);
     }
 
     /** Creates a task from an agreed matter, inside the Meeting's unit of work (rules already checked). */
-    public static Task fromDecision(AssignTaskCommand command, RosterLookup roster, DeadlineManager deadlineManager,
-                             TaskDeadlines deadlines) {
+    public static Task fromDecision(
+            AssignTaskCommand command, RosterLookup roster, DeadlineManager deadlineManager, TaskDeadlines deadlines) {
         checkAssignment(command, roster);
         Task task = new Task();
         task.assign(command, deadlineManager, deadlines);
@@ -81,15 +87,23 @@ public class Task {
     }
 
     private void assign(AssignTaskCommand c, DeadlineManager deadlineManager, TaskDeadlines deadlines) {
-        apply(new TaskAssignedEvent(c.taskId(), c.conferenceId(), c.title(), c.leadUnitCode(),
-                List.copyOf(new LinkedHashSet<>(c.coUnitCodes())), c.dueDate(), c.source(), c.assignedOn()));
+        apply(new TaskAssignedEvent(
+                c.taskId(),
+                c.conferenceId(),
+                c.title(),
+                c.leadUnitCode(),
+                List.copyOf(new LinkedHashSet<>(c.coUnitCodes())),
+                c.dueDate(),
+                c.source(),
+                c.assignedOn()));
         deadlineManager.schedule(deadlines.overdueAt(c.dueDate()), TaskDeadlines.OVERDUE, c.dueDate());
     }
 
     /** The assignment rules shared by direct instructions and decisions. */
     public static void checkAssignment(AssignTaskCommand c, RosterLookup roster) {
         if (!roster.conferenceExists(c.conferenceId()) || roster.isDissolved(c.conferenceId())) {
-            throw rule(TASKS_OF_A_LIVING_CONFERENCE, "conference " + c.conferenceId() + " does not exist or is dissolved");
+            throw rule(
+                    TASKS_OF_A_LIVING_CONFERENCE, "conference " + c.conferenceId() + " does not exist or is dissolved");
         }
         if (c.leadUnitCode() == null || !roster.isActiveUnit(c.conferenceId(), c.leadUnitCode())) {
             throw rule(ONE_ACTIVE_LEAD_UNIT, "the lead unit " + c.leadUnitCode() + " is not an active member unit");
@@ -97,8 +111,9 @@ public class Task {
         Set<String> seen = new HashSet<>();
         for (String co : c.coUnitCodes()) {
             if (co.equals(c.leadUnitCode()) || !seen.add(co) || !roster.isActiveUnit(c.conferenceId(), co)) {
-                throw rule(CO_UNITS_ARE_ACTIVE_MEMBER_UNITS, "co-unit " + co
-                        + " must be an active member unit, named once, other than the lead unit");
+                throw rule(
+                        CO_UNITS_ARE_ACTIVE_MEMBER_UNITS,
+                        "co-unit " + co + " must be an active member unit, named once, other than the lead unit");
             }
         }
         if (roster.taskExists(c.taskId())) {
@@ -111,8 +126,9 @@ public class Task {
         conflicts.detectConflicts(TaskConflicts.ACKNOWLEDGE);
         refuseIfClosed();
         if (!leadUnitCode.equals(command.unitCode()) || acknowledged) {
-            throw rule(LEAD_UNIT_ACKNOWLEDGES_ONCE, "only the lead unit " + leadUnitCode
-                    + " acknowledges the task, once, before reporting");
+            throw rule(
+                    LEAD_UNIT_ACKNOWLEDGES_ONCE,
+                    "only the lead unit " + leadUnitCode + " acknowledges the task, once, before reporting");
         }
         apply(new TaskAcknowledgedEvent(taskId, command.unitCode(), command.acknowledgedOn()));
     }
@@ -123,20 +139,24 @@ public class Task {
         refuseIfClosed();
         refuseWhileCompletionAwaitsDecision();
         if (!leadUnitCode.equals(command.unitCode()) && !coUnitCodes.contains(command.unitCode())) {
-            throw rule(ONLY_ASSIGNED_UNITS_REPORT, "unit " + command.unitCode() + " is neither the lead unit nor a co-unit");
+            throw rule(
+                    ONLY_ASSIGNED_UNITS_REPORT,
+                    "unit " + command.unitCode() + " is neither the lead unit nor a co-unit");
         }
         int before = percentByUnit.getOrDefault(command.unitCode(), 0);
         if (command.percentComplete() < before) {
-            throw rule(PROGRESS_NEVER_GOES_DOWN, "unit " + command.unitCode() + " reported " + before
-                    + "% before; progress does not go down (except after a return)");
+            throw rule(
+                    PROGRESS_NEVER_GOES_DOWN,
+                    "unit " + command.unitCode() + " reported " + before
+                            + "% before; progress does not go down (except after a return)");
         }
         if (leadUnitCode.equals(command.unitCode()) && !acknowledged) {
             // 签收 is not skipped silently: the lead unit's first report acknowledges the task, on its day.
-            apply(new TaskAcknowledgedWithFirstReportEvent(taskId, command.unitCode(),
-                    command.reportedAt().toLocalDate()));
+            apply(new TaskAcknowledgedWithFirstReportEvent(
+                    taskId, command.unitCode(), command.reportedAt().toLocalDate()));
         }
-        apply(new ProgressReportedEvent(taskId, command.unitCode(), command.percentComplete(), command.summary(),
-                command.reportedAt()));
+        apply(new ProgressReportedEvent(
+                taskId, command.unitCode(), command.percentComplete(), command.summary(), command.reportedAt()));
     }
 
     @CommandHandler
@@ -155,30 +175,49 @@ public class Task {
             throw rule(LEAD_UNIT_REQUESTS_EXTENSION, "only the lead unit " + leadUnitCode + " asks for an extension");
         }
         if (command.requestedOn().isAfter(dueDate)) {
-            throw rule(EXTENSION_BEFORE_DUE_DATE, "an extension is asked for by the due date (" + dueDate
-                    + "), not on " + command.requestedOn());
+            throw rule(
+                    EXTENSION_BEFORE_DUE_DATE,
+                    "an extension is asked for by the due date (" + dueDate + "), not on " + command.requestedOn());
         }
         if (!command.newDueDate().isAfter(dueDate)) {
-            throw rule(EXTENSION_MOVES_DUE_DATE_LATER, "the new due date " + command.newDueDate()
-                    + " is not after the current one (" + dueDate + ")");
+            throw rule(
+                    EXTENSION_MOVES_DUE_DATE_LATER,
+                    "the new due date " + command.newDueDate() + " is not after the current one (" + dueDate + ")");
         }
         if (!pendingExtension.isEmpty() || usedRequestIds.contains(command.requestId())) {
-            throw conflict(ONE_PENDING_EXTENSION, usedRequestIds.contains(command.requestId())
-                    ? "extension request " + command.requestId() + " already exists"
-                    : "an extension request is already waiting for the office's decision");
+            throw conflict(
+                    ONE_PENDING_EXTENSION,
+                    usedRequestIds.contains(command.requestId())
+                            ? "extension request " + command.requestId() + " already exists"
+                            : "an extension request is already waiting for the office's decision");
         }
-        apply(new ExtensionRequestedEvent(taskId, command.requestId(), command.unitCode(), dueDate,
-                command.newDueDate(), command.reason(), command.requestedOn()));
+        apply(new ExtensionRequestedEvent(
+                taskId,
+                command.requestId(),
+                command.unitCode(),
+                dueDate,
+                command.newDueDate(),
+                command.reason(),
+                command.requestedOn()));
     }
 
     @CommandHandler
-    public void handle(GrantExtensionCommand command, DeadlineManager deadlineManager, TaskDeadlines deadlines,
-                       ConflictResolver conflicts) {
+    public void handle(
+            GrantExtensionCommand command,
+            DeadlineManager deadlineManager,
+            TaskDeadlines deadlines,
+            ConflictResolver conflicts) {
         conflicts.detectConflicts(TaskConflicts.DECIDE_EXTENSION);
         refuseIfClosed();
         LocalDate newDueDate = pendingExtension(command.requestId());
-        apply(new DeadlineExtendedEvent(taskId, command.requestId(), originalDueDate, dueDate, newDueDate,
-                command.note(), command.decidedOn()));
+        apply(new DeadlineExtendedEvent(
+                taskId,
+                command.requestId(),
+                originalDueDate,
+                dueDate,
+                newDueDate,
+                command.note(),
+                command.decidedOn()));
         deadlineManager.cancelAllWithinScope(TaskDeadlines.OVERDUE);
         deadlineManager.schedule(deadlines.overdueAt(newDueDate), TaskDeadlines.OVERDUE, newDueDate);
     }
@@ -200,8 +239,8 @@ public class Task {
             throw rule(LEAD_UNIT_SUBMITS_COMPLETION, "only the lead unit " + leadUnitCode + " submits completion");
         }
         leadUnitAtOneHundredPercent("submitted");
-        apply(new CompletionSubmittedEvent(taskId, command.unitCode(), command.summary(), command.evidence(),
-                command.submittedOn()));
+        apply(new CompletionSubmittedEvent(
+                taskId, command.unitCode(), command.summary(), command.evidence(), command.submittedOn()));
     }
 
     @CommandHandler
@@ -230,7 +269,9 @@ public class Task {
     /** The due date passed. Not twice for one due date, not for a closed task or one awaiting closure. */
     @DeadlineHandler(deadlineName = TaskDeadlines.OVERDUE)
     void onDueDatePassed(LocalDate scheduledFor) {
-        if (status == TaskStatus.CLOSED || status == TaskStatus.COMPLETION_SUBMITTED || overdue
+        if (status == TaskStatus.CLOSED
+                || status == TaskStatus.COMPLETION_SUBMITTED
+                || overdue
                 || !scheduledFor.equals(dueDate)) {
             return;
         }
@@ -247,23 +288,27 @@ public class Task {
 
     private void refuseWhileCompletionAwaitsDecision() {
         if (status == TaskStatus.COMPLETION_SUBMITTED) {
-            throw conflict(COMPLETION_AWAITS_DECISION, "the completion of task " + taskId
-                    + " awaits the office's decision (销号 or 退回)");
+            throw conflict(
+                    COMPLETION_AWAITS_DECISION,
+                    "the completion of task " + taskId + " awaits the office's decision (销号 or 退回)");
         }
     }
 
     private void leadUnitAtOneHundredPercent(String what) {
         int lead = percentByUnit.getOrDefault(leadUnitCode, 0);
         if (lead < 100) {
-            throw rule(COMPLETION_MEANS_ONE_HUNDRED_PERCENT, "the lead unit " + leadUnitCode + " last reported " + lead
-                    + "%; a task is " + what + " only once its lead unit reports 100%");
+            throw rule(
+                    COMPLETION_MEANS_ONE_HUNDRED_PERCENT,
+                    "the lead unit " + leadUnitCode + " last reported " + lead + "%; a task is " + what
+                            + " only once its lead unit reports 100%");
         }
     }
 
     private void onlySubmittedCompletionIsDecided() {
         if (status != TaskStatus.COMPLETION_SUBMITTED) {
-            throw conflict(DECIDE_ONLY_SUBMITTED_COMPLETION, "task " + taskId + " has no completion to decide on ("
-                    + status + ")");
+            throw conflict(
+                    DECIDE_ONLY_SUBMITTED_COMPLETION,
+                    "task " + taskId + " has no completion to decide on (" + status + ")");
         }
     }
 

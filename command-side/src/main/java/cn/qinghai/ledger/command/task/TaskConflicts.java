@@ -25,27 +25,28 @@ import org.axonframework.eventhandling.DomainEventMessage;
 final class TaskConflicts {
 
     /** The task's status moved: completion submitted, returned for more work (退回重办) or closed (销号). */
-    static final Set<Class<?>> STATUS = Set.of(CompletionSubmittedEvent.class, TaskReturnedEvent.class,
-            TaskClosedEvent.class);
+    static final Set<Class<?>> STATUS =
+            Set.of(CompletionSubmittedEvent.class, TaskReturnedEvent.class, TaskClosedEvent.class);
 
-    static final Predicate<List<DomainEventMessage<?>>> ACKNOWLEDGE = any(TaskAcknowledgedEvent.class,
-            TaskAcknowledgedWithFirstReportEvent.class);
-    static final Predicate<List<DomainEventMessage<?>>> URGE = any(TaskUrgedEvent.class,
-            ProgressReportedEvent.class, DeadlineExtendedEvent.class);
-    static final Predicate<List<DomainEventMessage<?>>> REQUEST_EXTENSION = any(
-            ExtensionRequestedEvent.class, DeadlineExtendedEvent.class, ExtensionDeniedEvent.class);
+    static final Predicate<List<DomainEventMessage<?>>> ACKNOWLEDGE =
+            any(TaskAcknowledgedEvent.class, TaskAcknowledgedWithFirstReportEvent.class);
+    static final Predicate<List<DomainEventMessage<?>>> URGE =
+            any(TaskUrgedEvent.class, ProgressReportedEvent.class, DeadlineExtendedEvent.class);
+    static final Predicate<List<DomainEventMessage<?>>> REQUEST_EXTENSION =
+            any(ExtensionRequestedEvent.class, DeadlineExtendedEvent.class, ExtensionDeniedEvent.class);
     static final Predicate<List<DomainEventMessage<?>>> DECIDE_EXTENSION = REQUEST_EXTENSION;
     static final Predicate<List<DomainEventMessage<?>>> SUBMIT_COMPLETION = any();
-    static final Predicate<List<DomainEventMessage<?>>> CLOSE_OR_RETURN = any(ProgressReportedEvent.class,
-            ExtensionRequestedEvent.class, DeadlineExtendedEvent.class);
+    static final Predicate<List<DomainEventMessage<?>>> CLOSE_OR_RETURN =
+            any(ProgressReportedEvent.class, ExtensionRequestedEvent.class, DeadlineExtendedEvent.class);
 
-    private TaskConflicts() {
-    }
+    private TaskConflicts() {}
 
     /** A report conflicts with a status change and with another report of the same unit. */
     static Predicate<List<DomainEventMessage<?>>> reportBy(String unitCode) {
-        return events -> any().test(events) || events.stream().anyMatch(e ->
-                e.getPayload() instanceof ProgressReportedEvent r && r.unitCode().equals(unitCode));
+        return events -> any().test(events)
+                || events.stream()
+                        .anyMatch(e -> e.getPayload() instanceof ProgressReportedEvent r
+                                && r.unitCode().equals(unitCode));
     }
 
     /** Conflicts with a status change or with any event of {@code types}. */

@@ -52,48 +52,40 @@ class TaskController {
             @NotBlank @Size(max = 300) String source,
             @Size(max = 500) String reason) {
 
-        @AssertTrue(message = "give exactly one of dueDate and dueInWorkingDays")
-        boolean isOneDueDate() {
+        @AssertTrue(message = "give exactly one of dueDate and dueInWorkingDays") boolean isOneDueDate() {
             return (dueDate == null) != (dueInWorkingDays == null);
         }
     }
 
-    record Acknowledge(@Size(max = 500) String reason) {
-    }
+    record Acknowledge(@Size(max = 500) String reason) {}
 
     record Progress(
             @Pattern(regexp = ID) String unitCode,
             @NotNull @Min(0) @Max(100) Integer percentComplete,
             @NotBlank @Size(max = 2000) String summary,
-            @Size(max = 500) String reason) {
-    }
+            @Size(max = 500) String reason) {}
 
-    record Urge(@NotBlank @Size(max = 1000) String note, @Size(max = 500) String reason) {
-    }
+    record Urge(
+            @NotBlank @Size(max = 1000) String note,
+            @Size(max = 500) String reason) {}
 
     record ExtensionRequest(
             @NotNull @Pattern(regexp = ID) String requestId,
             @NotNull LocalDate newDueDate,
-            @NotBlank @Size(max = 1000) String reason) {
-    }
+            @NotBlank @Size(max = 1000) String reason) {}
 
-    record Grant(@Size(max = 1000) String note) {
-    }
+    record Grant(@Size(max = 1000) String note) {}
 
-    record Deny(@NotBlank @Size(max = 1000) String reason) {
-    }
+    record Deny(@NotBlank @Size(max = 1000) String reason) {}
 
     record Completion(
             @NotBlank @Size(max = 4000) String summary,
             @Size(max = 50) List<@NotBlank @Size(max = 1000) String> evidence,
-            @Size(max = 500) String reason) {
-    }
+            @Size(max = 500) String reason) {}
 
-    record Close(@Size(max = 1000) String note) {
-    }
+    record Close(@Size(max = 1000) String note) {}
 
-    record Return(@NotBlank @Size(max = 1000) String reason) {
-    }
+    record Return(@NotBlank @Size(max = 1000) String reason) {}
 
     private final Commands commands;
     private final Clock clock;
@@ -109,94 +101,132 @@ class TaskController {
 
     /** A direct instruction to the office becomes a task (the others come from agreed matters). */
     @PostMapping
-    ResponseEntity<Accepted> assign(@Valid @RequestBody Assign body,
-                                    @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+    ResponseEntity<Accepted> assign(
+            @Valid @RequestBody Assign body, @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         LocalDate today = today();
-        LocalDate due = body.dueDate() != null ? body.dueDate() : calendar.addWorkingDays(today, body.dueInWorkingDays());
-        commands.send(IfMatch.parse(ifMatch), new AssignTaskCommand(body.taskId(), body.conferenceId(), body.title(), body.leadUnitCode(),
-                body.coUnitCodes() == null ? List.of() : body.coUnitCodes(), due, TaskSource.direct(body.source()),
-                today), body.reason());
+        LocalDate due =
+                body.dueDate() != null ? body.dueDate() : calendar.addWorkingDays(today, body.dueInWorkingDays());
+        commands.send(
+                IfMatch.parse(ifMatch),
+                new AssignTaskCommand(
+                        body.taskId(),
+                        body.conferenceId(),
+                        body.title(),
+                        body.leadUnitCode(),
+                        body.coUnitCodes() == null ? List.of() : body.coUnitCodes(),
+                        due,
+                        TaskSource.direct(body.source()),
+                        today),
+                body.reason());
         return Accepted.created(body.taskId(), "/api/tasks/" + body.taskId());
     }
 
     @PostMapping("/{tid}/acknowledgement")
-    ResponseEntity<Accepted> acknowledge(@PathVariable("tid") @Pattern(regexp = ID) String tid,
-                                         @Valid @RequestBody(required = false) Acknowledge body,
-                                         @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        commands.send(IfMatch.parse(ifMatch), new AcknowledgeTaskCommand(tid, unitOnTask(tid), today()),
+    ResponseEntity<Accepted> acknowledge(
+            @PathVariable("tid") @Pattern(regexp = ID) String tid,
+            @Valid @RequestBody(required = false) Acknowledge body,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        commands.send(
+                IfMatch.parse(ifMatch),
+                new AcknowledgeTaskCommand(tid, unitOnTask(tid), today()),
                 body == null ? null : body.reason());
         return Accepted.ok(tid);
     }
 
     /** 及时收集各成员单位工作任务完成情况: a unit reports its own progress only. */
     @PostMapping("/{tid}/progress")
-    ResponseEntity<Accepted> progress(@PathVariable("tid") @Pattern(regexp = ID) String tid,
-                                      @Valid @RequestBody Progress body,
-                                      @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+    ResponseEntity<Accepted> progress(
+            @PathVariable("tid") @Pattern(regexp = ID) String tid,
+            @Valid @RequestBody Progress body,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         String unit = ownUnit(body.unitCode());
         unitOnTask(tid);
-        commands.send(IfMatch.parse(ifMatch), new ReportProgressCommand(tid, unit, body.percentComplete(), body.summary(),
-                OffsetDateTime.now(clock)), body.reason());
+        commands.send(
+                IfMatch.parse(ifMatch),
+                new ReportProgressCommand(tid, unit, body.percentComplete(), body.summary(), OffsetDateTime.now(clock)),
+                body.reason());
         return Accepted.ok(tid);
     }
 
     @PostMapping("/{tid}/urgings")
-    ResponseEntity<Accepted> urge(@PathVariable("tid") @Pattern(regexp = ID) String tid, @Valid @RequestBody Urge body,
-                                  @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        commands.send(IfMatch.parse(ifMatch), new UrgeTaskCommand(tid, body.note(), OffsetDateTime.now(clock)), body.reason());
+    ResponseEntity<Accepted> urge(
+            @PathVariable("tid") @Pattern(regexp = ID) String tid,
+            @Valid @RequestBody Urge body,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        commands.send(
+                IfMatch.parse(ifMatch),
+                new UrgeTaskCommand(tid, body.note(), OffsetDateTime.now(clock)),
+                body.reason());
         return Accepted.ok(tid);
     }
 
     @PostMapping("/{tid}/extension-requests")
-    ResponseEntity<Accepted> requestExtension(@PathVariable("tid") @Pattern(regexp = ID) String tid,
-                                              @Valid @RequestBody ExtensionRequest body,
-                                              @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        commands.send(IfMatch.parse(ifMatch), new RequestExtensionCommand(tid, body.requestId(), unitOnTask(tid),
-                body.newDueDate(), body.reason(), today()), body.reason());
+    ResponseEntity<Accepted> requestExtension(
+            @PathVariable("tid") @Pattern(regexp = ID) String tid,
+            @Valid @RequestBody ExtensionRequest body,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        commands.send(
+                IfMatch.parse(ifMatch),
+                new RequestExtensionCommand(
+                        tid, body.requestId(), unitOnTask(tid), body.newDueDate(), body.reason(), today()),
+                body.reason());
         return Accepted.created(body.requestId(), "/api/tasks/" + tid);
     }
 
     @PostMapping("/{tid}/extension-requests/{rid}/grant")
-    ResponseEntity<Accepted> grant(@PathVariable("tid") @Pattern(regexp = ID) String tid,
-                                   @PathVariable("rid") @Pattern(regexp = ID) String rid,
-                                   @Valid @RequestBody(required = false) Grant body,
-                                   @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+    ResponseEntity<Accepted> grant(
+            @PathVariable("tid") @Pattern(regexp = ID) String tid,
+            @PathVariable("rid") @Pattern(regexp = ID) String rid,
+            @Valid @RequestBody(required = false) Grant body,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         String note = body == null ? null : body.note();
         commands.send(IfMatch.parse(ifMatch), new GrantExtensionCommand(tid, rid, note, today()), note);
         return Accepted.ok(rid);
     }
 
     @PostMapping("/{tid}/extension-requests/{rid}/denial")
-    ResponseEntity<Accepted> deny(@PathVariable("tid") @Pattern(regexp = ID) String tid,
-                                  @PathVariable("rid") @Pattern(regexp = ID) String rid,
-                                  @Valid @RequestBody Deny body,
-                                  @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        commands.send(IfMatch.parse(ifMatch), new DenyExtensionCommand(tid, rid, body.reason(), today()), body.reason());
+    ResponseEntity<Accepted> deny(
+            @PathVariable("tid") @Pattern(regexp = ID) String tid,
+            @PathVariable("rid") @Pattern(regexp = ID) String rid,
+            @Valid @RequestBody Deny body,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        commands.send(
+                IfMatch.parse(ifMatch), new DenyExtensionCommand(tid, rid, body.reason(), today()), body.reason());
         return Accepted.ok(rid);
     }
 
     @PostMapping("/{tid}/completion")
-    ResponseEntity<Accepted> complete(@PathVariable("tid") @Pattern(regexp = ID) String tid,
-                                      @Valid @RequestBody Completion body,
-                                      @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        commands.send(IfMatch.parse(ifMatch), new SubmitCompletionCommand(tid, unitOnTask(tid), body.summary(),
-                body.evidence() == null ? List.of() : body.evidence(), today()), body.reason());
+    ResponseEntity<Accepted> complete(
+            @PathVariable("tid") @Pattern(regexp = ID) String tid,
+            @Valid @RequestBody Completion body,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        commands.send(
+                IfMatch.parse(ifMatch),
+                new SubmitCompletionCommand(
+                        tid,
+                        unitOnTask(tid),
+                        body.summary(),
+                        body.evidence() == null ? List.of() : body.evidence(),
+                        today()),
+                body.reason());
         return Accepted.ok(tid);
     }
 
     @PostMapping("/{tid}/closure")
-    ResponseEntity<Accepted> close(@PathVariable("tid") @Pattern(regexp = ID) String tid,
-                                   @Valid @RequestBody(required = false) Close body,
-                                   @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+    ResponseEntity<Accepted> close(
+            @PathVariable("tid") @Pattern(regexp = ID) String tid,
+            @Valid @RequestBody(required = false) Close body,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         String note = body == null ? null : body.note();
         commands.send(IfMatch.parse(ifMatch), new CloseTaskCommand(tid, note, today()), note);
         return Accepted.ok(tid);
     }
 
     @PostMapping("/{tid}/return")
-    ResponseEntity<Accepted> returnTask(@PathVariable("tid") @Pattern(regexp = ID) String tid,
-                                        @Valid @RequestBody Return body,
-                                        @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+    ResponseEntity<Accepted> returnTask(
+            @PathVariable("tid") @Pattern(regexp = ID) String tid,
+            @Valid @RequestBody Return body,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         commands.send(IfMatch.parse(ifMatch), new ReturnTaskCommand(tid, body.reason(), today()), body.reason());
         return Accepted.ok(tid);
     }

@@ -11,8 +11,9 @@ import cn.qinghai.ledger.events.RuleSource;
 public final class TaskRules {
 
     /** A task whose lead unit (牵头单位) is missing or not an active member unit. */
-    @RuleSource(practice = "one unit answers for each task (牵头), so the office knows whom to urge and who submits "
-            + "completion")
+    @RuleSource(
+            practice = "one unit answers for each task (牵头), so the office knows whom to urge and who submits "
+                    + "completion")
     public static final String ONE_ACTIVE_LEAD_UNIT = "OneActiveLeadUnit";
     /** Co-units (配合单位) that are not active member units, are named twice, or include the lead unit. */
     @RuleSource(practice = "co-units (配合) help the lead unit; each is a member unit the office can collect from")
@@ -38,12 +39,14 @@ public final class TaskRules {
     @RuleSource(practice = "the lead unit confirms once that it received the task, so the office knows it arrived")
     public static final String LEAD_UNIT_ACKNOWLEDGES_ONCE = "LeadUnitAcknowledgesOnce";
     /** A progress report from a unit that is neither the lead unit nor a co-unit. */
-    @RuleSource(practice = "the office collects progress (及时收集各成员单位工作任务完成情况 is its duty) from the units "
-            + "that work on the task, each for itself")
+    @RuleSource(
+            practice = "the office collects progress (及时收集各成员单位工作任务完成情况 is its duty) from the units "
+                    + "that work on the task, each for itself")
     public static final String ONLY_ASSIGNED_UNITS_REPORT = "OnlyAssignedUnitsReport";
     /** A unit's percent complete going down, except after the task was returned. */
-    @RuleSource(practice = "a report states what is done; a lower figure means an earlier report was wrong, which "
-            + "the office learns by returning the task (退回重办)")
+    @RuleSource(
+            practice = "a report states what is done; a lower figure means an earlier report was wrong, which "
+                    + "the office learns by returning the task (退回重办)")
     public static final String PROGRESS_NEVER_GOES_DOWN = "ProgressNeverGoesDown";
     /** Reports, extensions or changes while a completion awaits the office's decision. */
     @RuleSource(practice = "once completion is submitted the office has the next move (销号 or 退回重办)")
@@ -52,15 +55,17 @@ public final class TaskRules {
     @RuleSource(practice = "the lead unit answers for the task as a whole, co-units included")
     public static final String LEAD_UNIT_SUBMITS_COMPLETION = "LeadUnitSubmitsCompletion";
     /** Completion submitted, or a task closed (销号), while the lead unit's latest report is below 100 %. */
-    @RuleSource(practice = "办结 means done: the lead unit reports 100 % before it submits completion, so the report "
-            + "that says so is on record; the submission does not record the 100 % itself")
+    @RuleSource(
+            practice = "办结 means done: the lead unit reports 100 % before it submits completion, so the report "
+                    + "that says so is on record; the submission does not record the 100 % itself")
     public static final String COMPLETION_MEANS_ONE_HUNDRED_PERCENT = "CompletionMeansOneHundredPercent";
     /** An extension asked for by anyone but the lead unit. */
     @RuleSource(practice = "the lead unit answers for the task's due date")
     public static final String LEAD_UNIT_REQUESTS_EXTENSION = "LeadUnitRequestsExtension";
     /** An extension asked for after the due date. */
-    @RuleSource(practice = "more time is asked for in time, with a reason; after the due date the task is overdue "
-            + "and stays on record as such")
+    @RuleSource(
+            practice = "more time is asked for in time, with a reason; after the due date the task is overdue "
+                    + "and stays on record as such")
     public static final String EXTENSION_BEFORE_DUE_DATE = "ExtensionRequestedBeforeDueDate";
     /** An extension whose new due date is not later than the current one. */
     @RuleSource(practice = "an extension gives more time; the original due date stays on record")
@@ -78,6 +83,5 @@ public final class TaskRules {
     @RuleSource(practice = "a closed task (销号) is final; new work is a new task")
     public static final String CLOSED_TASK_REFUSES = "ClosedTaskRefusesCommands";
 
-    private TaskRules() {
-    }
+    private TaskRules() {}
 }

@@ -8,8 +8,7 @@ import java.util.List;
 /** The roster as the aggregates' fixtures see it: a mocked {@link RosterLookup}, stubbed as each test needs. */
 public final class RosterStubs {
 
-    private RosterStubs() {
-    }
+    private RosterStubs() {}
 
     /** A conference that exists, with {@code units} active (and listed as its active units when there are any). */
     public static RosterLookup conferenceWithUnits(String conferenceId, List<String> units) {

@@ -32,14 +32,16 @@ public final class AggregateVersions {
 
     public static final String METADATA_KEY = "aggregateVersion";
     private static final String RESOURCE = AggregateVersions.class.getName();
-    private static final CommandTargetResolver TARGETS = AnnotationCommandTargetResolver.builder().build();
+    private static final CommandTargetResolver TARGETS =
+            AnnotationCommandTargetResolver.builder().build();
 
-    private AggregateVersions() {
-    }
+    private AggregateVersions() {}
 
     /** The version the aggregate that handled this unit of work's command was left at, if one did. */
     public static OptionalLong written(UnitOfWork<?> unitOfWork) {
-        return unitOfWork.getResource(RESOURCE) instanceof Long version ? OptionalLong.of(version) : OptionalLong.empty();
+        return unitOfWork.getResource(RESOURCE) instanceof Long version
+                ? OptionalLong.of(version)
+                : OptionalLong.empty();
     }
 
     /** The id of a command's target aggregate; null for a command that names none. */
@@ -88,9 +90,10 @@ public final class AggregateVersions {
         for (Object resource : unitOfWork.resources().values()) {
             if (resource instanceof Map<?, ?> managed) {
                 for (Object held : managed.values()) {
-                    Object aggregate = held instanceof CompletableFuture<?> future && future.isDone()
-                            ? future.getNow(null) : held;
-                    if (aggregate instanceof Aggregate<?> a && aggregateId.equals(a.identifierAsString())
+                    Object aggregate =
+                            held instanceof CompletableFuture<?> future && future.isDone() ? future.getNow(null) : held;
+                    if (aggregate instanceof Aggregate<?> a
+                            && aggregateId.equals(a.identifierAsString())
                             && a.version() != null) {
                         return OptionalLong.of(a.version());
                     }

@@ -2,12 +2,12 @@ package cn.qinghai.ledger.platform.axon;
 
 import cn.qinghai.ledger.events.LedgerMetaData;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.axonframework.micrometer.GlobalMetricRegistry;
-import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.micrometer.GlobalMetricRegistry;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.queryhandling.LoggingQueryInvocationErrorHandler;
 import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.queryhandling.QueryBusSpanFactory;
@@ -66,12 +66,12 @@ public class AxonConfiguration {
      */
     @Bean
     @Profile("!axonserver")
-    @Qualifier("localSegment")
-    SimpleQueryBus queryBus(org.axonframework.config.Configuration axon) {
+    @Qualifier("localSegment") SimpleQueryBus queryBus(org.axonframework.config.Configuration axon) {
         return SimpleQueryBus.builder()
                 .messageMonitor(axon.messageMonitor(QueryBus.class, "queryBus"))
                 .transactionManager(NoTransactionManager.INSTANCE)
-                .errorHandler(axon.getComponent(QueryInvocationErrorHandler.class,
+                .errorHandler(axon.getComponent(
+                        QueryInvocationErrorHandler.class,
                         () -> LoggingQueryInvocationErrorHandler.builder().build()))
                 .queryUpdateEmitter(axon.getComponent(QueryUpdateEmitter.class))
                 .spanFactory(axon.getComponent(QueryBusSpanFactory.class))

@@ -28,7 +28,8 @@ public class CommandMetadataInterceptor implements MessageDispatchInterceptor<Co
     }
 
     @Override
-    public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
+    public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(
+            List<? extends CommandMessage<?>> messages) {
         return (index, command) -> {
             Caller caller = Caller.current();
             Map<String, Object> stamp = new HashMap<>();
@@ -36,7 +37,11 @@ public class CommandMetadataInterceptor implements MessageDispatchInterceptor<Co
             putIfAbsent(command, stamp, LedgerMetaData.ACTOR_ROLE, caller.roleName());
             putIfAbsent(command, stamp, LedgerMetaData.ACTOR_UNIT, caller.unitCode());
             putIfAbsent(command, stamp, LedgerMetaData.REQUEST_ID, MDC.get(MDC_REQUEST_ID));
-            putIfAbsent(command, stamp, LedgerMetaData.ISSUED_AT, OffsetDateTime.now(clock).toString());
+            putIfAbsent(
+                    command,
+                    stamp,
+                    LedgerMetaData.ISSUED_AT,
+                    OffsetDateTime.now(clock).toString());
             return stamp.isEmpty() ? command : command.andMetaData(stamp);
         };
     }

@@ -15,7 +15,8 @@ public class ExpectedVersionCommandTargetResolver implements CommandTargetResolv
 
     public static final String EXPECTED_VERSION = "expectedVersion";
 
-    private final CommandTargetResolver identifiers = AnnotationCommandTargetResolver.builder().build();
+    private final CommandTargetResolver identifiers =
+            AnnotationCommandTargetResolver.builder().build();
 
     @Override
     public VersionedAggregateIdentifier resolveTarget(CommandMessage<?> command) {

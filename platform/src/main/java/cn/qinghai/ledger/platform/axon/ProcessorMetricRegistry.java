@@ -54,15 +54,24 @@ public class ProcessorMetricRegistry extends GlobalMetricRegistry {
 
     @Override
     public MessageMonitor<? super EventMessage<?>> registerEventProcessor(
-            String eventProcessorName, Function<Message<?>, Iterable<Tag>> tagsBuilder,
+            String eventProcessorName,
+            Function<Message<?>, Iterable<Tag>> tagsBuilder,
             Function<Message<?>, Iterable<Tag>> latencyTagsBuilder) {
         MeterRegistry registry = getRegistry();
         return new MultiMessageMonitor<EventMessage<?>>(List.<MessageMonitor<? super EventMessage<?>>>of(
                 MessageTimerMonitor.buildMonitor(eventProcessorName, registry, tagsBuilder),
-                EventProcessorLatencyMonitor.builder().meterNamePrefix(eventProcessorName).meterRegistry(registry)
-                        .tagsBuilder(latencyTagsBuilder).build(),
-                CapacityMonitor.buildMonitor(eventProcessorName, registry, CAPACITY_WINDOW.toSeconds(),
-                        TimeUnit.SECONDS, clock, tagsBuilder),
+                EventProcessorLatencyMonitor.builder()
+                        .meterNamePrefix(eventProcessorName)
+                        .meterRegistry(registry)
+                        .tagsBuilder(latencyTagsBuilder)
+                        .build(),
+                CapacityMonitor.buildMonitor(
+                        eventProcessorName,
+                        registry,
+                        CAPACITY_WINDOW.toSeconds(),
+                        TimeUnit.SECONDS,
+                        clock,
+                        tagsBuilder),
                 MessageCountingMonitor.buildMonitor(eventProcessorName, registry, tagsBuilder)));
     }
 }

@@ -23,7 +23,9 @@ public class RuleViolationInterceptor implements MessageHandlerInterceptor<Comma
         } catch (RuleViolatedException e) {
             throw new CommandExecutionException(e.getMessage(), e, e.violation());
         } catch (AggregateNotFoundException e) {
-            RuleViolation violation = new RuleViolation("KnownAggregate", RuleViolation.Kind.NOT_FOUND,
+            RuleViolation violation = new RuleViolation(
+                    "KnownAggregate",
+                    RuleViolation.Kind.NOT_FOUND,
                     "no " + simpleName(unitOfWork.getMessage()) + " target with id " + e.getAggregateIdentifier());
             throw new CommandExecutionException(violation.message(), e, violation);
         }

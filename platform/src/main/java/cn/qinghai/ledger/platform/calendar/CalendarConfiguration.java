@@ -39,9 +39,12 @@ public class CalendarConfiguration {
      * 文号 ({@code documentNumber}, null while not checked against the published notice), the holidays and
      * the adjusted working days.
      */
-    public record YearFile(int year, String source, String documentNumber, List<LocalDate> holidays,
-                           List<LocalDate> adjustedWorkingDays) {
-    }
+    public record YearFile(
+            int year,
+            String source,
+            String documentNumber,
+            List<LocalDate> holidays,
+            List<LocalDate> adjustedWorkingDays) {}
 
     @Bean
     WorkingCalendar workingCalendar(CalendarSources sources) {
@@ -51,12 +54,13 @@ public class CalendarConfiguration {
             holidays.addAll(year.holidays());
             adjusted.addAll(year.adjustedWorkingDays() == null ? List.of() : year.adjustedWorkingDays());
         }
-        return new WorkingCalendar(holidays, adjusted, sources.years().stream().map(YearFile::year).toList());
+        return new WorkingCalendar(
+                holidays, adjusted, sources.years().stream().map(YearFile::year).toList());
     }
 
     @Bean
-    CalendarSources calendarSources(ObjectMapper objectMapper,
-                                    @Value("${ledger.calendar.location:}") String extraLocation) throws IOException {
+    CalendarSources calendarSources(
+            ObjectMapper objectMapper, @Value("${ledger.calendar.location:}") String extraLocation) throws IOException {
         var resolver = new PathMatchingResourcePatternResolver();
         Map<Integer, YearFile> years = new TreeMap<>();
         for (Resource file : resolver.getResources("classpath*:calendar/*.json")) {
@@ -68,8 +72,8 @@ public class CalendarConfiguration {
             try {
                 files = resolver.getResources(extraLocation.strip());
             } catch (IOException | RuntimeException e) {
-                throw new InvalidCalendarException("ledger.calendar.location=" + extraLocation
-                        + " cannot be read: " + e.getMessage());
+                throw new InvalidCalendarException(
+                        "ledger.calendar.location=" + extraLocation + " cannot be read: " + e.getMessage());
             }
             List<Resource> existing = Stream.of(files).filter(Resource::exists).toList();
             if (existing.isEmpty()) {
@@ -87,14 +91,17 @@ public class CalendarConfiguration {
                             + "; keep one file per year");
                 }
                 if (years.containsKey(year.year())) {
-                    log.info("working calendar {} from {} replaces the year shipped with the release", year.year(),
+                    log.info(
+                            "working calendar {} from {} replaces the year shipped with the release",
+                            year.year(),
                             file.getDescription());
                 }
                 years.put(year.year(), year);
             }
         }
         List<YearFile> loaded = List.copyOf(years.values());
-        log.info("working calendar covers the years {} (other years: Monday to Friday, shown as not covered)",
+        log.info(
+                "working calendar covers the years {} (other years: Monday to Friday, shown as not covered)",
                 loaded.stream().map(YearFile::year).toList());
         return new CalendarSources(loaded);
     }
@@ -126,10 +133,10 @@ public class CalendarConfiguration {
             return "\"year\" is missing or not a year (2000–2100)";
         }
         if (year.source() == null || year.source().isBlank()) {
-            return "\"source\" is missing: name the State Council's notice (国务院办公厅关于" + year.year()
-                    + "年部分节假日安排的通知)";
+            return "\"source\" is missing: name the State Council's notice (国务院办公厅关于" + year.year() + "年部分节假日安排的通知)";
         }
-        if (operatorFile && (year.documentNumber() == null || year.documentNumber().isBlank())) {
+        if (operatorFile
+                && (year.documentNumber() == null || year.documentNumber().isBlank())) {
             return "\"documentNumber\" is missing: give the notice's 文号 (e.g. 国办发明电〔" + (year.year() - 1)
                     + "〕…号), so that health shows which notice the year follows";
         }
@@ -164,6 +171,5 @@ public class CalendarConfiguration {
     }
 
     /** The year files loaded, ascending by year: what health shows as the calendar's sources. */
-    public record CalendarSources(List<YearFile> years) {
-    }
+    public record CalendarSources(List<YearFile> years) {}
 }

@@ -30,8 +30,10 @@ public final class WorkingCalendar {
     }
 
     /** A calendar whose holiday arrangements are known for {@code coveredYears} only. */
-    public WorkingCalendar(Collection<LocalDate> holidays, Collection<LocalDate> adjustedWorkingDays,
-                           Collection<Integer> coveredYears) {
+    public WorkingCalendar(
+            Collection<LocalDate> holidays,
+            Collection<LocalDate> adjustedWorkingDays,
+            Collection<Integer> coveredYears) {
         this.coveredYears = coveredYears == null ? null : new TreeSet<>(coveredYears);
         this.holidays = Set.copyOf(holidays);
         this.adjustedWorkingDays = Set.copyOf(adjustedWorkingDays);
@@ -64,7 +66,10 @@ public final class WorkingCalendar {
         }
         int first = Math.min(from.getYear(), to.getYear());
         int last = Math.max(from.getYear(), to.getYear());
-        return IntStream.rangeClosed(first, last).filter(y -> !coveredYears.contains(y)).boxed().toList();
+        return IntStream.rangeClosed(first, last)
+                .filter(y -> !coveredYears.contains(y))
+                .boxed()
+                .toList();
     }
 
     public boolean isWorkingDay(LocalDate date) {

@@ -27,8 +27,8 @@ class WorkingCalendarHealthIndicator extends AbstractHealthIndicator {
     private final WorkingCalendar calendar;
     private final Clock clock;
 
-    WorkingCalendarHealthIndicator(CalendarConfiguration.CalendarSources sources, WorkingCalendar calendar,
-                                   Clock clock) {
+    WorkingCalendarHealthIndicator(
+            CalendarConfiguration.CalendarSources sources, WorkingCalendar calendar, Clock clock) {
         this.sources = sources;
         this.calendar = calendar;
         this.clock = clock;
@@ -38,18 +38,25 @@ class WorkingCalendarHealthIndicator extends AbstractHealthIndicator {
     protected void doHealthCheck(Health.Builder builder) {
         Map<String, String> notices = new LinkedHashMap<>();
         for (CalendarConfiguration.YearFile year : sources.years()) {
-            notices.put(String.valueOf(year.year()), year.source() + (year.documentNumber() == null
-                    ? "（文号未核）" : "（" + year.documentNumber() + "）"));
+            notices.put(
+                    String.valueOf(year.year()),
+                    year.source() + (year.documentNumber() == null ? "（文号未核）" : "（" + year.documentNumber() + "）"));
         }
         int nextYear = LocalDate.now(clock).getYear() + 1;
         List<Integer> uncovered = IntStream.rangeClosed(FIRST_YEAR, nextYear)
-                .filter(y -> !calendar.covers(LocalDate.of(y, 1, 1))).boxed().toList();
-        builder.up().withDetail("coveredYears", calendar.coveredYears()).withDetail("notices", notices)
+                .filter(y -> !calendar.covers(LocalDate.of(y, 1, 1)))
+                .boxed()
+                .toList();
+        builder.up()
+                .withDetail("coveredYears", calendar.coveredYears())
+                .withDetail("notices", notices)
                 .withDetail("uncoveredYears", uncovered);
         if (!uncovered.isEmpty()) {
-            builder.withDetail("warning", "no holiday arrangement loaded for " + uncovered
-                    + ": working days there are counted Monday to Friday; load the year's file"
-                    + " (ledger.calendar.location)");
+            builder.withDetail(
+                    "warning",
+                    "no holiday arrangement loaded for " + uncovered
+                            + ": working days there are counted Monday to Friday; load the year's file"
+                            + " (ledger.calendar.location)");
         }
     }
 }

@@ -14,11 +14,7 @@ import org.springframework.core.io.ClassPathResource;
  * ({@code seed/qh-infant-care-2021-138.json}). The command side loads it through the real commands;
  * demo mode also names one user per member unit after it.
  */
-public record SeedConference(
-        Conference conference,
-        List<Unit> units,
-        List<Seat> seats,
-        String officeDirectorPersonId) {
+public record SeedConference(Conference conference, List<Unit> units, List<Seat> seats, String officeDirectorPersonId) {
 
     public static final String RESOURCE = "seed/qh-infant-care-2021-138.json";
 
@@ -28,18 +24,15 @@ public record SeedConference(
             String documentNo,
             List<String> basisDocuments,
             String leadUnitCode,
-            LocalDate establishedOn) {
-    }
+            LocalDate establishedOn) {}
 
-    public record Unit(String unitCode, String name, List<String> duties) {
-    }
+    public record Unit(String unitCode, String name, List<String> duties) {}
 
     /**
      * A seat as the notice lists it. {@code titleNote}: why a title is kept as the notice wrote it although
      * it looks wrong (the notice is quoted verbatim; a correction comes from the unit, as a member change).
      */
-    public record Seat(String personId, String name, String title, SeatRole role, String unitCode, String titleNote) {
-    }
+    public record Seat(String personId, String name, String title, SeatRole role, String unitCode, String titleNote) {}
 
     public static SeedConference load(ObjectMapper objectMapper) {
         try (InputStream in = new ClassPathResource(RESOURCE).getInputStream()) {

@@ -27,8 +27,7 @@ import org.springframework.http.HttpMethod;
  */
 public final class AccessRules {
 
-    public record Rule(HttpMethod method, String pattern, List<Role> roles) {
-    }
+    public record Rule(HttpMethod method, String pattern, List<Role> roles) {}
 
     private static final List<Role> READERS = List.of(OFFICE, UNIT, AUDITOR, VIEWER, ADMIN);
 
@@ -83,8 +82,7 @@ public final class AccessRules {
             // every other read model
             new Rule(HttpMethod.GET, "/api/**", READERS));
 
-    private AccessRules() {
-    }
+    private AccessRules() {}
 
     private static Rule rule(HttpMethod method, String pattern, Role... roles) {
         return new Rule(method, pattern, List.of(roles));

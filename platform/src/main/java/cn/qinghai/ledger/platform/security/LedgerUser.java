@@ -20,8 +20,8 @@ public final class LedgerUser implements UserDetails {
     private final String conferenceId;
     private final String displayName;
 
-    public LedgerUser(String username, String passwordHash, Role role, String unitCode, String conferenceId,
-                      String displayName) {
+    public LedgerUser(
+            String username, String passwordHash, Role role, String unitCode, String conferenceId, String displayName) {
         if (role == Role.UNIT && (unitCode == null || unitCode.isBlank())) {
             throw new IllegalArgumentException("user " + username + " has role UNIT but no unit code");
         }

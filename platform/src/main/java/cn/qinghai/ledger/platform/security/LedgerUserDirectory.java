@@ -53,8 +53,13 @@ public class LedgerUserDirectory implements UserDetailsService {
             ObjectMapper objectMapper,
             @Value("${ledger.data-dir:./data}") Path dataDir) {
         for (SecurityProperties.User u : properties.getUsers()) {
-            add(new LedgerUser(u.getUsername(), normalizeHash(u.getPasswordHash()), u.getRole(), u.getUnitCode(),
-                    u.getConferenceId(), u.getDisplayName()));
+            add(new LedgerUser(
+                    u.getUsername(),
+                    normalizeHash(u.getPasswordHash()),
+                    u.getRole(),
+                    u.getUnitCode(),
+                    u.getConferenceId(),
+                    u.getDisplayName()));
         }
         if (demo.isDemo()) {
             addDemoUsers(SeedConference.load(objectMapper));
@@ -105,12 +110,19 @@ public class LedgerUserDirectory implements UserDetailsService {
 
     /** A bcrypt hash of a random secret, at the cost most users' hashes have. */
     private static String decoyHash(Collection<LedgerUser> users) {
-        Map<Integer, Long> costs = users.stream().map(u -> bcryptCost(u.getPassword())).filter(c -> c > 0)
+        Map<Integer, Long> costs = users.stream()
+                .map(u -> bcryptCost(u.getPassword()))
+                .filter(c -> c > 0)
                 .collect(Collectors.groupingBy(c -> c, Collectors.counting()));
-        int cost = costs.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(10);
+        int cost = costs.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
+                .orElse(10);
         byte[] secret = new byte[24];
         new SecureRandom().nextBytes(secret);
-        return "{bcrypt}" + new BCryptPasswordEncoder(cost).encode(java.util.Base64.getEncoder().encodeToString(secret));
+        return "{bcrypt}"
+                + new BCryptPasswordEncoder(cost)
+                        .encode(java.util.Base64.getEncoder().encodeToString(secret));
     }
 
     /** The cost of a bcrypt hash ({@code {bcrypt}$2a$10$…}), or -1 for another kind. */

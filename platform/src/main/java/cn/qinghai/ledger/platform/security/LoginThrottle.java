@@ -29,8 +29,7 @@ public class LoginThrottle {
     private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
 
     /** A run of failures: how many, and when the last one was. */
-    private record Failures(int count, Instant last) {
-    }
+    private record Failures(int count, Instant last) {}
 
     private final Cache<String, Failures> accounts;
     private final Cache<String, Failures> addresses;
@@ -41,14 +40,22 @@ public class LoginThrottle {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    public LoginThrottle(@Value("${ledger.security.throttle.account-free-failures:5}") int accountFree,
-                         @Value("${ledger.security.throttle.address-free-failures:20}") int addressFree,
-                         @Value("${ledger.security.throttle.account-max-delay:PT1M}") Duration accountMaxDelay,
-                         @Value("${ledger.security.throttle.address-max-delay:PT15M}") Duration addressMaxDelay,
-                         @Value("${ledger.security.throttle.window:PT15M}") Duration window, Clock clock,
-                         MeterRegistry meters) {
-        this.accounts = Caffeine.newBuilder().expireAfterWrite(window).maximumSize(100_000).build();
-        this.addresses = Caffeine.newBuilder().expireAfterWrite(window).maximumSize(100_000).build();
+    public LoginThrottle(
+            @Value("${ledger.security.throttle.account-free-failures:5}") int accountFree,
+            @Value("${ledger.security.throttle.address-free-failures:20}") int addressFree,
+            @Value("${ledger.security.throttle.account-max-delay:PT1M}") Duration accountMaxDelay,
+            @Value("${ledger.security.throttle.address-max-delay:PT15M}") Duration addressMaxDelay,
+            @Value("${ledger.security.throttle.window:PT15M}") Duration window,
+            Clock clock,
+            MeterRegistry meters) {
+        this.accounts = Caffeine.newBuilder()
+                .expireAfterWrite(window)
+                .maximumSize(100_000)
+                .build();
+        this.addresses = Caffeine.newBuilder()
+                .expireAfterWrite(window)
+                .maximumSize(100_000)
+                .build();
         this.accountFree = accountFree;
         this.addressFree = addressFree;
         this.accountMaxDelay = accountMaxDelay;
@@ -60,9 +67,11 @@ public class LoginThrottle {
     /** How long this attempt must wait; zero when it may go ahead. */
     public Duration waitBefore(String username, String address) {
         Instant now = clock.instant();
-        Duration account = username == null ? Duration.ZERO
+        Duration account = username == null
+                ? Duration.ZERO
                 : remaining(accounts.getIfPresent(username), accountFree, accountMaxDelay, now);
-        Duration byAddress = address == null ? Duration.ZERO
+        Duration byAddress = address == null
+                ? Duration.ZERO
                 : remaining(addresses.getIfPresent(address), addressFree, addressMaxDelay, now);
         Duration wait = account.compareTo(byAddress) >= 0 ? account : byAddress;
         if (!wait.isZero()) {

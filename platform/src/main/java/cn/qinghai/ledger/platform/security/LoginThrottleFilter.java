@@ -56,9 +56,15 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
                     response.setHeader(HttpHeaders.LOCATION, SecurityConfiguration.LOGIN_PAGE + "?throttled");
                     return;
                 }
-                problems.write(request, response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, TOO_MANY_SIGN_INS,
-                        "Too many sign-in attempts", "too many failed sign-ins for this account or from this address;"
-                                + " try again in " + seconds + " s"));
+                problems.write(
+                        request,
+                        response,
+                        Problems.of(
+                                HttpStatus.TOO_MANY_REQUESTS,
+                                TOO_MANY_SIGN_INS,
+                                "Too many sign-in attempts",
+                                "too many failed sign-ins for this account or from this address;" + " try again in "
+                                        + seconds + " s"));
                 return;
             }
         }
@@ -70,8 +76,8 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             try {
-                String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
-                        StandardCharsets.UTF_8);
+                String decoded = new String(
+                        Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
                 int colon = decoded.indexOf(':');
                 return colon < 0 ? null : decoded.substring(0, colon);
             } catch (IllegalArgumentException notBase64) {

@@ -26,14 +26,23 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         response.setHeader("WWW-Authenticate", "Basic realm=\"ledger\"");
-        problems.write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, Problems.UNAUTHENTICATED, "Unauthenticated",
-                "sign in with valid credentials (HTTP Basic)"));
+        problems.write(
+                request,
+                response,
+                Problems.of(
+                        HttpStatus.UNAUTHORIZED,
+                        Problems.UNAUTHENTICATED,
+                        "Unauthenticated",
+                        "sign in with valid credentials (HTTP Basic)"));
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        problems.write(request, response, Problems.of(HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "Forbidden",
-                "your role or unit may not do this"));
+        problems.write(
+                request,
+                response,
+                Problems.of(
+                        HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "Forbidden", "your role or unit may not do this"));
     }
 }

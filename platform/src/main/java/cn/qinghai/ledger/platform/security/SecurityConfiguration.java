@@ -1,10 +1,9 @@
 package cn.qinghai.ledger.platform.security;
 
-import jakarta.servlet.DispatcherType;
 import cn.qinghai.ledger.platform.demo.DemoProperties;
 import cn.qinghai.ledger.platform.web.ProblemWriter;
 import cn.qinghai.ledger.platform.web.Problems;
-
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
@@ -17,18 +16,18 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.firewall.RequestRejectedHandler;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
  * Every request is authenticated (HTTP Basic, or a JWT bearer token when an issuer is configured),
@@ -59,18 +58,27 @@ public class SecurityConfiguration {
             response.setHeader("Referrer-Policy", "same-origin");
             response.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
             response.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
-            problems.write(request, response, Problems.of(HttpStatus.BAD_REQUEST, Problems.MALFORMED,
-                    "Malformed request", "the request's path or headers are not accepted"));
+            problems.write(
+                    request,
+                    response,
+                    Problems.of(
+                            HttpStatus.BAD_REQUEST,
+                            Problems.MALFORMED,
+                            "Malformed request",
+                            "the request's path or headers are not accepted"));
         };
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemSecurityHandlers problems,
-                                    ObjectProvider<JwtDecoder> jwtDecoder, JwtProperties jwt) throws Exception {
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http,
+            ProblemSecurityHandlers problems,
+            ObjectProvider<JwtDecoder> jwtDecoder,
+            JwtProperties jwt)
+            throws Exception {
         if (jwtDecoder.getIfAvailable() != null) {
             // Production sign-in: bearer tokens from the configured issuer, role and unit from claims.
-            http.oauth2ResourceServer(o -> o
-                    .authenticationEntryPoint(problems)
+            http.oauth2ResourceServer(o -> o.authenticationEntryPoint(problems)
                     .accessDeniedHandler(problems)
                     .jwt(j -> j.decoder(jwtDecoder.getObject())
                             .jwtAuthenticationConverter(new LedgerJwtAuthenticationConverter(jwt))));
@@ -81,8 +89,7 @@ public class SecurityConfiguration {
                 // carry their own credentials and no signed-in session need none. The dashboard reads the
                 // token from the XSRF-TOKEN cookie and sends it as X-XSRF-TOKEN; only the login form may
                 // send it as a form field, never in the query string.
-                .csrf(csrf -> csrf
-                        .csrfTokenRepository(csrfCookie())
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie())
                         .csrfTokenRequestHandler(new HeaderOrFormFieldCsrfToken())
                         .requireCsrfProtectionMatcher(SecurityConfiguration::sessionAuthenticatedWrite))
                 // Sessions only for people who sign in on the login page. Naming a session policy here (even
@@ -91,10 +98,12 @@ public class SecurityConfiguration {
                 // session per API request, held for 30 minutes (64,000 of them on the heap at 1M events).
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 // People sign in on the dashboard's login page (a session); services use Basic or JWT.
-                .formLogin(form -> form.loginPage(LOGIN_PAGE).loginProcessingUrl(LOGIN_PAGE).permitAll())
+                .formLogin(form -> form.loginPage(LOGIN_PAGE)
+                        .loginProcessingUrl(LOGIN_PAGE)
+                        .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl(LOGIN_PAGE + "?signedOut"))
-                .exceptionHandling(e -> e
-                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE),
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
+                                new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE),
                                 SecurityConfiguration::browserNavigation)
                         .defaultAuthenticationEntryPointFor(problems, request -> true)
                         .accessDeniedHandler(problems))
@@ -103,7 +112,8 @@ public class SecurityConfiguration {
                     // (each write, its completion) carry no new request from the client. Authorizing them
                     // again fails once the user signs out in another tab, on a response long committed.
                     auth.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
-                    auth.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                    auth.requestMatchers("/actuator/health", "/actuator/health/**")
+                            .permitAll()
                             // Operations data, as /api/admin/projections: not for units and viewers.
                             .requestMatchers("/actuator/metrics", "/actuator/metrics/**", "/actuator/prometheus")
                             .hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
@@ -111,13 +121,14 @@ public class SecurityConfiguration {
                             .permitAll()
                             // The login page with any query (?error, ?signedOut, ?expired): formLogin's own
                             // permitAll matches its URLs exactly, so the page after sign-out would need a sign-in.
-                            .requestMatchers("/login", "/error", "/favicon.ico", "/assets/**").permitAll();
+                            .requestMatchers("/login", "/error", "/favicon.ico", "/assets/**")
+                            .permitAll();
                     for (AccessRules.Rule rule : AccessRules.RULES) {
                         auth.requestMatchers(rule.method(), rule.pattern())
-                                .hasAnyRole(rule.roles().stream().map(Role::name).toArray(String[]::new));
+                                .hasAnyRole(
+                                        rule.roles().stream().map(Role::name).toArray(String[]::new));
                     }
-                    auth.requestMatchers("/api/**").denyAll()
-                            .anyRequest().authenticated();
+                    auth.requestMatchers("/api/**").denyAll().anyRequest().authenticated();
                 })
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
@@ -132,7 +143,8 @@ public class SecurityConfiguration {
      */
     static boolean sessionAuthenticatedWrite(HttpServletRequest request) {
         String method = request.getMethod();
-        boolean safe = "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method) || "TRACE".equals(method);
+        boolean safe =
+                "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method) || "TRACE".equals(method);
         if (safe) {
             return false;
         }
@@ -143,9 +155,11 @@ public class SecurityConfiguration {
             return false;
         }
         HttpSession session = request.getSession(false);
-        return session != null && session.getAttribute(
-                HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) instanceof SecurityContext context
-                && context.getAuthentication() != null && context.getAuthentication().isAuthenticated()
+        return session != null
+                        && session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)
+                                instanceof SecurityContext context
+                        && context.getAuthentication() != null
+                        && context.getAuthentication().isAuthenticated()
                 || request.getHeader(HttpHeaders.AUTHORIZATION) == null;
     }
 
@@ -163,10 +177,14 @@ public class SecurityConfiguration {
             }
             String query = request.getQueryString();
             String contentType = request.getContentType();
-            boolean inQuery = query != null && (query.startsWith(csrfToken.getParameterName() + "=")
-                    || query.contains("&" + csrfToken.getParameterName() + "="));
-            if (inQuery || contentType == null
-                    || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            boolean inQuery = query != null
+                    && (query.startsWith(csrfToken.getParameterName() + "=")
+                            || query.contains("&" + csrfToken.getParameterName() + "="));
+            if (inQuery
+                    || contentType == null
+                    || !contentType
+                            .toLowerCase(java.util.Locale.ROOT)
+                            .startsWith("application/x-www-form-urlencoded")) {
                 return null;
             }
             return request.getParameter(csrfToken.getParameterName());
@@ -176,8 +194,10 @@ public class SecurityConfiguration {
     /** A person's browser asking for a page (not the API, not a script): send it to the login page. */
     static boolean browserNavigation(HttpServletRequest request) {
         String accept = request.getHeader(HttpHeaders.ACCEPT);
-        return !request.getRequestURI().startsWith("/api/") && !request.getRequestURI().startsWith("/actuator/")
-                && accept != null && accept.contains("text/html");
+        return !request.getRequestURI().startsWith("/api/")
+                && !request.getRequestURI().startsWith("/actuator/")
+                && accept != null
+                && accept.contains("text/html");
     }
 
     /** The XSRF-TOKEN cookie the dashboard reads: same-site only, secure on HTTPS (also behind a TLS proxy). */
@@ -190,7 +210,10 @@ public class SecurityConfiguration {
     /** BCrypt (and the other stored formats), with verified passwords remembered for a minute. */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return new VerifiedPasswordCache(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
-                Duration.ofMinutes(1), 10_000, Clock.systemUTC());
+        return new VerifiedPasswordCache(
+                PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+                Duration.ofMinutes(1),
+                10_000,
+                Clock.systemUTC());
     }
 }

@@ -28,6 +28,7 @@ public class SecurityProperties {
         private String unitCode;
         /** The conference of the unit (required with role UNIT: unit codes are unique only within one). */
         private String conferenceId;
+
         private String displayName;
 
         public String getUsername() {

@@ -23,6 +23,7 @@ public class DatabaseStorageProbe implements StorageProbe {
     private static final Logger log = LoggerFactory.getLogger(DatabaseStorageProbe.class);
     /** H2: the database is closed, or closing. */
     private static final int H2_CLOSED = 90098;
+
     private static final int H2_AT_SHUTDOWN = 90121;
 
     private final JdbcTemplate jdbc;
@@ -62,7 +63,8 @@ public class DatabaseStorageProbe implements StorageProbe {
     /** Evicts the pool's connections when {@code failure} says the database was closed under them. */
     public boolean evictIfClosed(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && (sql.getErrorCode() == H2_CLOSED || sql.getErrorCode() == H2_AT_SHUTDOWN)) {
+            if (t instanceof SQLException sql
+                    && (sql.getErrorCode() == H2_CLOSED || sql.getErrorCode() == H2_AT_SHUTDOWN)) {
                 try {
                     if (!dataSource.isWrapperFor(HikariDataSource.class)) {
                         return false;

@@ -20,13 +20,17 @@ public final class StorageFailures {
      * full disk (53), operator intervention such as a shutdown (57), system errors such as I/O (58).
      */
     private static final Set<String> SQL_STATE_CLASSES = Set.of("08", "53", "57", "58");
-    private static final Set<String> MONGO_UNAVAILABLE = Set.of("com.mongodb.MongoSocketException",
-            "com.mongodb.MongoTimeoutException", "com.mongodb.MongoSocketReadException",
-            "com.mongodb.MongoSocketOpenException", "com.mongodb.MongoSocketWriteException",
-            "com.mongodb.MongoSocketClosedException", "com.mongodb.MongoSocketReadTimeoutException");
 
-    private StorageFailures() {
-    }
+    private static final Set<String> MONGO_UNAVAILABLE = Set.of(
+            "com.mongodb.MongoSocketException",
+            "com.mongodb.MongoTimeoutException",
+            "com.mongodb.MongoSocketReadException",
+            "com.mongodb.MongoSocketOpenException",
+            "com.mongodb.MongoSocketWriteException",
+            "com.mongodb.MongoSocketClosedException",
+            "com.mongodb.MongoSocketReadTimeoutException");
+
+    private StorageFailures() {}
 
     /** The storage failure among {@code failure} and its causes, or null when there is none. */
     public static Throwable find(Throwable failure) {
@@ -45,7 +49,8 @@ public final class StorageFailures {
             return H2_STORAGE_CODES.contains(sql.getErrorCode())
                     || (state != null && state.length() >= 2 && SQL_STATE_CLASSES.contains(state.substring(0, 2)));
         }
-        return t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessResourceException
+        return t instanceof DataAccessResourceFailureException
+                || t instanceof TransientDataAccessResourceException
                 || t instanceof CannotCreateTransactionException
                 || t.getClass().getName().equals("org.h2.mvstore.MVStoreException")
                 || MONGO_UNAVAILABLE.contains(t.getClass().getName());

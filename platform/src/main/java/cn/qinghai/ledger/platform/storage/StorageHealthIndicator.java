@@ -32,8 +32,10 @@ public class StorageHealthIndicator extends AbstractHealthIndicator {
     private volatile Instant checkedAt = Instant.EPOCH;
     private volatile Health last;
 
-    public StorageHealthIndicator(ObjectProvider<StorageProbe> probes,
-                                  @Value("${ledger.storage.probe-interval:PT2S}") Duration interval, Clock clock) {
+    public StorageHealthIndicator(
+            ObjectProvider<StorageProbe> probes,
+            @Value("${ledger.storage.probe-interval:PT2S}") Duration interval,
+            Clock clock) {
         super("storage probe failed");
         this.probes = probes;
         this.interval = interval;

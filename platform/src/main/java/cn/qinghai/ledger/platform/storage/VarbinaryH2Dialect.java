@@ -21,8 +21,7 @@ import org.hibernate.type.descriptor.jdbc.VarbinaryJdbcType;
  */
 public class VarbinaryH2Dialect extends H2Dialect {
 
-    public VarbinaryH2Dialect() {
-    }
+    public VarbinaryH2Dialect() {}
 
     public VarbinaryH2Dialect(DialectResolutionInfo info) {
         super(info);
@@ -53,8 +52,7 @@ public class VarbinaryH2Dialect extends H2Dialect {
     @Override
     public void contributeTypes(TypeContributions typeContributions, ServiceRegistry serviceRegistry) {
         super.contributeTypes(typeContributions, serviceRegistry);
-        typeContributions.getTypeConfiguration().getJdbcTypeRegistry()
-                .addDescriptor(Types.BLOB, InRowBytes.INSTANCE);
+        typeContributions.getTypeConfiguration().getJdbcTypeRegistry().addDescriptor(Types.BLOB, InRowBytes.INSTANCE);
     }
 
     /**

@@ -3,9 +3,9 @@ package cn.qinghai.ledger.platform.time;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.boot.autoconfigure.AutoConfiguration;
 
 /**
  * The one clock of the service, in the conference's time zone ({@code ledger.time-zone}, default

@@ -41,7 +41,8 @@ public class Commands {
         if (expected != null && expected.version() != null) {
             metaData.put(ExpectedVersionCommandTargetResolver.EXPECTED_VERSION, expected.version());
         }
-        CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command).andMetaData(metaData);
+        CommandMessage<?> message =
+                GenericCommandMessage.asCommandMessage(command).andMetaData(metaData);
         FutureCallback<Object, R> callback = new FutureCallback<>();
         gateway.send(message, callback);
         CommandResultMessage<? extends R> result = callback.getResult();

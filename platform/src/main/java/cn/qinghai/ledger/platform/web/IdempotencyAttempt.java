@@ -17,7 +17,9 @@ public record IdempotencyAttempt(String recordKey, String attempt) {
     static Optional<IdempotencyAttempt> current() {
         RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
         return attributes != null
-                && attributes.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof IdempotencyAttempt a
-                ? Optional.of(a) : Optional.empty();
+                        && attributes.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST)
+                                instanceof IdempotencyAttempt a
+                ? Optional.of(a)
+                : Optional.empty();
     }
 }

@@ -51,9 +51,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private final Duration retention;
     private final Duration lease;
 
-    public IdempotencyFilter(IdempotencyRecords records, ProblemWriter problems, Clock clock,
-                             @Value("${ledger.idempotency.retention:P7D}") Duration retention,
-                             @Value("${ledger.idempotency.lease:PT30S}") Duration lease) {
+    public IdempotencyFilter(
+            IdempotencyRecords records,
+            ProblemWriter problems,
+            Clock clock,
+            @Value("${ledger.idempotency.retention:P7D}") Duration retention,
+            @Value("${ledger.idempotency.lease:PT30S}") Duration lease) {
         this.records = records;
         this.problems = problems;
         this.clock = clock;
@@ -63,8 +66,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return request.getHeader(HEADER) == null || "GET".equals(request.getMethod())
-                || "HEAD".equals(request.getMethod()) || !request.getRequestURI().startsWith("/api/");
+        return request.getHeader(HEADER) == null
+                || "GET".equals(request.getMethod())
+                || "HEAD".equals(request.getMethod())
+                || !request.getRequestURI().startsWith("/api/");
     }
 
     @Override
@@ -72,8 +77,14 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
         if (!KEY.matcher(key).matches()) {
-            problems.write(request, response, Problems.of(HttpStatus.BAD_REQUEST, Problems.VALIDATION,
-                    "Invalid request", HEADER + " must be 1–100 characters of [A-Za-z0-9._:-]"));
+            problems.write(
+                    request,
+                    response,
+                    Problems.of(
+                            HttpStatus.BAD_REQUEST,
+                            Problems.VALIDATION,
+                            "Invalid request",
+                            HEADER + " must be 1–100 characters of [A-Za-z0-9._:-]"));
             return;
         }
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
@@ -81,7 +92,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         String hash = hash(request);
         Instant now = clock.instant();
         records.purgeOlderThan(now.minus(retention));
-        IdempotencyAttempt attempt = new IdempotencyAttempt(recordKey, UUID.randomUUID().toString());
+        IdempotencyAttempt attempt =
+                new IdempotencyAttempt(recordKey, UUID.randomUUID().toString());
         if (!records.open(recordKey, hash, attempt.attempt(), now, now.plus(lease))
                 && !takeOverOrReplay(request, response, attempt, hash, now)) {
             return;
@@ -94,8 +106,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
      * (the store failed after the command committed), the client still gets it: the record stays
      * committed, and a retry replays the command's outcome.
      */
-    private void run(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-                     IdempotencyAttempt attempt) throws ServletException, IOException {
+    private void run(
+            HttpServletRequest request, HttpServletResponse response, FilterChain chain, IdempotencyAttempt attempt)
+            throws ServletException, IOException {
         request.setAttribute(IdempotencyAttempt.ATTRIBUTE, attempt);
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
         try {
@@ -106,11 +119,20 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         if (recorded.getStatus() < 500) {
             try {
-                records.answer(attempt.recordKey(), attempt.attempt(), recorded.getStatus(), recorded.getContentType(),
-                        recorded.getHeader("Location"), recorded.getHeader("ETag"), recorded.getContentAsByteArray());
+                records.answer(
+                        attempt.recordKey(),
+                        attempt.attempt(),
+                        recorded.getStatus(),
+                        recorded.getContentType(),
+                        recorded.getHeader("Location"),
+                        recorded.getHeader("ETag"),
+                        recorded.getContentAsByteArray());
             } catch (RuntimeException e) {
-                log.warn("{} {}: the answer could not be recorded ({}); a retry replays the command's outcome", HEADER,
-                        attempt.recordKey(), e.toString());
+                log.warn(
+                        "{} {}: the answer could not be recorded ({}); a retry replays the command's outcome",
+                        HEADER,
+                        attempt.recordKey(),
+                        e.toString());
             }
         } else {
             abandon(attempt);
@@ -122,8 +144,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         try {
             records.abandon(attempt.recordKey(), attempt.attempt());
         } catch (RuntimeException e) {
-            log.warn("{} {}: the failed attempt could not be forgotten ({}); its lease lets a retry take over",
-                    HEADER, attempt.recordKey(), e.toString());
+            log.warn(
+                    "{} {}: the failed attempt could not be forgotten ({}); its lease lets a retry take over",
+                    HEADER,
+                    attempt.recordKey(),
+                    e.toString());
         }
     }
 
@@ -131,27 +156,41 @@ public class IdempotencyFilter extends OncePerRequestFilter {
      * The key is taken: answers from the record, or takes it over when its lease has run out (true:
      * the caller runs the request as the new owner).
      */
-    private boolean takeOverOrReplay(HttpServletRequest request, HttpServletResponse response,
-                                     IdempotencyAttempt attempt, String hash, Instant now) throws IOException {
+    private boolean takeOverOrReplay(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            IdempotencyAttempt attempt,
+            String hash,
+            Instant now)
+            throws IOException {
         IdempotencyRecords.Row row = records.find(attempt.recordKey()).orElse(null);
         if (row == null) { // purged or abandoned in between: tell the client to retry
             conflict(request, response, "the earlier request with this " + HEADER + " did not complete; retry", 1);
             return false;
         }
         if (!hash.equals(row.requestHash())) {
-            problems.write(request, response, Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, Problems.IDEMPOTENCY,
-                    "Idempotency-Key reused", "this " + HEADER + " was used for a different request"));
+            problems.write(
+                    request,
+                    response,
+                    Problems.of(
+                            HttpStatus.UNPROCESSABLE_ENTITY,
+                            Problems.IDEMPOTENCY,
+                            "Idempotency-Key reused",
+                            "this " + HEADER + " was used for a different request"));
             return false;
         }
         if (row.status() == IdempotencyRecords.IN_PROGRESS) {
             if (row.leaseUntil().isAfter(now)) {
-                long seconds = Math.max(1, Duration.between(now, row.leaseUntil()).toSeconds() + 1);
+                long seconds =
+                        Math.max(1, Duration.between(now, row.leaseUntil()).toSeconds() + 1);
                 conflict(request, response, "a request with this " + HEADER + " is still being processed", seconds);
                 return false;
             }
             if (records.takeOver(attempt.recordKey(), row.attempt(), attempt.attempt(), now, now.plus(lease))) {
-                log.info("{} {}: the earlier attempt's lease ran out without a commit; running the request again",
-                        HEADER, attempt.recordKey());
+                log.info(
+                        "{} {}: the earlier attempt's lease ran out without a commit; running the request again",
+                        HEADER,
+                        attempt.recordKey());
                 return true;
             }
             conflict(request, response, "a request with this " + HEADER + " is still being processed", 1);
@@ -182,7 +221,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private static String hash(HttpServletRequest request) {
-        return requestHash(request.getMethod(), request.getRequestURI(), request.getQueryString(),
+        return requestHash(
+                request.getMethod(),
+                request.getRequestURI(),
+                request.getQueryString(),
                 CachedBodyRequest.bodyOf(request));
     }
 

@@ -39,10 +39,13 @@ public class IdempotentCommandInterceptor
     }
 
     @Override
-    public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
-        return (index, command) -> command.getMetaData().containsKey(RECORD) ? command
+    public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(
+            List<? extends CommandMessage<?>> messages) {
+        return (index, command) -> command.getMetaData().containsKey(RECORD)
+                ? command
                 : IdempotencyAttempt.current()
-                        .<CommandMessage<?>>map(a -> command.andMetaData(Map.of(RECORD, a.recordKey(), ATTEMPT, a.attempt())))
+                        .<CommandMessage<?>>map(
+                                a -> command.andMetaData(Map.of(RECORD, a.recordKey(), ATTEMPT, a.attempt())))
                         .orElse(command);
     }
 
@@ -60,9 +63,12 @@ public class IdempotentCommandInterceptor
             OptionalLong version = AggregateVersions.written(u);
             String etag = version.isPresent() ? "\"" + version.getAsLong() + "\"" : null;
             if (!records.markCommitted(record, attempt, changed, etag)) {
-                throw RuleViolatedException.conflict("OneAttemptPerIdempotencyKey", "this request's "
-                        + IdempotencyFilter.HEADER + " was taken over by a retry after its lease ran out; nothing was"
-                        + " changed by this attempt");
+                throw RuleViolatedException.conflict(
+                        "OneAttemptPerIdempotencyKey",
+                        "this request's "
+                                + IdempotencyFilter.HEADER
+                                + " was taken over by a retry after its lease ran out; nothing was"
+                                + " changed by this attempt");
             }
         });
         return result;

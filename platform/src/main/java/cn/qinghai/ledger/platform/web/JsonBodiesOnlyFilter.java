@@ -33,8 +33,12 @@ public class JsonBodiesOnlyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String method = request.getMethod();
-        return !request.getRequestURI().startsWith("/api/") || request.getContentType() == null
-                || !("POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method) || "DELETE".equals(method));
+        return !request.getRequestURI().startsWith("/api/")
+                || request.getContentType() == null
+                || !("POST".equals(method)
+                        || "PUT".equals(method)
+                        || "PATCH".equals(method)
+                        || "DELETE".equals(method));
     }
 
     @Override
@@ -42,9 +46,15 @@ public class JsonBodiesOnlyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (!isJson(request.getContentType())) {
             response.setHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
-            problems.write(request, response, Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, Problems.MALFORMED,
-                    "Unsupported media type", "request bodies are JSON (Content-Type: application/json), not "
-                            + request.getContentType().split(";", 2)[0].trim()));
+            problems.write(
+                    request,
+                    response,
+                    Problems.of(
+                            HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                            Problems.MALFORMED,
+                            "Unsupported media type",
+                            "request bodies are JSON (Content-Type: application/json), not "
+                                    + request.getContentType().split(";", 2)[0].trim()));
             return;
         }
         chain.doFilter(request, response);
@@ -53,7 +63,8 @@ public class JsonBodiesOnlyFilter extends OncePerRequestFilter {
     private static boolean isJson(String contentType) {
         try {
             MediaType type = MediaType.parseMediaType(contentType);
-            return MediaType.APPLICATION_JSON.isCompatibleWith(type) || type.getSubtype().endsWith("+json");
+            return MediaType.APPLICATION_JSON.isCompatibleWith(type)
+                    || type.getSubtype().endsWith("+json");
         } catch (InvalidMediaTypeException e) {
             return false;
         }

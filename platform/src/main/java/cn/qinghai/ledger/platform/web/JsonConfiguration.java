@@ -33,13 +33,14 @@ public class JsonConfiguration {
 
     @Bean
     Jackson2ObjectMapperBuilderCustomizer strictRequests() {
-        return builder -> builder
-                .postConfigurer(mapper -> mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(MAX_DEPTH)
-                        .maxStringLength(MAX_STRING_LENGTH)
-                        .maxNumberLength(40)
-                        .build()))
-                .modulesToInstall(new SimpleModule("plain-text").addDeserializer(String.class, new PlainTextDeserializer()));
+        return builder -> builder.postConfigurer(mapper -> mapper.getFactory()
+                        .setStreamReadConstraints(StreamReadConstraints.builder()
+                                .maxNestingDepth(MAX_DEPTH)
+                                .maxStringLength(MAX_STRING_LENGTH)
+                                .maxNumberLength(40)
+                                .build()))
+                .modulesToInstall(
+                        new SimpleModule("plain-text").addDeserializer(String.class, new PlainTextDeserializer()));
     }
 
     /** The web's mapper, as Spring Boot would build it (properties and customizers); primary. */
@@ -72,8 +73,8 @@ public class JsonConfiguration {
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             String value = super.deserialize(parser, context);
             if (value != null && !isPlainText(value)) {
-                return (String) context.handleWeirdStringValue(String.class, value,
-                        "control or bidirectional-override characters are not accepted");
+                return (String) context.handleWeirdStringValue(
+                        String.class, value, "control or bidirectional-override characters are not accepted");
             }
             return value;
         }

@@ -55,9 +55,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHandlerMethodValidationException(
             HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = ex.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream().map(error -> Map.of(
-                        "field", String.valueOf(result.getMethodParameter().getParameterName()),
-                        "message", String.valueOf(error.getDefaultMessage()))))
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> Map.of(
+                                "field",
+                                        String.valueOf(
+                                                result.getMethodParameter().getParameterName()),
+                                "message", String.valueOf(error.getDefaultMessage()))))
                 .toList();
         return invalid(errors);
     }
@@ -65,13 +68,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.MALFORMED, "Malformed request",
+        ProblemDetail problem = Problems.of(
+                HttpStatus.BAD_REQUEST,
+                Problems.MALFORMED,
+                "Malformed request",
                 "the request body is not valid JSON of the expected shape");
-        if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        if (ex.getCause() instanceof JsonMappingException mapping
+                && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            String message = mapping instanceof UnrecognizedPropertyException ? "unknown field" : "wrong type or format";
+                    .collect(Collectors.joining("."))
+                    .replace(".[", "[");
+            String message =
+                    mapping instanceof UnrecognizedPropertyException ? "unknown field" : "wrong type or format";
             problem.setDetail("field '" + field + "': " + message);
             problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
         }
@@ -111,18 +120,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> aggregateNotFound(AggregateNotFoundException ex) {
-        return refusal(new RuleViolation("KnownAggregate", RuleViolation.Kind.NOT_FOUND,
-                "nothing with id " + ex.getAggregateIdentifier()));
+        return refusal(new RuleViolation(
+                "KnownAggregate", RuleViolation.Kind.NOT_FOUND, "nothing with id " + ex.getAggregateIdentifier()));
     }
 
     /** If-Match named a version the aggregate has moved past: reload, look, retry. */
     @ExceptionHandler(ConflictingAggregateVersionException.class)
     ResponseEntity<ProblemDetail> staleVersion(ConflictingAggregateVersionException ex) {
-        ResponseEntity<ProblemDetail> answer = refusal(new RuleViolation("ExpectedVersionIsCurrent",
-                RuleViolation.Kind.CONFLICT, "the record changed since you read it: you expected version "
-                + ex.getExpectedVersion() + ", the current version is " + ex.getActualVersion()));
+        ResponseEntity<ProblemDetail> answer = refusal(new RuleViolation(
+                "ExpectedVersionIsCurrent",
+                RuleViolation.Kind.CONFLICT,
+                "the record changed since you read it: you expected version " + ex.getExpectedVersion()
+                        + ", the current version is " + ex.getActualVersion()));
         answer.getBody().setProperty("currentVersion", ex.getActualVersion());
-        return ResponseEntity.status(answer.getStatusCode()).eTag("\"" + ex.getActualVersion() + "\"")
+        return ResponseEntity.status(answer.getStatusCode())
+                .eTag("\"" + ex.getActualVersion() + "\"")
                 .body(answer.getBody());
     }
 
@@ -130,7 +142,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
     ResponseEntity<ProblemDetail> concurrentChange(RuntimeException ex) {
         log.info("refused as conflicting: {}", ex.toString());
-        return refusal(new RuleViolation("NoConcurrentChange", RuleViolation.Kind.CONFLICT,
+        return refusal(new RuleViolation(
+                "NoConcurrentChange",
+                RuleViolation.Kind.CONFLICT,
                 "the id is already taken or the record changed at the same time; reload and retry"));
     }
 
@@ -142,8 +156,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Object> illegalArgument(IllegalArgumentException ex) {
-        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, Problems.VALIDATION,
-                "Invalid request", ex.getMessage()));
+        return ResponseEntity.badRequest()
+                .body(Problems.of(HttpStatus.BAD_REQUEST, Problems.VALIDATION, "Invalid request", ex.getMessage()));
     }
 
     static ResponseEntity<ProblemDetail> refusal(RuleViolation violation) {
@@ -171,9 +185,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<Object> invalid(List<Map<String, String>> errors) {
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.VALIDATION, "Invalid request",
-                errors.isEmpty() ? "the request is invalid"
-                        : errors.stream().map(e -> e.get("field") + ": " + e.get("message"))
+        ProblemDetail problem = Problems.of(
+                HttpStatus.BAD_REQUEST,
+                Problems.VALIDATION,
+                "Invalid request",
+                errors.isEmpty()
+                        ? "the request is invalid"
+                        : errors.stream()
+                                .map(e -> e.get("field") + ": " + e.get("message"))
                                 .collect(Collectors.joining("; ")));
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
@@ -189,6 +208,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {
-        return b.isEmpty() ? a : java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+        return b.isEmpty()
+                ? a
+                : java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
 }

@@ -21,8 +21,7 @@ public final class Problems {
     public static final URI TOO_LARGE = URI.create(BASE + "request-too-large");
     public static final URI IDEMPOTENCY = URI.create(BASE + "idempotency-key-reused");
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static ProblemDetail of(HttpStatus status, URI type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

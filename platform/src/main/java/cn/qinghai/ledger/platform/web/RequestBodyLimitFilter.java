@@ -35,7 +35,8 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !WITH_BODY.contains(request.getMethod()) || !request.getRequestURI().startsWith("/api/");
+        return !WITH_BODY.contains(request.getMethod())
+                || !request.getRequestURI().startsWith("/api/");
     }
 
     @Override
@@ -57,7 +58,13 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     }
 
     private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        problems.write(request, response, Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, Problems.TOO_LARGE,
-                "Request too large", "the request body exceeds " + maxBytes + " bytes"));
+        problems.write(
+                request,
+                response,
+                Problems.of(
+                        HttpStatus.PAYLOAD_TOO_LARGE,
+                        Problems.TOO_LARGE,
+                        "Request too large",
+                        "the request body exceeds " + maxBytes + " bytes"));
     }
 }

@@ -40,9 +40,11 @@ public class StorageFailureFilter extends OncePerRequestFilter {
     private final ObjectProvider<DatabaseStorageProbe> database;
     private final Duration retryAfter;
 
-    public StorageFailureFilter(ProblemWriter problems, ObjectProvider<StorageHealthIndicator> health,
-                                ObjectProvider<DatabaseStorageProbe> database,
-                                @Value("${ledger.storage.retry-after:PT10S}") Duration retryAfter) {
+    public StorageFailureFilter(
+            ProblemWriter problems,
+            ObjectProvider<StorageHealthIndicator> health,
+            ObjectProvider<DatabaseStorageProbe> database,
+            @Value("${ledger.storage.retry-after:PT10S}") Duration retryAfter) {
         this.problems = problems;
         this.health = health;
         this.database = database;
@@ -60,14 +62,20 @@ public class StorageFailureFilter extends OncePerRequestFilter {
                 throw e;
             }
             String reason = StorageFailures.reason(storage);
-            log.warn("{} {} answered 503: storage cannot serve: {}", request.getMethod(), request.getRequestURI(),
+            log.warn(
+                    "{} {} answered 503: storage cannot serve: {}",
+                    request.getMethod(),
+                    request.getRequestURI(),
                     reason);
             health.ifAvailable(StorageHealthIndicator::failureSeen);
             database.ifAvailable(probe -> probe.evictIfClosed(storage));
             response.resetBuffer();
             response.setHeader("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())));
-            ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, STORAGE_UNAVAILABLE,
-                    "Storage unavailable", "a store of the service cannot serve now (" + reason + "), so this request was"
+            ProblemDetail problem = Problems.of(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    STORAGE_UNAVAILABLE,
+                    "Storage unavailable",
+                    "a store of the service cannot serve now (" + reason + "), so this request was"
                             + " not carried out; retry later");
             problems.write(request, response, problem);
         }

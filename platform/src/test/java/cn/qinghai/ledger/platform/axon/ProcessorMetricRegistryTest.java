@@ -19,8 +19,8 @@ class ProcessorMetricRegistryTest {
     final MockClock clock = new MockClock();
     final SimpleMeterRegistry meters = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
     final MessageMonitor<? super EventMessage<?>> monitor = new ProcessorMetricRegistry(meters, clock)
-            .registerEventProcessor("eventProcessor", m -> Tags.of("processorName", "tasks"),
-                    m -> Tags.of("processorName", "tasks"));
+            .registerEventProcessor(
+                    "eventProcessor", m -> Tags.of("processorName", "tasks"), m -> Tags.of("processorName", "tasks"));
 
     @Test
     void keepsAxonsFourProcessorMetersAndForgetsWorkOlderThanAMinute() {
@@ -30,9 +30,18 @@ class ProcessorMetricRegistryTest {
             callback.reportSuccess();
         }
         assertThat(capacity()).isCloseTo(0.5, offset(0.01));
-        assertThat(meters.find("eventProcessor.successTimer").tags("processorName", "tasks").timer()).isNotNull();
-        assertThat(meters.find("eventProcessor.latency").tags("processorName", "tasks").gauge()).isNotNull();
-        assertThat(meters.find("eventProcessor.successCounter").tags("processorName", "tasks").counter().count())
+        assertThat(meters.find("eventProcessor.successTimer")
+                        .tags("processorName", "tasks")
+                        .timer())
+                .isNotNull();
+        assertThat(meters.find("eventProcessor.latency")
+                        .tags("processorName", "tasks")
+                        .gauge())
+                .isNotNull();
+        assertThat(meters.find("eventProcessor.successCounter")
+                        .tags("processorName", "tasks")
+                        .counter()
+                        .count())
                 .isEqualTo(300);
 
         clock.add(Duration.ofSeconds(61));
@@ -41,13 +50,16 @@ class ProcessorMetricRegistryTest {
     }
 
     private double capacity() {
-        return meters.find("eventProcessor.capacity").tags("processorName", "tasks").gauge().value();
+        return meters.find("eventProcessor.capacity")
+                .tags("processorName", "tasks")
+                .gauge()
+                .value();
     }
 
     @Test
     void theUntaggedRegistrationMeasuresCapacityOverAMinuteToo() {
-        MessageMonitor<? super EventMessage<?>> untagged = new ProcessorMetricRegistry(meters, clock)
-                .registerEventProcessor("tasks");
+        MessageMonitor<? super EventMessage<?>> untagged =
+                new ProcessorMetricRegistry(meters, clock).registerEventProcessor("tasks");
         var callback = untagged.onMessageIngested(GenericEventMessage.asEventMessage("e"));
         clock.add(30, TimeUnit.SECONDS);
         callback.reportSuccess();

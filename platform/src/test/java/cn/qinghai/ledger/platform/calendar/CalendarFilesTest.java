@@ -54,7 +54,9 @@ class CalendarFilesTest {
         assertThat(calendar.covers(LocalDate.of(2027, 6, 1))).isTrue();
         assertThat(calendar.coveredYears()).contains(2021, 2026, 2027);
         assertThat(calendar.isWorkingDay(LocalDate.of(2027, 1, 1))).isFalse(); // a Friday, 元旦
-        assertThat(sources.years()).filteredOn(y -> y.year() == 2027).singleElement()
+        assertThat(sources.years())
+                .filteredOn(y -> y.year() == 2027)
+                .singleElement()
                 .satisfies(y -> assertThat(y.documentNumber()).isEqualTo("测试〔2026〕1号"));
     }
 
@@ -68,15 +70,19 @@ class CalendarFilesTest {
 
     @Test
     void aLocationThatFindsNoFileStopsTheStart() {
-        assertThatThrownBy(this::load).isInstanceOf(CalendarConfiguration.InvalidCalendarException.class)
-                .hasMessageContaining("matches no file").hasMessageContaining(location());
+        assertThatThrownBy(this::load)
+                .isInstanceOf(CalendarConfiguration.InvalidCalendarException.class)
+                .hasMessageContaining("matches no file")
+                .hasMessageContaining(location());
     }
 
     @Test
     void aFileThatIsNotAYearFileIsNamed() throws IOException {
         write("2027.json", "{\"year\": 2027, \"holidays\": [\"1 January\"]}");
-        assertThatThrownBy(this::load).isInstanceOf(CalendarConfiguration.InvalidCalendarException.class)
-                .hasMessageContaining("2027.json").hasMessageContaining("is not a year file");
+        assertThatThrownBy(this::load)
+                .isInstanceOf(CalendarConfiguration.InvalidCalendarException.class)
+                .hasMessageContaining("2027.json")
+                .hasMessageContaining("is not a year file");
     }
 
     @Test
@@ -86,10 +92,10 @@ class CalendarFilesTest {
         refused(yearFile(2027, "\"测试〔2026〕1号\"", "\"2026-12-31\"", ""), "the date 2026-12-31 is not in 2027");
         refused(yearFile(2027, "\"测试〔2026〕1号\"", "\"2027-01-01\", \"2027-01-01\"", ""), "given twice");
         refused(yearFile(2027, "\"测试〔2026〕1号\"", "\"2027-01-01\"", "\"2027-01-01\""), "given twice");
-        refused(yearFile(2027, "\"测试〔2026〕1号\"", "\"2027-01-01\"", "\"2027-01-04\""),
-                "2027-01-04 is a MONDAY");
+        refused(yearFile(2027, "\"测试〔2026〕1号\"", "\"2027-01-01\"", "\"2027-01-04\""), "2027-01-04 is a MONDAY");
         refused(yearFile(1999, "\"测试〔2026〕1号\"", "\"1999-01-01\"", ""), "\"year\" is missing or not a year");
-        refused(yearFile(2027, "\"测试〔2026〕1号\"", "\"2027-01-01\"", "").replace("测试用年度文件（非国务院通知）", " "),
+        refused(
+                yearFile(2027, "\"测试〔2026〕1号\"", "\"2027-01-01\"", "").replace("测试用年度文件（非国务院通知）", " "),
                 "\"source\" is missing");
     }
 
@@ -97,13 +103,17 @@ class CalendarFilesTest {
     void twoFilesForOneYearAreRefused() throws IOException {
         write("2027.json", yearFile(2027, "\"测试〔2026〕1号\"", "\"2027-01-01\"", ""));
         write("2027-again.json", yearFile(2027, "\"测试〔2026〕2号\"", "\"2027-01-01\"", ""));
-        assertThatThrownBy(this::load).isInstanceOf(CalendarConfiguration.InvalidCalendarException.class)
+        assertThatThrownBy(this::load)
+                .isInstanceOf(CalendarConfiguration.InvalidCalendarException.class)
                 .hasMessageContaining("both give the year 2027");
     }
 
     void refused(String content, String problem) throws IOException {
         write("2027.json", content);
-        assertThatThrownBy(this::load).as(content).isInstanceOf(CalendarConfiguration.InvalidCalendarException.class)
-                .hasMessageContaining("2027.json").hasMessageContaining(problem);
+        assertThatThrownBy(this::load)
+                .as(content)
+                .isInstanceOf(CalendarConfiguration.InvalidCalendarException.class)
+                .hasMessageContaining("2027.json")
+                .hasMessageContaining(problem);
     }
 }

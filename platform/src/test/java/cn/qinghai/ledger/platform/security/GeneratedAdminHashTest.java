@@ -27,11 +27,12 @@ class GeneratedAdminHashTest {
 
     @Test
     void anUnknownNameGetsADecoyOfTheUsersCostThatCannotSignIn() {
-        LedgerUserDirectory directory = new LedgerUserDirectory(new SecurityProperties(), new DemoProperties(),
-                new ObjectMapper(), dataDir);
+        LedgerUserDirectory directory =
+                new LedgerUserDirectory(new SecurityProperties(), new DemoProperties(), new ObjectMapper(), dataDir);
         var unknown = directory.loadUserByUsername("nobody");
         assertThat(LedgerUserDirectory.bcryptCost(unknown.getPassword()))
-                .isEqualTo(LedgerUserDirectory.bcryptCost(directory.loadUserByUsername("admin").getPassword()));
+                .isEqualTo(LedgerUserDirectory.bcryptCost(
+                        directory.loadUserByUsername("admin").getPassword()));
         assertThat(unknown.isCredentialsNonExpired()).isFalse();
         assertThat(unknown.getAuthorities()).isEmpty();
     }

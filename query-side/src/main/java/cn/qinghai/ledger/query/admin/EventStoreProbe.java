@@ -38,7 +38,8 @@ final class EventStoreProbe {
                 return false;
             }
             TrackedEventMessage<?> next = stream.nextAvailable();
-            return next.trackingToken().position().orElse(-1) == position && next.getIdentifier().equals(eventId);
+            return next.trackingToken().position().orElse(-1) == position
+                    && next.getIdentifier().equals(eventId);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the event store", e);

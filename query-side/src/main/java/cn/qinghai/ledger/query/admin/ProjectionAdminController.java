@@ -50,10 +50,13 @@ class ProjectionAdminController {
 
     @PostMapping("/api/admin/projections/{name}/replay")
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Rebuilds the projection from the first event into a fresh copy; readers keep the old copy"
-            + " until the new one has caught up, then switch at once")
+    @Operation(
+            summary = "Rebuilds the projection from the first event into a fresh copy; readers keep the old copy"
+                    + " until the new one has caught up, then switch at once")
     ResponseEntity<ReplayProgress> replay(@PathVariable("name") @Pattern(regexp = Ids.PATTERN) String name) {
         ReplayProgress started = replays.start(name);
-        return ResponseEntity.accepted().location(URI.create("/api/admin/projections/" + name)).body(started);
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/admin/projections/" + name))
+                .body(started);
     }
 }

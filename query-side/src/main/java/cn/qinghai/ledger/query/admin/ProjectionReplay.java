@@ -15,8 +15,8 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.ResultMessage;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,9 +66,14 @@ final class ProjectionReplay implements Runnable {
     private long lastLogNanos;
     private AnnotationEventHandlerAdapter handlers;
 
-    ProjectionReplay(ReplayableProjection projection, StreamingEventProcessor liveProcessor,
-                     StreamableMessageSource<TrackedEventMessage<?>> eventStore, ReadModelGenerations generations,
-                     String builder, Consumer<Runnable> retire, Clock clock) {
+    ProjectionReplay(
+            ReplayableProjection projection,
+            StreamingEventProcessor liveProcessor,
+            StreamableMessageSource<TrackedEventMessage<?>> eventStore,
+            ReadModelGenerations generations,
+            String builder,
+            Consumer<Runnable> retire,
+            Clock clock) {
         this.projection = projection;
         this.liveProcessor = liveProcessor;
         this.eventStore = eventStore;
@@ -94,14 +99,22 @@ final class ProjectionReplay implements Runnable {
     public void run() {
         startedNanos = System.nanoTime();
         lastLogNanos = startedNanos;
-        log.info("replay {}: rebuilding into generation {} while generation {} serves", name(), toGeneration,
+        log.info(
+                "replay {}: rebuilding into generation {} while generation {} serves",
+                name(),
+                toGeneration,
                 fromGeneration);
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
             copyWhileLiveServes(stream);
             switchOver(stream);
             state = State.DONE;
-            log.info("replay {}: done, {} events in {} s; generation {} serves (live processor paused {} ms)",
-                    name(), eventsDone, String.format("%.1f", seconds()), toGeneration, pausedMillis);
+            log.info(
+                    "replay {}: done, {} events in {} s; generation {} serves (live processor paused {} ms)",
+                    name(),
+                    eventsDone,
+                    String.format("%.1f", seconds()),
+                    toGeneration,
+                    pausedMillis);
         } catch (CancellationException | InterruptedException e) {
             state = State.CANCELLED;
             log.info("replay {}: cancelled after {} events", name(), eventsDone);
@@ -111,8 +124,12 @@ final class ProjectionReplay implements Runnable {
         } catch (Exception | Error e) {
             state = State.FAILED;
             error = e.toString();
-            log.error("replay {}: failed after {} events; generation {} keeps serving", name(), eventsDone,
-                    activated ? toGeneration : fromGeneration, e);
+            log.error(
+                    "replay {}: failed after {} events; generation {} keeps serving",
+                    name(),
+                    eventsDone,
+                    activated ? toGeneration : fromGeneration,
+                    e);
         } finally {
             finishedAt = clock.instant();
             if (!activated) {
@@ -188,8 +205,9 @@ final class ProjectionReplay implements Runnable {
         }
         ResultMessage<?> result = DefaultUnitOfWork.startAndGet(event).executeWithResult(() -> handlers.handle(event));
         if (result.isExceptional()) {
-            throw new IllegalStateException("the projection failed on event " + event.getIdentifier() + " at "
-                    + event.trackingToken(), result.exceptionResult());
+            throw new IllegalStateException(
+                    "the projection failed on event " + event.getIdentifier() + " at " + event.trackingToken(),
+                    result.exceptionResult());
         }
     }
 
@@ -198,16 +216,23 @@ final class ProjectionReplay implements Runnable {
         if (now - lastLogNanos >= LOG_EVERY.toNanos()) {
             lastLogNanos = now;
             ReplayProgress p = progress();
-            log.info("replay {}: {}/{} events ({}%), {} events/s, ETA {} s", name(), p.eventsDone(), p.eventsTotal(),
+            log.info(
+                    "replay {}: {}/{} events ({}%), {} events/s, ETA {} s",
+                    name(),
+                    p.eventsDone(),
+                    p.eventsTotal(),
                     p.eventsTotal() == 0 ? 100 : p.eventsDone() * 100 / p.eventsTotal(),
-                    Math.round(p.eventsPerSecond()), p.etaSeconds());
+                    Math.round(p.eventsPerSecond()),
+                    p.etaSeconds());
             generations.heartbeat(name());
         }
     }
 
     private Long headPosition() {
         TrackingToken head = eventStore.createHeadToken();
-        return head == null || head.position().isEmpty() ? null : head.position().getAsLong();
+        return head == null || head.position().isEmpty()
+                ? null
+                : head.position().getAsLong();
     }
 
     private double seconds() {
@@ -217,13 +242,24 @@ final class ProjectionReplay implements Runnable {
     ReplayProgress progress() {
         Long target = targetPosition;
         Long first = firstPosition;
-        long total = target == null ? eventsDone
-                : Math.max(eventsDone, target - (first == null ? 0 : first) + 1);
+        long total = target == null ? eventsDone : Math.max(eventsDone, target - (first == null ? 0 : first) + 1);
         double elapsed = seconds();
         double rate = elapsed > 0 ? eventsDone / elapsed : 0;
         Long eta = state.finished() ? Long.valueOf(0) : rate > 0 ? Math.round((total - eventsDone) / rate) : null;
-        return new ReplayProgress(name(), state, fromGeneration, toGeneration, eventsDone, total,
-                position < 0 ? null : position, target, Math.round(rate * 10) / 10.0, eta, startedAt, finishedAt,
-                pausedMillis, error);
+        return new ReplayProgress(
+                name(),
+                state,
+                fromGeneration,
+                toGeneration,
+                eventsDone,
+                total,
+                position < 0 ? null : position,
+                target,
+                Math.round(rate * 10) / 10.0,
+                eta,
+                startedAt,
+                finishedAt,
+                pausedMillis,
+                error);
     }
 }

@@ -52,14 +52,20 @@ public class ProjectionReplays implements DisposableBean {
     private final Clock clock;
     private final String builder = builderName();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(daemon("projection-replay"));
-    private final ScheduledExecutorService retirer = Executors.newSingleThreadScheduledExecutor(
-            daemon("projection-retire"));
+    private final ScheduledExecutorService retirer =
+            Executors.newSingleThreadScheduledExecutor(daemon("projection-retire"));
     private final ConcurrentMap<String, ProjectionReplay> latest = new ConcurrentHashMap<>();
 
-    public ProjectionReplays(ObjectProvider<ReplayableProjection> projections, EventProcessingConfiguration processing,
-                             EventStore eventStore, ReadModelGenerations generations, TokenStore tokenStore,
-                             ReadModelStoreProperties properties, Clock clock) {
-        this.replayable = projections.orderedStream()
+    public ProjectionReplays(
+            ObjectProvider<ReplayableProjection> projections,
+            EventProcessingConfiguration processing,
+            EventStore eventStore,
+            ReadModelGenerations generations,
+            TokenStore tokenStore,
+            ReadModelStoreProperties properties,
+            Clock clock) {
+        this.replayable = projections
+                .orderedStream()
                 .collect(Collectors.toMap(ReplayableProjection::processingGroup, Function.identity()));
         this.processing = processing;
         this.eventStore = eventStore;
@@ -87,12 +93,16 @@ public class ProjectionReplays implements DisposableBean {
         ReplayableProjection projection = replayable.get(name);
         if (projection == null) {
             if (AuditTrailProjection.GROUP.equals(name)) {
-                throw RuleViolatedException.conflict("AuditTrailIsEvidence", "the audit trail is not rebuilt from the"
-                        + " event store it is meant to check; use /api/audit/verify");
+                throw RuleViolatedException.conflict(
+                        "AuditTrailIsEvidence",
+                        "the audit trail is not rebuilt from the"
+                                + " event store it is meant to check; use /api/audit/verify");
             }
             if (processing.eventProcessors().containsKey(name)) {
-                throw RuleViolatedException.conflict("ReplayableProjection", "projection " + name + " cannot be"
-                        + " rebuilt beside its serving copy yet; replayable: " + replayable.keySet());
+                throw RuleViolatedException.conflict(
+                        "ReplayableProjection",
+                        "projection " + name + " cannot be" + " rebuilt beside its serving copy yet; replayable: "
+                                + replayable.keySet());
             }
             throw new NotFoundException("no projection " + name);
         }
@@ -100,17 +110,20 @@ public class ProjectionReplays implements DisposableBean {
         if (running != null && !running.progress().state().finished()) {
             throw RuleViolatedException.conflict("OneReplayAtATime", "projection " + name + " is being rebuilt");
         }
-        StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
-                .orElseThrow(() -> RuleViolatedException.conflict("ReplayableProjection",
-                        "projection " + name + " has no streaming processor"));
+        StreamingEventProcessor processor = processing
+                .eventProcessor(name, StreamingEventProcessor.class)
+                .orElseThrow(() -> RuleViolatedException.conflict(
+                        "ReplayableProjection", "projection " + name + " has no streaming processor"));
         int segments = tokenStore.fetchSegments(name).length;
         if (processor.processingStatus().size() < segments) {
-            throw RuleViolatedException.conflict("AllSegmentsClaimedHere", "the processor of " + name + " holds "
-                    + processor.processingStatus().size() + " of its " + segments + " segments in this process;"
-                    + " stop the other query-side instances (or wait until it has claimed them all) and retry");
+            throw RuleViolatedException.conflict(
+                    "AllSegmentsClaimedHere",
+                    "the processor of " + name + " holds "
+                            + processor.processingStatus().size() + " of its " + segments + " segments in this process;"
+                            + " stop the other query-side instances (or wait until it has claimed them all) and retry");
         }
-        ProjectionReplay replay = new ProjectionReplay(projection, processor, eventStore, generations, builder,
-                this::retire, clock);
+        ProjectionReplay replay =
+                new ProjectionReplay(projection, processor, eventStore, generations, builder, this::retire, clock);
         try {
             replay.prepare();
         } catch (IllegalStateException e) {

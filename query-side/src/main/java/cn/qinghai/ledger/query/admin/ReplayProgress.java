@@ -34,7 +34,11 @@ public record ReplayProgress(
         String error) {
 
     public enum State {
-        COPYING, SWITCHING, DONE, FAILED, CANCELLED;
+        COPYING,
+        SWITCHING,
+        DONE,
+        FAILED,
+        CANCELLED;
 
         public boolean finished() {
             return this == DONE || this == FAILED || this == CANCELLED;

@@ -16,7 +16,8 @@ class StoreRollbackConfiguration {
     /** Just before the phase in which Axon starts the event processors. */
     @Bean
     ConfigurerModule storeRollbackCheckBeforeProcessors(ObjectProvider<StoreRollbackGuard> guard) {
-        return configurer -> configurer.onStart(Phase.INBOUND_EVENT_CONNECTORS - 1, () -> guard.getObject().check());
+        return configurer -> configurer.onStart(
+                Phase.INBOUND_EVENT_CONNECTORS - 1, () -> guard.getObject().check());
     }
 
     /**
@@ -28,14 +29,22 @@ class StoreRollbackConfiguration {
         return () -> {
             var recorded = guard.recorded();
             var rebuilding = guard.rebuilding();
-            Health.Builder health = rebuilding.isEmpty() ? Health.up() : Health.outOfService()
-                    .withDetail("rebuilding", rebuilding);
+            Health.Builder health =
+                    rebuilding.isEmpty() ? Health.up() : Health.outOfService().withDetail("rebuilding", rebuilding);
             health.withDetail("storeRollbacksDetected", recorded.size());
             if (!recorded.isEmpty()) {
                 var last = recorded.get(0);
-                health.withDetail("lastStoreRollback", Map.of("detectedAt", last.detectedAt().toString(),
-                        "keptUpTo", last.keptUpTo(), "trailEntriesWithdrawn", last.trailEntriesWithdrawn(),
-                        "rebuilt", last.rebuilt()));
+                health.withDetail(
+                        "lastStoreRollback",
+                        Map.of(
+                                "detectedAt",
+                                last.detectedAt().toString(),
+                                "keptUpTo",
+                                last.keptUpTo(),
+                                "trailEntriesWithdrawn",
+                                last.trailEntriesWithdrawn(),
+                                "rebuilt",
+                                last.rebuilt()));
             }
             return health.build();
         };

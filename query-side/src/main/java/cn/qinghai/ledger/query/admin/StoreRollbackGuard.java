@@ -3,12 +3,12 @@ package cn.qinghai.ledger.query.admin;
 import cn.qinghai.ledger.events.RuleViolatedException;
 import cn.qinghai.ledger.query.audit.AuditTrail;
 import cn.qinghai.ledger.query.audit.AuditTrailProjection;
+import cn.qinghai.ledger.query.platform.ReadModelStoreProperties;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
-import cn.qinghai.ledger.query.platform.ReadModelStoreProperties;
 import de.bwaldvogel.mongo.MongoServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -68,10 +68,16 @@ public class StoreRollbackGuard {
     private static final Duration REBUILD_START_PATIENCE = Duration.ofMinutes(5);
 
     /** One detection, as recorded. */
-    public record StoreRollback(String id, Instant detectedAt, Long storeHead, Long trailHead, long keptUpTo,
-                                long trailEntriesWithdrawn, List<String> tokensMovedBack, List<String> rebuilt,
-                                String detail) {
-    }
+    public record StoreRollback(
+            String id,
+            Instant detectedAt,
+            Long storeHead,
+            Long trailHead,
+            long keptUpTo,
+            long trailEntriesWithdrawn,
+            List<String> tokensMovedBack,
+            List<String> rebuilt,
+            String detail) {}
 
     private final EventStoreProbe store;
     private final AuditTrail trail;
@@ -84,12 +90,18 @@ public class StoreRollbackGuard {
     private volatile String pendingId;
     private final Path openMarker;
 
-    public StoreRollbackGuard(EventStore eventStore, AuditTrail trail, TokenStore tokenStore,
-                              org.axonframework.extensions.mongo.MongoTemplate axonMongoTemplate,
-                              @Qualifier("serializer") Serializer serializer, MongoDatabase readModelDatabase,
-                              ObjectProvider<ProjectionReplays> replays, Clock clock,
-                              ObjectProvider<MongoServer> inProcessServer, ReadModelStoreProperties properties,
-                              @Value("${ledger.data-dir:./data}") Path dataDir) {
+    public StoreRollbackGuard(
+            EventStore eventStore,
+            AuditTrail trail,
+            TokenStore tokenStore,
+            org.axonframework.extensions.mongo.MongoTemplate axonMongoTemplate,
+            @Qualifier("serializer") Serializer serializer,
+            MongoDatabase readModelDatabase,
+            ObjectProvider<ProjectionReplays> replays,
+            Clock clock,
+            ObjectProvider<MongoServer> inProcessServer,
+            ReadModelStoreProperties properties,
+            @Value("${ledger.data-dir:./data}") Path dataDir) {
         this.store = new EventStoreProbe(eventStore);
         this.trail = trail;
         this.tokens = new TokenPositions(axonMongoTemplate.trackingTokensCollection(), serializer, tokenStore);
@@ -97,8 +109,9 @@ public class StoreRollbackGuard {
         this.replays = replays;
         this.clock = clock;
         this.openMarker = inProcessServer.getIfAvailable() != null
-                && properties.getInProcessStore() == ReadModelStoreProperties.InProcessStore.FILE
-                ? dataDir.resolve("readmodels.open") : null;
+                        && properties.getInProcessStore() == ReadModelStoreProperties.InProcessStore.FILE
+                ? dataDir.resolve("readmodels.open")
+                : null;
     }
 
     /**
@@ -118,8 +131,10 @@ public class StoreRollbackGuard {
             Files.writeString(openMarker, clock.instant().toString());
             if (unclean) {
                 List<String> all = replays.getObject().replayable();
-                log.warn("the in-process read-model store was not closed cleanly (the process was killed); rebuilding"
-                        + " {} from the event store", all);
+                log.warn(
+                        "the in-process read-model store was not closed cleanly (the process was killed); rebuilding"
+                                + " {} from the event store",
+                        all);
                 rebuilding.addAll(all);
                 List<String> pending = new ArrayList<>(pendingRebuilds);
                 all.stream().filter(g -> !pending.contains(g)).forEach(pending::add);
@@ -157,21 +172,34 @@ public class StoreRollbackGuard {
             agreedUpTo = lastAgreeingPosition(trailHeadPosition);
         }
         long keepUpTo = agreedUpTo != null ? Math.min(agreedUpTo, storeHead) : storeHead;
-        List<TokenPositions.TokenAt> ahead = tokens.all().stream().filter(t -> t.position() > keepUpTo).toList();
+        List<TokenPositions.TokenAt> ahead =
+                tokens.all().stream().filter(t -> t.position() > keepUpTo).toList();
         if (agreedUpTo == null && ahead.isEmpty()) {
-            log.info("event store and read side agree (store head {}, audit trail head {})", storeHead,
+            log.info(
+                    "event store and read side agree (store head {}, audit trail head {})",
+                    storeHead,
                     trailHeadPosition);
             return;
         }
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant();
         String detail = "the event store went back: its head is " + storeHead + ", but the read side recorded"
-                + (agreedUpTo != null ? " audit trail entries up to " + trailHeadPosition + " whose events are gone"
-                + " above position " + agreedUpTo : "")
-                + (ahead.isEmpty() ? "" : (agreedUpTo != null ? " and" : "") + " tokens up to position "
-                + ahead.stream().mapToLong(TokenPositions.TokenAt::position).max().orElse(-1));
-        log.error("{}; keeping what the store holds up to position {} and rebuilding the rest (incident {})", detail,
-                keepUpTo, id);
+                + (agreedUpTo != null
+                        ? " audit trail entries up to " + trailHeadPosition + " whose events are gone"
+                                + " above position " + agreedUpTo
+                        : "")
+                + (ahead.isEmpty()
+                        ? ""
+                        : (agreedUpTo != null ? " and" : "") + " tokens up to position "
+                                + ahead.stream()
+                                        .mapToLong(TokenPositions.TokenAt::position)
+                                        .max()
+                                        .orElse(-1));
+        log.error(
+                "{}; keeping what the store holds up to position {} and rebuilding the rest (incident {})",
+                detail,
+                keepUpTo,
+                id);
         long withdrawn = trail.withdrawAbove(keepUpTo, id, now, detail).size();
         List<String> moved = new ArrayList<>();
         Set<String> groups = new TreeSet<>();
@@ -186,11 +214,17 @@ public class StoreRollbackGuard {
             groups.add(token.group());
         }
         groups.remove(AuditTrailProjection.GROUP); // the trail was repaired above; it is never rebuilt
-        List<String> toRebuild = groups.stream().filter(g -> replays.getObject().isReplayable(g)).toList();
-        rollbacks.insertOne(new Document("_id", id).append("detectedAt", Date.from(now)).append("storeHead", storeHead)
-                .append("trailHead", trailHeadPosition).append("keptUpTo", keepUpTo)
-                .append("trailEntriesWithdrawn", withdrawn).append("tokensMovedBack", moved)
-                .append("rebuilt", toRebuild).append("detail", detail));
+        List<String> toRebuild =
+                groups.stream().filter(g -> replays.getObject().isReplayable(g)).toList();
+        rollbacks.insertOne(new Document("_id", id)
+                .append("detectedAt", Date.from(now))
+                .append("storeHead", storeHead)
+                .append("trailHead", trailHeadPosition)
+                .append("keptUpTo", keepUpTo)
+                .append("trailEntriesWithdrawn", withdrawn)
+                .append("tokensMovedBack", moved)
+                .append("rebuilt", toRebuild)
+                .append("detail", detail));
         rebuilding.addAll(toRebuild);
         pendingRebuilds = new ArrayList<>(toRebuild);
         pendingId = id;
@@ -239,7 +273,9 @@ public class StoreRollbackGuard {
                     break;
                 } catch (RuleViolatedException notYet) { // segments not all claimed yet, or a rebuild running
                     if (System.nanoTime() > deadline) {
-                        log.error("could not start rebuilding {} after the event store went back: {}", group,
+                        log.error(
+                                "could not start rebuilding {} after the event store went back: {}",
+                                group,
                                 notYet.getMessage());
                         return;
                     }
@@ -253,8 +289,9 @@ public class StoreRollbackGuard {
             } while (!progress.state().finished());
             log.info("rebuilt {} from the event store: {}", group, progress.state());
             if (pendingId != null) {
-                rollbacks.updateOne(Filters.eq("_id", pendingId), Updates.set("rebuildStates." + group,
-                        progress.state().name()));
+                rollbacks.updateOne(
+                        Filters.eq("_id", pendingId),
+                        Updates.set("rebuildStates." + group, progress.state().name()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -272,11 +309,15 @@ public class StoreRollbackGuard {
     public List<StoreRollback> recorded() {
         List<StoreRollback> found = new ArrayList<>();
         for (Document d : rollbacks.find().sort(Sorts.descending("detectedAt"))) {
-            found.add(new StoreRollback(d.getString("_id"), d.getDate("detectedAt").toInstant(),
+            found.add(new StoreRollback(
+                    d.getString("_id"),
+                    d.getDate("detectedAt").toInstant(),
                     d.get("storeHead") instanceof Number n ? n.longValue() : null,
                     d.get("trailHead") instanceof Number n ? n.longValue() : null,
-                    ((Number) d.get("keptUpTo")).longValue(), ((Number) d.get("trailEntriesWithdrawn")).longValue(),
-                    d.getList("tokensMovedBack", String.class), d.getList("rebuilt", String.class),
+                    ((Number) d.get("keptUpTo")).longValue(),
+                    ((Number) d.get("trailEntriesWithdrawn")).longValue(),
+                    d.getList("tokensMovedBack", String.class),
+                    d.getList("rebuilt", String.class),
                     d.getString("detail")));
         }
         return found;

@@ -1,5 +1,6 @@
 package cn.qinghai.ledger.query.admin;
 
+import com.mongodb.client.MongoCollection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,6 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.bson.Document;
 import org.bson.types.Binary;
-import com.mongodb.client.MongoCollection;
 
 /**
  * The tracking tokens of every processing group, as the token store keeps them in MongoDB. Read
@@ -25,8 +25,7 @@ final class TokenPositions {
     private static final Duration CLAIM_PATIENCE = Duration.ofSeconds(45);
 
     /** One segment's token and the global position it stands at. */
-    record TokenAt(String group, int segment, TrackingToken token, long position) {
-    }
+    record TokenAt(String group, int segment, TrackingToken token, long position) {}
 
     private final MongoCollection<Document> tokens;
     private final Serializer serializer;
@@ -45,13 +44,17 @@ final class TokenPositions {
             Object bytes = d.get("token");
             String type = d.getString("tokenType");
             String group = d.getString("processorName");
-            if (!(bytes instanceof Binary binary) || type == null || group == null || !(d.get("segment") instanceof Number s)) {
+            if (!(bytes instanceof Binary binary)
+                    || type == null
+                    || group == null
+                    || !(d.get("segment") instanceof Number s)) {
                 continue;
             }
-            TrackingToken token = serializer.deserialize(
-                    new SimpleSerializedObject<>(binary.getData(), byte[].class, type, null));
+            TrackingToken token =
+                    serializer.deserialize(new SimpleSerializedObject<>(binary.getData(), byte[].class, type, null));
             if (token != null && token.position().isPresent()) {
-                found.add(new TokenAt(group, s.intValue(), token, token.position().getAsLong()));
+                found.add(
+                        new TokenAt(group, s.intValue(), token, token.position().getAsLong()));
             }
         }
         return found;
@@ -87,12 +90,13 @@ final class TokenPositions {
             return clip(replay.getCurrentToken(), position);
         }
         if (token instanceof GapAwareTrackingToken gapAware) {
-            return GapAwareTrackingToken.newInstance(position, gapAware.getGaps().headSet(position));
+            return GapAwareTrackingToken.newInstance(
+                    position, gapAware.getGaps().headSet(position));
         }
         if (token instanceof GlobalSequenceTrackingToken) {
             return new GlobalSequenceTrackingToken(position);
         }
-        throw new IllegalStateException("cannot move a " + token.getClass().getSimpleName() + " back to position "
-                + position);
+        throw new IllegalStateException(
+                "cannot move a " + token.getClass().getSimpleName() + " back to position " + position);
     }
 }

@@ -34,27 +34,33 @@ class AsOfController {
 
     /** {@code asOf}: an instant with offset (2026-03-10T09:00:00+08:00) or a date, meaning its end. */
     @GetMapping("/api/audit/tasks/{tid}")
-    TaskView task(@PathVariable("tid") @Pattern(regexp = Ids.PATTERN) String tid,
-                  @RequestParam("asOf") @NotBlank String asOf) {
+    TaskView task(
+            @PathVariable("tid") @Pattern(regexp = Ids.PATTERN) String tid,
+            @RequestParam("asOf") @NotBlank String asOf) {
         return history.task(tid, instant(asOf))
                 .orElseThrow(() -> new NotFoundException("task " + tid + " did not exist at " + asOf));
     }
 
     @GetMapping("/api/audit/units")
-    UnitStatusList board(@RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String conferenceId,
-                         @RequestParam("asOf") @NotBlank String asOf) {
+    UnitStatusList board(
+            @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String conferenceId,
+            @RequestParam("asOf") @NotBlank String asOf) {
         return history.board(conferenceId, instant(asOf).atZone(clock.getZone()).toLocalDate());
     }
 
     private Instant instant(String asOf) {
         try {
             if (asOf.length() == 10) {
-                return LocalDate.parse(asOf).plusDays(1).atStartOfDay(clock.getZone()).toInstant().minusNanos(1);
+                return LocalDate.parse(asOf)
+                        .plusDays(1)
+                        .atStartOfDay(clock.getZone())
+                        .toInstant()
+                        .minusNanos(1);
             }
             return OffsetDateTime.parse(asOf).toInstant();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("asOf must be a date (2026-03-10) or an instant with offset "
-                    + "(2026-03-10T09:00:00+08:00)");
+            throw new IllegalArgumentException(
+                    "asOf must be a date (2026-03-10) or an instant with offset " + "(2026-03-10T09:00:00+08:00)");
         }
     }
 }

@@ -20,8 +20,7 @@ public final class AuditChain {
     public static final byte[] GENESIS = new byte[32];
     private static final HexFormat HEX = HexFormat.of();
 
-    private AuditChain() {
-    }
+    private AuditChain() {}
 
     public static byte[] link(byte[] previousLink, byte[] digest) {
         MessageDigest sha = sha256();

@@ -23,10 +23,15 @@ class AuditConfiguration {
 
     @Autowired
     void singleSegmentAuditProcessor(EventProcessingConfigurer configurer) {
-        configurer.registerPooledStreamingEventProcessor(AuditTrailProjection.GROUP, Configuration::eventStore,
-                        (config, builder) -> builder.initialSegmentCount(1).maxClaimedSegments(1).batchSize(100))
-                .registerListenerInvocationErrorHandler(AuditTrailProjection.GROUP,
-                        config -> PropagatingErrorHandler.instance());
+        configurer
+                .registerPooledStreamingEventProcessor(
+                        AuditTrailProjection.GROUP,
+                        Configuration::eventStore,
+                        (config, builder) -> builder.initialSegmentCount(1)
+                                .maxClaimedSegments(1)
+                                .batchSize(100))
+                .registerListenerInvocationErrorHandler(
+                        AuditTrailProjection.GROUP, config -> PropagatingErrorHandler.instance());
     }
 
     /**
@@ -43,7 +48,8 @@ class AuditConfiguration {
             EntityManager em = factory.createEntityManager();
             try {
                 List<Long> found = em.createQuery(
-                                "select e.globalIndex from DomainEventEntry e where e.eventIdentifier = :id", Long.class)
+                                "select e.globalIndex from DomainEventEntry e where e.eventIdentifier = :id",
+                                Long.class)
                         .setParameter("id", eventIdentifier)
                         .getResultList();
                 return found.isEmpty() ? OptionalLong.empty() : OptionalLong.of(found.get(0));

@@ -47,6 +47,7 @@ final class AuditEntries {
 
     /** Axon's MessageOriginProvider keys: the original request's message, and the direct cause. */
     static final String AXON_TRACE_ID = "traceId";
+
     static final String AXON_CORRELATION_ID = "correlationId";
 
     /** Payload fields that name the member units an event concerns. */
@@ -54,8 +55,7 @@ final class AuditEntries {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private AuditEntries() {
-    }
+    private AuditEntries() {}
 
     static Document of(CanonicalEvent e, byte[] digest, byte[] link) {
         Map<String, ?> meta = e.metaData();

@@ -34,14 +34,34 @@ import org.springframework.stereotype.Component;
 public class AuditExport {
 
     public enum Format {
-        csv, jsonl
+        csv,
+        jsonl
     }
 
-    static final List<String> COLUMNS = List.of("position", "timestamp", "aggregateType", "aggregateId",
-            "sequenceNumber", "type", "revision", "actor", "actorUnit", "actorRole", "reason", "requestId",
-            "traceId", "causationId", "eventId", "units", "payload", "digest", "link",
+    static final List<String> COLUMNS = List.of(
+            "position",
+            "timestamp",
+            "aggregateType",
+            "aggregateId",
+            "sequenceNumber",
+            "type",
+            "revision",
+            "actor",
+            "actorUnit",
+            "actorRole",
+            "reason",
+            "requestId",
+            "traceId",
+            "causationId",
+            "eventId",
+            "units",
+            "payload",
+            "digest",
+            "link",
             // the Chinese names last, so that the columns before keep their places for existing readers
-            "typeZh", "aggregateTypeZh", "actorRoleZh");
+            "typeZh",
+            "aggregateTypeZh",
+            "actorRoleZh");
     private final AuditTrail trail;
     private final ObjectMapper json;
     private final ZoneId zone;

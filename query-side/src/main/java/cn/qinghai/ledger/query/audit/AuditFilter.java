@@ -70,13 +70,15 @@ public record AuditFilter(String aggregateId, String actor, String unit, String 
         }
         try {
             Instant instant = value.length() == 10
-                    ? (upper ? LocalDate.parse(value).plusDays(1) : LocalDate.parse(value)).atStartOfDay(zone).toInstant()
+                    ? (upper ? LocalDate.parse(value).plusDays(1) : LocalDate.parse(value))
+                            .atStartOfDay(zone)
+                            .toInstant()
                     : OffsetDateTime.parse(value).toInstant();
             Date.from(instant); // the trail stores times as BSON dates: milliseconds in a long
             return instant;
         } catch (DateTimeParseException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + name + "' must be a date (YYYY-MM-DD) or an ISO-8601 date-time"
-                    + " with offset");
+            throw new IllegalArgumentException(
+                    "'" + name + "' must be a date (YYYY-MM-DD) or an ISO-8601 date-time" + " with offset");
         }
     }
 }

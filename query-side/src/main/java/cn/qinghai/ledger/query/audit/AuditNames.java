@@ -33,8 +33,7 @@ final class AuditNames {
         }
     }
 
-    private AuditNames() {
-    }
+    private AuditNames() {}
 
     /** The Chinese name of an event type as the trail records it (the class's simple name); null if unknown. */
     static String type(String type) {

@@ -37,8 +37,12 @@ final class AuditRelinking {
      */
     int relinkAfter(long position, byte[] link, Long mark) {
         if (mark == null || mark - position > RELINK_BY_ID_LIMIT) {
-            return relinkRun(link, entries.find(gt(POSITION, position)).sort(Sorts.ascending(POSITION))
-                    .projection(Projections.include(DIGEST, LINK))).changed();
+            return relinkRun(
+                            link,
+                            entries.find(gt(POSITION, position))
+                                    .sort(Sorts.ascending(POSITION))
+                                    .projection(Projections.include(DIGEST, LINK)))
+                    .changed();
         }
         int changed = 0;
         byte[] previous = link;
@@ -47,7 +51,8 @@ final class AuditRelinking {
             for (long p = from; p <= Math.min(mark, from + RELINK_CHUNK - 1); p++) {
                 chunk.add(p);
             }
-            List<Document> found = entries.find(in(POSITION, chunk)).projection(Projections.include(DIGEST, LINK))
+            List<Document> found = entries.find(in(POSITION, chunk))
+                    .projection(Projections.include(DIGEST, LINK))
                     .into(new ArrayList<>());
             found.sort(Comparator.comparingLong(AuditTrail::position));
             Relinked r = relinkRun(previous, found);
@@ -57,8 +62,7 @@ final class AuditRelinking {
         return changed;
     }
 
-    private record Relinked(int changed, byte[] last) {
-    }
+    private record Relinked(int changed, byte[] last) {}
 
     /** Chains {@code run} (ascending positions) from {@code link}, rewriting the links that differ. */
     private Relinked relinkRun(byte[] link, Iterable<Document> run) {

@@ -19,8 +19,8 @@ import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -53,6 +53,7 @@ public class AuditTrail {
     static final String WITHDRAWN = "audit_withdrawn";
     /** One document per withdrawal: when, why, and which positions (see {@link #withdrawAbove}). */
     static final String WITHDRAWALS = "audit_withdrawals";
+
     private static final String HIGH_WATER = "highWater";
     private static final String MARK = "position";
     private static final int NEAR = 64;
@@ -72,11 +73,15 @@ public class AuditTrail {
     public AuditTrail(MongoDatabase readModelDatabase, ReadModelStore store) {
         this.entries = readModelDatabase.getCollection(ENTRIES);
         this.marks = readModelDatabase.getCollection(MARKS);
-        this.withdrawals = new AuditWithdrawals(entries, readModelDatabase.getCollection(WITHDRAWN),
-                readModelDatabase.getCollection(WITHDRAWALS));
+        this.withdrawals = new AuditWithdrawals(
+                entries, readModelDatabase.getCollection(WITHDRAWN), readModelDatabase.getCollection(WITHDRAWALS));
         List<Bson> keys = new ArrayList<>();
-        for (String field : List.of(AuditEntries.AGGREGATE_ID, AuditEntries.ACTOR, AuditEntries.ACTOR_UNIT,
-                AuditEntries.UNITS, AuditEntries.TYPE)) {
+        for (String field : List.of(
+                AuditEntries.AGGREGATE_ID,
+                AuditEntries.ACTOR,
+                AuditEntries.ACTOR_UNIT,
+                AuditEntries.UNITS,
+                AuditEntries.TYPE)) {
             keys.add(Indexes.ascending(field, POSITION));
         }
         keys.add(Indexes.ascending(AT));
@@ -90,7 +95,9 @@ public class AuditTrail {
 
     /** The identifier of the event recorded at {@code position}, or null. */
     String eventIdAt(long position) {
-        Document d = entries.find(eq(POSITION, position)).projection(Projections.include(EVENT_ID)).first();
+        Document d = entries.find(eq(POSITION, position))
+                .projection(Projections.include(EVENT_ID))
+                .first();
         return d == null ? null : d.getString(EVENT_ID);
     }
 
@@ -106,8 +113,13 @@ public class AuditTrail {
      */
     Document lastBefore(long position) {
         Document near = near(position).below(position);
-        return near != null ? near : entries.find(lt(POSITION, position)).sort(Sorts.descending(POSITION)).limit(1)
-                .projection(Projections.include(LINK)).first();
+        return near != null
+                ? near
+                : entries.find(lt(POSITION, position))
+                        .sort(Sorts.descending(POSITION))
+                        .limit(1)
+                        .projection(Projections.include(LINK))
+                        .first();
     }
 
     /**
@@ -145,7 +157,9 @@ public class AuditTrail {
      * before the mark existed) the entries themselves are searched once.
      */
     boolean raiseMarkAndCheckAbove(long position) {
-        Document before = marks.findOneAndUpdate(eq("_id", HIGH_WATER), Updates.max(MARK, position),
+        Document before = marks.findOneAndUpdate(
+                eq("_id", HIGH_WATER),
+                Updates.max(MARK, position),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
         if (before == null) {
             return entries.find(gt(POSITION, position)).limit(1).first() != null;
@@ -203,7 +217,10 @@ public class AuditTrail {
     public List<Document> page(Bson filter, int page, int size) {
         Long mark = unfiltered(filter) ? mark() : null;
         if (mark == null) {
-            return entries.find(filter).sort(Sorts.ascending(POSITION)).skip(page * size).limit(size)
+            return entries.find(filter)
+                    .sort(Sorts.ascending(POSITION))
+                    .skip(page * size)
+                    .limit(size)
                     .into(new ArrayList<>());
         }
         long need = (long) (page + 1) * size;
@@ -238,8 +255,11 @@ public class AuditTrail {
 
     /** The newest entry of an event that happened at or before {@code instant}. */
     Document newestAtOrBefore(Instant instant) {
-        return entries.find(lte(AT, Date.from(instant))).sort(Sorts.descending(POSITION)).limit(1)
-                .projection(Projections.include(LINK, AuditEntries.TIMESTAMP, EVENT_ID)).first();
+        return entries.find(lte(AT, Date.from(instant)))
+                .sort(Sorts.descending(POSITION))
+                .limit(1)
+                .projection(Projections.include(LINK, AuditEntries.TIMESTAMP, EVENT_ID))
+                .first();
     }
 
     /** Positions of the given events, for those the trail has recorded. */
@@ -256,8 +276,11 @@ public class AuditTrail {
 
     /** The entry with the highest position at or below {@code position}, or null. */
     public Document atOrBelow(long position) {
-        return entries.find(lte(POSITION, position)).sort(Sorts.descending(POSITION)).limit(1)
-                .projection(Projections.include(EVENT_ID)).first();
+        return entries.find(lte(POSITION, position))
+                .sort(Sorts.descending(POSITION))
+                .limit(1)
+                .projection(Projections.include(EVENT_ID))
+                .first();
     }
 
     /**
@@ -282,8 +305,7 @@ public class AuditTrail {
      * @param keptUpTo  the trail was kept up to this position; entries above it were withdrawn
      * @param positions the withdrawn positions (the first 1,000)
      */
-    public record Withdrawal(String id, Instant at, String reason, long keptUpTo, long count, List<Long> positions) {
-    }
+    public record Withdrawal(String id, Instant at, String reason, long keptUpTo, long count, List<Long> positions) {}
 
     private static FindIterable<Document> sorted(FindIterable<Document> find) {
         return find.sort(Sorts.ascending(POSITION));

@@ -41,8 +41,8 @@ public class AuditTrailProjection {
     private final Serializer serializer;
     private final GlobalIndexLookup globalIndex;
 
-    public AuditTrailProjection(AuditTrail trail, @Qualifier("eventSerializer") Serializer serializer,
-                                GlobalIndexLookup globalIndex) {
+    public AuditTrailProjection(
+            AuditTrail trail, @Qualifier("eventSerializer") Serializer serializer, GlobalIndexLookup globalIndex) {
         this.trail = trail;
         this.serializer = serializer;
         this.globalIndex = globalIndex;
@@ -71,7 +71,8 @@ public class AuditTrailProjection {
             return;
         }
         Document previous = position == tokenPosition ? near.below(position) : null;
-        record(CanonicalEvent.of(position, tracked, serializer),
+        record(
+                CanonicalEvent.of(position, tracked, serializer),
                 previous != null ? previous : trail.lastBefore(position));
     }
 
@@ -95,8 +96,8 @@ public class AuditTrailProjection {
             if (lastLink == null) {
                 markAtStart = trail.mark();
             }
-            boolean continuesRun = markAtStart != null && position > markAtStart
-                    && (lastLink == null || position > lastPosition);
+            boolean continuesRun =
+                    markAtStart != null && position > markAtStart && (lastLink == null || position > lastPosition);
             if (!continuesRun) {
                 flush();
                 recordNow(tracked);
@@ -136,8 +137,10 @@ public class AuditTrailProjection {
             return null;
         }
         // The token's position belongs to an event already recorded: this one filled a gap below it.
-        long own = globalIndex.globalIndexOf(event.getIdentifier()).orElseThrow(() -> new IllegalStateException(
-                "cannot place event " + event.getIdentifier() + ": its token points at position " + tokenPosition
+        long own = globalIndex
+                .globalIndexOf(event.getIdentifier())
+                .orElseThrow(() -> new IllegalStateException("cannot place event " + event.getIdentifier()
+                        + ": its token points at position " + tokenPosition
                         + ", which holds another event, and the store cannot say its own position"));
         String atOwn = trail.eventIdAt(own);
         if (atOwn == null) {
@@ -157,8 +160,8 @@ public class AuditTrailProjection {
 
     /** Records one event at its position, linked to {@code previous} (the entry before it, or null). */
     private void record(CanonicalEvent event, Document previous) {
-        byte[] previousLink = previous == null ? AuditChain.GENESIS
-                : AuditChain.unhex(previous.getString(AuditEntries.LINK));
+        byte[] previousLink =
+                previous == null ? AuditChain.GENESIS : AuditChain.unhex(previous.getString(AuditEntries.LINK));
         byte[] digest = event.digest();
         byte[] link = AuditChain.link(previousLink, digest);
         boolean above = trail.raiseMarkAndCheckAbove(event.position());
@@ -168,14 +171,18 @@ public class AuditTrailProjection {
         // point leaves the entry missing, the token unmoved, and the redelivery does the whole work again.
         if (above) {
             int relinked = trail.relinkAfter(event.position(), link);
-            log.info("audit trail: event {} arrived late at position {}; relinked {} later entries",
-                    event.eventIdentifier(), event.position(), relinked);
+            log.info(
+                    "audit trail: event {} arrived late at position {}; relinked {} later entries",
+                    event.eventIdentifier(),
+                    event.position(),
+                    relinked);
         }
         trail.insert(AuditEntries.of(event, digest, link));
     }
 
     static long positionOf(TrackingToken token) {
-        return token.position().orElseThrow(() -> new IllegalStateException(
-                "the audit trail needs tokens with a global position, got " + token));
+        return token.position()
+                .orElseThrow(() ->
+                        new IllegalStateException("the audit trail needs tokens with a global position, got " + token));
     }
 }

@@ -44,8 +44,12 @@ public class AuditVerifier {
     private final ZoneId zone;
     private final Semaphore oneAtATime = new Semaphore(1);
 
-    public AuditVerifier(EventStore eventStore, AuditTrail trail, @Qualifier("eventSerializer") Serializer serializer,
-                         AuditProperties properties, @Value("${ledger.time-zone:Asia/Shanghai}") ZoneId zone) {
+    public AuditVerifier(
+            EventStore eventStore,
+            AuditTrail trail,
+            @Qualifier("eventSerializer") Serializer serializer,
+            AuditProperties properties,
+            @Value("${ledger.time-zone:Asia/Shanghai}") ZoneId zone) {
         this.eventStore = eventStore;
         this.trail = trail;
         this.serializer = serializer;
@@ -56,26 +60,33 @@ public class AuditVerifier {
     /** Verifies the whole history; with {@code checkpoint}, also that it is the one the checkpoint fixed. */
     public VerificationReport verify(KeptCheckpoint checkpoint) {
         if (!oneAtATime.tryAcquire()) {
-            throw RuleViolatedException.conflict("OneVerificationAtATime",
-                    "a verification is already running; try again when it has finished");
+            throw RuleViolatedException.conflict(
+                    "OneVerificationAtATime", "a verification is already running; try again when it has finished");
         }
         try {
             // The trail's head first: whatever it recorded was in the store before the store's head is read.
             Document recordedHeadEntry = trail.head();
             Long recordedHead = recordedHeadEntry == null ? null : AuditTrail.position(recordedHeadEntry);
             TrackingToken headToken = eventStore.createHeadToken();
-            Long storeHead = headToken == null || headToken.position().isEmpty() ? null
+            Long storeHead = headToken == null || headToken.position().isEmpty()
+                    ? null
                     : headToken.position().getAsLong();
             try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null);
-                 MongoCursor<Document> recorded = recordedHead == null ? null : trail.upTo(recordedHead)) {
+                    MongoCursor<Document> recorded = recordedHead == null ? null : trail.upTo(recordedHead)) {
                 Iterator<Document> entries = recorded == null ? Collections.emptyIterator() : recorded;
                 VerificationReport report = new ChainVerification(recordedHead, checkpoint)
                         .run(storeEvents(stream, storeHead), entries, storeHead, Instant.now())
                         .withWithdrawals(trail.withdrawals());
-                log.info("audit verification: ok={}, {} events checked, {} discrepancies{}", report.ok(),
-                        report.eventsChecked(), report.discrepancyCount(), report.firstDiscrepancy() == null ? ""
-                                : ", first at position " + report.firstDiscrepancy().position() + " ("
-                                + report.firstDiscrepancy().kind() + ")");
+                log.info(
+                        "audit verification: ok={}, {} events checked, {} discrepancies{}",
+                        report.ok(),
+                        report.eventsChecked(),
+                        report.discrepancyCount(),
+                        report.firstDiscrepancy() == null
+                                ? ""
+                                : ", first at position "
+                                        + report.firstDiscrepancy().position() + " ("
+                                        + report.firstDiscrepancy().kind() + ")");
                 return report;
             }
         } finally {
@@ -93,7 +104,9 @@ public class AuditVerifier {
         if (entry == null) {
             return Optional.empty();
         }
-        return Optional.of(new Checkpoint(AuditTrail.position(entry), entry.getString(AuditEntries.LINK),
+        return Optional.of(new Checkpoint(
+                AuditTrail.position(entry),
+                entry.getString(AuditEntries.LINK),
                 entry.getString(AuditEntries.EVENT_ID),
                 OffsetDateTime.ofInstant(Instant.parse(entry.getString(AuditEntries.TIMESTAMP)), zone)));
     }
@@ -157,8 +170,8 @@ public class AuditVerifier {
         try {
             return StoredEvent.of(CanonicalEvent.of(position, message, serializer));
         } catch (RuntimeException e) {
-            return new StoredEvent(position, message.getIdentifier(), null, e.getClass().getSimpleName() + ": "
-                    + e.getMessage());
+            return new StoredEvent(
+                    position, message.getIdentifier(), null, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 }

@@ -18,8 +18,10 @@ final class AuditWithdrawals {
     private final MongoCollection<Document> withdrawn;
     private final MongoCollection<Document> withdrawals;
 
-    AuditWithdrawals(MongoCollection<Document> entries, MongoCollection<Document> withdrawn,
-                     MongoCollection<Document> withdrawals) {
+    AuditWithdrawals(
+            MongoCollection<Document> entries,
+            MongoCollection<Document> withdrawn,
+            MongoCollection<Document> withdrawals) {
         this.entries = entries;
         this.withdrawn = withdrawn;
         this.withdrawals = withdrawals;
@@ -52,8 +54,11 @@ final class AuditWithdrawals {
         if (!moved.isEmpty()) {
             withdrawn.insertMany(moved);
         }
-        withdrawals.insertOne(new Document(POSITION, withdrawalId).append("at", Date.from(at))
-                .append("reason", reason).append("keptUpTo", position).append("count", positions.size())
+        withdrawals.insertOne(new Document(POSITION, withdrawalId)
+                .append("at", Date.from(at))
+                .append("reason", reason)
+                .append("keptUpTo", position)
+                .append("count", positions.size())
                 .append("positions", positions.size() <= 1000 ? positions : positions.subList(0, 1000)));
         entries.deleteMany(gt(POSITION, position));
         return positions;
@@ -67,8 +72,13 @@ final class AuditWithdrawals {
             for (Object p : d.getList("positions", Object.class)) {
                 positions.add(((Number) p).longValue());
             }
-            found.add(new AuditTrail.Withdrawal(d.getString(POSITION), d.getDate("at").toInstant(), d.getString("reason"),
-                    ((Number) d.get("keptUpTo")).longValue(), ((Number) d.get("count")).longValue(), positions));
+            found.add(new AuditTrail.Withdrawal(
+                    d.getString(POSITION),
+                    d.getDate("at").toInstant(),
+                    d.getString("reason"),
+                    ((Number) d.get("keptUpTo")).longValue(),
+                    ((Number) d.get("count")).longValue(),
+                    positions));
         }
         return found;
     }

@@ -54,8 +54,8 @@ public record CanonicalEvent(
         byte[] payload,
         Map<String, ?> metaData) {
 
-    private static final ObjectMapper CANONICAL_JSON = new ObjectMapper()
-            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    private static final ObjectMapper CANONICAL_JSON =
+            new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     /**
      * The canonical form of {@code message}, read from the event store at {@code position}. The
@@ -73,9 +73,17 @@ public record CanonicalEvent(
             aggregateId = domain.getAggregateIdentifier();
             sequence = domain.getSequenceNumber();
         }
-        return new CanonicalEvent(position, message.getIdentifier(), aggregateType, aggregateId, sequence,
-                payload.getType().getName(), payload.getType().getRevision(), message.getTimestamp(),
-                payload.getData(), message.getMetaData());
+        return new CanonicalEvent(
+                position,
+                message.getIdentifier(),
+                aggregateType,
+                aggregateId,
+                sequence,
+                payload.getType().getName(),
+                payload.getType().getRevision(),
+                message.getTimestamp(),
+                payload.getData(),
+                message.getMetaData());
     }
 
     /** The simple name of the payload type: {@code MemberAppointedEvent}. */

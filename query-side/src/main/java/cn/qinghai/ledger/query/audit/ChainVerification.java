@@ -41,8 +41,7 @@ final class ChainVerification {
     }
 
     /** A checkpoint to check: the kept link at a position. */
-    record KeptCheckpoint(long position, String hash) {
-    }
+    record KeptCheckpoint(long position, String hash) {}
 
     private final Long recordedHead;
     private final KeptCheckpoint checkpoint;
@@ -69,8 +68,8 @@ final class ChainVerification {
     }
 
     /** Compares both sequences to their ends. */
-    VerificationReport run(Iterator<StoredEvent> store, Iterator<Document> recorded, Long storeHead,
-                           Instant verifiedAt) {
+    VerificationReport run(
+            Iterator<StoredEvent> store, Iterator<Document> recorded, Long storeHead, Instant verifiedAt) {
         Document entry = next(recorded);
         while (store.hasNext()) {
             StoredEvent event = store.next();
@@ -102,8 +101,11 @@ final class ChainVerification {
         checked++;
         if (stored.event() == null) {
             storeChainKnown = false;
-            found(stored.position(), Kind.ALTERED, stored.eventId(), "the stored event cannot be read: "
-                    + stored.unreadable());
+            found(
+                    stored.position(),
+                    Kind.ALTERED,
+                    stored.eventId(),
+                    "the stored event cannot be read: " + stored.unreadable());
             return;
         }
         byte[] digest = stored.event().digest();
@@ -114,30 +116,48 @@ final class ChainVerification {
         Document expected = AuditEntries.of(stored.event(), digest, recordedLink);
         if (!Arrays.equals(digest, recordedDigest)) {
             if (entryChains) {
-                found(stored.position(), Kind.ALTERED, stored.eventId(), "the stored event differs from the one"
-                        + " recorded at this position in " + differingFields(expected, entry));
+                found(
+                        stored.position(),
+                        Kind.ALTERED,
+                        stored.eventId(),
+                        "the stored event differs from the one" + " recorded at this position in "
+                                + differingFields(expected, entry));
             } else {
-                found(stored.position(), Kind.RECORD_ALTERED, stored.eventId(), "the trail's entry was edited:"
-                        + " its digest no longer chains to the entry before it");
+                found(
+                        stored.position(),
+                        Kind.RECORD_ALTERED,
+                        stored.eventId(),
+                        "the trail's entry was edited:" + " its digest no longer chains to the entry before it");
             }
             return;
         }
         if (!expected.equals(entry)) {
-            found(stored.position(), Kind.RECORD_ALTERED, stored.eventId(), "the trail's entry differs from the"
-                    + " stored event in " + differingFields(expected, entry));
+            found(
+                    stored.position(),
+                    Kind.RECORD_ALTERED,
+                    stored.eventId(),
+                    "the trail's entry differs from the" + " stored event in " + differingFields(expected, entry));
         }
         if (!agree && agreedBefore && !explained && storeChainKnown) {
-            found(stored.position(), Kind.CHAIN_BROKEN, stored.eventId(), "the trail's link differs from the chain"
-                    + " recomputed from the store, although the event and the entries before it agree");
+            found(
+                    stored.position(),
+                    Kind.CHAIN_BROKEN,
+                    stored.eventId(),
+                    "the trail's link differs from the chain"
+                            + " recomputed from the store, although the event and the entries before it agree");
         }
     }
 
     private void deleted(Document entry) {
         recordedLink = AuditChain.unhex(entry.getString(AuditEntries.LINK));
         explainedSinceLastMatch = true;
-        found(AuditTrail.position(entry), Kind.DELETED, entry.getString(AuditEntries.EVENT_ID),
+        found(
+                AuditTrail.position(entry),
+                Kind.DELETED,
+                entry.getString(AuditEntries.EVENT_ID),
                 "the trail recorded " + entry.getString(AuditEntries.TYPE) + " of "
-                        + entry.getString(AuditEntries.AGGREGATE_ID) + " here; the store has no event at this position");
+                        + entry.getString(AuditEntries.AGGREGATE_ID)
+                        + " here; the store has no event at this position");
     }
 
     private void unrecorded(StoredEvent stored) {
@@ -149,8 +169,11 @@ final class ChainVerification {
         }
         if (recordedHead != null && stored.position() <= recordedHead) {
             explainedSinceLastMatch = true;
-            found(stored.position(), Kind.INSERTED, stored.eventId(), "the store has an event here that the trail"
-                    + " never recorded, below events it did record");
+            found(
+                    stored.position(),
+                    Kind.INSERTED,
+                    stored.eventId(),
+                    "the store has an event here that the trail" + " never recorded, below events it did record");
         } else {
             notYetRecorded++;
         }
@@ -181,9 +204,19 @@ final class ChainVerification {
         CheckpointCheck checkpointCheck = checkpoint == null ? null : checkpointCheck(storeHead);
         boolean ok = count == 0 && (checkpointCheck == null || checkpointCheck.matches());
         listed.sort((a, b) -> Long.compare(a.position(), b.position()));
-        return new VerificationReport(ok, verifiedAt, checked, storeHead, recordedHead, notYetRecorded,
+        return new VerificationReport(
+                ok,
+                verifiedAt,
+                checked,
+                storeHead,
+                recordedHead,
+                notYetRecorded,
                 storeChainKnown && lastStorePosition != null ? AuditChain.hex(storeLink) : null,
-                first, count, List.copyOf(listed), checkpointCheck, List.of());
+                first,
+                count,
+                List.copyOf(listed),
+                checkpointCheck,
+                List.of());
     }
 
     private CheckpointCheck checkpointCheck(Long storeHead) {
@@ -197,8 +230,10 @@ final class ChainVerification {
         } else {
             Long firstChange = discrepantPositions.isEmpty() ? null : discrepantPositions.first();
             detail = "the history up to position " + checkpoint.position() + " differs from the one the checkpoint"
-                    + " fixed" + (firstChange != null && firstChange <= checkpoint.position()
-                    ? "; the first difference found is at position " + firstChange : "");
+                    + " fixed"
+                    + (firstChange != null && firstChange <= checkpoint.position()
+                            ? "; the first difference found is at position " + firstChange
+                            : "");
         }
         return new CheckpointCheck(checkpoint.position(), checkpoint.hash(), actual, matches, detail);
     }
@@ -207,7 +242,8 @@ final class ChainVerification {
     private static String differingFields(Document expected, Document actual) {
         List<String> fields = new ArrayList<>();
         for (String key : new TreeSet<>(union(expected, actual))) {
-            if (!AuditEntries.DIGEST.equals(key) && !AuditEntries.LINK.equals(key)
+            if (!AuditEntries.DIGEST.equals(key)
+                    && !AuditEntries.LINK.equals(key)
                     && !Objects.equals(expected.get(key), actual.get(key))) {
                 fields.add(key);
             }

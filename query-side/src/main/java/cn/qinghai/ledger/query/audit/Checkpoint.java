@@ -7,5 +7,4 @@ import java.time.OffsetDateTime;
  * the link of the event at {@code position} fixes every event up to it. {@code at} is that event's
  * time; {@code eventId} names it.
  */
-public record Checkpoint(long position, String hash, String eventId, OffsetDateTime at) {
-}
+public record Checkpoint(long position, String hash, String eventId, OffsetDateTime at) {}

@@ -35,14 +35,19 @@ import org.springframework.stereotype.Component;
 public class EntityHistory {
 
     /** One event of the entity. */
-    public record EntityEvent(long sequenceNumber, Long position, String eventId, String type, String revision,
-                              OffsetDateTime timestamp, Map<String, Object> metaData, JsonNode payload,
-                              JsonNode stateAfter) {
-    }
+    public record EntityEvent(
+            long sequenceNumber,
+            Long position,
+            String eventId,
+            String type,
+            String revision,
+            OffsetDateTime timestamp,
+            Map<String, Object> metaData,
+            JsonNode payload,
+            JsonNode stateAfter) {}
 
     /** A page of an entity's events, oldest first; {@code total} counts all of them. */
-    public record EntityHistoryView(String aggregateId, String aggregateType, List<EntityEvent> items, long total) {
-    }
+    public record EntityHistoryView(String aggregateId, String aggregateType, List<EntityEvent> items, long total) {}
 
     private final EventStore eventStore;
     private final AuditTrail trail;
@@ -50,8 +55,12 @@ public class EntityHistory {
     private final ObjectMapper json;
     private final ZoneId zone;
 
-    public EntityHistory(EventStore eventStore, AuditTrail trail, @Qualifier("eventSerializer") Serializer serializer,
-                         ObjectMapper json, @Value("${ledger.time-zone:Asia/Shanghai}") ZoneId zone) {
+    public EntityHistory(
+            EventStore eventStore,
+            AuditTrail trail,
+            @Qualifier("eventSerializer") Serializer serializer,
+            ObjectMapper json,
+            @Value("${ledger.time-zone:Asia/Shanghai}") ZoneId zone) {
         this.eventStore = eventStore;
         this.trail = trail;
         this.serializer = serializer;
@@ -91,17 +100,23 @@ public class EntityHistory {
         if (count == 0) {
             return Optional.empty();
         }
-        Map<String, Long> positions = trail.positionsOf(window.stream().map(DomainEventMessage::getIdentifier).toList());
+        Map<String, Long> positions = trail.positionsOf(
+                window.stream().map(DomainEventMessage::getIdentifier).toList());
         List<EntityEvent> items = new ArrayList<>(window.size());
         for (int i = 0; i < window.size(); i++) {
             DomainEventMessage<?> event = window.get(i);
             SerializedObject<byte[]> serialized = event.serializePayload(serializer, byte[].class);
             String typeName = serialized.getType().getName();
-            items.add(new EntityEvent(event.getSequenceNumber(), positions.get(event.getIdentifier()),
-                    event.getIdentifier(), typeName.substring(Math.max(typeName.lastIndexOf('.'),
-                    typeName.lastIndexOf('$')) + 1), serialized.getType().getRevision(),
-                    OffsetDateTime.ofInstant(event.getTimestamp(), zone), new LinkedHashMap<>(event.getMetaData()),
-                    payloads.get(i), states.get(i)));
+            items.add(new EntityEvent(
+                    event.getSequenceNumber(),
+                    positions.get(event.getIdentifier()),
+                    event.getIdentifier(),
+                    typeName.substring(Math.max(typeName.lastIndexOf('.'), typeName.lastIndexOf('$')) + 1),
+                    serialized.getType().getRevision(),
+                    OffsetDateTime.ofInstant(event.getTimestamp(), zone),
+                    new LinkedHashMap<>(event.getMetaData()),
+                    payloads.get(i),
+                    states.get(i)));
         }
         return Optional.of(new EntityHistoryView(aggregateId, aggregateType, items, count));
     }

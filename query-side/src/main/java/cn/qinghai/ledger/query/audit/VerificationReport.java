@@ -35,8 +35,19 @@ public record VerificationReport(
 
     /** The same report with the trail's withdrawals. */
     VerificationReport withWithdrawals(List<AuditTrail.Withdrawal> recorded) {
-        return new VerificationReport(ok, verifiedAt, eventsChecked, storeHead, recordedHead, notYetRecorded, headHash,
-                firstDiscrepancy, discrepancyCount, discrepancies, checkpoint, List.copyOf(recorded));
+        return new VerificationReport(
+                ok,
+                verifiedAt,
+                eventsChecked,
+                storeHead,
+                recordedHead,
+                notYetRecorded,
+                headHash,
+                firstDiscrepancy,
+                discrepancyCount,
+                discrepancies,
+                checkpoint,
+                List.copyOf(recorded));
     }
 
     /** How a stored event and the trail disagree. */
@@ -53,14 +64,12 @@ public record VerificationReport(
         CHAIN_BROKEN
     }
 
-    public record Discrepancy(long position, Kind kind, String eventId, String detail) {
-    }
+    public record Discrepancy(long position, Kind kind, String eventId, String detail) {}
 
     /**
      * A kept checkpoint against the chain recomputed from the store: {@code actualHash} is the link of
      * the last stored event at or before {@code position}.
      */
-    public record CheckpointCheck(long position, String expectedHash, String actualHash, boolean matches,
-                                  String detail) {
-    }
+    public record CheckpointCheck(
+            long position, String expectedHash, String actualHash, boolean matches, String detail) {}
 }

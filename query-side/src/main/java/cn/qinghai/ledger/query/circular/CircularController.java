@@ -46,7 +46,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "circulars", description = "通报: statistics per unit for a period, as JSON, CSV or Excel")
 class CircularController {
 
-    enum Format { JSON, CSV, XLSX }
+    enum Format {
+        JSON,
+        CSV,
+        XLSX
+    }
 
     private final QueryGateway queries;
     private final Clock clock;
@@ -57,8 +61,10 @@ class CircularController {
     }
 
     @GetMapping("/api/circulars")
-    @Operation(summary = "通报 of a period", description = "Accept: application/json (default), text/csv, "
-            + "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet; or format=json|csv|xlsx")
+    @Operation(
+            summary = "通报 of a period",
+            description = "Accept: application/json (default), text/csv, "
+                    + "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet; or format=json|csv|xlsx")
     ResponseEntity<?> circular(
             @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String conferenceId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -68,31 +74,36 @@ class CircularController {
         LocalDate end = to == null ? LocalDate.now(clock) : to;
         LocalDate start = from == null ? end.withDayOfMonth(1) : from;
         if (start.isAfter(end)) {
-            ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.VALIDATION, "Invalid request",
-                    "from: must not be after to");
+            ProblemDetail problem = Problems.of(
+                    HttpStatus.BAD_REQUEST, Problems.VALIDATION, "Invalid request", "from: must not be after to");
             problem.setProperty("errors", List.of(Map.of("field", "from", "message", "must not be after to")));
-            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+            return ResponseEntity.badRequest()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
         }
-        CircularView view = queries.query(new FindCircularQuery(conferenceId, start, end), CircularView.class).join();
+        CircularView view = queries.query(new FindCircularQuery(conferenceId, start, end), CircularView.class)
+                .join();
         return switch (format == null ? negotiate(accept) : Format.valueOf(format.toUpperCase())) {
             case JSON -> ResponseEntity.ok(view);
             case CSV -> file(CircularExports.csv(view), CircularExports.CSV, CircularExports.filename(view, "csv"));
-            case XLSX -> file(CircularExports.xlsx(view), CircularExports.XLSX,
-                    CircularExports.filename(view, "xlsx"));
+            case XLSX -> file(CircularExports.xlsx(view), CircularExports.XLSX, CircularExports.filename(view, "xlsx"));
         };
     }
 
     @GetMapping("/api/circulars/issued")
     @Operation(summary = "issued circulars (已印发通报), latest first")
     IssuedCircularList issued(@RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String conferenceId) {
-        return queries.query(new FindIssuedCircularsQuery(conferenceId), IssuedCircularList.class).join();
+        return queries.query(new FindIssuedCircularsQuery(conferenceId), IssuedCircularList.class)
+                .join();
     }
 
     @GetMapping("/api/circulars/issued/{circularId}")
     @Operation(summary = "an issued circular as the document reads, with its figures as issued")
     IssuedCircularView issuedOne(@PathVariable("circularId") @Pattern(regexp = Ids.PATTERN) String circularId) {
-        return queries.query(new FindIssuedCircularQuery(circularId),
-                        ResponseTypes.optionalInstanceOf(IssuedCircularView.class)).join()
+        return queries.query(
+                        new FindIssuedCircularQuery(circularId),
+                        ResponseTypes.optionalInstanceOf(IssuedCircularView.class))
+                .join()
                 .orElseThrow(() -> new NotFoundException("no issued circular " + circularId));
     }
 
@@ -123,8 +134,12 @@ class CircularController {
     private static ResponseEntity<byte[]> file(byte[] body, MediaType type, String filename) {
         return ResponseEntity.ok()
                 .contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(filename, StandardCharsets.UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(filename, StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .body(body);
     }
 }

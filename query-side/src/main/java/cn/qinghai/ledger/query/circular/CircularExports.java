@@ -1,12 +1,12 @@
 package cn.qinghai.ledger.query.circular;
 
-import cn.qinghai.ledger.query.platform.ChineseText;
-import cn.qinghai.ledger.query.platform.CsvCells;
-import cn.qinghai.ledger.query.platform.CsvFile;
 import cn.qinghai.ledger.events.task.CircularUnitRow;
 import cn.qinghai.ledger.events.task.CircularView;
 import cn.qinghai.ledger.events.task.OverdueTaskRow;
 import cn.qinghai.ledger.events.task.TaskStatus;
+import cn.qinghai.ledger.query.platform.ChineseText;
+import cn.qinghai.ledger.query.platform.CsvCells;
+import cn.qinghai.ledger.query.platform.CsvFile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,14 +32,11 @@ final class CircularExports {
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     /** The columns in the order the circular page shows them (names, not codes: the file is printed). */
-    static final List<String> UNIT_HEADERS =
-            List.of("成员单位", "交办事项", "办结", "按期办结", "未办结", "逾期", "报送进展", "催办");
+    static final List<String> UNIT_HEADERS = List.of("成员单位", "交办事项", "办结", "按期办结", "未办结", "逾期", "报送进展", "催办");
     /** The page's overdue columns in its order, then what only the file carries: last report, task number. */
-    static final List<String> OVERDUE_HEADERS =
-            List.of("督办事项", "牵头单位", "办结时限", "逾期工作日", "办理状态", "最近报送进展", "事项编号");
+    static final List<String> OVERDUE_HEADERS = List.of("督办事项", "牵头单位", "办结时限", "逾期工作日", "办理状态", "最近报送进展", "事项编号");
 
-    private CircularExports() {
-    }
+    private CircularExports() {}
 
     static String title(CircularView view) {
         return "督办事项通报（" + ChineseText.date(view.from()) + "至" + ChineseText.date(view.to()) + "，统计截至"
@@ -67,7 +64,8 @@ final class CircularExports {
     }
 
     static byte[] xlsx(CircularView view) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Font bold = workbook.createFont();
             bold.setBold(true);
             CellStyle strong = workbook.createCellStyle();
@@ -118,8 +116,11 @@ final class CircularExports {
         cells.add(ChineseText.date(row.dueDate()));
         cells.add(row.overdueWorkingDays());
         cells.add(status(row.status()));
-        cells.add(row.lastReportAt() == null ? null : ChineseText.date(row.lastReportAt().toLocalDate()) + " "
-                + row.lastReportAt().toLocalTime().withSecond(0).withNano(0));
+        cells.add(
+                row.lastReportAt() == null
+                        ? null
+                        : ChineseText.date(row.lastReportAt().toLocalDate()) + " "
+                                + row.lastReportAt().toLocalTime().withSecond(0).withNano(0));
         cells.add(row.taskId());
         return cells;
     }

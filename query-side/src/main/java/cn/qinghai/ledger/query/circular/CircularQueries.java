@@ -40,8 +40,7 @@ public class CircularQueries {
         this.rag = rag;
     }
 
-    private record Key(String conferenceId, String unitCode) {
-    }
+    private record Key(String conferenceId, String unitCode) {}
 
     private static final class Tally {
         int assigned, closed, closedOnTime, overdue, open, reports, urgings;
@@ -56,7 +55,8 @@ public class CircularQueries {
 
         Map<Key, Tally> tallies = new LinkedHashMap<>();
         Map<Key, String> names = new HashMap<>();
-        for (UnitView unit : roster.handle(new FindUnitsQuery(query.conferenceId(), true)).items()) {
+        for (UnitView unit :
+                roster.handle(new FindUnitsQuery(query.conferenceId(), true)).items()) {
             Key key = new Key(unit.conferenceId(), unit.unitCode());
             names.put(key, unit.name());
             if (unit.active()) {
@@ -77,15 +77,23 @@ public class CircularQueries {
                     tally.closedOnTime++;
                 }
             }
-            boolean openAtEnd = task.assignedOn() != null && !task.assignedOn().isAfter(asOf)
+            boolean openAtEnd = task.assignedOn() != null
+                    && !task.assignedOn().isAfter(asOf)
                     && (task.closedOn() == null || task.closedOn().isAfter(asOf));
             if (openAtEnd) {
                 tally.open++;
                 if (rag.overdueOn(task, asOf)) {
                     tally.overdue++;
-                    overdue.add(new OverdueTaskRow(task.taskId(), task.conferenceId(), task.title(),
-                            task.leadUnitCode(), names.get(key), task.dueDate(), rag.overdueWorkingDays(task, asOf),
-                            task.status(), task.lastReportAt()));
+                    overdue.add(new OverdueTaskRow(
+                            task.taskId(),
+                            task.conferenceId(),
+                            task.title(),
+                            task.leadUnitCode(),
+                            names.get(key),
+                            task.dueDate(),
+                            rag.overdueWorkingDays(task, asOf),
+                            task.status(),
+                            task.lastReportAt()));
                 }
             }
         }
@@ -93,15 +101,23 @@ public class CircularQueries {
             tallies.computeIfAbsent(new Key(report.conferenceId(), report.unitCode()), k -> new Tally()).reports++;
         }
         for (TaskReadModel.Activity urging : tasks.urgings(query.conferenceId(), from, to)) {
-            tallies.computeIfAbsent(new Key(urging.conferenceId(), urging.leadUnitCode()), k -> new Tally())
-                    .urgings++;
+            tallies.computeIfAbsent(new Key(urging.conferenceId(), urging.leadUnitCode()), k -> new Tally()).urgings++;
         }
 
         List<CircularUnitRow> rows = new ArrayList<>();
         Tally sum = new Tally();
         tallies.forEach((key, t) -> {
-            rows.add(new CircularUnitRow(key.conferenceId(), key.unitCode(), names.get(key), t.assigned, t.closed,
-                    t.closedOnTime, t.overdue, t.open, t.reports, t.urgings));
+            rows.add(new CircularUnitRow(
+                    key.conferenceId(),
+                    key.unitCode(),
+                    names.get(key),
+                    t.assigned,
+                    t.closed,
+                    t.closedOnTime,
+                    t.overdue,
+                    t.open,
+                    t.reports,
+                    t.urgings));
             sum.assigned += t.assigned;
             sum.closed += t.closed;
             sum.closedOnTime += t.closedOnTime;
@@ -110,10 +126,21 @@ public class CircularQueries {
             sum.reports += t.reports;
             sum.urgings += t.urgings;
         });
-        CircularUnitRow totals = new CircularUnitRow(query.conferenceId(), null, "合计", sum.assigned, sum.closed,
-                sum.closedOnTime, sum.overdue, sum.open, sum.reports, sum.urgings);
-        overdue.sort(Comparator.comparingInt(OverdueTaskRow::overdueWorkingDays).reversed()
-                .thenComparing(OverdueTaskRow::dueDate).thenComparing(OverdueTaskRow::taskId));
+        CircularUnitRow totals = new CircularUnitRow(
+                query.conferenceId(),
+                null,
+                "合计",
+                sum.assigned,
+                sum.closed,
+                sum.closedOnTime,
+                sum.overdue,
+                sum.open,
+                sum.reports,
+                sum.urgings);
+        overdue.sort(Comparator.comparingInt(OverdueTaskRow::overdueWorkingDays)
+                .reversed()
+                .thenComparing(OverdueTaskRow::dueDate)
+                .thenComparing(OverdueTaskRow::taskId));
         return new CircularView(query.conferenceId(), from, to, asOf, rows, totals, overdue);
     }
 

@@ -5,15 +5,15 @@ import static cn.qinghai.ledger.query.platform.MongoWrites.insertOnce;
 
 import cn.qinghai.ledger.events.circular.CircularCorrectedEvent;
 import cn.qinghai.ledger.events.circular.CircularIssuedEvent;
-import cn.qinghai.ledger.query.platform.ReadModelStore;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
 import cn.qinghai.ledger.events.task.CircularView;
+import cn.qinghai.ledger.query.platform.ReadModelStore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -37,8 +37,8 @@ public class IssuedCircularProjection {
     private final MongoCollection<Document> issued;
     private final ObjectMapper json;
 
-    public IssuedCircularProjection(@Qualifier("readModelDatabase") MongoDatabase readModelDatabase,
-                                    ObjectMapper json, ReadModelStore store) {
+    public IssuedCircularProjection(
+            @Qualifier("readModelDatabase") MongoDatabase readModelDatabase, ObjectMapper json, ReadModelStore store) {
         this.issued = readModelDatabase.getCollection(ISSUED);
         this.json = json;
         store.ensureIndexes(issued, Indexes.ascending("conferenceId", "issuedOn"));
@@ -53,15 +53,18 @@ public class IssuedCircularProjection {
         if (issued.countDocuments(new Document("_id", e.circularId())) > 0) {
             return; // recorded when first handled
         }
-        insertOnce(issued, e.circularId(), new Document("conferenceId", e.conferenceId())
-                .append("documentNo", e.documentNo())
-                .append("from", date(e.from()))
-                .append("to", date(e.to()))
-                .append("issuedOn", date(e.issuedOn()))
-                .append("distribution", e.distribution() == null ? List.of() : List.copyOf(e.distribution()))
-                .append("commendation", e.commendation())
-                .append("urging", e.urging())
-                .append("figures", Document.parse(write(e.figures()))));
+        insertOnce(
+                issued,
+                e.circularId(),
+                new Document("conferenceId", e.conferenceId())
+                        .append("documentNo", e.documentNo())
+                        .append("from", date(e.from()))
+                        .append("to", date(e.to()))
+                        .append("issuedOn", date(e.issuedOn()))
+                        .append("distribution", e.distribution() == null ? List.of() : List.copyOf(e.distribution()))
+                        .append("commendation", e.commendation())
+                        .append("urging", e.urging())
+                        .append("figures", Document.parse(write(e.figures()))));
     }
 
     /**
@@ -77,9 +80,10 @@ public class IssuedCircularProjection {
                 .append("commendation", e.commendation())
                 .append("urging", e.urging())
                 .append("figures", Document.parse(write(e.figures())));
-        issued.updateOne(Filters.and(Filters.eq("_id", e.circularId()), Filters.ne("corrections.correction",
-                e.correction())), Updates.combine(Updates.push("corrections", correction),
-                Updates.set("correctedOn", date(e.correctedOn()))));
+        issued.updateOne(
+                Filters.and(Filters.eq("_id", e.circularId()), Filters.ne("corrections.correction", e.correction())),
+                Updates.combine(
+                        Updates.push("corrections", correction), Updates.set("correctedOn", date(e.correctedOn()))));
     }
 
     private String write(CircularView figures) {

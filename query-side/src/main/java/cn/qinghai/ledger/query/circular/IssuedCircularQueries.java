@@ -35,13 +35,20 @@ public class IssuedCircularQueries {
 
     @QueryHandler
     public IssuedCircularList handle(FindIssuedCircularsQuery query) {
-        Document filter = query.conferenceId() == null ? new Document()
-                : new Document("conferenceId", query.conferenceId());
+        Document filter =
+                query.conferenceId() == null ? new Document() : new Document("conferenceId", query.conferenceId());
         List<IssuedCircularRow> rows = new ArrayList<>();
-        for (Document d : issued.find(filter).projection(new Document("figures", 0).append("corrections", 0))
+        for (Document d : issued.find(filter)
+                .projection(new Document("figures", 0).append("corrections", 0))
                 .sort(Sorts.orderBy(Sorts.descending("issuedOn"), Sorts.descending("documentNo")))) {
-            rows.add(new IssuedCircularRow(d.getString("_id"), d.getString("conferenceId"), d.getString("documentNo"),
-                    date(d, "from"), date(d, "to"), date(d, "issuedOn"), date(d, "correctedOn")));
+            rows.add(new IssuedCircularRow(
+                    d.getString("_id"),
+                    d.getString("conferenceId"),
+                    d.getString("documentNo"),
+                    date(d, "from"),
+                    date(d, "to"),
+                    date(d, "issuedOn"),
+                    date(d, "correctedOn")));
         }
         return new IssuedCircularList(rows);
     }
@@ -53,14 +60,27 @@ public class IssuedCircularQueries {
             return Optional.empty();
         }
         Document figures = d.get("figures", Document.class);
-        return Optional.of(new IssuedCircularView(d.getString("_id"), d.getString("conferenceId"),
-                d.getString("documentNo"), date(d, "from"), date(d, "to"), date(d, "issuedOn"),
-                d.getList("distribution", String.class), d.getString("commendation"), d.getString("urging"),
+        return Optional.of(new IssuedCircularView(
+                d.getString("_id"),
+                d.getString("conferenceId"),
+                d.getString("documentNo"),
+                date(d, "from"),
+                date(d, "to"),
+                date(d, "issuedOn"),
+                d.getList("distribution", String.class),
+                d.getString("commendation"),
+                d.getString("urging"),
                 figures == null ? null : read(figures),
-                d.getList("corrections", Document.class, List.of()).stream().map(c -> new IssuedCircularView.Correction(
-                        c.getInteger("correction", 0), date(c, "correctedOn"), c.getString("reason"),
-                        c.getList("distribution", String.class), c.getString("commendation"), c.getString("urging"),
-                        read(c.get("figures", Document.class)))).toList()));
+                d.getList("corrections", Document.class, List.of()).stream()
+                        .map(c -> new IssuedCircularView.Correction(
+                                c.getInteger("correction", 0),
+                                date(c, "correctedOn"),
+                                c.getString("reason"),
+                                c.getList("distribution", String.class),
+                                c.getString("commendation"),
+                                c.getString("urging"),
+                                read(c.get("figures", Document.class))))
+                        .toList()));
     }
 
     private CircularView read(Document figures) {

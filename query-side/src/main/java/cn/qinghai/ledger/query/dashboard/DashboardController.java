@@ -42,10 +42,12 @@ class DashboardController {
     }
 
     @GetMapping(value = "/login", produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<String> login(CsrfToken csrf, @RequestParam(required = false) String error,
-                                 @RequestParam(required = false) String signedOut,
-                                 @RequestParam(required = false) String expired,
-                                 @RequestParam(required = false) String throttled) {
+    ResponseEntity<String> login(
+            CsrfToken csrf,
+            @RequestParam(required = false) String error,
+            @RequestParam(required = false) String signedOut,
+            @RequestParam(required = false) String expired,
+            @RequestParam(required = false) String throttled) {
         String notice = "";
         if (throttled != null) {
             notice = "<p class=\"notice error\" role=\"alert\" data-i18n=\"login.throttled\">登录失败次数过多，请稍后再试。</p>";
@@ -56,10 +58,12 @@ class DashboardController {
         } else if (signedOut != null) {
             notice = "<p class=\"notice ok\" role=\"status\" data-i18n=\"login.signedOut\">您已安全退出。</p>";
         }
-        String hint = demo ? "<p class=\"hint\" data-i18n=\"login.demo\">演示账号：office（办公室）、unit-education（省教育厅）、"
-                + "auditor、viewer、admin，密码均为 demo。</p>" : "";
-        return page(login
-                .replace("{{csrfParameter}}", csrf == null ? "_csrf" : HtmlUtils.htmlEscape(csrf.getParameterName()))
+        String hint = demo
+                ? "<p class=\"hint\" data-i18n=\"login.demo\">演示账号：office（办公室）、unit-education（省教育厅）、"
+                        + "auditor、viewer、admin，密码均为 demo。</p>"
+                : "";
+        return page(login.replace(
+                        "{{csrfParameter}}", csrf == null ? "_csrf" : HtmlUtils.htmlEscape(csrf.getParameterName()))
                 .replace("{{csrf}}", csrf == null ? "" : HtmlUtils.htmlEscape(csrf.getToken()))
                 .replace("{{notice}}", notice)
                 .replace("{{demo}}", hint));

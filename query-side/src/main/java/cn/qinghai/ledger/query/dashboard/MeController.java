@@ -17,8 +17,7 @@ class MeController {
      * {@code unitCode} is the unit a UNIT user acts for (the office's host unit for the office), else null;
      * {@code conferenceId} the conference of that unit for a UNIT user, else null (any conference).
      */
-    record Me(String username, String displayName, Role role, String unitCode, String conferenceId) {
-    }
+    record Me(String username, String displayName, Role role, String unitCode, String conferenceId) {}
 
     @GetMapping("/api/me")
     Me me(@AuthenticationPrincipal LedgerUser user, CsrfToken csrf) {

@@ -39,18 +39,20 @@ class DeadLetterController {
     private static final Logger log = LoggerFactory.getLogger(DeadLetterController.class);
     private static final String GROUP = "[a-z0-9-]{1,64}";
 
-    record Letter(String eventType, String eventId, String aggregateId, Long sequenceNumber, String cause,
-                  Instant enqueuedAt, Instant lastTouched) {
-    }
+    record Letter(
+            String eventType,
+            String eventId,
+            String aggregateId,
+            Long sequenceNumber,
+            String cause,
+            Instant enqueuedAt,
+            Instant lastTouched) {}
 
-    record Sequence(String sequenceIdentifier, List<Letter> letters) {
-    }
+    record Sequence(String sequenceIdentifier, List<Letter> letters) {}
 
-    record GroupLetters(String processingGroup, long deadLetters, long sequences, List<Sequence> items) {
-    }
+    record GroupLetters(String processingGroup, long deadLetters, long sequences, List<Sequence> items) {}
 
-    record Retried(String processingGroup, int sequencesProcessed, long remaining) {
-    }
+    record Retried(String processingGroup, int sequencesProcessed, long remaining) {}
 
     private final EventProcessingConfiguration processing;
 
@@ -61,23 +63,29 @@ class DeadLetterController {
     @GetMapping
     List<GroupLetters> all(@RequestParam(defaultValue = "20") @Min(1) @Max(500) int limit) {
         List<GroupLetters> groups = new ArrayList<>();
-        processing.eventProcessors().keySet().stream().sorted().forEach(group ->
-                processing.deadLetterQueue(group).ifPresent(queue -> groups.add(describe(group, queue, limit))));
+        processing.eventProcessors().keySet().stream()
+                .sorted()
+                .forEach(group -> processing
+                        .deadLetterQueue(group)
+                        .ifPresent(queue -> groups.add(describe(group, queue, limit))));
         return groups;
     }
 
     @GetMapping("/{group}")
-    GroupLetters group(@PathVariable("group") @Pattern(regexp = GROUP) String group,
-                       @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
+    GroupLetters group(
+            @PathVariable("group") @Pattern(regexp = GROUP) String group,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
         return describe(group, queue(group), limit);
     }
 
     /** Runs the real handlers again for up to {@code max} parked sequences, oldest first. */
     @PostMapping("/{group}/retry")
-    Retried retry(@PathVariable("group") @Pattern(regexp = GROUP) String group,
-                  @RequestParam(defaultValue = "100") @Min(1) @Max(10_000) int max) {
+    Retried retry(
+            @PathVariable("group") @Pattern(regexp = GROUP) String group,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(10_000) int max) {
         SequencedDeadLetterQueue<EventMessage<?>> queue = queue(group);
-        SequencedDeadLetterProcessor<EventMessage<?>> processor = processing.sequencedDeadLetterProcessor(group)
+        SequencedDeadLetterProcessor<EventMessage<?>> processor = processing
+                .sequencedDeadLetterProcessor(group)
                 .orElseThrow(() -> new NotFoundException("no dead-letter processor for " + group));
         int processed = 0;
         long sequences = queue.amountOfSequences();
@@ -86,15 +94,19 @@ class DeadLetterController {
                 processed++;
             }
         }
-        log.info("retried dead letters of {}: {} sequence(s) processed, {} letter(s) remain", group, processed,
+        log.info(
+                "retried dead letters of {}: {} sequence(s) processed, {} letter(s) remain",
+                group,
+                processed,
                 queue.size());
         return new Retried(group, processed, queue.size());
     }
 
     /** Gives up on one parked sequence without handling it (the events stay in the event store). */
     @DeleteMapping("/{group}")
-    Retried evict(@PathVariable("group") @Pattern(regexp = GROUP) String group,
-                  @RequestParam("sequence") @NotBlank @Size(max = 200) String sequence) {
+    Retried evict(
+            @PathVariable("group") @Pattern(regexp = GROUP) String group,
+            @RequestParam("sequence") @NotBlank @Size(max = 200) String sequence) {
         SequencedDeadLetterQueue<EventMessage<?>> queue = queue(group);
         if (!queue.contains(sequence)) {
             throw new NotFoundException("no dead-letter sequence " + sequence + " in " + group);
@@ -105,7 +117,8 @@ class DeadLetterController {
     }
 
     private SequencedDeadLetterQueue<EventMessage<?>> queue(String group) {
-        return processing.deadLetterQueue(group)
+        return processing
+                .deadLetterQueue(group)
                 .orElseThrow(() -> new NotFoundException("processing group " + group + " has no dead-letter queue"));
     }
 
@@ -121,11 +134,14 @@ class DeadLetterController {
                 id = Objects.requireNonNullElse(id, sequenceOf(letter));
                 EventMessage<?> message = letter.message();
                 DomainEventMessage<?> domain = message instanceof DomainEventMessage<?> d ? d : null;
-                letters.add(new Letter(message.getPayloadType().getSimpleName(), message.getIdentifier(),
+                letters.add(new Letter(
+                        message.getPayloadType().getSimpleName(),
+                        message.getIdentifier(),
                         domain == null ? null : domain.getAggregateIdentifier(),
                         domain == null ? null : domain.getSequenceNumber(),
                         letter.cause().map(c -> c.type() + ": " + c.message()).orElse(null),
-                        letter.enqueuedAt(), letter.lastTouched()));
+                        letter.enqueuedAt(),
+                        letter.lastTouched()));
             }
             items.add(new Sequence(id, letters));
         }
@@ -134,6 +150,8 @@ class DeadLetterController {
 
     /** The ledger's processors sequence by aggregate: the sequence identifier is the aggregate id. */
     private static String sequenceOf(DeadLetter<? extends EventMessage<?>> letter) {
-        return letter.message() instanceof DomainEventMessage<?> d ? d.getAggregateIdentifier() : letter.message().getIdentifier();
+        return letter.message() instanceof DomainEventMessage<?> d
+                ? d.getAggregateIdentifier()
+                : letter.message().getIdentifier();
     }
 }

@@ -55,8 +55,15 @@ class CloudEventMapping {
 
     private static Map<String, String> exposed() {
         Map<String, String> keys = new LinkedHashMap<>();
-        for (String key : new String[] {LedgerMetaData.ACTOR, LedgerMetaData.ACTOR_UNIT, LedgerMetaData.ACTOR_ROLE,
-                LedgerMetaData.REASON, LedgerMetaData.REQUEST_ID, "correlationId", "traceId"}) {
+        for (String key : new String[] {
+            LedgerMetaData.ACTOR,
+            LedgerMetaData.ACTOR_UNIT,
+            LedgerMetaData.ACTOR_ROLE,
+            LedgerMetaData.REASON,
+            LedgerMetaData.REQUEST_ID,
+            "correlationId",
+            "traceId"
+        }) {
             keys.put(key, key.toLowerCase(Locale.ROOT));
         }
         return Map.copyOf(keys);
@@ -69,7 +76,8 @@ class CloudEventMapping {
         String aggregate;
         if (payload instanceof UnknownSerializedType unknown) {
             // stored by a version that knew a class this one does not: pass its JSON through as it is
-            type = EventTypes.typeOf(unknown.serializedType().getName(), unknown.serializedType().getRevision());
+            type = EventTypes.typeOf(
+                    unknown.serializedType().getName(), unknown.serializedType().getRevision());
             data = unknown.readData(JsonNode.class);
             aggregate = null;
         } else {

@@ -30,27 +30,30 @@ import org.springframework.util.ClassUtils;
 public final class EventCatalogue {
 
     /** A field of an event or value type: its name and its Java type as written in the record. */
-    public record Field(String name, String type) {
-    }
+    public record Field(String name, String type) {}
 
     /**
      * One event: its CloudEvents type and source in the feed, its Java record, revision and fields, and
      * the Chinese names of the event and of its aggregate ({@link ChineseName}).
      */
-    public record Event(String type, String source, String aggregate, String name, String javaClass, String revision,
-                        List<Field> fields, String nameZh, String aggregateZh) {
-    }
+    public record Event(
+            String type,
+            String source,
+            String aggregate,
+            String name,
+            String javaClass,
+            String revision,
+            List<Field> fields,
+            String nameZh,
+            String aggregateZh) {}
 
     /** A record or enum of the published language that an event's fields use. */
-    public record ValueType(String name, String javaClass, String kind, List<Field> fields, List<String> values) {
-    }
+    public record ValueType(String name, String javaClass, String kind, List<Field> fields, List<String> values) {}
 
     /** The whole catalogue. */
-    public record Catalogue(List<Event> events, List<ValueType> valueTypes) {
-    }
+    public record Catalogue(List<Event> events, List<ValueType> valueTypes) {}
 
-    private EventCatalogue() {
-    }
+    private EventCatalogue() {}
 
     /** Scans the published language on the classpath. */
     public static Catalogue generate() {
@@ -58,9 +61,16 @@ public final class EventCatalogue {
         Map<String, Class<?>> used = new TreeMap<>();
         List<Event> entries = new ArrayList<>();
         for (Class<?> event : events) {
-            entries.add(new Event(EventTypes.typeOf(event), EventTypes.sourceOf(EventTypes.aggregateOf(event)).toString(),
-                    EventTypes.aggregateOf(event), event.getSimpleName(), event.getName(), EventTypes.revisionOf(event),
-                    fields(event, used), chineseName(event), chineseName(event.getPackage())));
+            entries.add(new Event(
+                    EventTypes.typeOf(event),
+                    EventTypes.sourceOf(EventTypes.aggregateOf(event)).toString(),
+                    EventTypes.aggregateOf(event),
+                    event.getSimpleName(),
+                    event.getName(),
+                    EventTypes.revisionOf(event),
+                    fields(event, used),
+                    chineseName(event),
+                    chineseName(event.getPackage())));
         }
         List<ValueType> valueTypes = new ArrayList<>();
         // fields of value types may use further value types: walk until nothing new turns up
@@ -85,9 +95,10 @@ public final class EventCatalogue {
         };
         scanner.addIncludeFilter(new AnnotationTypeFilter(Revision.class));
         return scanner.findCandidateComponents(EventTypes.EVENTS_PACKAGE).stream()
-                .map(definition -> ClassUtils.resolveClassName(definition.getBeanClassName(),
-                        EventCatalogue.class.getClassLoader()))
-                .sorted(Comparator.comparing((Class<?> c) -> EventTypes.aggregateOf(c)).thenComparing(Class::getSimpleName))
+                .map(definition -> ClassUtils.resolveClassName(
+                        definition.getBeanClassName(), EventCatalogue.class.getClassLoader()))
+                .sorted(Comparator.comparing((Class<?> c) -> EventTypes.aggregateOf(c))
+                        .thenComparing(Class::getSimpleName))
                 .collect(Collectors.toList());
     }
 
@@ -115,8 +126,14 @@ public final class EventCatalogue {
 
     private static ValueType valueType(Class<?> type, Map<String, Class<?>> used) {
         if (type.isEnum()) {
-            return new ValueType(name(type), type.getName(), "enum", List.of(),
-                    Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList());
+            return new ValueType(
+                    name(type),
+                    type.getName(),
+                    "enum",
+                    List.of(),
+                    Arrays.stream(type.getEnumConstants())
+                            .map(c -> ((Enum<?>) c).name())
+                            .toList());
         }
         return new ValueType(name(type), type.getName(), "record", fields(type, used), List.of());
     }
@@ -133,8 +150,10 @@ public final class EventCatalogue {
             return name(c);
         }
         if (type instanceof ParameterizedType p) {
-            return typeName(p.getRawType(), used) + Arrays.stream(p.getActualTypeArguments())
-                    .map(argument -> typeName(argument, used)).collect(Collectors.joining(", ", "<", ">"));
+            return typeName(p.getRawType(), used)
+                    + Arrays.stream(p.getActualTypeArguments())
+                            .map(argument -> typeName(argument, used))
+                            .collect(Collectors.joining(", ", "<", ">"));
         }
         if (type instanceof GenericArrayType array) {
             return typeName(array.getGenericComponentType(), used) + "[]";
@@ -159,9 +178,11 @@ public final class EventCatalogue {
     public static String markdown(Catalogue catalogue) {
         StringBuilder md = new StringBuilder();
         md.append("# Event catalogue\n\n")
-                .append("<!-- Generated from the @Revision records of shared-events by EventCatalogueTest (query-side). ")
+                .append(
+                        "<!-- Generated from the @Revision records of shared-events by EventCatalogueTest (query-side). ")
                 .append("Do not edit: run ./mvnw -pl query-side -am verify -Dledger.catalogue.write=true -->\n\n")
-                .append("Every event the ledger stores, as other services receive it: the Java record in `shared-events` ")
+                .append(
+                        "Every event the ledger stores, as other services receive it: the Java record in `shared-events` ")
                 .append("(for JVM subscribers using Axon) and the CloudEvents `type` and `source` of the HTTP feed ")
                 .append("(`GET /api/events`, `GET /api/events/stream`), whose `data` holds the fields below as JSON ")
                 .append("(dates `YYYY-MM-DD`, times ISO-8601 with offset, enums by name). ")
@@ -169,20 +190,41 @@ public final class EventCatalogue {
                 .append("the audit trail and its exports show (`typeZh`, `aggregateTypeZh`). ")
                 .append("The same catalogue is served as JSON at `GET /api/events/catalogue`.\n");
         Map<String, List<Event>> byAggregate = new LinkedHashMap<>();
-        catalogue.events().forEach(e -> byAggregate.computeIfAbsent(e.aggregate(), a -> new ArrayList<>()).add(e));
+        catalogue
+                .events()
+                .forEach(e -> byAggregate
+                        .computeIfAbsent(e.aggregate(), a -> new ArrayList<>())
+                        .add(e));
         byAggregate.forEach((aggregate, events) -> {
-            md.append("\n## ").append(aggregate).append(" ").append(text(events.get(0).aggregateZh()))
-                    .append(" (source `").append(events.get(0).source()).append("`)\n\n")
+            md.append("\n## ")
+                    .append(aggregate)
+                    .append(" ")
+                    .append(text(events.get(0).aggregateZh()))
+                    .append(" (source `")
+                    .append(events.get(0).source())
+                    .append("`)\n\n")
                     .append("| event | 中文名 | CloudEvents type | revision | fields |\n|---|---|---|---|---|\n");
             for (Event e : events) {
-                md.append("| `").append(e.name()).append("` | ").append(text(e.nameZh())).append(" | `").append(e.type())
+                md.append("| `")
+                        .append(e.name())
                         .append("` | ")
-                        .append(e.revision()).append(" | ").append(fieldList(e.fields())).append(" |\n");
+                        .append(text(e.nameZh()))
+                        .append(" | `")
+                        .append(e.type())
+                        .append("` | ")
+                        .append(e.revision())
+                        .append(" | ")
+                        .append(fieldList(e.fields()))
+                        .append(" |\n");
             }
         });
         md.append("\n## Value types\n\n| type | kind | fields or values |\n|---|---|---|\n");
         for (ValueType t : catalogue.valueTypes()) {
-            md.append("| `").append(t.name()).append("` | ").append(t.kind()).append(" | ")
+            md.append("| `")
+                    .append(t.name())
+                    .append("` | ")
+                    .append(t.kind())
+                    .append(" | ")
                     .append(t.kind().equals("enum") ? String.join(", ", t.values()) : fieldList(t.fields()))
                     .append(" |\n");
         }
@@ -194,7 +236,9 @@ public final class EventCatalogue {
     }
 
     private static String fieldList(List<Field> fields) {
-        return fields.stream().map(f -> f.name() + ": `" + f.type() + "`")
-                .collect(Collectors.joining(", ")).replace("|", "\\|");
+        return fields.stream()
+                .map(f -> f.name() + ": `" + f.type() + "`")
+                .collect(Collectors.joining(", "))
+                .replace("|", "\\|");
     }
 }

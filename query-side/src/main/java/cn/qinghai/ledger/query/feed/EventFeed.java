@@ -37,8 +37,12 @@ class EventFeed {
     private final FeedProperties properties;
     private volatile Class<?> tokenKind;
 
-    EventFeed(EventStore store, ObjectProvider<EventStorageEngine> storage, AppendBarrier barrier,
-              CloudEventMapping mapping, FeedProperties properties) {
+    EventFeed(
+            EventStore store,
+            ObjectProvider<EventStorageEngine> storage,
+            AppendBarrier barrier,
+            CloudEventMapping mapping,
+            FeedProperties properties) {
         this.store = store;
         this.storage = storage.getIfAvailable();
         this.barrier = barrier;
@@ -50,7 +54,9 @@ class EventFeed {
     List<FeedEntry> page(long after, int limit) {
         try {
             return FeedPages.page(this::read, barrier, firstPosition(), after, limit, properties.getSettleTimeout())
-                    .stream().map(this::entry).toList();
+                    .stream()
+                    .map(this::entry)
+                    .toList();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the event store", e);
@@ -132,7 +138,8 @@ class EventFeed {
         if (token instanceof GapAwareTrackingToken gapAware) {
             return gapAware.getIndex();
         }
-        return token.position().orElseThrow(() ->
-                new IllegalStateException("a tracking token without a position: " + token.getClass().getName()));
+        return token.position()
+                .orElseThrow(() -> new IllegalStateException("a tracking token without a position: "
+                        + token.getClass().getName()));
     }
 }

@@ -28,12 +28,15 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 @RestController
 @Validated
-@Tag(name = "events", description = "事件: every event in global order as CloudEvents JSON, resumable by position; "
-        + "server-sent events; the event catalogue")
+@Tag(
+        name = "events",
+        description = "事件: every event in global order as CloudEvents JSON, resumable by position; "
+                + "server-sent events; the event catalogue")
 class EventFeedController {
 
     /** The CloudEvents JSON batch format: a JSON array of CloudEvents. */
     static final String BATCH = "application/cloudevents-batch+json";
+
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
 
@@ -52,9 +55,12 @@ class EventFeedController {
      * {@code position} of the last event received as {@code after} (also given as the {@code next}
      * link); an empty answer means "nothing new yet: ask again with the same {@code after}".
      */
-    @GetMapping(path = "/api/events", produces = {BATCH, MediaType.APPLICATION_JSON_VALUE})
-    ResponseEntity<byte[]> events(@RequestParam(defaultValue = "-1") @Min(-1) long after,
-                                  @RequestParam(defaultValue = "" + DEFAULT_LIMIT) @Min(1) @Max(MAX_LIMIT) int limit) {
+    @GetMapping(
+            path = "/api/events",
+            produces = {BATCH, MediaType.APPLICATION_JSON_VALUE})
+    ResponseEntity<byte[]> events(
+            @RequestParam(defaultValue = "-1") @Min(-1) long after,
+            @RequestParam(defaultValue = "" + DEFAULT_LIMIT) @Min(1) @Max(MAX_LIMIT) int limit) {
         List<FeedEntry> page = feed.page(after, limit);
         long next = page.isEmpty() ? after : page.get(page.size() - 1).position();
         String body = page.stream().map(FeedEntry::json).collect(Collectors.joining(",", "[", "]"));
@@ -72,9 +78,10 @@ class EventFeedController {
      * CloudEvent type instead, for clients that listen to chosen types only.
      */
     @GetMapping("/api/events/stream")
-    SseEmitter stream(@RequestParam(required = false) @Min(-1) Long after,
-                      @RequestParam(defaultValue = "false") boolean named,
-                      @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+    SseEmitter stream(
+            @RequestParam(required = false) @Min(-1) Long after,
+            @RequestParam(defaultValue = "false") boolean named,
+            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         long from = lastEventId != null ? lastEventId(lastEventId) : after != null ? after : -1;
         return streams.open(from, Caller.current(), named);
     }
@@ -88,11 +95,16 @@ class EventFeedController {
     private static long lastEventId(String header) {
         String value = header.strip();
         if (!value.matches("-?\\d{1,18}") || Long.parseLong(value) < -1) {
-            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST,
-                    Problems.VALIDATION, "Invalid request", "Last-Event-ID must be a position (an integer >= -1) "
-                            + "as sent in the id: field of this feed"), null);
+            throw new ErrorResponseException(
+                    HttpStatus.BAD_REQUEST,
+                    Problems.of(
+                            HttpStatus.BAD_REQUEST,
+                            Problems.VALIDATION,
+                            "Invalid request",
+                            "Last-Event-ID must be a position (an integer >= -1) "
+                                    + "as sent in the id: field of this feed"),
+                    null);
         }
         return Long.parseLong(value);
     }
-
 }

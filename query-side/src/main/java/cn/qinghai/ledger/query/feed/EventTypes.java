@@ -16,13 +16,13 @@ public final class EventTypes {
 
     /** The package of the published language; its sub-package names the aggregate. */
     public static final String EVENTS_PACKAGE = "cn.qinghai.ledger.events";
+
     static final String TYPE_PREFIX = "cn.qinghai.ledger.";
     static final String SOURCE_PREFIX = "urn:ledger:";
     /** Source of an event that belongs to no aggregate (none exist yet; kept for completeness). */
     static final String NO_AGGREGATE = "events";
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 
     /** The CloudEvents type of an event class, with the revision it is written at. */
     public static String typeOf(Class<?> eventClass) {
@@ -55,7 +55,8 @@ public final class EventTypes {
 
     /** {@code urn:ledger:<aggregate>}, from an aggregate type as Axon records it ({@code Task}) or a package name. */
     public static URI sourceOf(String aggregateType) {
-        String name = aggregateType == null || aggregateType.isBlank() ? NO_AGGREGATE
+        String name = aggregateType == null || aggregateType.isBlank()
+                ? NO_AGGREGATE
                 : aggregateType.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]", "-");
         return URI.create(SOURCE_PREFIX + name);
     }

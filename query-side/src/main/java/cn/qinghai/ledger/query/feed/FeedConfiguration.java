@@ -20,8 +20,12 @@ class FeedConfiguration {
      * holds the file), and not at all with Axon Server (positions are handed out at commit).
      */
     @Bean
-    AppendBarrier appendBarrier(ObjectProvider<EventStorageEngine> storage, ObjectProvider<DataSource> dataSource,
-                                ObjectProvider<JdbcTemplate> jdbc, AppendingTransactions local) throws Exception {
+    AppendBarrier appendBarrier(
+            ObjectProvider<EventStorageEngine> storage,
+            ObjectProvider<DataSource> dataSource,
+            ObjectProvider<JdbcTemplate> jdbc,
+            AppendingTransactions local)
+            throws Exception {
         if (storage.getIfAvailable() == null || dataSource.getIfAvailable() == null) {
             return AppendBarrier.NONE;
         }

@@ -18,8 +18,7 @@ import java.util.List;
 final class FeedPages {
 
     /** An event of the store and its global position. */
-    record Positioned<T>(long position, T event) {
-    }
+    record Positioned<T>(long position, T event) {}
 
     /** Reads at most {@code limit} committed events after {@code after}, in position order. */
     @FunctionalInterface
@@ -27,15 +26,15 @@ final class FeedPages {
         List<Positioned<T>> read(long after, int limit);
     }
 
-    private FeedPages() {
-    }
+    private FeedPages() {}
 
     /**
      * @param firstPosition the position of a store's first event (1 for the JPA store's sequence, 0 for
      *                      Axon Server): numbers below it are never missing
      */
-    static <T> List<Positioned<T>> page(Reader<T> reader, AppendBarrier barrier, long firstPosition, long after,
-                                        int limit, Duration settleTimeout) throws InterruptedException {
+    static <T> List<Positioned<T>> page(
+            Reader<T> reader, AppendBarrier barrier, long firstPosition, long after, int limit, Duration settleTimeout)
+            throws InterruptedException {
         List<Positioned<T>> first = reader.read(after, limit);
         if (first.isEmpty() || contiguousUpTo(first, firstPosition, after) == first.size()) {
             return first;

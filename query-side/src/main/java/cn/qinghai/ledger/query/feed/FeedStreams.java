@@ -1,7 +1,7 @@
 package cn.qinghai.ledger.query.feed;
 
-import cn.qinghai.ledger.platform.web.Problems;
 import cn.qinghai.ledger.platform.security.Caller;
+import cn.qinghai.ledger.platform.web.Problems;
 import cn.qinghai.ledger.query.platform.StreamSlots;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -61,10 +61,16 @@ class FeedStreams {
         this.properties = properties;
         this.slots = new StreamSlots("event feed", properties);
         Gauge.builder(STREAMS_GAUGE, slots, StreamSlots::inUse)
-                .description("open server-sent streams of the event feed").register(meters);
+                .description("open server-sent streams of the event feed")
+                .register(meters);
         AtomicInteger threads = new AtomicInteger();
-        this.readers = new ThreadPoolExecutor(properties.getMaxStreams(), properties.getMaxStreams(), 60,
-                TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
+        this.readers = new ThreadPoolExecutor(
+                properties.getMaxStreams(),
+                properties.getMaxStreams(),
+                60,
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(),
+                runnable -> {
                     Thread thread = new Thread(runnable, "ledger-feed-" + threads.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
@@ -87,8 +93,14 @@ class FeedStreams {
         } catch (RejectedExecutionException e) {
             open.remove(stream);
             slot.release();
-            throw new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
-                    StreamSlots.TOO_MANY_STREAMS, "Shutting down", "the service is shutting down"), e);
+            throw new ErrorResponseException(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    Problems.of(
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            StreamSlots.TOO_MANY_STREAMS,
+                            "Shutting down",
+                            "the service is shutting down"),
+                    e);
         }
         return emitter;
     }
@@ -129,7 +141,8 @@ class FeedStreams {
             long pollMillis = Math.max(1, Math.min(feed.streamPoll().toMillis(), heartbeat.toMillis()));
             long cursor = after;
             try {
-                emitter.send(SseEmitter.event().comment("ledger event feed after position " + after)
+                emitter.send(SseEmitter.event()
+                        .comment("ledger event feed after position " + after)
                         .reconnectTime(RECONNECT_MILLIS));
                 long lastWrite = System.nanoTime();
                 while (!stopped) {

@@ -27,8 +27,10 @@ final class PostgresAppendBarrier implements AppendBarrier {
         String running = "{" + parts[2] + "}";
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            Integer inProgress = jdbc.queryForObject("select count(*) from unnest(?::xid8[]) x"
-                    + " where pg_xact_status(x) = 'in progress'", Integer.class, running);
+            Integer inProgress = jdbc.queryForObject(
+                    "select count(*) from unnest(?::xid8[]) x" + " where pg_xact_status(x) = 'in progress'",
+                    Integer.class,
+                    running);
             if (inProgress == null || inProgress == 0) {
                 return true;
             }

@@ -1,6 +1,5 @@
 package cn.qinghai.ledger.query.live;
 
-import cn.qinghai.ledger.platform.security.Caller;
 import cn.qinghai.ledger.events.Ids;
 import cn.qinghai.ledger.events.task.FindTasksQuery;
 import cn.qinghai.ledger.events.task.FindUnitStatusBoardQuery;
@@ -8,6 +7,7 @@ import cn.qinghai.ledger.events.task.RagStatus;
 import cn.qinghai.ledger.events.task.TaskList;
 import cn.qinghai.ledger.events.task.TaskStatus;
 import cn.qinghai.ledger.events.task.UnitStatusList;
+import cn.qinghai.ledger.platform.security.Caller;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -39,23 +39,30 @@ class LiveController {
 
     /** {@code event: units}, {@code data:} the board as {@code GET /api/units} returns it. */
     @GetMapping("/api/live/units")
-    SseEmitter units(@RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String conferenceId,
-                     @RequestParam(defaultValue = "false") boolean includeRemoved) {
-        return streams.open("units", new FindUnitStatusBoardQuery(conferenceId, includeRemoved), UnitStatusList.class,
+    SseEmitter units(
+            @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String conferenceId,
+            @RequestParam(defaultValue = "false") boolean includeRemoved) {
+        return streams.open(
+                "units",
+                new FindUnitStatusBoardQuery(conferenceId, includeRemoved),
+                UnitStatusList.class,
                 Caller.current());
     }
 
     /** {@code event: tasks}, {@code data:} the page as {@code GET /api/tasks} returns it. */
     @GetMapping("/api/live/tasks")
-    SseEmitter tasks(@RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String conferenceId,
-                     @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String unit,
-                     @RequestParam(required = false) TaskStatus status,
-                     @RequestParam(required = false) RagStatus rag,
-                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueBefore,
-                     @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-                     @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return streams.open("tasks", new FindTasksQuery(conferenceId, unit, status, rag, dueBefore, page, size),
-                TaskList.class, Caller.current());
+    SseEmitter tasks(
+            @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String conferenceId,
+            @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String unit,
+            @RequestParam(required = false) TaskStatus status,
+            @RequestParam(required = false) RagStatus rag,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueBefore,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        return streams.open(
+                "tasks",
+                new FindTasksQuery(conferenceId, unit, status, rag, dueBefore, page, size),
+                TaskList.class,
+                Caller.current());
     }
-
 }

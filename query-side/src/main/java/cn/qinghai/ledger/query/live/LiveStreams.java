@@ -56,15 +56,16 @@ class LiveStreams {
         this.properties = properties;
         this.slots = new StreamSlots("live", properties);
         Gauge.builder(STREAMS_GAUGE, slots, StreamSlots::inUse)
-                .description("open server-sent streams of live read models").register(meters);
+                .description("open server-sent streams of live read models")
+                .register(meters);
         this.heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "ledger-live-heartbeat");
             thread.setDaemon(true);
             return thread;
         });
         long period = Math.max(1, properties.getHeartbeat().toMillis());
-        heartbeats.scheduleWithFixedDelay(() -> open.forEach(LiveStream::heartbeat), period, period,
-                TimeUnit.MILLISECONDS);
+        heartbeats.scheduleWithFixedDelay(
+                () -> open.forEach(LiveStream::heartbeat), period, period, TimeUnit.MILLISECONDS);
     }
 
     /** A stream of {@code query}'s answers, named {@code name}, for {@code caller}; 503 beyond the limits. */
@@ -78,14 +79,15 @@ class LiveStreams {
         emitter.onError(error -> stream.end());
         open.add(stream);
         try {
-            SubscriptionQueryResult<R, LiveUpdates.Change> result = queries.subscriptionQuery(query,
-                    ResponseTypes.instanceOf(answer), ResponseTypes.instanceOf(LiveUpdates.Change.class));
+            SubscriptionQueryResult<R, LiveUpdates.Change> result = queries.subscriptionQuery(
+                    query, ResponseTypes.instanceOf(answer), ResponseTypes.instanceOf(LiveUpdates.Change.class));
             Flux<R> rereads = result.updates()
                     .onBackpressureLatest()
                     .publishOn(Schedulers.boundedElastic(), 1)
                     .map(change -> queries.query(query, answer).join());
-            stream.subscription(result, Flux.concat(result.initialResult(), rereads)
-                    .subscribe(stream::send, stream::failed, stream::end));
+            stream.subscription(
+                    result,
+                    Flux.concat(result.initialResult(), rereads).subscribe(stream::send, stream::failed, stream::end));
         } catch (RuntimeException e) {
             stream.end();
             throw e;

@@ -1,14 +1,14 @@
 package cn.qinghai.ledger.query.live;
 
-import cn.qinghai.ledger.events.task.FindTasksQuery;
-import cn.qinghai.ledger.events.task.FindUnitStatusBoardQuery;
-import cn.qinghai.ledger.query.roster.RosterProjection;
-import cn.qinghai.ledger.query.reporting.ReportingRoundProjection;
 import cn.qinghai.ledger.events.reporting.ExpectedUnitAddedEvent;
 import cn.qinghai.ledger.events.reporting.ReportingRoundClosedEvent;
 import cn.qinghai.ledger.events.reporting.ReportingRoundOpenedEvent;
 import cn.qinghai.ledger.events.reporting.WorkReportSubmittedEvent;
 import cn.qinghai.ledger.events.reporting.WorkReportUrgedEvent;
+import cn.qinghai.ledger.events.task.FindTasksQuery;
+import cn.qinghai.ledger.events.task.FindUnitStatusBoardQuery;
+import cn.qinghai.ledger.query.reporting.ReportingRoundProjection;
+import cn.qinghai.ledger.query.roster.RosterProjection;
 import cn.qinghai.ledger.query.tasklist.TaskProjection;
 import cn.qinghai.ledger.query.tasklist.TaskReadModel;
 import cn.qinghai.ledger.query.tasklist.TaskRecord;
@@ -42,8 +42,7 @@ import org.springframework.stereotype.Component;
 public class LiveUpdates {
 
     /** Something a live view shows changed: in conference {@code conferenceId}, the task or conference {@code id}. */
-    public record Change(String conferenceId, String id) {
-    }
+    public record Change(String conferenceId, String id) {}
 
     private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
 
@@ -59,8 +58,8 @@ public class LiveUpdates {
     void emitAfterTheProjections(EventProcessingConfigurer processing) {
         processing.registerHandlerInterceptor(TaskProjection.GROUP, configuration -> after(this::taskChanged));
         processing.registerHandlerInterceptor(RosterProjection.GROUP, configuration -> after(this::rosterChanged));
-        processing.registerHandlerInterceptor(ReportingRoundProjection.GROUP,
-                configuration -> after(this::reportingChanged));
+        processing.registerHandlerInterceptor(
+                ReportingRoundProjection.GROUP, configuration -> after(this::reportingChanged));
     }
 
     private static MessageHandlerInterceptor<EventMessage<?>> after(Consumer<EventMessage<?>> then) {
@@ -69,7 +68,10 @@ public class LiveUpdates {
             try {
                 then.accept(unitOfWork.getMessage());
             } catch (RuntimeException e) {
-                log.warn("live update after {} not sent", unitOfWork.getMessage().getPayloadType().getSimpleName(), e);
+                log.warn(
+                        "live update after {} not sent",
+                        unitOfWork.getMessage().getPayloadType().getSimpleName(),
+                        e);
             }
             return result;
         };
@@ -91,38 +93,50 @@ public class LiveUpdates {
         }
         Change change = new Change(task.conferenceId(), task.taskId());
         if (list) {
-            emitter.emit(FindTasksQuery.class, query -> sameConference(query.conferenceId(), task.conferenceId())
-                    && (query.unitCode() == null || query.unitCode().equals(task.leadUnitCode())
-                    || task.coUnitCodes().contains(query.unitCode())), change);
+            emitter.emit(
+                    FindTasksQuery.class,
+                    query -> sameConference(query.conferenceId(), task.conferenceId())
+                            && (query.unitCode() == null
+                                    || query.unitCode().equals(task.leadUnitCode())
+                                    || task.coUnitCodes().contains(query.unitCode())),
+                    change);
         }
         if (board) {
-            emitter.emit(FindUnitStatusBoardQuery.class,
-                    query -> sameConference(query.conferenceId(), task.conferenceId()), change);
+            emitter.emit(
+                    FindUnitStatusBoardQuery.class,
+                    query -> sameConference(query.conferenceId(), task.conferenceId()),
+                    change);
         }
     }
 
     /** Members, liaisons, duties and units show on the unit status board. */
     void rosterChanged(EventMessage<?> event) {
         QueryUpdateEmitter emitter = emitters.getIfAvailable();
-        if (emitter == null || !(event instanceof DomainEventMessage<?> domain)
+        if (emitter == null
+                || !(event instanceof DomainEventMessage<?> domain)
                 || !watched(emitter, FindUnitStatusBoardQuery.class)) {
             return;
         }
         String conferenceId = domain.getAggregateIdentifier();
-        emitter.emit(FindUnitStatusBoardQuery.class, query -> sameConference(query.conferenceId(), conferenceId),
+        emitter.emit(
+                FindUnitStatusBoardQuery.class,
+                query -> sameConference(query.conferenceId(), conferenceId),
                 new Change(conferenceId, conferenceId));
     }
 
     /** The board shows the latest open reporting round: who has not reported in it. */
     void reportingChanged(EventMessage<?> event) {
         QueryUpdateEmitter emitter = emitters.getIfAvailable();
-        if (emitter == null || !(event instanceof DomainEventMessage<?> domain)
+        if (emitter == null
+                || !(event instanceof DomainEventMessage<?> domain)
                 || !watched(emitter, FindUnitStatusBoardQuery.class)) {
             return;
         }
         String conferenceId = conferenceOfRound(event.getPayload());
         if (conferenceId != null) {
-            emitter.emit(FindUnitStatusBoardQuery.class, query -> sameConference(query.conferenceId(), conferenceId),
+            emitter.emit(
+                    FindUnitStatusBoardQuery.class,
+                    query -> sameConference(query.conferenceId(), conferenceId),
                     new Change(conferenceId, domain.getAggregateIdentifier()));
         }
     }

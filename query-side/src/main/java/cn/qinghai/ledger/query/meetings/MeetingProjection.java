@@ -1,9 +1,5 @@
 package cn.qinghai.ledger.query.meetings;
 
-import cn.qinghai.ledger.query.platform.MongoWrites;
-import cn.qinghai.ledger.query.platform.ReadModelCollections;
-import cn.qinghai.ledger.query.platform.ReadModelGenerations;
-import cn.qinghai.ledger.query.platform.ReplayableProjection;
 import static cn.qinghai.ledger.query.platform.MongoWrites.SEQ;
 import static cn.qinghai.ledger.query.platform.MongoWrites.applyIfNewer;
 import static cn.qinghai.ledger.query.platform.MongoWrites.date;
@@ -14,6 +10,9 @@ import static com.mongodb.client.model.Updates.set;
 import static com.mongodb.client.model.Updates.unset;
 
 import cn.qinghai.ledger.events.meeting.*;
+import cn.qinghai.ledger.query.platform.ReadModelCollections;
+import cn.qinghai.ledger.query.platform.ReadModelGenerations;
+import cn.qinghai.ledger.query.platform.ReplayableProjection;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
@@ -79,74 +78,118 @@ public class MeetingProjection implements ReplayableProjection {
 
     private void ensureIndexes() {
         collections.ensureIndexes(MEETINGS, Indexes.ascending("conferenceId", "scheduledEpochMillis"));
-        collections.ensureIndexes(DECISIONS, Indexes.ascending("conferenceId", "meetingEpochMillis", "order"),
+        collections.ensureIndexes(
+                DECISIONS,
+                Indexes.ascending("conferenceId", "meetingEpochMillis", "order"),
                 Indexes.ascending("meetingId", "order"));
     }
 
     @EventHandler
     public void on(MeetingConvenedEvent e, @SequenceNumber long seq) {
-        applyIfNewer(col(MEETINGS), e.meetingId(), seq, combine(
-                set("conferenceId", e.conferenceId()),
-                set("kind", e.kind().name()),
-                set("topic", e.topic()),
-                set("scheduledAt", e.scheduledAt() == null ? null : e.scheduledAt().toString()),
-                set("scheduledEpochMillis", e.scheduledAt() == null ? null : e.scheduledAt().toInstant()
-                        .toEpochMilli()),
-                set("location", e.location()),
-                set("convenedBy", e.convenedBy()),
-                set("convenerName", e.convenerName()),
-                set("participantUnits", list(e.participantUnits())),
-                set("invitedDepartments", list(e.invitedDepartments())),
-                set("cancelled", false),
-                set("decisionCount", 0),
-                set("currentMinutesVersion", 1),
-                set(minutes(1, "version"), 1),
-                set(minutes(1, "state"), MinutesState.DRAFT.name())));
+        applyIfNewer(
+                col(MEETINGS),
+                e.meetingId(),
+                seq,
+                combine(
+                        set("conferenceId", e.conferenceId()),
+                        set("kind", e.kind().name()),
+                        set("topic", e.topic()),
+                        set(
+                                "scheduledAt",
+                                e.scheduledAt() == null ? null : e.scheduledAt().toString()),
+                        set(
+                                "scheduledEpochMillis",
+                                e.scheduledAt() == null
+                                        ? null
+                                        : e.scheduledAt().toInstant().toEpochMilli()),
+                        set("location", e.location()),
+                        set("convenedBy", e.convenedBy()),
+                        set("convenerName", e.convenerName()),
+                        set("participantUnits", list(e.participantUnits())),
+                        set("invitedDepartments", list(e.invitedDepartments())),
+                        set("cancelled", false),
+                        set("decisionCount", 0),
+                        set("currentMinutesVersion", 1),
+                        set(minutes(1, "version"), 1),
+                        set(minutes(1, "state"), MinutesState.DRAFT.name())));
     }
 
     @EventHandler
     public void on(AttendanceRecordedEvent e, @SequenceNumber long seq) {
-        applyIfNewer(col(MEETINGS), e.meetingId(), seq, set("attendance", new Document()
-                .append("present", list(e.present()))
-                .append("absent", list(e.absent()).stream().map(a -> new Document("unitCode", a.unitCode())
-                        .append("reason", a.reason())).toList())
-                .append("standIns", list(e.standIns()).stream().map(s -> new Document("unitCode", s.unitCode())
-                        .append("name", s.name()).append("title", s.title())).toList())));
+        applyIfNewer(
+                col(MEETINGS),
+                e.meetingId(),
+                seq,
+                set(
+                        "attendance",
+                        new Document()
+                                .append("present", list(e.present()))
+                                .append(
+                                        "absent",
+                                        list(e.absent()).stream()
+                                                .map(a -> new Document("unitCode", a.unitCode())
+                                                        .append("reason", a.reason()))
+                                                .toList())
+                                .append(
+                                        "standIns",
+                                        list(e.standIns()).stream()
+                                                .map(s -> new Document("unitCode", s.unitCode())
+                                                        .append("name", s.name())
+                                                        .append("title", s.title()))
+                                                .toList())));
     }
 
     @EventHandler
     public void on(DecisionRecordedEvent e, @SequenceNumber long seq) {
         Document meeting = meeting(e.meetingId());
-        applyIfNewer(col(DECISIONS), decisionId(e.meetingId(), e.decisionId()), seq, combine(
-                set("conferenceId", e.conferenceId()),
-                set("meetingId", e.meetingId()),
-                set("meetingEpochMillis", meeting == null ? null : meeting.get("scheduledEpochMillis")),
-                set("decisionId", e.decisionId()),
-                set("minutesVersion", e.minutesVersion()),
-                set("matter", e.matter()),
-                set("major", e.major()),
-                set("tasks", list(e.tasks()).stream().map(t -> new Document("taskId", t.taskId())
-                        .append("title", t.title())
-                        .append("leadUnitCode", t.leadUnitCode())
-                        .append("coUnitCodes", list(t.coUnitCodes()))
-                        .append("dueDate", date(t.dueDate()))).toList()),
-                set("approval", new Document("state",
-                        (e.major() ? ApprovalState.PENDING_SUBMISSION : ApprovalState.NOT_REQUIRED).name())),
-                set("order", seq)));
-        applyIfNewer(col(MEETINGS), e.meetingId(), seq, combine(
-                inc("decisionCount", 1),
-                set(minutes(e.minutesVersion(), "version"), e.minutesVersion())));
+        applyIfNewer(
+                col(DECISIONS),
+                decisionId(e.meetingId(), e.decisionId()),
+                seq,
+                combine(
+                        set("conferenceId", e.conferenceId()),
+                        set("meetingId", e.meetingId()),
+                        set("meetingEpochMillis", meeting == null ? null : meeting.get("scheduledEpochMillis")),
+                        set("decisionId", e.decisionId()),
+                        set("minutesVersion", e.minutesVersion()),
+                        set("matter", e.matter()),
+                        set("major", e.major()),
+                        set(
+                                "tasks",
+                                list(e.tasks()).stream()
+                                        .map(t -> new Document("taskId", t.taskId())
+                                                .append("title", t.title())
+                                                .append("leadUnitCode", t.leadUnitCode())
+                                                .append("coUnitCodes", list(t.coUnitCodes()))
+                                                .append("dueDate", date(t.dueDate())))
+                                        .toList()),
+                        set(
+                                "approval",
+                                new Document(
+                                        "state",
+                                        (e.major() ? ApprovalState.PENDING_SUBMISSION : ApprovalState.NOT_REQUIRED)
+                                                .name())),
+                        set("order", seq)));
+        applyIfNewer(
+                col(MEETINGS),
+                e.meetingId(),
+                seq,
+                combine(inc("decisionCount", 1), set(minutes(e.minutesVersion(), "version"), e.minutesVersion())));
     }
 
     @EventHandler
     public void on(MinutesSignedEvent e, @SequenceNumber long seq) {
         int v = e.minutesVersion();
-        applyIfNewer(col(MEETINGS), e.meetingId(), seq, combine(
-                set(minutes(v, "version"), v),
-                set(minutes(v, "state"), MinutesState.SIGNED.name()),
-                set(minutes(v, "signedBy"), e.signedBy()),
-                set(minutes(v, "signerName"), e.signerName()),
-                set(minutes(v, "signedOn"), date(e.signedOn()))));
+        applyIfNewer(
+                col(MEETINGS),
+                e.meetingId(),
+                seq,
+                combine(
+                        set(minutes(v, "version"), v),
+                        set(minutes(v, "state"), MinutesState.SIGNED.name()),
+                        set(minutes(v, "signedBy"), e.signedBy()),
+                        set(minutes(v, "signerName"), e.signerName()),
+                        set(minutes(v, "signedOn"), date(e.signedOn()))));
     }
 
     /** Issues version {@code v}; each decision it carries keeps the 文号 of the first version that issued it. */
@@ -157,19 +200,27 @@ public class MeetingProjection implements ReplayableProjection {
             String id = decisionId(e.meetingId(), decisionId);
             Document decision = col(DECISIONS).find(eq("_id", id)).first();
             if (decision != null && decision.get("issuedInVersion") == null) {
-                applyIfNewer(col(DECISIONS), id, seq, combine(
-                        set("issuedInVersion", v),
-                        set("minutesDocumentNo", e.documentNo()),
-                        set("minutesIssuedOn", date(e.issuedOn()))));
+                applyIfNewer(
+                        col(DECISIONS),
+                        id,
+                        seq,
+                        combine(
+                                set("issuedInVersion", v),
+                                set("minutesDocumentNo", e.documentNo()),
+                                set("minutesIssuedOn", date(e.issuedOn()))));
             }
         }
-        applyIfNewer(col(MEETINGS), e.meetingId(), seq, combine(
-                set(minutes(v, "version"), v),
-                set(minutes(v, "state"), MinutesState.ISSUED.name()),
-                set(minutes(v, "documentNo"), e.documentNo()),
-                set(minutes(v, "distribution"), list(e.distribution())),
-                set(minutes(v, "issuedOn"), date(e.issuedOn())),
-                set(minutes(v, "decisionIds"), list(e.decisionIds()))));
+        applyIfNewer(
+                col(MEETINGS),
+                e.meetingId(),
+                seq,
+                combine(
+                        set(minutes(v, "version"), v),
+                        set(minutes(v, "state"), MinutesState.ISSUED.name()),
+                        set(minutes(v, "documentNo"), e.documentNo()),
+                        set(minutes(v, "distribution"), list(e.distribution())),
+                        set(minutes(v, "issuedOn"), date(e.issuedOn())),
+                        set(minutes(v, "decisionIds"), list(e.decisionIds()))));
     }
 
     /**
@@ -189,24 +240,32 @@ public class MeetingProjection implements ReplayableProjection {
         if (named != null && MinutesState.ISSUED.name().equals(named.getString("state"))) {
             v++;
         }
-        applyIfNewer(col(MEETINGS), e.meetingId(), seq, combine(
-                set("currentMinutesVersion", v),
-                set(minutes(v, "version"), v),
-                set(minutes(v, "state"), MinutesState.DRAFT.name()),
-                set(minutes(v, "correctionReason"), e.reason())));
+        applyIfNewer(
+                col(MEETINGS),
+                e.meetingId(),
+                seq,
+                combine(
+                        set("currentMinutesVersion", v),
+                        set(minutes(v, "version"), v),
+                        set(minutes(v, "state"), MinutesState.DRAFT.name()),
+                        set(minutes(v, "correctionReason"), e.reason())));
     }
 
     /** The signed version goes back to a draft: its signature no longer stands, and why is kept. */
     @EventHandler
     public void on(MinutesReturnedForRevisionEvent e, @SequenceNumber long seq) {
         int v = e.minutesVersion();
-        applyIfNewer(col(MEETINGS), e.meetingId(), seq, combine(
-                set(minutes(v, "state"), MinutesState.DRAFT.name()),
-                unset(minutes(v, "signedBy")),
-                unset(minutes(v, "signerName")),
-                unset(minutes(v, "signedOn")),
-                set(minutes(v, "returnedForRevision"), true),
-                set(minutes(v, "revisionReason"), e.reason())));
+        applyIfNewer(
+                col(MEETINGS),
+                e.meetingId(),
+                seq,
+                combine(
+                        set(minutes(v, "state"), MinutesState.DRAFT.name()),
+                        unset(minutes(v, "signedBy")),
+                        unset(minutes(v, "signerName")),
+                        unset(minutes(v, "signedOn")),
+                        set(minutes(v, "returnedForRevision"), true),
+                        set(minutes(v, "revisionReason"), e.reason())));
     }
 
     /** The named tasks of the matter take their new due dates; the others keep theirs. */
@@ -221,43 +280,58 @@ public class MeetingProjection implements ReplayableProjection {
         list(e.dueDates()).forEach(d -> due.put(d.taskId(), d.dueDate()));
         List<Document> tasks = decision.getList("tasks", Document.class, List.of()).stream()
                 .map(t -> due.containsKey(t.getString("taskId"))
-                        ? new Document(t).append("dueDate", date(due.get(t.getString("taskId")))) : t)
+                        ? new Document(t).append("dueDate", date(due.get(t.getString("taskId"))))
+                        : t)
                 .toList();
         applyIfNewer(col(DECISIONS), id, seq, set("tasks", tasks));
     }
 
     @EventHandler
     public void on(MatterSubmittedForApprovalEvent e, @SequenceNumber long seq) {
-        applyIfNewer(col(DECISIONS), decisionId(e.meetingId(), e.decisionId()), seq, combine(
-                set("approval.state", ApprovalState.SUBMITTED.name()),
-                set("approval.submittedTo", e.submittedTo()),
-                set("approval.submissionDocumentNo", e.documentNo()),
-                set("approval.submittedOn", date(e.submittedOn()))));
+        applyIfNewer(
+                col(DECISIONS),
+                decisionId(e.meetingId(), e.decisionId()),
+                seq,
+                combine(
+                        set("approval.state", ApprovalState.SUBMITTED.name()),
+                        set("approval.submittedTo", e.submittedTo()),
+                        set("approval.submissionDocumentNo", e.documentNo()),
+                        set("approval.submittedOn", date(e.submittedOn()))));
     }
 
     @EventHandler
     public void on(MatterApprovedEvent e, @SequenceNumber long seq) {
-        applyIfNewer(col(DECISIONS), decisionId(e.meetingId(), e.decisionId()), seq, combine(
-                set("approval.state", ApprovalState.APPROVED.name()),
-                set("approval.approver", e.approver()),
-                set("approval.decisionDocumentNo", e.documentNo()),
-                set("approval.decidedOn", date(e.decidedOn()))));
+        applyIfNewer(
+                col(DECISIONS),
+                decisionId(e.meetingId(), e.decisionId()),
+                seq,
+                combine(
+                        set("approval.state", ApprovalState.APPROVED.name()),
+                        set("approval.approver", e.approver()),
+                        set("approval.decisionDocumentNo", e.documentNo()),
+                        set("approval.decidedOn", date(e.decidedOn()))));
     }
 
     @EventHandler
     public void on(MatterRejectedEvent e, @SequenceNumber long seq) {
-        applyIfNewer(col(DECISIONS), decisionId(e.meetingId(), e.decisionId()), seq, combine(
-                set("approval.state", ApprovalState.REJECTED.name()),
-                set("approval.approver", e.approver()),
-                set("approval.decisionDocumentNo", e.documentNo()),
-                set("approval.decidedOn", date(e.decidedOn()))));
+        applyIfNewer(
+                col(DECISIONS),
+                decisionId(e.meetingId(), e.decisionId()),
+                seq,
+                combine(
+                        set("approval.state", ApprovalState.REJECTED.name()),
+                        set("approval.approver", e.approver()),
+                        set("approval.decisionDocumentNo", e.documentNo()),
+                        set("approval.decidedOn", date(e.decidedOn()))));
     }
 
     @EventHandler
     public void on(MeetingCancelledEvent e, @SequenceNumber long seq) {
-        applyIfNewer(col(MEETINGS), e.meetingId(), seq, combine(
-                set("cancelled", true),
-                set("cancellationReason", e.reason())));
+        applyIfNewer(
+                col(MEETINGS),
+                e.meetingId(),
+                seq,
+                combine(set("cancelled", true), set("cancellationReason", e.reason())));
     }
 
     @ResetHandler

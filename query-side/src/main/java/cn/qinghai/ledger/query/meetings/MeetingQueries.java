@@ -1,13 +1,13 @@
 package cn.qinghai.ledger.query.meetings;
 
-import cn.qinghai.ledger.query.platform.ReadModelCollections;
-import cn.qinghai.ledger.query.platform.ReadModelGenerations;
 import static cn.qinghai.ledger.query.platform.MongoWrites.date;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
 import cn.qinghai.ledger.events.meeting.*;
+import cn.qinghai.ledger.query.platform.ReadModelCollections;
+import cn.qinghai.ledger.query.platform.ReadModelGenerations;
 import cn.qinghai.ledger.query.roster.UnitDirectory;
 import cn.qinghai.ledger.query.tasklist.TaskReadModel;
 import cn.qinghai.ledger.query.tasklist.TaskRecord;
@@ -67,13 +67,24 @@ public class MeetingQueries {
     public MeetingList handle(FindMeetingsQuery query) {
         Bson filter = query.conferenceId() == null ? new Document() : eq("conferenceId", query.conferenceId());
         List<MeetingRow> items = new ArrayList<>();
-        for (Document d : col(MeetingProjection.MEETINGS).find(filter)
+        for (Document d : col(MeetingProjection.MEETINGS)
+                .find(filter)
                 .sort(Sorts.orderBy(Sorts.descending("scheduledEpochMillis"), Sorts.ascending("_id")))
-                .skip(Math.multiplyExact(query.page(), query.size())).limit(query.size())) {
+                .skip(Math.multiplyExact(query.page(), query.size()))
+                .limit(query.size())) {
             int version = d.getInteger("currentMinutesVersion", 1);
-            items.add(new MeetingRow(d.getString("_id"), d.getString("conferenceId"), kind(d), d.getString("topic"),
-                    at(d), d.getString("location"), d.getString("convenedBy"), d.getString("convenerName"), version,
-                    minutesState(minutesOf(d).get("v" + version, Document.class)), d.getInteger("decisionCount", 0),
+            items.add(new MeetingRow(
+                    d.getString("_id"),
+                    d.getString("conferenceId"),
+                    kind(d),
+                    d.getString("topic"),
+                    at(d),
+                    d.getString("location"),
+                    d.getString("convenedBy"),
+                    d.getString("convenerName"),
+                    version,
+                    minutesState(minutesOf(d).get("v" + version, Document.class)),
+                    d.getInteger("decisionCount", 0),
                     d.getBoolean("cancelled", false)));
         }
         return new MeetingList(items, col(MeetingProjection.MEETINGS).countDocuments(filter));
@@ -81,7 +92,9 @@ public class MeetingQueries {
 
     @QueryHandler
     public Optional<MeetingView> handle(FindMeetingQuery query) {
-        Document d = col(MeetingProjection.MEETINGS).find(eq("_id", query.meetingId())).first();
+        Document d = col(MeetingProjection.MEETINGS)
+                .find(eq("_id", query.meetingId()))
+                .first();
         if (d == null) {
             return Optional.empty();
         }
@@ -90,40 +103,79 @@ public class MeetingQueries {
         Function<String, MeetingView.Unit> unit = code -> new MeetingView.Unit(code, names.of(cid, code));
 
         Document a = d.get("attendance", Document.class);
-        MeetingView.Attendance attendance = a == null ? null : new MeetingView.Attendance(
-                strings(a, "present").stream().map(unit).toList(),
-                docs(a, "absent").stream().map(x -> new MeetingView.Absent(x.getString("unitCode"),
-                        names.of(cid, x.getString("unitCode")), x.getString("reason"))).toList(),
-                docs(a, "standIns").stream().map(x -> new StandIn(x.getString("unitCode"), x.getString("name"),
-                        x.getString("title"))).toList());
+        MeetingView.Attendance attendance = a == null
+                ? null
+                : new MeetingView.Attendance(
+                        strings(a, "present").stream().map(unit).toList(),
+                        docs(a, "absent").stream()
+                                .map(x -> new MeetingView.Absent(
+                                        x.getString("unitCode"),
+                                        names.of(cid, x.getString("unitCode")),
+                                        x.getString("reason")))
+                                .toList(),
+                        docs(a, "standIns").stream()
+                                .map(x ->
+                                        new StandIn(x.getString("unitCode"), x.getString("name"), x.getString("title")))
+                                .toList());
 
         List<MeetingView.Decision> decisions = new ArrayList<>();
-        for (Document x : col(MeetingProjection.DECISIONS).find(eq("meetingId", query.meetingId()))
+        for (Document x : col(MeetingProjection.DECISIONS)
+                .find(eq("meetingId", query.meetingId()))
                 .sort(Sorts.ascending("order"))) {
             Document ap = x.get("approval", Document.class);
-            decisions.add(new MeetingView.Decision(x.getString("decisionId"), x.getInteger("minutesVersion", 1),
-                    x.getString("matter"), x.getBoolean("major", false), specs(x),
-                    new MeetingView.Approval(approvalState(x), ap.getString("submittedTo"),
-                            ap.getString("submissionDocumentNo"), date(ap, "submittedOn"), ap.getString("approver"),
-                            ap.getString("decisionDocumentNo"), date(ap, "decidedOn")),
-                    x.getInteger("issuedInVersion"), x.getString("minutesDocumentNo")));
+            decisions.add(new MeetingView.Decision(
+                    x.getString("decisionId"),
+                    x.getInteger("minutesVersion", 1),
+                    x.getString("matter"),
+                    x.getBoolean("major", false),
+                    specs(x),
+                    new MeetingView.Approval(
+                            approvalState(x),
+                            ap.getString("submittedTo"),
+                            ap.getString("submissionDocumentNo"),
+                            date(ap, "submittedOn"),
+                            ap.getString("approver"),
+                            ap.getString("decisionDocumentNo"),
+                            date(ap, "decidedOn")),
+                    x.getInteger("issuedInVersion"),
+                    x.getString("minutesDocumentNo")));
         }
 
         List<MeetingView.Minutes> minutes = new ArrayList<>();
         for (Object value : minutesOf(d).values()) {
             Document m = (Document) value;
-            minutes.add(new MeetingView.Minutes(m.getInteger("version", 1), minutesState(m),
-                    m.getString("correctionReason"), m.getString("revisionReason"), m.getString("signedBy"), m.getString("signerName"),
-                    date(m, "signedOn"), m.getString("documentNo"), strings(m, "distribution"), date(m, "issuedOn"),
+            minutes.add(new MeetingView.Minutes(
+                    m.getInteger("version", 1),
+                    minutesState(m),
+                    m.getString("correctionReason"),
+                    m.getString("revisionReason"),
+                    m.getString("signedBy"),
+                    m.getString("signerName"),
+                    date(m, "signedOn"),
+                    m.getString("documentNo"),
+                    strings(m, "distribution"),
+                    date(m, "issuedOn"),
                     strings(m, "decisionIds")));
         }
         minutes.sort(Comparator.comparingInt(MeetingView.Minutes::version));
 
-        return Optional.of(new MeetingView(d.getString("_id"), cid, kind(d), d.getString("topic"), at(d),
-                d.getString("location"), d.getString("convenedBy"), d.getString("convenerName"),
-                strings(d, "participantUnits").stream().map(unit).toList(), strings(d, "invitedDepartments"),
-                attendance, decisions, d.getInteger("currentMinutesVersion", 1), minutes,
-                d.getBoolean("cancelled", false), d.getString("cancellationReason")));
+        return Optional.of(new MeetingView(
+                d.getString("_id"),
+                cid,
+                kind(d),
+                d.getString("topic"),
+                at(d),
+                d.getString("location"),
+                d.getString("convenedBy"),
+                d.getString("convenerName"),
+                strings(d, "participantUnits").stream().map(unit).toList(),
+                strings(d, "invitedDepartments"),
+                attendance,
+                decisions,
+                d.getInteger("currentMinutesVersion", 1),
+                minutes,
+                d.getBoolean("cancelled", false),
+                d.getString("cancellationReason")));
     }
 
     /** In meeting order (earliest first), then in the order the matters were recorded. */
@@ -137,13 +189,15 @@ public class MeetingQueries {
             filters.add(eq("meetingId", query.meetingId()));
         }
         Bson filter = filters.isEmpty() ? new Document() : and(filters);
-        List<Document> page = col(MeetingProjection.DECISIONS).find(filter)
+        List<Document> page = col(MeetingProjection.DECISIONS)
+                .find(filter)
                 .sort(Sorts.ascending("meetingEpochMillis", "order"))
-                .skip(Math.multiplyExact(query.page(), query.size())).limit(query.size())
+                .skip(Math.multiplyExact(query.page(), query.size()))
+                .limit(query.size())
                 .into(new ArrayList<>());
 
-        Set<String> meetingIds = page.stream().map(x -> x.getString("meetingId"))
-                .collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<String> meetingIds =
+                page.stream().map(x -> x.getString("meetingId")).collect(Collectors.toCollection(LinkedHashSet::new));
         Map<String, Document> meetings = new HashMap<>();
         if (!meetingIds.isEmpty()) {
             for (Document m : col(MeetingProjection.MEETINGS).find(in("_id", meetingIds))) {
@@ -152,8 +206,8 @@ public class MeetingQueries {
         }
         Set<String> taskIds = new LinkedHashSet<>();
         page.forEach(x -> specs(x).forEach(t -> taskIds.add(t.taskId())));
-        Map<String, TaskRecord> live = tasks.findAll(taskIds).stream()
-                .collect(Collectors.toMap(TaskRecord::taskId, t -> t));
+        Map<String, TaskRecord> live =
+                tasks.findAll(taskIds).stream().collect(Collectors.toMap(TaskRecord::taskId, t -> t));
         UnitDirectory.UnitNames names = units.names(query.conferenceId());
 
         List<DecisionRow> rows = new ArrayList<>();
@@ -164,25 +218,50 @@ public class MeetingQueries {
             for (TaskSpec spec : specs(x)) {
                 TaskRecord t = live.get(spec.taskId());
                 String lead = t == null ? spec.leadUnitCode() : t.leadUnitCode();
-                rowTasks.add(new DecisionRow.Task(spec.taskId(), t == null ? spec.title() : t.title(), lead,
-                        names.of(cid, lead), t == null ? spec.dueDate() : t.dueDate(),
-                        t == null ? null : t.status(), t != null && t.closed(), t == null ? null : t.onTime()));
+                rowTasks.add(new DecisionRow.Task(
+                        spec.taskId(),
+                        t == null ? spec.title() : t.title(),
+                        lead,
+                        names.of(cid, lead),
+                        t == null ? spec.dueDate() : t.dueDate(),
+                        t == null ? null : t.status(),
+                        t != null && t.closed(),
+                        t == null ? null : t.onTime()));
             }
-            int closed = (int) rowTasks.stream().filter(DecisionRow.Task::closed).count();
+            int closed =
+                    (int) rowTasks.stream().filter(DecisionRow.Task::closed).count();
             OffsetDateTime scheduledAt = at(m);
-            rows.add(new DecisionRow(cid, x.getString("meetingId"), m.getString("topic"),
+            rows.add(new DecisionRow(
+                    cid,
+                    x.getString("meetingId"),
+                    m.getString("topic"),
                     m.getString("kind") == null ? null : kind(m),
-                    scheduledAt == null ? null : scheduledAt.atZoneSameInstant(zone).toLocalDate(),
-                    x.getInteger("issuedInVersion"), x.getString("minutesDocumentNo"), date(x, "minutesIssuedOn"),
-                    x.getString("decisionId"), x.getString("matter"), x.getBoolean("major", false),
-                    approvalState(x), rowTasks, closed, !rowTasks.isEmpty() && closed == rowTasks.size()));
+                    scheduledAt == null
+                            ? null
+                            : scheduledAt.atZoneSameInstant(zone).toLocalDate(),
+                    x.getInteger("issuedInVersion"),
+                    x.getString("minutesDocumentNo"),
+                    date(x, "minutesIssuedOn"),
+                    x.getString("decisionId"),
+                    x.getString("matter"),
+                    x.getBoolean("major", false),
+                    approvalState(x),
+                    rowTasks,
+                    closed,
+                    !rowTasks.isEmpty() && closed == rowTasks.size()));
         }
         return new DecisionRegister(rows, col(MeetingProjection.DECISIONS).countDocuments(filter));
     }
 
     private static List<TaskSpec> specs(Document decision) {
-        return docs(decision, "tasks").stream().map(t -> new TaskSpec(t.getString("taskId"), t.getString("title"),
-                t.getString("leadUnitCode"), strings(t, "coUnitCodes"), date(t, "dueDate"))).toList();
+        return docs(decision, "tasks").stream()
+                .map(t -> new TaskSpec(
+                        t.getString("taskId"),
+                        t.getString("title"),
+                        t.getString("leadUnitCode"),
+                        strings(t, "coUnitCodes"),
+                        date(t, "dueDate")))
+                .toList();
     }
 
     /**
@@ -192,14 +271,17 @@ public class MeetingQueries {
     @QueryHandler
     public NextMinutesNumber handle(FindNextMinutesNumberQuery query) {
         String prefix = query.prefix() == null || query.prefix().isBlank()
-                ? latestPrefix(query.conferenceId()) : MinutesDocumentNumber.normalisePrefix(query.prefix());
+                ? latestPrefix(query.conferenceId())
+                : MinutesDocumentNumber.normalisePrefix(query.prefix());
         if (prefix == null) {
             return new NextMinutesNumber(null);
         }
         int highest = 0;
         for (Document minutes : issuedMinutes(null)) {
             Optional<MinutesDocumentNumber> number = MinutesDocumentNumber.parse(minutes.getString("documentNo"));
-            if (number.isPresent() && number.get().prefix().equals(prefix) && number.get().year() == query.year()) {
+            if (number.isPresent()
+                    && number.get().prefix().equals(prefix)
+                    && number.get().year() == query.year()) {
                 highest = Math.max(highest, number.get().serial());
             }
         }
@@ -209,10 +291,15 @@ public class MeetingQueries {
     /** The prefix of the conference's latest issued minutes that have one; null when there are none. */
     private String latestPrefix(String conferenceId) {
         return issuedMinutes(conferenceId).stream()
-                .filter(m -> MinutesDocumentNumber.parse(m.getString("documentNo")).isPresent())
+                .filter(m ->
+                        MinutesDocumentNumber.parse(m.getString("documentNo")).isPresent())
                 .max(Comparator.comparing((Document m) -> String.valueOf(m.get("issuedOn")))
-                        .thenComparing(m -> MinutesDocumentNumber.parse(m.getString("documentNo")).get().year()))
-                .map(m -> MinutesDocumentNumber.parse(m.getString("documentNo")).get().prefix())
+                        .thenComparing(m -> MinutesDocumentNumber.parse(m.getString("documentNo"))
+                                .get()
+                                .year()))
+                .map(m -> MinutesDocumentNumber.parse(m.getString("documentNo"))
+                        .get()
+                        .prefix())
                 .orElse(null);
     }
 

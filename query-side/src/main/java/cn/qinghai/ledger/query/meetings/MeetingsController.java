@@ -33,15 +33,18 @@ class MeetingsController {
     }
 
     @GetMapping("/api/meetings")
-    MeetingList meetings(@RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String conferenceId,
-                         @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-                         @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return queries.query(new FindMeetingsQuery(conferenceId, page, size), MeetingList.class).join();
+    MeetingList meetings(
+            @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String conferenceId,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        return queries.query(new FindMeetingsQuery(conferenceId, page, size), MeetingList.class)
+                .join();
     }
 
     @GetMapping("/api/meetings/{mid}")
     MeetingView meeting(@PathVariable("mid") @Pattern(regexp = Ids.PATTERN) String mid) {
-        return queries.query(new FindMeetingQuery(mid), ResponseTypes.optionalInstanceOf(MeetingView.class)).join()
+        return queries.query(new FindMeetingQuery(mid), ResponseTypes.optionalInstanceOf(MeetingView.class))
+                .join()
                 .orElseThrow(() -> new NotFoundException("no meeting " + mid));
     }
 
@@ -55,15 +58,21 @@ class MeetingsController {
             @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String conferenceId,
             @RequestParam(required = false) @Size(max = 50) String prefix,
             @RequestParam(required = false) @Min(1949) @Max(9999) Integer year) {
-        return queries.query(new FindNextMinutesNumberQuery(conferenceId, prefix,
-                year == null ? LocalDate.now(clock).getYear() : year), NextMinutesNumber.class).join();
+        return queries.query(
+                        new FindNextMinutesNumberQuery(
+                                conferenceId,
+                                prefix,
+                                year == null ? LocalDate.now(clock).getYear() : year),
+                        NextMinutesNumber.class)
+                .join();
     }
 
     @GetMapping("/api/decisions")
-    DecisionRegister decisions(@RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String conferenceId,
-                               @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String meetingId,
-                               @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-                               @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+    DecisionRegister decisions(
+            @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String conferenceId,
+            @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String meetingId,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         return queries.query(new FindDecisionsQuery(conferenceId, meetingId, page, size), DecisionRegister.class)
                 .join();
     }

@@ -12,8 +12,7 @@ public final class ChineseText {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("u年M月d日");
 
-    private ChineseText() {
-    }
+    private ChineseText() {}
 
     /** {@code 2025年3月1日}; null for null. */
     public static String date(LocalDate date) {

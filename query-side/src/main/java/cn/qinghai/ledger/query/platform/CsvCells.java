@@ -7,8 +7,7 @@ package cn.qinghai.ledger.query.platform;
  */
 public final class CsvCells {
 
-    private CsvCells() {
-    }
+    private CsvCells() {}
 
     /** Text with a leading apostrophe when a spreadsheet would take it for a formula. */
     public static String defused(String text) {

@@ -23,7 +23,8 @@ import org.apache.commons.csv.QuoteMode;
 public final class CsvFile implements Flushable {
 
     /** The exports' dialect: text quoted, numbers as they are, null as an empty, unquoted cell. */
-    public static final CSVFormat TEXT_QUOTED = CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.NON_NUMERIC).get();
+    public static final CSVFormat TEXT_QUOTED =
+            CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.NON_NUMERIC).get();
     /** Every cell but an empty one quoted, numbers too (the audit trail's columns). */
     public static final CSVFormat ALL_BUT_EMPTY_QUOTED =
             CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.ALL_NON_NULL).get();

@@ -36,8 +36,8 @@ class InProcessMongoConfiguration {
     private static final Logger log = LoggerFactory.getLogger(InProcessMongoConfiguration.class);
 
     @Bean(destroyMethod = "shutdown")
-    MongoServer inProcessMongoServer(ReadModelStoreProperties properties,
-                                     @Value("${ledger.data-dir:./data}") Path dataDir) {
+    MongoServer inProcessMongoServer(
+            ReadModelStoreProperties properties, @Value("${ledger.data-dir:./data}") Path dataDir) {
         MongoBackend backend;
         if (properties.getInProcessStore() == ReadModelStoreProperties.InProcessStore.MEMORY) {
             backend = new MemoryBackend();
@@ -51,14 +51,20 @@ class InProcessMongoConfiguration {
         }
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
-        log.info("in-process read-model store ({}, cache {} MB) listening on {}", properties.getInProcessStore(),
-                properties.getInProcessCacheMb(), server.getLocalAddress());
+        log.info(
+                "in-process read-model store ({}, cache {} MB) listening on {}",
+                properties.getInProcessStore(),
+                properties.getInProcessCacheMb(),
+                server.getLocalAddress());
         return server;
     }
 
     /** The FILE store's H2 MVStore under {@code dataDir}, with a page cache of {@code cacheMb}. */
     static MVStore openFile(Path dataDir, int cacheMb) {
-        return new MVStore.Builder().fileName(dataDir.resolve("readmodels.mv").toString()).cacheSize(cacheMb).open();
+        return new MVStore.Builder()
+                .fileName(dataDir.resolve("readmodels.mv").toString())
+                .cacheSize(cacheMb)
+                .open();
     }
 
     @Bean
@@ -80,7 +86,9 @@ class InProcessMongoConfiguration {
         return () -> {
             try {
                 client.getDatabase(properties.getDatabase()).runCommand(new Document("ping", 1));
-                return Health.up().withDetail("store", "in-process " + properties.getInProcessStore()).build();
+                return Health.up()
+                        .withDetail("store", "in-process " + properties.getInProcessStore())
+                        .build();
             } catch (RuntimeException e) {
                 return Health.down(e).build();
             }

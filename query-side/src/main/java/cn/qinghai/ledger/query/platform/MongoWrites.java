@@ -19,8 +19,7 @@ public final class MongoWrites {
 
     public static final String SEQ = "seq";
 
-    private MongoWrites() {
-    }
+    private MongoWrites() {}
 
     /**
      * Applies {@code update} to document {@code id} (creating it) unless it already saw event {@code seq}.
@@ -30,18 +29,21 @@ public final class MongoWrites {
      * aggregate, whose events the processor hands to one thread at a time, in order.
      */
     public static void applyIfNewer(MongoCollection<Document> collection, String id, long seq, Bson update) {
-        Document current = collection.find(eq("_id", id)).projection(Projections.include(SEQ)).first();
+        Document current = collection
+                .find(eq("_id", id))
+                .projection(Projections.include(SEQ))
+                .first();
         applyIfNewer(collection, current, id, seq, update);
     }
 
     /** As {@link #applyIfNewer(MongoCollection, String, long, Bson)}, with the document already read. */
-    public static void applyIfNewer(MongoCollection<Document> collection, Document current, String id, long seq,
-                                    Bson update) {
+    public static void applyIfNewer(
+            MongoCollection<Document> collection, Document current, String id, long seq, Bson update) {
         if (seen(current, seq)) {
             return;
         }
-        collection.updateOne(eq("_id", id), Updates.combine(update, Updates.set(SEQ, seq)),
-                new UpdateOptions().upsert(true));
+        collection.updateOne(
+                eq("_id", id), Updates.combine(update, Updates.set(SEQ, seq)), new UpdateOptions().upsert(true));
     }
 
     /** Whether {@code document} (null when absent) has already seen event {@code seq} of its aggregate. */

@@ -34,8 +34,12 @@ class ProcessorConfiguration {
      */
     @Autowired
     void projectionsWithoutJpaTransactions(EventProcessingConfigurer configurer) {
-        for (String group : List.of(RosterProjection.GROUP, MeetingProjection.GROUP, TaskProjection.GROUP,
-                AuditTrailProjection.GROUP, IssuedCircularProjection.GROUP,
+        for (String group : List.of(
+                RosterProjection.GROUP,
+                MeetingProjection.GROUP,
+                TaskProjection.GROUP,
+                AuditTrailProjection.GROUP,
+                IssuedCircularProjection.GROUP,
                 ReportingRoundProjection.GROUP)) {
             configurer.registerTransactionManager(group, config -> NoTransactionManager.INSTANCE);
         }

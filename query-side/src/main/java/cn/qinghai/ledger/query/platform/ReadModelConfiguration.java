@@ -5,12 +5,12 @@ import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
-import org.axonframework.springboot.EventProcessorProperties;
-import org.axonframework.springboot.util.DeadLetterQueueProviderConfigurerModule;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.EventProcessorProperties;
+import org.axonframework.springboot.util.DeadLetterQueueProviderConfigurerModule;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -41,14 +41,17 @@ class ReadModelConfiguration {
 
     /** Axon's view of the read-model database: tracking tokens and dead letters. */
     @Bean
-    org.axonframework.extensions.mongo.MongoTemplate axonMongoTemplate(MongoClient client,
-                                                                       ReadModelStoreProperties properties) {
-        return DefaultMongoTemplate.builder().mongoDatabase(client, properties.getDatabase()).build();
+    org.axonframework.extensions.mongo.MongoTemplate axonMongoTemplate(
+            MongoClient client, ReadModelStoreProperties properties) {
+        return DefaultMongoTemplate.builder()
+                .mongoDatabase(client, properties.getDatabase())
+                .build();
     }
 
     @Bean
-    TokenStore tokenStore(org.axonframework.extensions.mongo.MongoTemplate axonMongoTemplate,
-                          @Qualifier("serializer") Serializer serializer) {
+    TokenStore tokenStore(
+            org.axonframework.extensions.mongo.MongoTemplate axonMongoTemplate,
+            @Qualifier("serializer") Serializer serializer) {
         MongoTokenStore tokenStore = MongoTokenStore.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .serializer(serializer)
@@ -65,10 +68,13 @@ class ReadModelConfiguration {
      */
     @Bean
     DeadLetterQueueProviderConfigurerModule deadLetterQueueProviderConfigurerModule(
-            EventProcessorProperties processors, org.axonframework.extensions.mongo.MongoTemplate axonMongoTemplate,
-            @Qualifier("eventSerializer") Serializer eventSerializer, TransactionManager transactionManager) {
-        return new DeadLetterQueueProviderConfigurerModule(processors, group -> configuration ->
-                MongoSequencedDeadLetterQueue.builder()
+            EventProcessorProperties processors,
+            org.axonframework.extensions.mongo.MongoTemplate axonMongoTemplate,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            TransactionManager transactionManager) {
+        return new DeadLetterQueueProviderConfigurerModule(
+                processors,
+                group -> configuration -> MongoSequencedDeadLetterQueue.builder()
                         .processingGroup(group)
                         .mongoTemplate(axonMongoTemplate)
                         .serializer(eventSerializer)

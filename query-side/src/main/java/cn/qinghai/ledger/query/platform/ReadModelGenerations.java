@@ -42,8 +42,7 @@ public class ReadModelGenerations {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelGenerations.class);
 
-    private record Cached(int generation, long loadedAt) {
-    }
+    private record Cached(int generation, long loadedAt) {}
 
     private final MongoDatabase db;
     private final Clock clock;
@@ -69,14 +68,13 @@ public class ReadModelGenerations {
 
     /** The projection's collections in whichever generation is active when a collection is asked for. */
     public ReadModelCollections live(String projection) {
-        return ReadModelCollections.of(logicalName -> db.getCollection(collectionName(logicalName,
-                active(projection))), store);
+        return ReadModelCollections.of(
+                logicalName -> db.getCollection(collectionName(logicalName, active(projection))), store);
     }
 
     /** The projection's collections in one given generation. */
     public ReadModelCollections generation(int generation) {
-        return ReadModelCollections.of(logicalName -> db.getCollection(collectionName(logicalName, generation)),
-                store);
+        return ReadModelCollections.of(logicalName -> db.getCollection(collectionName(logicalName, generation)), store);
     }
 
     /** The generation that serves readers (1 for a projection never rebuilt). */
@@ -117,24 +115,31 @@ public class ReadModelGenerations {
         int next = current + 1;
         drop(logicalNames, next);
         String now = clock.instant().toString();
-        save(projection, new Document("active", current)
-                .append("building", next)
-                .append("buildingCollections", new ArrayList<>(logicalNames))
-                .append("builder", builder)
-                .append("buildingSince", now)
-                .append("heartbeat", now));
+        save(
+                projection,
+                new Document("active", current)
+                        .append("building", next)
+                        .append("buildingCollections", new ArrayList<>(logicalNames))
+                        .append("builder", builder)
+                        .append("buildingSince", now)
+                        .append("heartbeat", now));
         return next;
     }
 
     /** A running rebuild says it is alive (see {@link #beginBuilding}). */
     public void heartbeat(String projection) {
-        db.getCollection(COLLECTION).updateOne(eq("_id", projection),
-                Updates.set("heartbeat", clock.instant().toString()));
+        db.getCollection(COLLECTION)
+                .updateOne(
+                        eq("_id", projection),
+                        Updates.set("heartbeat", clock.instant().toString()));
     }
 
     /** Makes {@code generation} the one readers see: one document write. */
     public void activate(String projection, int generation) {
-        save(projection, new Document("active", generation).append("switchedAt", clock.instant().toString()));
+        save(
+                projection,
+                new Document("active", generation)
+                        .append("switchedAt", clock.instant().toString()));
         active.put(projection, new Cached(generation, System.nanoTime()));
     }
 
@@ -173,7 +178,7 @@ public class ReadModelGenerations {
     }
 
     private void save(String projection, Document fields) {
-        db.getCollection(COLLECTION).replaceOne(eq("_id", projection), fields.append("_id", projection),
-                new ReplaceOptions().upsert(true));
+        db.getCollection(COLLECTION)
+                .replaceOne(eq("_id", projection), fields.append("_id", projection), new ReplaceOptions().upsert(true));
     }
 }

@@ -27,7 +27,8 @@ public enum ReadModelIndexes {
             }
             for (Bson key : keys) {
                 String wanted = Document.parse(key.toBsonDocument(Document.class, collection.getCodecRegistry())
-                        .toJson()).toJson();
+                                .toJson())
+                        .toJson();
                 if (!existing.contains(wanted)) {
                     collection.createIndex(key);
                 }

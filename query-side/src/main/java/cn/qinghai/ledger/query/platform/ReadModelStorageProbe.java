@@ -34,7 +34,9 @@ class ReadModelStorageProbe implements StorageProbe {
 
     @Override
     public void probe() {
-        probes.replaceOne(eq("_id", "probe"), new Document("_id", "probe").append("at", Date.from(clock.instant())),
+        probes.replaceOne(
+                eq("_id", "probe"),
+                new Document("_id", "probe").append("at", Date.from(clock.instant())),
                 new ReplaceOptions().upsert(true));
     }
 }

@@ -12,7 +12,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("ledger.read-model")
 public class ReadModelStoreProperties {
 
-    public enum InProcessStore { FILE, MEMORY }
+    public enum InProcessStore {
+        FILE,
+        MEMORY
+    }
 
     private InProcessStore inProcessStore = InProcessStore.FILE;
     /**
@@ -22,6 +25,7 @@ public class ReadModelStoreProperties {
      * tasks a task list took 4 s with H2's default of 16 and 0.4 s with the tasks in the cache.
      */
     private int inProcessCacheMb = 48;
+
     private String database = "ledger";
     /** How long a generation replaced by a rebuild stays, for reads already under way, before it is dropped. */
     private Duration retiredGenerationGrace = Duration.ofSeconds(30);

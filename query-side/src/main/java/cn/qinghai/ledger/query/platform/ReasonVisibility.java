@@ -16,8 +16,7 @@ import java.util.List;
  */
 public final class ReasonVisibility {
 
-    private ReasonVisibility() {
-    }
+    private ReasonVisibility() {}
 
     /** Whether {@code caller} may read a reason written by {@code unitCode} of {@code conferenceId}. */
     public static boolean mayRead(Caller caller, String conferenceId, String unitCode) {
@@ -25,26 +24,51 @@ public final class ReasonVisibility {
         if (role == Role.OFFICE || role == Role.AUDITOR || role == Role.ADMIN) {
             return true;
         }
-        return role == Role.UNIT && caller.actsIn(conferenceId) && caller.unitCode().equals(unitCode);
+        return role == Role.UNIT
+                && caller.actsIn(conferenceId)
+                && caller.unitCode().equals(unitCode);
     }
 
     /** {@code view} as {@code caller} may read it: extension reasons of other units withheld. */
     public static TaskView forCaller(TaskView view, Caller caller) {
         List<TaskView.Extension> extensions = view.extensions().stream()
-                .map(x -> mayRead(caller, view.conferenceId(), x.unitCode()) ? x
-                        : new TaskView.Extension(x.requestId(), x.unitCode(), x.currentDueDate(), x.newDueDate(), null,
-                                x.requestedOn(), x.state(), x.decisionNote(), x.decidedOn()))
+                .map(x -> mayRead(caller, view.conferenceId(), x.unitCode())
+                        ? x
+                        : new TaskView.Extension(
+                                x.requestId(),
+                                x.unitCode(),
+                                x.currentDueDate(),
+                                x.newDueDate(),
+                                null,
+                                x.requestedOn(),
+                                x.state(),
+                                x.decisionNote(),
+                                x.decidedOn()))
                 .toList();
         return view.withExtensions(extensions);
     }
 
     /** {@code list} as {@code caller} may read it: proposal reasons of other units withheld. */
     public static MemberChangeList forCaller(MemberChangeList list, Caller caller) {
-        return new MemberChangeList(list.items().stream()
-                .map(c -> mayRead(caller, c.conferenceId(), c.unitCode()) ? c
-                        : new MemberChangeList.MemberChange(c.conferenceId(), c.changeId(), c.unitCode(), c.unitName(),
-                                c.outgoingPersonId(), c.outgoingName(), c.incoming(), null, c.proposedOn(), c.status(),
-                                c.decisionReason(), c.effectiveOn(), c.decidedBy()))
-                .toList(), list.total());
+        return new MemberChangeList(
+                list.items().stream()
+                        .map(c -> mayRead(caller, c.conferenceId(), c.unitCode())
+                                ? c
+                                : new MemberChangeList.MemberChange(
+                                        c.conferenceId(),
+                                        c.changeId(),
+                                        c.unitCode(),
+                                        c.unitName(),
+                                        c.outgoingPersonId(),
+                                        c.outgoingName(),
+                                        c.incoming(),
+                                        null,
+                                        c.proposedOn(),
+                                        c.status(),
+                                        c.decisionReason(),
+                                        c.effectiveOn(),
+                                        c.decidedBy()))
+                        .toList(),
+                list.total());
     }
 }

@@ -47,8 +47,11 @@ class SegmentBalancer implements SmartLifecycle {
     private final String nodeId = ManagementFactory.getRuntimeMXBean().getName() + "-" + System.nanoTime();
     private ScheduledExecutorService scheduler;
 
-    SegmentBalancer(EventProcessingConfiguration processing, MongoDatabase readModelDatabase, Clock clock,
-                    @Value("${ledger.processors.balance-interval:PT10S}") Duration interval) {
+    SegmentBalancer(
+            EventProcessingConfiguration processing,
+            MongoDatabase readModelDatabase,
+            Clock clock,
+            @Value("${ledger.processors.balance-interval:PT10S}") Duration interval) {
         this.processing = processing;
         this.instances = readModelDatabase.getCollection(INSTANCES);
         this.clock = clock;
@@ -88,21 +91,34 @@ class SegmentBalancer implements SmartLifecycle {
 
     void balance() {
         Instant now = clock.instant();
-        instances.replaceOne(new Document("_id", nodeId), new Document("_id", nodeId).append("seenAt", Date.from(now)),
+        instances.replaceOne(
+                new Document("_id", nodeId),
+                new Document("_id", nodeId).append("seenAt", Date.from(now)),
                 new ReplaceOptions().upsert(true));
         // Live: announced within two intervals. An instance killed without a clean stop leaves its record
         // behind; counting it for longer kept half the segments of a restarted instance idle (crash test).
-        long live = Math.max(1, instances.countDocuments(gte("seenAt", Date.from(now.minus(interval.multipliedBy(2))))));
+        long live =
+                Math.max(1, instances.countDocuments(gte("seenAt", Date.from(now.minus(interval.multipliedBy(2))))));
         for (var entry : processing.eventProcessors().entrySet()) {
             if (!(entry.getValue() instanceof StreamingEventProcessor processor) || !processor.isRunning()) {
                 continue;
             }
             Map<Integer, EventTrackerStatus> claimed = processor.processingStatus();
-            int segments = claimed.values().stream().mapToInt(s -> s.getSegment().getMask() + 1).max().orElse(0);
+            int segments = claimed.values().stream()
+                    .mapToInt(s -> s.getSegment().getMask() + 1)
+                    .max()
+                    .orElse(0);
             long fairShare = (segments + live - 1) / live;
             int surplus = (int) (claimed.size() - fairShare);
-            for (Integer segment : claimed.keySet().stream().sorted().limit(Math.max(0, surplus)).toList()) {
-                log.info("releasing segment {} of {} ({} instances share {} segments)", segment, entry.getKey(), live,
+            for (Integer segment : claimed.keySet().stream()
+                    .sorted()
+                    .limit(Math.max(0, surplus))
+                    .toList()) {
+                log.info(
+                        "releasing segment {} of {} ({} instances share {} segments)",
+                        segment,
+                        entry.getKey(),
+                        live,
                         segments);
                 processor.releaseSegment(segment, interval.toMillis(), TimeUnit.MILLISECONDS);
             }

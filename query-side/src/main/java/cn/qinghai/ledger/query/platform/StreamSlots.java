@@ -41,8 +41,8 @@ public final class StreamSlots {
 
     public StreamSlots(String what, int max, int maxPerUser, int maxPerRole) {
         if (max < 1 || maxPerUser < 1 || maxPerRole < 1) {
-            throw new IllegalArgumentException("stream limits must be positive: " + max + ", " + maxPerUser
-                    + ", " + maxPerRole);
+            throw new IllegalArgumentException(
+                    "stream limits must be positive: " + max + ", " + maxPerUser + ", " + maxPerRole);
         }
         this.what = what;
         this.max = max;
@@ -52,7 +52,10 @@ public final class StreamSlots {
 
     /** Slots per {@code limits}: the role's share is {@code max-share-per-role} percent of the pool. */
     public StreamSlots(String what, StreamLimits limits) {
-        this(what, limits.getMaxStreams(), limits.getMaxStreamsPerUser(),
+        this(
+                what,
+                limits.getMaxStreams(),
+                limits.getMaxStreamsPerUser(),
                 Math.max(1, limits.getMaxStreams() * limits.getMaxSharePerRole() / 100));
     }
 
@@ -92,8 +95,8 @@ public final class StreamSlots {
 
     private static ErrorResponseException refused(String detail) {
         HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
-        ErrorResponseException refused = new ErrorResponseException(status,
-                Problems.of(status, TOO_MANY_STREAMS, "Too many streams", detail), null);
+        ErrorResponseException refused = new ErrorResponseException(
+                status, Problems.of(status, TOO_MANY_STREAMS, "Too many streams", detail), null);
         refused.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER.toSeconds()));
         return refused;
     }

@@ -27,25 +27,56 @@ public record ReportingRoundDocument(
         long seq) {
 
     /** An expected unit, since when it is expected, its submissions (oldest first) and the urgings it received. */
-    public record Unit(String unitCode, String unitName, LocalDate expectedSince, List<Submission> submissions,
-                       List<Urging> urgings) {
-    }
+    public record Unit(
+            String unitCode,
+            String unitName,
+            LocalDate expectedSince,
+            List<Submission> submissions,
+            List<Urging> urgings) {}
 
-    public record Submission(int submission, String text, String documentRef, Instant submittedAt, LocalDate submittedOn,
-                             boolean late, String submittedBy) {
-    }
+    public record Submission(
+            int submission,
+            String text,
+            String documentRef,
+            Instant submittedAt,
+            LocalDate submittedOn,
+            boolean late,
+            String submittedBy) {}
 
-    public record Urging(String message, Instant urgedAt, String urgedBy, String urgedByRole) {
-    }
+    public record Urging(String message, Instant urgedAt, String urgedBy, String urgedByRole) {}
 
     ReportingRoundDocument withUnits(List<Unit> changed, long at) {
-        return new ReportingRoundDocument(id, conferenceId, kind, period, periodLabel, dueDate, requirements, openedOn,
-                open, closedOn, notReportedAtClose, changed, at);
+        return new ReportingRoundDocument(
+                id,
+                conferenceId,
+                kind,
+                period,
+                periodLabel,
+                dueDate,
+                requirements,
+                openedOn,
+                open,
+                closedOn,
+                notReportedAtClose,
+                changed,
+                at);
     }
 
     ReportingRoundDocument closed(LocalDate on, List<String> notReported, long at) {
-        return new ReportingRoundDocument(id, conferenceId, kind, period, periodLabel, dueDate, requirements, openedOn,
-                false, on, notReported, units, at);
+        return new ReportingRoundDocument(
+                id,
+                conferenceId,
+                kind,
+                period,
+                periodLabel,
+                dueDate,
+                requirements,
+                openedOn,
+                false,
+                on,
+                notReported,
+                units,
+                at);
     }
 
     /** The units with {@code unitCode}'s entry replaced by what {@code change} makes of it. */

@@ -78,44 +78,81 @@ public class ReportingRoundProjection implements ReplayableProjection {
         if (current != null && current.seq() >= seq) {
             return;
         }
-        List<ReportingRoundDocument.Unit> units = e.expectedUnits().stream().map(u -> new ReportingRoundDocument.Unit(
-                u.unitCode(), u.unitName(), e.openedOn(), List.<ReportingRoundDocument.Submission>of(),
-                List.<ReportingRoundDocument.Urging>of())).toList();
-        save(new ReportingRoundDocument(e.roundId(), e.conferenceId(), e.kind().name(), e.period(), e.periodLabel(),
-                e.dueDate(), e.requirements(), e.openedOn(), true, null, List.of(), units, seq));
+        List<ReportingRoundDocument.Unit> units = e.expectedUnits().stream()
+                .map(u -> new ReportingRoundDocument.Unit(
+                        u.unitCode(),
+                        u.unitName(),
+                        e.openedOn(),
+                        List.<ReportingRoundDocument.Submission>of(),
+                        List.<ReportingRoundDocument.Urging>of()))
+                .toList();
+        save(new ReportingRoundDocument(
+                e.roundId(),
+                e.conferenceId(),
+                e.kind().name(),
+                e.period(),
+                e.periodLabel(),
+                e.dueDate(),
+                e.requirements(),
+                e.openedOn(),
+                true,
+                null,
+                List.of(),
+                units,
+                seq));
     }
 
     @EventHandler
     public void on(ExpectedUnitAddedEvent e, @SequenceNumber long seq) {
         change(e.roundId(), seq, round -> {
             List<ReportingRoundDocument.Unit> units = new ArrayList<>(round.units());
-            units.add(new ReportingRoundDocument.Unit(e.unit().unitCode(), e.unit().unitName(), e.addedOn(), List.of(),
-                    List.of()));
+            units.add(new ReportingRoundDocument.Unit(
+                    e.unit().unitCode(), e.unit().unitName(), e.addedOn(), List.of(), List.of()));
             return round.withUnits(units, seq);
         });
     }
 
     @EventHandler
-    public void on(WorkReportSubmittedEvent e, @SequenceNumber long seq,
-                   @MetaDataValue(LedgerMetaData.ACTOR) String actor) {
-        change(e.roundId(), seq, round -> round.withUnits(round.changeUnit(e.unitCode(), u -> {
-            List<ReportingRoundDocument.Submission> submissions = new ArrayList<>(u.submissions());
-            submissions.add(new ReportingRoundDocument.Submission(e.submission(), e.text(), e.documentRef(),
-                    e.submittedAt().toInstant(), e.submittedOn(), e.late(), actor));
-            return new ReportingRoundDocument.Unit(u.unitCode(), u.unitName(), u.expectedSince(), submissions,
-                    u.urgings());
-        }), seq));
+    public void on(
+            WorkReportSubmittedEvent e, @SequenceNumber long seq, @MetaDataValue(LedgerMetaData.ACTOR) String actor) {
+        change(
+                e.roundId(),
+                seq,
+                round -> round.withUnits(
+                        round.changeUnit(e.unitCode(), u -> {
+                            List<ReportingRoundDocument.Submission> submissions = new ArrayList<>(u.submissions());
+                            submissions.add(new ReportingRoundDocument.Submission(
+                                    e.submission(),
+                                    e.text(),
+                                    e.documentRef(),
+                                    e.submittedAt().toInstant(),
+                                    e.submittedOn(),
+                                    e.late(),
+                                    actor));
+                            return new ReportingRoundDocument.Unit(
+                                    u.unitCode(), u.unitName(), u.expectedSince(), submissions, u.urgings());
+                        }),
+                        seq));
     }
 
     @EventHandler
-    public void on(WorkReportUrgedEvent e, @SequenceNumber long seq, @MetaDataValue(LedgerMetaData.ACTOR) String actor,
-                   @MetaDataValue(LedgerMetaData.ACTOR_ROLE) String actorRole) {
-        change(e.roundId(), seq, round -> round.withUnits(round.changeUnit(e.unitCode(), u -> {
-            List<ReportingRoundDocument.Urging> urgings = new ArrayList<>(u.urgings());
-            urgings.add(new ReportingRoundDocument.Urging(e.message(), e.urgedAt().toInstant(), actor, actorRole));
-            return new ReportingRoundDocument.Unit(u.unitCode(), u.unitName(), u.expectedSince(), u.submissions(),
-                    urgings);
-        }), seq));
+    public void on(
+            WorkReportUrgedEvent e,
+            @SequenceNumber long seq,
+            @MetaDataValue(LedgerMetaData.ACTOR) String actor,
+            @MetaDataValue(LedgerMetaData.ACTOR_ROLE) String actorRole) {
+        change(
+                e.roundId(),
+                seq,
+                round -> round.withUnits(
+                        round.changeUnit(e.unitCode(), u -> {
+                            List<ReportingRoundDocument.Urging> urgings = new ArrayList<>(u.urgings());
+                            urgings.add(new ReportingRoundDocument.Urging(
+                                    e.message(), e.urgedAt().toInstant(), actor, actorRole));
+                            return new ReportingRoundDocument.Unit(
+                                    u.unitCode(), u.unitName(), u.expectedSince(), u.submissions(), urgings);
+                        }),
+                        seq));
     }
 
     @EventHandler

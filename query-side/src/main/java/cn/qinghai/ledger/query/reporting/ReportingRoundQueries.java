@@ -57,21 +57,39 @@ public class ReportingRoundQueries {
                 .find(filters.isEmpty() ? new org.bson.Document() : and(filters))
                 .sort(Sorts.orderBy(Sorts.descending("openedOn"), Sorts.descending("_id")))) {
             ReportingRoundView view = view(d, today);
-            UnitReport own = query.unitCode() == null ? null : view.units().stream()
-                    .filter(u -> u.unitCode().equals(query.unitCode())).findFirst().orElse(null);
+            UnitReport own = query.unitCode() == null
+                    ? null
+                    : view.units().stream()
+                            .filter(u -> u.unitCode().equals(query.unitCode()))
+                            .findFirst()
+                            .orElse(null);
             if (query.unitCode() != null && own == null) {
                 continue;
             }
-            rows.add(new ReportingRoundRow(view.roundId(), view.conferenceId(), view.kind(), view.kindTitle(),
-                    view.period(), view.periodLabel(), view.dueDate(), view.requirements(), view.openedOn(), view.open(),
-                    view.closedOn(), today, view.counts(), own));
+            rows.add(new ReportingRoundRow(
+                    view.roundId(),
+                    view.conferenceId(),
+                    view.kind(),
+                    view.kindTitle(),
+                    view.period(),
+                    view.periodLabel(),
+                    view.dueDate(),
+                    view.requirements(),
+                    view.openedOn(),
+                    view.open(),
+                    view.closedOn(),
+                    today,
+                    view.counts(),
+                    own));
         }
         return new ReportingRoundList(rows);
     }
 
     @QueryHandler
     public Optional<ReportingRoundView> handle(FindReportingRoundQuery query) {
-        ReportingRoundDocument d = ReportingRoundProjection.rounds(collections).find(eq("_id", query.roundId())).first();
+        ReportingRoundDocument d = ReportingRoundProjection.rounds(collections)
+                .find(eq("_id", query.roundId()))
+                .first();
         return Optional.ofNullable(d).map(round -> view(round, LocalDate.now(clock)));
     }
 
@@ -89,18 +107,39 @@ public class ReportingRoundQueries {
                 case NOT_REPORTED -> notReported++;
                 case OVERDUE -> overdue++;
             }
-            List<UnitReport.Submission> submissions = u.submissions().stream().map(s -> new UnitReport.Submission(
-                    s.submission(), s.text(), s.documentRef(), at(s.submittedAt()), s.late(), s.submittedBy())).toList();
-            List<UnitReport.Urging> urgings = u.urgings().stream().map(g -> new UnitReport.Urging(g.message(),
-                    at(g.urgedAt()), g.urgedBy(), g.urgedByRole())).toList();
-            units.add(new UnitReport(u.unitCode(), u.unitName(), state,
-                    submissions.isEmpty() ? null : submissions.get(0).submittedAt(), u.expectedSince(), submissions,
-                    urgings, urgings.size()));
+            List<UnitReport.Submission> submissions = u.submissions().stream()
+                    .map(s -> new UnitReport.Submission(
+                            s.submission(), s.text(), s.documentRef(), at(s.submittedAt()), s.late(), s.submittedBy()))
+                    .toList();
+            List<UnitReport.Urging> urgings = u.urgings().stream()
+                    .map(g -> new UnitReport.Urging(g.message(), at(g.urgedAt()), g.urgedBy(), g.urgedByRole()))
+                    .toList();
+            units.add(new UnitReport(
+                    u.unitCode(),
+                    u.unitName(),
+                    state,
+                    submissions.isEmpty() ? null : submissions.get(0).submittedAt(),
+                    u.expectedSince(),
+                    submissions,
+                    urgings,
+                    urgings.size()));
         }
         ReportingKind kind = ReportingKind.valueOf(d.kind());
-        return new ReportingRoundView(d.id(), d.conferenceId(), kind, kind.title(), d.period(), d.periodLabel(),
-                d.dueDate(), d.requirements(), d.openedOn(), d.open(), d.closedOn(), today,
-                new ReportingRoundView.Counts(d.units().size(), reported, late, notReported, overdue), units);
+        return new ReportingRoundView(
+                d.id(),
+                d.conferenceId(),
+                kind,
+                kind.title(),
+                d.period(),
+                d.periodLabel(),
+                d.dueDate(),
+                d.requirements(),
+                d.openedOn(),
+                d.open(),
+                d.closedOn(),
+                today,
+                new ReportingRoundView.Counts(d.units().size(), reported, late, notReported, overdue),
+                units);
     }
 
     /**

@@ -36,18 +36,23 @@ class ReportingRoundsController {
 
     @GetMapping("/api/conferences/{cid}/reporting-rounds")
     @Operation(summary = "reporting rounds (报送轮次), latest opened first")
-    ReportingRoundList rounds(@PathVariable("cid") @Pattern(regexp = Ids.PATTERN) String cid,
-                              @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String unitCode,
-                              @RequestParam(required = false, defaultValue = "false") boolean open) {
-        return queries.query(new FindReportingRoundsQuery(cid, unitCode, open), ReportingRoundList.class).join();
+    ReportingRoundList rounds(
+            @PathVariable("cid") @Pattern(regexp = Ids.PATTERN) String cid,
+            @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String unitCode,
+            @RequestParam(required = false, defaultValue = "false") boolean open) {
+        return queries.query(new FindReportingRoundsQuery(cid, unitCode, open), ReportingRoundList.class)
+                .join();
     }
 
     @GetMapping("/api/conferences/{cid}/reporting-rounds/{period}")
     @Operation(summary = "one reporting round with each expected unit's state")
-    ReportingRoundView round(@PathVariable("cid") @Pattern(regexp = Ids.PATTERN) String cid,
-                             @PathVariable("period") @Pattern(regexp = ReportingKind.PERIOD_PATTERN) String period) {
-        return queries.query(new FindReportingRoundQuery(ReportingKind.roundId(cid, period)),
-                        ResponseTypes.optionalInstanceOf(ReportingRoundView.class)).join()
+    ReportingRoundView round(
+            @PathVariable("cid") @Pattern(regexp = Ids.PATTERN) String cid,
+            @PathVariable("period") @Pattern(regexp = ReportingKind.PERIOD_PATTERN) String period) {
+        return queries.query(
+                        new FindReportingRoundQuery(ReportingKind.roundId(cid, period)),
+                        ResponseTypes.optionalInstanceOf(ReportingRoundView.class))
+                .join()
                 .orElseThrow(() -> new NotFoundException("no reporting round " + period + " in conference " + cid));
     }
 }

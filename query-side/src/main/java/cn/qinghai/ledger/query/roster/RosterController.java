@@ -1,10 +1,10 @@
 package cn.qinghai.ledger.query.roster;
 
-import cn.qinghai.ledger.platform.security.Caller;
-import cn.qinghai.ledger.query.platform.ReasonVisibility;
 import cn.qinghai.ledger.events.Ids;
 import cn.qinghai.ledger.events.conference.*;
+import cn.qinghai.ledger.platform.security.Caller;
 import cn.qinghai.ledger.platform.web.NotFoundException;
+import cn.qinghai.ledger.query.platform.ReasonVisibility;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -39,32 +39,41 @@ class RosterController {
     }
 
     @GetMapping("/api/conferences")
-    ConferenceList conferences(@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-                               @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return queries.query(new FindConferencesQuery(page, size), ConferenceList.class).join();
+    ConferenceList conferences(
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        return queries.query(new FindConferencesQuery(page, size), ConferenceList.class)
+                .join();
     }
 
     @GetMapping("/api/conferences/{cid}")
     ConferenceOverview conference(@PathVariable("cid") @Pattern(regexp = Ids.PATTERN) String cid) {
-        return found(queries.query(new FindConferenceQuery(cid), ResponseTypes.optionalInstanceOf(
-                ConferenceOverview.class)).join(), "no conference " + cid);
+        return found(
+                queries.query(new FindConferenceQuery(cid), ResponseTypes.optionalInstanceOf(ConferenceOverview.class))
+                        .join(),
+                "no conference " + cid);
     }
 
     @GetMapping("/api/conferences/{cid}/roster")
-    RosterView roster(@PathVariable("cid") @Pattern(regexp = Ids.PATTERN) String cid,
-                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+    RosterView roster(
+            @PathVariable("cid") @Pattern(regexp = Ids.PATTERN) String cid,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
-        return found(queries.query(new FindRosterQuery(cid, day), ResponseTypes.optionalInstanceOf(RosterView.class))
-                .join(), "no conference " + cid);
+        return found(
+                queries.query(new FindRosterQuery(cid, day), ResponseTypes.optionalInstanceOf(RosterView.class))
+                        .join(),
+                "no conference " + cid);
     }
 
     /** 成员调整: the member changes units proposed, newest first; the office confirms or rejects the pending ones. */
     @GetMapping("/api/conferences/{cid}/member-changes")
-    MemberChangeList memberChanges(@PathVariable("cid") @Pattern(regexp = Ids.PATTERN) String cid,
-                                   @RequestParam(required = false) MemberChangeList.Status status,
-                                   @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String unit) {
+    MemberChangeList memberChanges(
+            @PathVariable("cid") @Pattern(regexp = Ids.PATTERN) String cid,
+            @RequestParam(required = false) MemberChangeList.Status status,
+            @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String unit) {
         return ReasonVisibility.forCaller(
-                queries.query(new FindMemberChangesQuery(cid, status, unit), MemberChangeList.class).join(),
+                queries.query(new FindMemberChangesQuery(cid, status, unit), MemberChangeList.class)
+                        .join(),
                 Caller.current());
     }
 

@@ -8,8 +8,7 @@ import org.bson.Document;
 /** The decision (会议决定, 批示 …) a roster change rests on, as the roster's documents keep it. */
 final class RosterDecisions {
 
-    private RosterDecisions() {
-    }
+    private RosterDecisions() {}
 
     static Document toDocument(RosterDecision d) {
         if (d == null) {
@@ -26,7 +25,11 @@ final class RosterDecisions {
         if (d == null) {
             return null;
         }
-        return new RosterDecision(d.getString("kind") == null ? null : RosterDecision.Kind.valueOf(d.getString("kind")),
-                d.getString("meetingId"), d.getString("decisionId"), d.getString("reference"), date(d, "decidedOn"));
+        return new RosterDecision(
+                d.getString("kind") == null ? null : RosterDecision.Kind.valueOf(d.getString("kind")),
+                d.getString("meetingId"),
+                d.getString("decisionId"),
+                d.getString("reference"),
+                date(d, "decidedOn"));
     }
 }

@@ -10,7 +10,6 @@ import static com.mongodb.client.model.Updates.set;
 import static com.mongodb.client.model.Updates.unset;
 
 import cn.qinghai.ledger.events.conference.*;
-import cn.qinghai.ledger.query.platform.MongoWrites;
 import cn.qinghai.ledger.query.platform.ReadModelCollections;
 import cn.qinghai.ledger.query.platform.ReadModelGenerations;
 import cn.qinghai.ledger.query.platform.ReplayableProjection;
@@ -97,25 +96,33 @@ public class RosterProjection implements ReplayableProjection {
 
     @EventHandler
     void on(ConferenceEstablishedEvent e, @SequenceNumber long seq) {
-        applyIfNewer(col(CONFERENCES), e.conferenceId(), seq, combine(
-                set("name", e.name()),
-                set("documentNo", e.documentNo()),
-                set("basisDocuments", e.basisDocuments()),
-                set("leadUnitCode", e.leadUnitCode()),
-                set("establishedOn", date(e.establishedOn())),
-                set("status", ConferenceStatus.ACTIVE.name())));
+        applyIfNewer(
+                col(CONFERENCES),
+                e.conferenceId(),
+                seq,
+                combine(
+                        set("name", e.name()),
+                        set("documentNo", e.documentNo()),
+                        set("basisDocuments", e.basisDocuments()),
+                        set("leadUnitCode", e.leadUnitCode()),
+                        set("establishedOn", date(e.establishedOn())),
+                        set("status", ConferenceStatus.ACTIVE.name())));
     }
 
     @EventHandler
     void on(MemberUnitAddedEvent e, @SequenceNumber long seq) {
-        applyIfNewer(col(UNITS), unitId(e.conferenceId(), e.unitCode()), seq, combine(
-                set("conferenceId", e.conferenceId()),
-                set("unitCode", e.unitCode()),
-                set("name", e.name()),
-                set("duties", e.duties()),
-                set("active", true),
-                set("addedOn", date(e.effectiveOn())),
-                set("order", seq)));
+        applyIfNewer(
+                col(UNITS),
+                unitId(e.conferenceId(), e.unitCode()),
+                seq,
+                combine(
+                        set("conferenceId", e.conferenceId()),
+                        set("unitCode", e.unitCode()),
+                        set("name", e.name()),
+                        set("duties", e.duties()),
+                        set("active", true),
+                        set("addedOn", date(e.effectiveOn())),
+                        set("order", seq)));
     }
 
     @EventHandler
@@ -125,88 +132,144 @@ public class RosterProjection implements ReplayableProjection {
 
     @EventHandler
     void on(MemberUnitRemovedEvent e, @SequenceNumber long seq) {
-        applyIfNewer(col(UNITS), unitId(e.conferenceId(), e.unitCode()), seq, combine(
-                set("active", false),
-                set("removedOn", date(e.effectiveOn())),
-                set("removalReason", e.reason()),
-                unset("member"),
-                unset("liaison")));
+        applyIfNewer(
+                col(UNITS),
+                unitId(e.conferenceId(), e.unitCode()),
+                seq,
+                combine(
+                        set("active", false),
+                        set("removedOn", date(e.effectiveOn())),
+                        set("removalReason", e.reason()),
+                        unset("member"),
+                        unset("liaison")));
         if (e.vacatedPersonId() != null) {
-            terms.closeTerm(SEATS, and(eq("conferenceId", e.conferenceId()), eq("personId", e.vacatedPersonId())),
-                    e.effectiveOn(), seq);
-            terms.closeTerm(DIRECTORS, and(eq("conferenceId", e.conferenceId()), eq("personId", e.vacatedPersonId())),
-                    e.effectiveOn(), seq);
+            terms.closeTerm(
+                    SEATS,
+                    and(eq("conferenceId", e.conferenceId()), eq("personId", e.vacatedPersonId())),
+                    e.effectiveOn(),
+                    seq);
+            terms.closeTerm(
+                    DIRECTORS,
+                    and(eq("conferenceId", e.conferenceId()), eq("personId", e.vacatedPersonId())),
+                    e.effectiveOn(),
+                    seq);
         }
-        terms.closeTerm(LIAISONS, and(eq("conferenceId", e.conferenceId()), eq("unitCode", e.unitCode())),
-                e.effectiveOn(), seq);
+        terms.closeTerm(
+                LIAISONS,
+                and(eq("conferenceId", e.conferenceId()), eq("unitCode", e.unitCode())),
+                e.effectiveOn(),
+                seq);
     }
 
     @EventHandler
     void on(MemberAppointedEvent e, @SequenceNumber long seq) {
-        terms.openSeat(e.conferenceId(), e.personId(), e.name(), e.title(), e.role(), e.unitCode(), e.effectiveOn(), seq);
+        terms.openSeat(
+                e.conferenceId(), e.personId(), e.name(), e.title(), e.role(), e.unitCode(), e.effectiveOn(), seq);
     }
 
     @EventHandler
     void on(OfficeDirectorAppointedEvent e, @SequenceNumber long seq) {
         terms.closeTerm(DIRECTORS, eq("conferenceId", e.conferenceId()), e.effectiveOn(), seq);
-        insertOnce(col(DIRECTORS), RosterTerms.termId(e.conferenceId(), "director", seq), new Document()
-                .append("conferenceId", e.conferenceId())
-                .append("personId", e.personId())
-                .append("name", e.name())
-                .append("from", date(e.effectiveOn()))
-                .append("startSeq", seq));
+        insertOnce(
+                col(DIRECTORS),
+                RosterTerms.termId(e.conferenceId(), "director", seq),
+                new Document()
+                        .append("conferenceId", e.conferenceId())
+                        .append("personId", e.personId())
+                        .append("name", e.name())
+                        .append("from", date(e.effectiveOn()))
+                        .append("startSeq", seq));
     }
 
     @EventHandler
     void on(MemberChangeProposedEvent e, @SequenceNumber long seq) {
-        insertOnce(col(CHANGES), RosterTerms.termId(e.conferenceId(), e.changeId(), 0), new Document()
-                .append("conferenceId", e.conferenceId())
-                .append("changeId", e.changeId())
-                .append("unitCode", e.unitCode())
-                .append("outgoingPersonId", e.outgoingPersonId())
-                .append("incoming", new Document("personId", e.incoming().personId())
-                        .append("name", e.incoming().name())
-                        .append("title", e.incoming().title()))
-                .append("reason", e.reason())
-                .append("proposedOn", date(e.proposedOn()))
-                .append("status", "PENDING")
-                .append(cn.qinghai.ledger.query.platform.MongoWrites.SEQ, seq));
+        insertOnce(
+                col(CHANGES),
+                RosterTerms.termId(e.conferenceId(), e.changeId(), 0),
+                new Document()
+                        .append("conferenceId", e.conferenceId())
+                        .append("changeId", e.changeId())
+                        .append("unitCode", e.unitCode())
+                        .append("outgoingPersonId", e.outgoingPersonId())
+                        .append(
+                                "incoming",
+                                new Document("personId", e.incoming().personId())
+                                        .append("name", e.incoming().name())
+                                        .append("title", e.incoming().title()))
+                        .append("reason", e.reason())
+                        .append("proposedOn", date(e.proposedOn()))
+                        .append("status", "PENDING")
+                        .append(cn.qinghai.ledger.query.platform.MongoWrites.SEQ, seq));
     }
 
     @EventHandler
     void on(MemberReplacedEvent e, @SequenceNumber long seq) {
         decideChange(e.conferenceId(), e.changeId(), "CONFIRMED", null, e.effectiveOn(), seq);
-        terms.closeTerm(SEATS, and(eq("conferenceId", e.conferenceId()), eq("personId", e.outgoingPersonId())),
-                e.effectiveOn(), seq);
+        terms.closeTerm(
+                SEATS,
+                and(eq("conferenceId", e.conferenceId()), eq("personId", e.outgoingPersonId())),
+                e.effectiveOn(),
+                seq);
         if (e.officeDirectorVacated()) {
-            terms.closeTerm(DIRECTORS, and(eq("conferenceId", e.conferenceId()), eq("personId", e.outgoingPersonId())),
-                    e.effectiveOn(), seq);
+            terms.closeTerm(
+                    DIRECTORS,
+                    and(eq("conferenceId", e.conferenceId()), eq("personId", e.outgoingPersonId())),
+                    e.effectiveOn(),
+                    seq);
         }
-        terms.openSeat(e.conferenceId(), e.incoming().personId(), e.incoming().name(), e.incoming().title(), e.role(),
-                e.unitCode(), e.effectiveOn(), seq);
+        terms.openSeat(
+                e.conferenceId(),
+                e.incoming().personId(),
+                e.incoming().name(),
+                e.incoming().title(),
+                e.role(),
+                e.unitCode(),
+                e.effectiveOn(),
+                seq);
     }
 
     /** 换届: the outgoing holder's term ends, the incoming's begins; the directorship follows as the event says. */
     @EventHandler
     void on(SeatSucceededEvent e, @SequenceNumber long seq) {
-        terms.closeTerm(SEATS, and(eq("conferenceId", e.conferenceId()), eq("personId", e.outgoingPersonId())),
-                e.effectiveOn(), seq);
-        terms.openSeat(e.conferenceId(), e.incoming().personId(), e.incoming().name(), e.incoming().title(), e.role(),
-                e.unitCode(), e.effectiveOn(), seq);
-        col(SEATS).updateOne(eq("_id", RosterTerms.termId(e.conferenceId(), e.incoming().personId(), seq)),
-                set("decidedBy", RosterDecisions.toDocument(e.decidedBy())));
+        terms.closeTerm(
+                SEATS,
+                and(eq("conferenceId", e.conferenceId()), eq("personId", e.outgoingPersonId())),
+                e.effectiveOn(),
+                seq);
+        terms.openSeat(
+                e.conferenceId(),
+                e.incoming().personId(),
+                e.incoming().name(),
+                e.incoming().title(),
+                e.role(),
+                e.unitCode(),
+                e.effectiveOn(),
+                seq);
+        col(SEATS)
+                .updateOne(
+                        eq(
+                                "_id",
+                                RosterTerms.termId(
+                                        e.conferenceId(), e.incoming().personId(), seq)),
+                        set("decidedBy", RosterDecisions.toDocument(e.decidedBy())));
         if (e.officeDirector() != null) {
-            terms.closeTerm(DIRECTORS, and(eq("conferenceId", e.conferenceId()), eq("personId", e.outgoingPersonId())),
-                    e.effectiveOn(), seq);
+            terms.closeTerm(
+                    DIRECTORS,
+                    and(eq("conferenceId", e.conferenceId()), eq("personId", e.outgoingPersonId())),
+                    e.effectiveOn(),
+                    seq);
         }
         if (e.officeDirector() == OfficeDirectorHandover.TO_INCOMING) {
-            insertOnce(col(DIRECTORS), RosterTerms.termId(e.conferenceId(), "director", seq), new Document()
-                    .append("conferenceId", e.conferenceId())
-                    .append("personId", e.incoming().personId())
-                    .append("name", e.incoming().name())
-                    .append("from", date(e.effectiveOn()))
-                    .append("startSeq", seq)
-                    .append("decidedBy", RosterDecisions.toDocument(e.decidedBy())));
+            insertOnce(
+                    col(DIRECTORS),
+                    RosterTerms.termId(e.conferenceId(), "director", seq),
+                    new Document()
+                            .append("conferenceId", e.conferenceId())
+                            .append("personId", e.incoming().personId())
+                            .append("name", e.incoming().name())
+                            .append("from", date(e.effectiveOn()))
+                            .append("startSeq", seq)
+                            .append("decidedBy", RosterDecisions.toDocument(e.decidedBy())));
         }
     }
 
@@ -220,17 +283,30 @@ public class RosterProjection implements ReplayableProjection {
         Document decision = RosterDecisions.toDocument(e.decidedBy());
         switch (e.change()) {
             case MEMBER_REPLACED -> {
-                col(CHANGES).updateOne(eq("_id", RosterTerms.termId(e.conferenceId(), e.changeId(), 0)), set("decidedBy", decision));
-                col(SEATS).updateOne(eq("_id", RosterTerms.termId(e.conferenceId(), e.personId(), seq - 1)),
-                        set("decidedBy", decision));
+                col(CHANGES)
+                        .updateOne(
+                                eq("_id", RosterTerms.termId(e.conferenceId(), e.changeId(), 0)),
+                                set("decidedBy", decision));
+                col(SEATS)
+                        .updateOne(
+                                eq("_id", RosterTerms.termId(e.conferenceId(), e.personId(), seq - 1)),
+                                set("decidedBy", decision));
             }
-            case MEMBER_APPOINTED -> col(SEATS).updateOne(eq("_id", RosterTerms.termId(e.conferenceId(), e.personId(), seq - 1)),
-                    set("decidedBy", decision));
-            case OFFICE_DIRECTOR_APPOINTED -> col(DIRECTORS).updateOne(
-                    eq("_id", RosterTerms.termId(e.conferenceId(), "director", seq - 1)), set("decidedBy", decision));
-            case UNIT_ADDED, UNIT_DUTIES_UPDATED, UNIT_REMOVED -> col(UNITS).updateOne(
-                    eq("_id", unitId(e.conferenceId(), e.unitCode())),
-                    set("decisions." + e.change().name(), decision));
+            case MEMBER_APPOINTED ->
+                col(SEATS)
+                        .updateOne(
+                                eq("_id", RosterTerms.termId(e.conferenceId(), e.personId(), seq - 1)),
+                                set("decidedBy", decision));
+            case OFFICE_DIRECTOR_APPOINTED ->
+                col(DIRECTORS)
+                        .updateOne(
+                                eq("_id", RosterTerms.termId(e.conferenceId(), "director", seq - 1)),
+                                set("decidedBy", decision));
+            case UNIT_ADDED, UNIT_DUTIES_UPDATED, UNIT_REMOVED ->
+                col(UNITS)
+                        .updateOne(
+                                eq("_id", unitId(e.conferenceId(), e.unitCode())),
+                                set("decisions." + e.change().name(), decision));
         }
     }
 
@@ -247,10 +323,14 @@ public class RosterProjection implements ReplayableProjection {
 
     @EventHandler
     void on(ConferenceDissolvedEvent e, @SequenceNumber long seq) {
-        applyIfNewer(col(CONFERENCES), e.conferenceId(), seq, combine(
-                set("status", ConferenceStatus.DISSOLVED.name()),
-                set("dissolvedOn", date(e.effectiveOn())),
-                set("dissolutionReason", e.reason())));
+        applyIfNewer(
+                col(CONFERENCES),
+                e.conferenceId(),
+                seq,
+                combine(
+                        set("status", ConferenceStatus.DISSOLVED.name()),
+                        set("dissolvedOn", date(e.effectiveOn())),
+                        set("dissolutionReason", e.reason())));
     }
 
     @ResetHandler
@@ -261,12 +341,13 @@ public class RosterProjection implements ReplayableProjection {
         ensureIndexes();
     }
 
-    private void decideChange(String conferenceId, String changeId, String status, String reason, LocalDate on,
-                              long seq) {
-        applyIfNewer(col(CHANGES), RosterTerms.termId(conferenceId, changeId, 0), seq, combine(
-                set("status", status),
-                set("decisionReason", reason),
-                set("effectiveOn", date(on))));
+    private void decideChange(
+            String conferenceId, String changeId, String status, String reason, LocalDate on, long seq) {
+        applyIfNewer(
+                col(CHANGES),
+                RosterTerms.termId(conferenceId, changeId, 0),
+                seq,
+                combine(set("status", status), set("decisionReason", reason), set("effectiveOn", date(on))));
     }
 
     private MongoCollection<Document> col(String name) {

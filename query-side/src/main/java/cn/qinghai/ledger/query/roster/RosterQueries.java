@@ -54,36 +54,58 @@ public class RosterQueries {
     public ConferenceList handle(FindConferencesQuery query) {
         MongoCollection<Document> conferences = col(RosterProjection.CONFERENCES);
         List<ConferenceSummary> items = new ArrayList<>();
-        for (Document d : conferences.find().sort(Sorts.ascending("establishedOn", "_id"))
-                .skip(query.page() * query.size()).limit(query.size())) {
-            items.add(new ConferenceSummary(d.getString("_id"), d.getString("name"), d.getString("documentNo"),
-                    date(d, "establishedOn"), ConferenceStatus.valueOf(d.getString("status"))));
+        for (Document d : conferences
+                .find()
+                .sort(Sorts.ascending("establishedOn", "_id"))
+                .skip(query.page() * query.size())
+                .limit(query.size())) {
+            items.add(new ConferenceSummary(
+                    d.getString("_id"),
+                    d.getString("name"),
+                    d.getString("documentNo"),
+                    date(d, "establishedOn"),
+                    ConferenceStatus.valueOf(d.getString("status"))));
         }
         return new ConferenceList(items, conferences.countDocuments());
     }
 
     @QueryHandler
     public Optional<ConferenceOverview> handle(FindConferenceQuery query) {
-        Document d = col(RosterProjection.CONFERENCES).find(eq("_id", query.conferenceId())).first();
+        Document d = col(RosterProjection.CONFERENCES)
+                .find(eq("_id", query.conferenceId()))
+                .first();
         if (d == null) {
             return Optional.empty();
         }
         String cid = query.conferenceId();
         String host = d.getString("leadUnitCode");
-        Document hostUnit = col(RosterProjection.UNITS).find(eq("_id", RosterProjection.unitId(cid, host))).first();
-        Document director = col(RosterProjection.DIRECTORS).find(and(eq("conferenceId", cid), eq("to", null))).first();
-        var office = new ConferenceOverview.Office(host, hostUnit == null ? null : hostUnit.getString("name"),
+        Document hostUnit = col(RosterProjection.UNITS)
+                .find(eq("_id", RosterProjection.unitId(cid, host)))
+                .first();
+        Document director = col(RosterProjection.DIRECTORS)
+                .find(and(eq("conferenceId", cid), eq("to", null)))
+                .first();
+        var office = new ConferenceOverview.Office(
+                host,
+                hostUnit == null ? null : hostUnit.getString("name"),
                 director == null ? null : director.getString("personId"),
                 director == null ? null : director.getString("name"));
         var counts = new ConferenceOverview.Counts(
                 (int) col(RosterProjection.UNITS).countDocuments(and(eq("conferenceId", cid), eq("active", true))),
                 (int) col(RosterProjection.SEATS).countDocuments(and(eq("conferenceId", cid), eq("to", null))),
                 (int) col(RosterProjection.LIAISONS).countDocuments(and(eq("conferenceId", cid), eq("to", null))),
-                (int) col(RosterProjection.CHANGES).countDocuments(and(eq("conferenceId", cid),
-                        eq("status", "PENDING"))));
-        return Optional.of(new ConferenceOverview(cid, d.getString("name"), d.getString("documentNo"),
-                d.getList("basisDocuments", String.class), date(d, "establishedOn"),
-                ConferenceStatus.valueOf(d.getString("status")), date(d, "dissolvedOn"), office, counts));
+                (int) col(RosterProjection.CHANGES)
+                        .countDocuments(and(eq("conferenceId", cid), eq("status", "PENDING"))));
+        return Optional.of(new ConferenceOverview(
+                cid,
+                d.getString("name"),
+                d.getString("documentNo"),
+                d.getList("basisDocuments", String.class),
+                date(d, "establishedOn"),
+                ConferenceStatus.valueOf(d.getString("status")),
+                date(d, "dissolvedOn"),
+                office,
+                counts));
     }
 
     @QueryHandler
@@ -98,25 +120,48 @@ public class RosterQueries {
         List<RosterView.Seat> seats = new ArrayList<>();
         for (Document d : col(RosterProjection.SEATS).find(onDate).sort(Sorts.ascending("startSeq"))) {
             String unitCode = d.getString("unitCode");
-            seats.add(new RosterView.Seat(d.getString("personId"), d.getString("name"), d.getString("title"),
-                    SeatRole.valueOf(d.getString("role")), unitCode, unitCode == null ? null : unitNames.get(unitCode),
-                    date(d, "from"), date(d, "to"), RosterDecisions.of(d.get("decidedBy", Document.class))));
+            seats.add(new RosterView.Seat(
+                    d.getString("personId"),
+                    d.getString("name"),
+                    d.getString("title"),
+                    SeatRole.valueOf(d.getString("role")),
+                    unitCode,
+                    unitCode == null ? null : unitNames.get(unitCode),
+                    date(d, "from"),
+                    date(d, "to"),
+                    RosterDecisions.of(d.get("decidedBy", Document.class))));
         }
         // The notice's order: convener, deputy conveners, then the members in the order of their units, so a
         // member who succeeds another takes the unit's place rather than the end of the list.
-        seats.sort(Comparator.comparing(RosterView.Seat::role).thenComparing(seat -> seat.unitCode() == null
-                ? Long.MIN_VALUE : unitOrder.getOrDefault(seat.unitCode(), Long.MAX_VALUE)));
+        seats.sort(Comparator.comparing(RosterView.Seat::role)
+                .thenComparing(seat -> seat.unitCode() == null
+                        ? Long.MIN_VALUE
+                        : unitOrder.getOrDefault(seat.unitCode(), Long.MAX_VALUE)));
         Document director = col(RosterProjection.DIRECTORS).find(onDate).first();
         List<RosterView.Liaison> liaisons = new ArrayList<>();
         for (Document d : col(RosterProjection.LIAISONS).find(onDate).sort(Sorts.ascending("startSeq"))) {
-            liaisons.add(new RosterView.Liaison(d.getString("unitCode"), unitNames.get(d.getString("unitCode")),
-                    d.getString("name"), d.getString("title"), d.getString("phone"), date(d, "from"), date(d, "to")));
+            liaisons.add(new RosterView.Liaison(
+                    d.getString("unitCode"),
+                    unitNames.get(d.getString("unitCode")),
+                    d.getString("name"),
+                    d.getString("title"),
+                    d.getString("phone"),
+                    date(d, "from"),
+                    date(d, "to")));
         }
         liaisons.sort(Comparator.comparing(liaison -> unitOrder.getOrDefault(liaison.unitCode(), Long.MAX_VALUE)));
-        return Optional.of(new RosterView(cid, query.asOf(), seats,
-                director == null ? null : new RosterView.Director(director.getString("personId"),
-                        director.getString("name"), date(director, "from"), date(director, "to"),
-                        RosterDecisions.of(director.get("decidedBy", Document.class))),
+        return Optional.of(new RosterView(
+                cid,
+                query.asOf(),
+                seats,
+                director == null
+                        ? null
+                        : new RosterView.Director(
+                                director.getString("personId"),
+                                director.getString("name"),
+                                date(director, "from"),
+                                date(director, "to"),
+                                RosterDecisions.of(director.get("decidedBy", Document.class))),
                 liaisons));
     }
 
@@ -143,7 +188,10 @@ public class RosterQueries {
                 ? eq("unitCode", query.unitCode())
                 : eq("_id", RosterProjection.unitId(query.conferenceId(), query.unitCode()));
         // A code used by several conferences without a conferenceId: the first conference's unit.
-        Document found = col(RosterProjection.UNITS).find(filter).sort(Sorts.ascending("conferenceId")).first();
+        Document found = col(RosterProjection.UNITS)
+                .find(filter)
+                .sort(Sorts.ascending("conferenceId"))
+                .first();
         if (found == null) {
             return Optional.empty();
         }
@@ -163,18 +211,27 @@ public class RosterQueries {
         }
         Map<String, String> unitNames = unitNames(cid);
         List<MemberChangeList.MemberChange> items = new ArrayList<>();
-        for (Document d : col(RosterProjection.CHANGES).find(and(filters))
+        for (Document d : col(RosterProjection.CHANGES)
+                .find(and(filters))
                 .sort(Sorts.descending("proposedOn", MongoWrites.SEQ))) {
             Document incoming = d.get("incoming", Document.class);
             Document outgoing = col(RosterProjection.SEATS)
-                    .find(and(eq("conferenceId", cid), eq("personId", d.getString("outgoingPersonId")))).first();
-            items.add(new MemberChangeList.MemberChange(cid, d.getString("changeId"), d.getString("unitCode"),
-                    unitNames.get(d.getString("unitCode")), d.getString("outgoingPersonId"),
+                    .find(and(eq("conferenceId", cid), eq("personId", d.getString("outgoingPersonId"))))
+                    .first();
+            items.add(new MemberChangeList.MemberChange(
+                    cid,
+                    d.getString("changeId"),
+                    d.getString("unitCode"),
+                    unitNames.get(d.getString("unitCode")),
+                    d.getString("outgoingPersonId"),
                     outgoing == null ? null : outgoing.getString("name"),
                     new Person(incoming.getString("personId"), incoming.getString("name"), incoming.getString("title")),
-                    d.getString("reason"), date(d, "proposedOn"),
-                    MemberChangeList.Status.valueOf(d.getString("status")), d.getString("decisionReason"),
-                    date(d, "effectiveOn"), RosterDecisions.of(d.get("decidedBy", Document.class))));
+                    d.getString("reason"),
+                    date(d, "proposedOn"),
+                    MemberChangeList.Status.valueOf(d.getString("status")),
+                    d.getString("decisionReason"),
+                    date(d, "effectiveOn"),
+                    RosterDecisions.of(d.get("decidedBy", Document.class))));
         }
         return new MemberChangeList(items, items.size());
     }
@@ -182,22 +239,36 @@ public class RosterQueries {
     private static UnitView unitView(Document d) {
         Document m = d.get("member", Document.class);
         Document l = d.get("liaison", Document.class);
-        return new UnitView(d.getString("conferenceId"), d.getString("unitCode"), d.getString("name"),
-                d.getList("duties", String.class), d.getBoolean("active", false), date(d, "addedOn"),
+        return new UnitView(
+                d.getString("conferenceId"),
+                d.getString("unitCode"),
+                d.getString("name"),
+                d.getList("duties", String.class),
+                d.getBoolean("active", false),
+                date(d, "addedOn"),
                 date(d, "removedOn"),
-                m == null ? null : new UnitView.Member(m.getString("personId"), m.getString("name"),
-                        m.getString("title"), SeatRole.valueOf(m.getString("role"))),
-                l == null ? null : new UnitView.Liaison(l.getString("name"), l.getString("title"),
-                        l.getString("phone"), date(l, "since")),
+                m == null
+                        ? null
+                        : new UnitView.Member(
+                                m.getString("personId"),
+                                m.getString("name"),
+                                m.getString("title"),
+                                SeatRole.valueOf(m.getString("role"))),
+                l == null
+                        ? null
+                        : new UnitView.Liaison(
+                                l.getString("name"), l.getString("title"), l.getString("phone"), date(l, "since")),
                 decisions(d.get("decisions", Document.class)));
     }
 
     /** The decisions behind the unit, as the roster projection keeps them by change. */
     private static UnitView.Decisions decisions(Document d) {
-        return d == null ? new UnitView.Decisions(null, null, null) : new UnitView.Decisions(
-                RosterDecisions.of(d.get("UNIT_ADDED", Document.class)),
-                RosterDecisions.of(d.get("UNIT_DUTIES_UPDATED", Document.class)),
-                RosterDecisions.of(d.get("UNIT_REMOVED", Document.class)));
+        return d == null
+                ? new UnitView.Decisions(null, null, null)
+                : new UnitView.Decisions(
+                        RosterDecisions.of(d.get("UNIT_ADDED", Document.class)),
+                        RosterDecisions.of(d.get("UNIT_DUTIES_UPDATED", Document.class)),
+                        RosterDecisions.of(d.get("UNIT_REMOVED", Document.class)));
     }
 
     private Map<String, String> unitNames(String conferenceId) {

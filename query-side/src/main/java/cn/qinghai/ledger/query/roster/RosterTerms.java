@@ -37,30 +37,48 @@ final class RosterTerms {
         this.collections = collections;
     }
 
-    void openSeat(String conferenceId, String personId, String name, String title, SeatRole role,
-                          String unitCode, LocalDate from, long seq) {
-        insertOnce(col(SEATS), termId(conferenceId, personId, seq), new Document()
-                .append("conferenceId", conferenceId)
-                .append("personId", personId)
-                .append("name", name)
-                .append("title", title)
-                .append("role", role.name())
-                .append("unitCode", unitCode)
-                .append("from", date(from))
-                .append("startSeq", seq));
+    void openSeat(
+            String conferenceId,
+            String personId,
+            String name,
+            String title,
+            SeatRole role,
+            String unitCode,
+            LocalDate from,
+            long seq) {
+        insertOnce(
+                col(SEATS),
+                termId(conferenceId, personId, seq),
+                new Document()
+                        .append("conferenceId", conferenceId)
+                        .append("personId", personId)
+                        .append("name", name)
+                        .append("title", title)
+                        .append("role", role.name())
+                        .append("unitCode", unitCode)
+                        .append("from", date(from))
+                        .append("startSeq", seq));
         if (unitCode != null) {
-            applyIfNewer(col(UNITS), RosterProjection.unitId(conferenceId, unitCode), seq, set("member", new Document()
-                    .append("personId", personId)
-                    .append("name", name)
-                    .append("title", title)
-                    .append("role", role.name())));
+            applyIfNewer(
+                    col(UNITS),
+                    RosterProjection.unitId(conferenceId, unitCode),
+                    seq,
+                    set(
+                            "member",
+                            new Document()
+                                    .append("personId", personId)
+                                    .append("name", name)
+                                    .append("title", title)
+                                    .append("role", role.name())));
         }
     }
 
     /** Ends the current term matching {@code filter}, if it was opened by an earlier event. */
     void closeTerm(String collection, Bson filter, LocalDate to, long seq) {
-        col(collection).updateMany(and(filter, eq("to", null), lt("startSeq", seq)),
-                combine(set("to", date(to)), set("endSeq", seq)));
+        col(collection)
+                .updateMany(
+                        and(filter, eq("to", null), lt("startSeq", seq)),
+                        combine(set("to", date(to)), set("endSeq", seq)));
     }
 
     /**
@@ -70,34 +88,49 @@ final class RosterTerms {
      * every date whatever order the filings came in.
      */
     void fileLiaison(LiaisonFiledEvent e, long seq) {
-        insertOnce(col(LIAISONS), termId(e.conferenceId(), "liaison-" + e.unitCode(), seq), new Document()
-                .append("conferenceId", e.conferenceId())
-                .append("unitCode", e.unitCode())
-                .append("name", e.name())
-                .append("title", e.title())
-                .append("phone", e.phone())
-                .append("from", date(e.effectiveOn()))
-                .append("startSeq", seq));
+        insertOnce(
+                col(LIAISONS),
+                termId(e.conferenceId(), "liaison-" + e.unitCode(), seq),
+                new Document()
+                        .append("conferenceId", e.conferenceId())
+                        .append("unitCode", e.unitCode())
+                        .append("name", e.name())
+                        .append("title", e.title())
+                        .append("phone", e.phone())
+                        .append("from", date(e.effectiveOn()))
+                        .append("startSeq", seq));
         Document current = chainLiaisonTerms(e.conferenceId(), e.unitCode());
-        applyIfNewer(col(UNITS), RosterProjection.unitId(e.conferenceId(), e.unitCode()), seq, set("liaison", new Document()
-                .append("name", current.getString("name"))
-                .append("title", current.getString("title"))
-                .append("phone", current.getString("phone"))
-                .append("since", current.getString("from"))));
+        applyIfNewer(
+                col(UNITS),
+                RosterProjection.unitId(e.conferenceId(), e.unitCode()),
+                seq,
+                set(
+                        "liaison",
+                        new Document()
+                                .append("name", current.getString("name"))
+                                .append("title", current.getString("title"))
+                                .append("phone", current.getString("phone"))
+                                .append("since", current.getString("from"))));
     }
 
     /** Ends each liaison term of the unit where the next (by date, then filing) begins; returns the last. */
     Document chainLiaisonTerms(String conferenceId, String unitCode) {
         List<Document> terms = new ArrayList<>();
-        col(LIAISONS).find(and(eq("conferenceId", conferenceId), eq("unitCode", unitCode))).into(terms);
+        col(LIAISONS)
+                .find(and(eq("conferenceId", conferenceId), eq("unitCode", unitCode)))
+                .into(terms);
         terms.sort(Comparator.comparing((Document d) -> d.getString("from"))
                 .thenComparingLong(d -> d.getLong("startSeq")));
         for (int i = 0; i < terms.size() - 1; i++) {
             Document term = terms.get(i);
             String end = terms.get(i + 1).getString("from");
             if (!end.equals(term.getString("to"))) {
-                col(LIAISONS).updateOne(eq("_id", term.get("_id")),
-                        combine(set("to", end), set("endSeq", terms.get(i + 1).getLong("startSeq"))));
+                col(LIAISONS)
+                        .updateOne(
+                                eq("_id", term.get("_id")),
+                                combine(
+                                        set("to", end),
+                                        set("endSeq", terms.get(i + 1).getLong("startSeq"))));
             }
         }
         return terms.get(terms.size() - 1);

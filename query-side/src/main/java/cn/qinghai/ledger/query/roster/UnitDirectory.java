@@ -1,9 +1,9 @@
 package cn.qinghai.ledger.query.roster;
 
-import cn.qinghai.ledger.query.platform.ReadModelCollections;
-import cn.qinghai.ledger.query.platform.ReadModelGenerations;
 import static com.mongodb.client.model.Filters.eq;
 
+import cn.qinghai.ledger.query.platform.ReadModelCollections;
+import cn.qinghai.ledger.query.platform.ReadModelGenerations;
 import com.mongodb.client.MongoDatabase;
 import java.util.HashMap;
 import java.util.Map;
@@ -36,8 +36,8 @@ public class UnitDirectory {
         Map<String, String> names = new HashMap<>();
         var units = roster.get(RosterProjection.UNITS);
         for (Document d : conferenceId == null ? units.find() : units.find(eq("conferenceId", conferenceId))) {
-            names.put(RosterProjection.unitId(d.getString("conferenceId"), d.getString("unitCode")),
-                    d.getString("name"));
+            names.put(
+                    RosterProjection.unitId(d.getString("conferenceId"), d.getString("unitCode")), d.getString("name"));
         }
         return new UnitNames(names);
     }

@@ -1,8 +1,5 @@
 package cn.qinghai.ledger.query.tasklist;
 
-import cn.qinghai.ledger.events.task.RagReason;
-import cn.qinghai.ledger.events.task.RagStatus;
-import cn.qinghai.ledger.events.task.TaskStatus;
 import static cn.qinghai.ledger.query.platform.MongoWrites.date;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -13,6 +10,9 @@ import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.nor;
 import static com.mongodb.client.model.Filters.or;
 
+import cn.qinghai.ledger.events.task.RagReason;
+import cn.qinghai.ledger.events.task.RagStatus;
+import cn.qinghai.ledger.events.task.TaskStatus;
 import cn.qinghai.ledger.platform.calendar.WorkingCalendar;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -66,34 +66,34 @@ public class RagPolicy {
 
     /** Fields of a task document holding its {@link RagDates} (indexed on MongoDB). */
     public static final String RED_FROM = "redFrom";
+
     public static final String DUE_AT_WORK = "dueAtWork";
     public static final String REPORT_SINCE_AT_WORK = "reportSinceAtWork";
 
-    public record Assessment(RagStatus rag, RagReason reason, boolean overdue) {
-    }
+    public record Assessment(RagStatus rag, RagReason reason, boolean overdue) {}
 
     /**
      * The dates an open task's RAG turns on, whatever the day: its first overdue day ({@link #overdueFrom}),
      * and while the units work on it its due date and the day its report interval runs from; each null
      * when it does not apply. A task's RAG on any day follows from them alone (see {@link #filter}).
      */
-    public record RagDates(LocalDate redFrom, LocalDate dueAtWork, LocalDate reportSinceAtWork) {
-    }
+    public record RagDates(LocalDate redFrom, LocalDate dueAtWork, LocalDate reportSinceAtWork) {}
 
     /**
      * The {@link RagDates} of a unit's open lead tasks, counted by day: how many turn overdue on each day,
      * fall due on each day while at work, and have their report interval running from each day.
      */
-    public record DatedCounts(NavigableMap<LocalDate, Integer> redFrom, NavigableMap<LocalDate, Integer> dueAtWork,
-                              NavigableMap<LocalDate, Integer> reportSinceAtWork) {
+    public record DatedCounts(
+            NavigableMap<LocalDate, Integer> redFrom,
+            NavigableMap<LocalDate, Integer> dueAtWork,
+            NavigableMap<LocalDate, Integer> reportSinceAtWork) {
 
-        public static final DatedCounts NONE = new DatedCounts(Collections.emptyNavigableMap(),
-                Collections.emptyNavigableMap(), Collections.emptyNavigableMap());
+        public static final DatedCounts NONE = new DatedCounts(
+                Collections.emptyNavigableMap(), Collections.emptyNavigableMap(), Collections.emptyNavigableMap());
     }
 
     /** A unit's figures that turn on RAG: its open lead tasks overdue today, and the worst RAG among them. */
-    public record UnitRag(int overdue, RagStatus worst) {
-    }
+    public record UnitRag(int overdue, RagStatus worst) {}
 
     private final Clock clock;
     private final WorkingCalendar calendar;
@@ -153,8 +153,7 @@ public class RagPolicy {
      */
     public static RagDates datesOf(TaskRecord task, ZoneId zone) {
         boolean atWork = unitsAtWork(task);
-        return new RagDates(overdueFrom(task), atWork ? task.dueDate() : null,
-                atWork ? reportSince(task, zone) : null);
+        return new RagDates(overdueFrom(task), atWork ? task.dueDate() : null, atWork ? reportSince(task, zone) : null);
     }
 
     /**
@@ -186,7 +185,9 @@ public class RagPolicy {
 
     /** Open lead tasks overdue on {@code today}, from a unit's {@link DatedCounts}. */
     public int overdue(DatedCounts counts, LocalDate today) {
-        return counts.redFrom().headMap(today, true).values().stream().mapToInt(Integer::intValue).sum();
+        return counts.redFrom().headMap(today, true).values().stream()
+                .mapToInt(Integer::intValue)
+                .sum();
     }
 
     /**
@@ -199,7 +200,8 @@ public class RagPolicy {
             return RagStatus.RED;
         }
         LocalDate lastDueSoon = lastDueSoon(today);
-        boolean dueSoon = lastDueSoon != null && !counts.dueAtWork().subMap(today, true, lastDueSoon, true).isEmpty();
+        boolean dueSoon = lastDueSoon != null
+                && !counts.dueAtWork().subMap(today, true, lastDueSoon, true).isEmpty();
         boolean reportMissing = !counts.reportSinceAtWork().isEmpty()
                 && reportMissing(counts.reportSinceAtWork().firstKey(), today);
         return dueSoon || reportMissing ? RagStatus.AMBER : RagStatus.GREEN;
@@ -246,7 +248,9 @@ public class RagPolicy {
      */
     public LocalDate lastDueSoon(LocalDate today) {
         LocalDate last = null;
-        for (LocalDate day = today; dueSoon(day, today) && day.isBefore(today.plusDays(SEARCH_DAYS)); day = day.plusDays(1)) {
+        for (LocalDate day = today;
+                dueSoon(day, today) && day.isBefore(today.plusDays(SEARCH_DAYS));
+                day = day.plusDays(1)) {
             last = day;
         }
         return last;
@@ -267,7 +271,8 @@ public class RagPolicy {
 
     /** The day the report interval runs from: the last progress report's date in {@code zone}, else assignment. */
     private static LocalDate reportSince(TaskRecord task, ZoneId zone) {
-        return task.lastReportAt() != null ? task.lastReportAt().atZoneSameInstant(zone).toLocalDate()
+        return task.lastReportAt() != null
+                ? task.lastReportAt().atZoneSameInstant(zone).toLocalDate()
                 : task.assignedOn();
     }
 

@@ -14,12 +14,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class SupervisionProperties {
 
     /** Amber (临期): an open task due within this many working days. */
-    @RuleSource(practice = "the notice sets no deadlines or colours; the office warns a lead unit a few working "
-            + "days before a task falls due, while there is still time to finish or ask for an extension")
+    @RuleSource(
+            practice = "the notice sets no deadlines or colours; the office warns a lead unit a few working "
+                    + "days before a task falls due, while there is still time to finish or ask for an extension")
     private int warningWorkingDays = 3;
     /** Amber (未按时报送进展): no progress report for more than this many working days. */
-    @RuleSource(practice = "the notice asks the office to collect completion in good time (及时收集); how often "
-            + "is the office's own reporting cycle (进展报送周期)")
+    @RuleSource(
+            practice = "the notice asks the office to collect completion in good time (及时收集); how often "
+                    + "is the office's own reporting cycle (进展报送周期)")
     private int reportIntervalWorkingDays = 10;
 
     public int getWarningWorkingDays() {

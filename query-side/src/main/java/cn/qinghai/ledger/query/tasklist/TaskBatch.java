@@ -57,9 +57,11 @@ final class TaskBatch implements ProjectionBatch.Part {
     private final Map<String, Document> tasks = new HashMap<>();
     /** Each task as it was read, before this batch changed it (null: not there yet). */
     private final Map<String, Document> before = new HashMap<>();
+
     private final Set<String> changed = new LinkedHashSet<>();
     /** History entries by {@code _id} (task and sequence number); the fields are set on insert only. */
     private final Map<String, Document> history = new LinkedHashMap<>();
+
     private final Map<String, Document> unitReports = new LinkedHashMap<>();
 
     /** {@code writeThrough}: a batch of one event, written when its handler is {@link #done}. */
@@ -95,19 +97,30 @@ final class TaskBatch implements ProjectionBatch.Part {
 
     /** A timed entry: its day ({@code on}) is the instant's date in the conference's time zone. */
     void history(Document task, String taskId, long seq, HistoryKind kind, OffsetDateTime at, Document fields) {
-        history(task, taskId, seq, kind, fields
-                .append("at", at == null ? null : at.toString())
-                .append("epochMillis", at == null ? null : at.toInstant().toEpochMilli())
-                .append("on", at == null ? null : date(at.atZoneSameInstant(zone).toLocalDate())));
+        history(
+                task,
+                taskId,
+                seq,
+                kind,
+                fields.append("at", at == null ? null : at.toString())
+                        .append(
+                                "epochMillis",
+                                at == null ? null : at.toInstant().toEpochMilli())
+                        .append(
+                                "on",
+                                at == null
+                                        ? null
+                                        : date(at.atZoneSameInstant(zone).toLocalDate())));
     }
 
     void history(Document task, String taskId, long seq, HistoryKind kind, Document fields) {
-        history.put(taskId + "/" + seq, fields
-                .append("taskId", taskId)
-                .append("seq", seq)
-                .append("kind", kind.name())
-                .append("conferenceId", task == null ? null : task.getString("conferenceId"))
-                .append("leadUnitCode", task == null ? null : task.getString("leadUnitCode")));
+        history.put(
+                taskId + "/" + seq,
+                fields.append("taskId", taskId)
+                        .append("seq", seq)
+                        .append("kind", kind.name())
+                        .append("conferenceId", task == null ? null : task.getString("conferenceId"))
+                        .append("leadUnitCode", task == null ? null : task.getString("leadUnitCode")));
     }
 
     /** Keeps the later of this report and any earlier one of the same unit in this batch. */
@@ -119,7 +132,10 @@ final class TaskBatch implements ProjectionBatch.Part {
         String id = TaskProjection.unitReportId(task.getString("conferenceId"), e.unitCode());
         Document known = unitReports.get(id);
         if (known == null || known.getLong("epochMillis") < millis) {
-            unitReports.put(id, new Document("epochMillis", millis).append("at", e.reportedAt().toString()));
+            unitReports.put(
+                    id,
+                    new Document("epochMillis", millis)
+                            .append("at", e.reportedAt().toString()));
         }
     }
 
@@ -132,12 +148,17 @@ final class TaskBatch implements ProjectionBatch.Part {
 
     @Override
     public void flush() {
-        Runnable afterTasks = moves.beforeTasks(changed.stream().map(id -> new TaskMoves.TaskMove(
-                record(before.get(id)), record(tasks.get(id)))).toList());
+        Runnable afterTasks = moves.beforeTasks(changed.stream()
+                .map(id -> new TaskMoves.TaskMove(record(before.get(id)), record(tasks.get(id))))
+                .toList());
         if (!history.isEmpty()) {
-            col(TaskProjection.HISTORY).bulkWrite(history.entrySet().stream().map(h -> (WriteModel<Document>)
-                    new UpdateOneModel<Document>(eq("_id", h.getKey()), new Document("$setOnInsert", h.getValue()),
-                            UPSERT)).toList(), UNORDERED);
+            col(TaskProjection.HISTORY)
+                    .bulkWrite(
+                            history.entrySet().stream()
+                                    .map(h -> (WriteModel<Document>) new UpdateOneModel<Document>(
+                                            eq("_id", h.getKey()), new Document("$setOnInsert", h.getValue()), UPSERT))
+                                    .toList(),
+                            UNORDERED);
             history.clear();
         }
         if (!changed.isEmpty()) {
@@ -164,16 +185,18 @@ final class TaskBatch implements ProjectionBatch.Part {
         List<WriteModel<Document>> writes = new ArrayList<>();
         for (String id : changed) {
             Document read = before.get(id);
-            Bson filter = !guarded ? eq("_id", id)
-                    : read == null ? and(eq("_id", id), exists(SEQ, false))
-                    : and(eq("_id", id), eq(SEQ, read.get(SEQ)));
-            writes.add(new ReplaceOneModel<>(filter, tasks.get(id), new ReplaceOptions().upsert(!guarded
-                    || read == null)));
+            Bson filter = !guarded
+                    ? eq("_id", id)
+                    : read == null
+                            ? and(eq("_id", id), exists(SEQ, false))
+                            : and(eq("_id", id), eq(SEQ, read.get(SEQ)));
+            writes.add(new ReplaceOneModel<>(
+                    filter, tasks.get(id), new ReplaceOptions().upsert(!guarded || read == null)));
         }
         BulkWriteResult result = col(TaskProjection.TASKS).bulkWrite(writes, UNORDERED);
         if (guarded && result.getMatchedCount() + result.getUpserts().size() < writes.size()) {
-            throw new IllegalStateException("task documents changed by another worker during this batch;"
-                    + " the batch is handed again");
+            throw new IllegalStateException(
+                    "task documents changed by another worker during this batch;" + " the batch is handed again");
         }
     }
 
@@ -186,8 +209,11 @@ final class TaskBatch implements ProjectionBatch.Part {
     private void moveForward(String id, Document report) {
         long millis = report.getLong("epochMillis");
         try {
-            col(TaskProjection.UNIT_REPORTS).updateOne(and(eq("_id", id), or(lt("epochMillis", millis),
-                    exists("epochMillis", false))), new Document("$set", report), UPSERT);
+            col(TaskProjection.UNIT_REPORTS)
+                    .updateOne(
+                            and(eq("_id", id), or(lt("epochMillis", millis), exists("epochMillis", false))),
+                            new Document("$set", report),
+                            UPSERT);
         } catch (MongoWriteException x) {
             // it exists and holds this report or a later one: the upsert's insert collided on _id
             if (x.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {

@@ -33,11 +33,10 @@ final class TaskLedgerExport {
     static final MediaType XLSX =
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
-    static final List<String> HEADERS = List.of("序号", "事项", "来源（纪要文号/交办）", "牵头单位", "配合单位", "办结时限",
-            "进展情况", "状态", "办结/销号日期", "备注");
+    static final List<String> HEADERS =
+            List.of("序号", "事项", "来源（纪要文号/交办）", "牵头单位", "配合单位", "办结时限", "进展情况", "状态", "办结/销号日期", "备注");
 
-    private TaskLedgerExport() {
-    }
+    private TaskLedgerExport() {}
 
     static byte[] csv(List<TaskView> tasks) {
         return CsvFile.utf8WithBom(CsvFile.TEXT_QUOTED, file -> {
@@ -49,7 +48,8 @@ final class TaskLedgerExport {
     }
 
     static byte[] xlsx(List<TaskView> tasks) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Font bold = workbook.createFont();
             bold.setBold(true);
             CellStyle strong = workbook.createCellStyle();
@@ -81,7 +81,8 @@ final class TaskLedgerExport {
         cells.add(task.title());
         cells.add(source(task.source()));
         cells.add(name(task.lead()));
-        cells.add(String.join("、", task.coUnits().stream().map(TaskLedgerExport::name).toList()));
+        cells.add(String.join(
+                "、", task.coUnits().stream().map(TaskLedgerExport::name).toList()));
         cells.add(ChineseText.date(task.dueDate()));
         cells.add(progress(task));
         cells.add(ChineseText.status(task.status()));
@@ -97,8 +98,8 @@ final class TaskLedgerExport {
         }
         return switch (source.kind()) {
             case DECISION -> source.minutesDocumentNo() != null ? source.minutesDocumentNo() : "会议议定事项";
-            case DIRECT_INSTRUCTION -> source.reference() == null || source.reference().isBlank() ? "交办"
-                    : "交办：" + source.reference();
+            case DIRECT_INSTRUCTION ->
+                source.reference() == null || source.reference().isBlank() ? "交办" : "交办：" + source.reference();
         };
     }
 
@@ -113,14 +114,17 @@ final class TaskLedgerExport {
      */
     static String progress(TaskView task) {
         if (task.completion() != null) {
-            return ChineseText.date(task.completion().submittedOn()) + "报送办结：" + task.completion().summary();
+            return ChineseText.date(task.completion().submittedOn()) + "报送办结："
+                    + task.completion().summary();
         }
         if (task.progress().isEmpty()) {
             return "尚未报送进展";
         }
         TaskView.Progress latest = task.progress().get(task.progress().size() - 1);
         String unit = latest.unitName() != null ? latest.unitName() : latest.unitCode();
-        String on = latest.reportedAt() == null ? "" : ChineseText.date(latest.reportedAt().toLocalDate());
+        String on = latest.reportedAt() == null
+                ? ""
+                : ChineseText.date(latest.reportedAt().toLocalDate());
         return on + unit + "报送：" + latest.summary() + "（完成" + latest.percentComplete() + "%）";
     }
 
@@ -130,7 +134,8 @@ final class TaskLedgerExport {
             return task.closure().closedOn();
         }
         return task.status() == TaskStatus.COMPLETION_SUBMITTED && task.completion() != null
-                ? task.completion().submittedOn() : null;
+                ? task.completion().submittedOn()
+                : null;
     }
 
     /** Extension, lateness, urgings, returns and the closing note, as the office notes them. */
@@ -150,7 +155,9 @@ final class TaskLedgerExport {
         if (!task.returns().isEmpty()) {
             notes.add("退回重办" + task.returns().size() + "次");
         }
-        if (task.closure() != null && task.closure().note() != null && !task.closure().note().isBlank()) {
+        if (task.closure() != null
+                && task.closure().note() != null
+                && !task.closure().note().isBlank()) {
             notes.add(task.closure().note());
         }
         return String.join("；", notes);

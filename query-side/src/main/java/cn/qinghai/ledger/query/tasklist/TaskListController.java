@@ -1,10 +1,10 @@
 package cn.qinghai.ledger.query.tasklist;
 
-import cn.qinghai.ledger.platform.security.Caller;
-import cn.qinghai.ledger.query.platform.ReasonVisibility;
 import cn.qinghai.ledger.events.Ids;
 import cn.qinghai.ledger.events.task.*;
+import cn.qinghai.ledger.platform.security.Caller;
 import cn.qinghai.ledger.platform.web.NotFoundException;
+import cn.qinghai.ledger.query.platform.ReasonVisibility;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -46,9 +46,10 @@ class TaskListController {
 
     /** Filters as {@link TaskFilters} binds them, one page ordered by due date. */
     @GetMapping("/api/tasks")
-    TaskList tasks(@Valid @ParameterObject TaskFilters filters,
-                   @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-                   @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+    TaskList tasks(
+            @Valid @ParameterObject TaskFilters filters,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         return queries.query(filters.page(page, size), TaskList.class).join();
     }
 
@@ -58,19 +59,25 @@ class TaskListController {
      */
     @GetMapping("/api/tasks/export")
     @Operation(summary = "督办台账 as CSV or Excel", description = "the task list's filters; format=csv|xlsx")
-    ResponseEntity<byte[]> export(@Valid @ParameterObject TaskFilters filters,
-                                  @RequestParam(defaultValue = "csv") @Pattern(regexp = "csv|xlsx") String format) {
+    ResponseEntity<byte[]> export(
+            @Valid @ParameterObject TaskFilters filters,
+            @RequestParam(defaultValue = "csv") @Pattern(regexp = "csv|xlsx") String format) {
         List<TaskView> tasks = new ArrayList<>();
         for (TaskRow row : allRows(filters)) {
-            queries.query(new FindTaskQuery(row.taskId()), ResponseTypes.optionalInstanceOf(TaskView.class)).join()
+            queries.query(new FindTaskQuery(row.taskId()), ResponseTypes.optionalInstanceOf(TaskView.class))
+                    .join()
                     .ifPresent(tasks::add);
         }
         boolean csv = "csv".equals(format);
         String filename = "督办台账_" + LocalDate.now(clock) + (csv ? ".csv" : ".xlsx");
         return ResponseEntity.ok()
                 .contentType(csv ? TaskLedgerExport.CSV : TaskLedgerExport.XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(filename, StandardCharsets.UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(filename, StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .body(csv ? TaskLedgerExport.csv(tasks) : TaskLedgerExport.xlsx(tasks));
     }
 
@@ -78,7 +85,8 @@ class TaskListController {
     private List<TaskRow> allRows(TaskFilters filters) {
         List<TaskRow> rows = new ArrayList<>();
         for (int page = 0; ; page++) {
-            TaskList list = queries.query(filters.page(page, EXPORT_PAGE), TaskList.class).join();
+            TaskList list = queries.query(filters.page(page, EXPORT_PAGE), TaskList.class)
+                    .join();
             rows.addAll(list.items());
             if (list.items().size() < EXPORT_PAGE || rows.size() >= list.total()) {
                 return rows;
@@ -88,7 +96,8 @@ class TaskListController {
 
     @GetMapping("/api/tasks/{tid}")
     TaskView task(@PathVariable("tid") @Pattern(regexp = Ids.PATTERN) String tid) {
-        return queries.query(new FindTaskQuery(tid), ResponseTypes.optionalInstanceOf(TaskView.class)).join()
+        return queries.query(new FindTaskQuery(tid), ResponseTypes.optionalInstanceOf(TaskView.class))
+                .join()
                 .map(view -> ReasonVisibility.forCaller(view, Caller.current()))
                 .orElseThrow(() -> new NotFoundException("no task " + tid));
     }

@@ -27,15 +27,19 @@ public final class TaskListOrigin {
     private static final String RULES = "rules";
     private static final String ZONE = "zone";
 
-    private TaskListOrigin() {
-    }
+    private TaskListOrigin() {}
 
     /** Records that the task list starts now (called when it is empty), under these rules, in {@code clock}'s zone. */
     static void record(ReadModelCollections collections, Clock clock) {
-        collections.get(COLLECTION).updateOne(eq("_id", ID), Updates.combine(
-                Updates.setOnInsert("since", clock.instant().toString()),
-                Updates.setOnInsert(RULES, RagPolicy.STORED_RULES),
-                Updates.setOnInsert(ZONE, clock.getZone().getId())), new UpdateOptions().upsert(true));
+        collections
+                .get(COLLECTION)
+                .updateOne(
+                        eq("_id", ID),
+                        Updates.combine(
+                                Updates.setOnInsert("since", clock.instant().toString()),
+                                Updates.setOnInsert(RULES, RagPolicy.STORED_RULES),
+                                Updates.setOnInsert(ZONE, clock.getZone().getId())),
+                        new UpdateOptions().upsert(true));
     }
 
     /** Whether the task list in {@code collections} kept its RAG dates and counts so that they can be read in {@code zone}. */
@@ -45,7 +49,9 @@ public final class TaskListOrigin {
 
     /** Whether {@code origin} (the record, or null when absent) says so. */
     public static boolean kept(Document origin, ZoneId zone) {
-        return origin != null && origin.get(RULES) instanceof Number rules && rules.intValue() == RagPolicy.STORED_RULES
+        return origin != null
+                && origin.get(RULES) instanceof Number rules
+                && rules.intValue() == RagPolicy.STORED_RULES
                 && zone.getId().equals(origin.getString(ZONE));
     }
 }

@@ -13,8 +13,7 @@ import java.util.List;
 public interface TaskMoves {
 
     /** A task's document before a batch changed it (null: not there yet) and after. */
-    record TaskMove(TaskRecord before, TaskRecord after) {
-    }
+    record TaskMove(TaskRecord before, TaskRecord after) {}
 
     /** The logical names of the collections it keeps in the tasks projection's generation. */
     List<String> collections();

@@ -86,8 +86,10 @@ public class TaskProjection implements ReplayableProjection {
 
     @Override
     public List<String> collections() {
-        return Stream.concat(Stream.of(TASKS, HISTORY, UNIT_REPORTS, TaskListOrigin.COLLECTION),
-                follower.collections().stream()).distinct()
+        return Stream.concat(
+                        Stream.of(TASKS, HISTORY, UNIT_REPORTS, TaskListOrigin.COLLECTION),
+                        follower.collections().stream())
+                .distinct()
                 .toList();
     }
 
@@ -97,12 +99,15 @@ public class TaskProjection implements ReplayableProjection {
     }
 
     private void ensureIndexes() {
-        collections.ensureIndexes(TASKS, Indexes.ascending("conferenceId", "dueDate"),
-                Indexes.ascending("units"), Indexes.ascending("conferenceId", RagPolicy.RED_FROM),
+        collections.ensureIndexes(
+                TASKS,
+                Indexes.ascending("conferenceId", "dueDate"),
+                Indexes.ascending("units"),
+                Indexes.ascending("conferenceId", RagPolicy.RED_FROM),
                 Indexes.ascending("conferenceId", RagPolicy.DUE_AT_WORK),
                 Indexes.ascending("conferenceId", RagPolicy.REPORT_SINCE_AT_WORK));
-        collections.ensureIndexes(HISTORY, Indexes.ascending("taskId", "seq"),
-                Indexes.ascending("conferenceId", "kind", "on"));
+        collections.ensureIndexes(
+                HISTORY, Indexes.ascending("taskId", "seq"), Indexes.ascending("conferenceId", "kind", "on"));
     }
 
     @EventHandler
@@ -113,23 +118,34 @@ public class TaskProjection implements ReplayableProjection {
         units.addAll(coUnits);
         TaskSource s = e.source();
         TaskBatch staged = staged();
-        staged.update(e.taskId(), staged.task(e.taskId()), seq, t -> t
-                .append("conferenceId", e.conferenceId())
-                .append("title", e.title())
-                .append("source", s == null ? null : new Document()
-                        .append("kind", s.kind() == null ? null : s.kind().name())
-                        .append("meetingId", s.meetingId())
-                        .append("decisionId", s.decisionId())
-                        .append("minutesDocumentNo", s.minutesDocumentNo())
-                        .append("reference", s.reference()))
-                .append("leadUnitCode", e.leadUnitCode())
-                .append("coUnitCodes", coUnits)
-                .append("units", new ArrayList<>(units))
-                .append("dueDate", date(e.dueDate()))
-                .append("originalDueDate", date(e.dueDate()))
-                .append("assignedOn", date(e.assignedOn()))
-                .append("status", TaskStatus.ASSIGNED.name())
-                .append("overdueRecorded", false));
+        staged.update(
+                e.taskId(),
+                staged.task(e.taskId()),
+                seq,
+                t -> t.append("conferenceId", e.conferenceId())
+                        .append("title", e.title())
+                        .append(
+                                "source",
+                                s == null
+                                        ? null
+                                        : new Document()
+                                                .append(
+                                                        "kind",
+                                                        s.kind() == null
+                                                                ? null
+                                                                : s.kind().name())
+                                                .append("meetingId", s.meetingId())
+                                                .append("decisionId", s.decisionId())
+                                                .append("minutesDocumentNo", s.minutesDocumentNo())
+                                                .append("reference", s.reference()))
+                        .append("leadUnitCode", e.leadUnitCode())
+                        .append("coUnitCodes", coUnits)
+                        .append("units", new ArrayList<>(units))
+                        .append("dueDate", date(e.dueDate()))
+                        .append("originalDueDate", date(e.dueDate()))
+                        .append("assignedOn", date(e.assignedOn()))
+                        .append("status", TaskStatus.ASSIGNED.name())
+                        .append("overdueRecorded", false));
         staged.done();
     }
 
@@ -161,10 +177,16 @@ public class TaskProjection implements ReplayableProjection {
     public void on(ProgressReportedEvent e, @SequenceNumber long seq) {
         TaskBatch staged = staged();
         Document task = staged.task(e.taskId());
-        staged.history(task, e.taskId(), seq, HistoryKind.PROGRESS, e.reportedAt(), new Document()
-                .append("unitCode", e.unitCode())
-                .append("percentComplete", e.percentComplete())
-                .append("summary", e.summary()));
+        staged.history(
+                task,
+                e.taskId(),
+                seq,
+                HistoryKind.PROGRESS,
+                e.reportedAt(),
+                new Document()
+                        .append("unitCode", e.unitCode())
+                        .append("percentComplete", e.percentComplete())
+                        .append("summary", e.summary()));
         staged.latestReport(task, e);
         staged.update(e.taskId(), task, seq, t -> {
             TaskStatus status = status(task);
@@ -180,28 +202,46 @@ public class TaskProjection implements ReplayableProjection {
     }
 
     @EventHandler
-    public void on(TaskUrgedEvent e, @SequenceNumber long seq, @MetaDataValue("actor") String actor,
-                   @MetaDataValue("actorRole") String actorRole) {
+    public void on(
+            TaskUrgedEvent e,
+            @SequenceNumber long seq,
+            @MetaDataValue("actor") String actor,
+            @MetaDataValue("actorRole") String actorRole) {
         TaskBatch staged = staged();
         Document task = staged.task(e.taskId());
-        staged.history(task, e.taskId(), seq, HistoryKind.URGED, e.urgedAt(), new Document("note", e.note())
-                .append("by", actor).append("byRole", actorRole));
-        staged.update(e.taskId(), task, seq, t -> t
-                .append("urgings", (t.get("urgings") instanceof Number n ? n.intValue() : 0) + 1)
-                .append("lastUrgedAt", e.urgedAt() == null ? null : e.urgedAt().toString()));
+        staged.history(
+                task,
+                e.taskId(),
+                seq,
+                HistoryKind.URGED,
+                e.urgedAt(),
+                new Document("note", e.note()).append("by", actor).append("byRole", actorRole));
+        staged.update(
+                e.taskId(),
+                task,
+                seq,
+                t -> t.append("urgings", (t.get("urgings") instanceof Number n ? n.intValue() : 0) + 1)
+                        .append(
+                                "lastUrgedAt",
+                                e.urgedAt() == null ? null : e.urgedAt().toString()));
         staged.done();
     }
 
     @EventHandler
     public void on(ExtensionRequestedEvent e, @SequenceNumber long seq) {
         TaskBatch staged = staged();
-        staged.history(staged.task(e.taskId()), e.taskId(), seq, HistoryKind.EXTENSION_REQUESTED, new Document()
-                .append("on", date(e.requestedOn()))
-                .append("requestId", e.requestId())
-                .append("unitCode", e.unitCode())
-                .append("currentDueDate", date(e.currentDueDate()))
-                .append("newDueDate", date(e.newDueDate()))
-                .append("reason", e.reason()));
+        staged.history(
+                staged.task(e.taskId()),
+                e.taskId(),
+                seq,
+                HistoryKind.EXTENSION_REQUESTED,
+                new Document()
+                        .append("on", date(e.requestedOn()))
+                        .append("requestId", e.requestId())
+                        .append("unitCode", e.unitCode())
+                        .append("currentDueDate", date(e.currentDueDate()))
+                        .append("newDueDate", date(e.newDueDate()))
+                        .append("reason", e.reason()));
         staged.done();
     }
 
@@ -209,26 +249,39 @@ public class TaskProjection implements ReplayableProjection {
     public void on(DeadlineExtendedEvent e, @SequenceNumber long seq) {
         TaskBatch staged = staged();
         Document task = staged.task(e.taskId());
-        staged.history(task, e.taskId(), seq, HistoryKind.EXTENSION_GRANTED, new Document()
-                .append("on", date(e.decidedOn()))
-                .append("requestId", e.requestId())
-                .append("previousDueDate", date(e.previousDueDate()))
-                .append("newDueDate", date(e.newDueDate()))
-                .append("note", e.note()));
-        staged.update(e.taskId(), task, seq, t -> t
-                .append("dueDate", date(e.newDueDate()))
-                .append("originalDueDate", date(e.originalDueDate()))
-                .append("overdueRecorded", false));
+        staged.history(
+                task,
+                e.taskId(),
+                seq,
+                HistoryKind.EXTENSION_GRANTED,
+                new Document()
+                        .append("on", date(e.decidedOn()))
+                        .append("requestId", e.requestId())
+                        .append("previousDueDate", date(e.previousDueDate()))
+                        .append("newDueDate", date(e.newDueDate()))
+                        .append("note", e.note()));
+        staged.update(
+                e.taskId(),
+                task,
+                seq,
+                t -> t.append("dueDate", date(e.newDueDate()))
+                        .append("originalDueDate", date(e.originalDueDate()))
+                        .append("overdueRecorded", false));
         staged.done();
     }
 
     @EventHandler
     public void on(ExtensionDeniedEvent e, @SequenceNumber long seq) {
         TaskBatch staged = staged();
-        staged.history(staged.task(e.taskId()), e.taskId(), seq, HistoryKind.EXTENSION_DENIED, new Document()
-                .append("on", date(e.decidedOn()))
-                .append("requestId", e.requestId())
-                .append("reason", e.reason()));
+        staged.history(
+                staged.task(e.taskId()),
+                e.taskId(),
+                seq,
+                HistoryKind.EXTENSION_DENIED,
+                new Document()
+                        .append("on", date(e.decidedOn()))
+                        .append("requestId", e.requestId())
+                        .append("reason", e.reason()));
         staged.done();
     }
 
@@ -236,14 +289,22 @@ public class TaskProjection implements ReplayableProjection {
     public void on(CompletionSubmittedEvent e, @SequenceNumber long seq) {
         TaskBatch staged = staged();
         Document task = staged.task(e.taskId());
-        staged.history(task, e.taskId(), seq, HistoryKind.COMPLETION, new Document()
-                .append("on", date(e.submittedOn()))
-                .append("unitCode", e.unitCode())
-                .append("summary", e.summary())
-                .append("evidence", e.evidence() == null ? List.of() : e.evidence()));
-        staged.update(e.taskId(), task, seq, t -> t
-                .append("status", TaskStatus.COMPLETION_SUBMITTED.name())
-                .append("completionSubmittedOn", date(e.submittedOn())));
+        staged.history(
+                task,
+                e.taskId(),
+                seq,
+                HistoryKind.COMPLETION,
+                new Document()
+                        .append("on", date(e.submittedOn()))
+                        .append("unitCode", e.unitCode())
+                        .append("summary", e.summary())
+                        .append("evidence", e.evidence() == null ? List.of() : e.evidence()));
+        staged.update(
+                e.taskId(),
+                task,
+                seq,
+                t -> t.append("status", TaskStatus.COMPLETION_SUBMITTED.name())
+                        .append("completionSubmittedOn", date(e.submittedOn())));
         staged.done();
     }
 
@@ -251,9 +312,12 @@ public class TaskProjection implements ReplayableProjection {
     public void on(TaskReturnedEvent e, @SequenceNumber long seq) {
         TaskBatch staged = staged();
         Document task = staged.task(e.taskId());
-        staged.history(task, e.taskId(), seq, HistoryKind.RETURNED, new Document()
-                .append("on", date(e.returnedOn()))
-                .append("reason", e.reason()));
+        staged.history(
+                task,
+                e.taskId(),
+                seq,
+                HistoryKind.RETURNED,
+                new Document().append("on", date(e.returnedOn())).append("reason", e.reason()));
         staged.update(e.taskId(), task, seq, t -> {
             t.append("status", TaskStatus.IN_PROGRESS.name());
             t.remove("completionSubmittedOn");
@@ -264,12 +328,15 @@ public class TaskProjection implements ReplayableProjection {
     @EventHandler
     public void on(TaskClosedEvent e, @SequenceNumber long seq) {
         TaskBatch staged = staged();
-        staged.update(e.taskId(), staged.task(e.taskId()), seq, t -> t
-                .append("status", TaskStatus.CLOSED.name())
-                .append("closedOn", date(e.closedOn()))
-                .append("closeNote", e.note())
-                .append("completionSubmittedOn", date(e.completionSubmittedOn()))
-                .append("onTime", e.onTime()));
+        staged.update(
+                e.taskId(),
+                staged.task(e.taskId()),
+                seq,
+                t -> t.append("status", TaskStatus.CLOSED.name())
+                        .append("closedOn", date(e.closedOn()))
+                        .append("closeNote", e.note())
+                        .append("completionSubmittedOn", date(e.completionSubmittedOn()))
+                        .append("onTime", e.onTime()));
         staged.done();
     }
 
@@ -277,9 +344,12 @@ public class TaskProjection implements ReplayableProjection {
     public void on(TaskBecameOverdueEvent e, @SequenceNumber long seq) {
         TaskBatch staged = staged();
         Document task = staged.task(e.taskId());
-        staged.history(task, e.taskId(), seq, HistoryKind.OVERDUE, new Document()
-                .append("on", date(e.dueDate()))
-                .append("dueDate", date(e.dueDate())));
+        staged.history(
+                task,
+                e.taskId(),
+                seq,
+                HistoryKind.OVERDUE,
+                new Document().append("on", date(e.dueDate())).append("dueDate", date(e.dueDate())));
         staged.update(e.taskId(), task, seq, t -> t.append("overdueRecorded", true));
         staged.done();
     }
@@ -297,7 +367,8 @@ public class TaskProjection implements ReplayableProjection {
      */
     private TaskBatch staged() {
         ProjectionBatch batch = ProjectionBatch.current();
-        return batch == null ? new TaskBatch(collections, clock.getZone(), moves, true)
+        return batch == null
+                ? new TaskBatch(collections, clock.getZone(), moves, true)
                 : batch.part(this, () -> new TaskBatch(collections, clock.getZone(), moves, false));
     }
 

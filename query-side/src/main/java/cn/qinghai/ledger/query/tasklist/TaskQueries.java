@@ -42,18 +42,21 @@ public class TaskQueries {
         UnitDirectory.UnitNames names = units.names(query.conferenceId());
         int skip = Math.multiplyExact(query.page(), query.size());
         LocalDate today = rag.today();
-        Optional<Bson> byRag = query.rag() == null ? Optional.of(filter)
+        Optional<Bson> byRag = query.rag() == null
+                ? Optional.of(filter)
                 : tasks.ragFilter(query.rag(), today, rag).map(r -> and(filter, r));
         if (byRag.isPresent()) {
             List<TaskRow> rows = tasks.find(byRag.get(), skip, query.size()).stream()
-                    .map(t -> row(t, names, today)).toList();
+                    .map(t -> row(t, names, today))
+                    .toList();
             return new TaskList(rows, tasks.count(byRag.get()));
         }
         List<TaskRow> matching = tasks.find(filter).stream()
                 .map(t -> row(t, names, today))
                 .filter(row -> row.rag() == query.rag())
                 .toList();
-        List<TaskRow> page = skip >= matching.size() ? List.of()
+        List<TaskRow> page = skip >= matching.size()
+                ? List.of()
                 : matching.subList(skip, Math.min(matching.size(), skip + query.size()));
         return new TaskList(page, matching.size());
     }
@@ -66,10 +69,25 @@ public class TaskQueries {
     private TaskRow row(TaskRecord t, UnitDirectory.UnitNames names, LocalDate today) {
         RagPolicy.Assessment a = rag.assess(t, today);
         TaskSource s = t.source();
-        return new TaskRow(t.taskId(), t.conferenceId(), t.title(), s == null ? null : s.kind(),
-                s == null ? null : s.meetingId(), s == null ? null : s.decisionId(), t.leadUnitCode(),
-                names.of(t.conferenceId(), t.leadUnitCode()), t.coUnitCodes(), t.dueDate(), t.originalDueDate(),
-                t.status(), a.rag(), a.reason(), a.overdue(), t.onTime(), t.lastPercent(), t.lastReportAt(),
+        return new TaskRow(
+                t.taskId(),
+                t.conferenceId(),
+                t.title(),
+                s == null ? null : s.kind(),
+                s == null ? null : s.meetingId(),
+                s == null ? null : s.decisionId(),
+                t.leadUnitCode(),
+                names.of(t.conferenceId(), t.leadUnitCode()),
+                t.coUnitCodes(),
+                t.dueDate(),
+                t.originalDueDate(),
+                t.status(),
+                a.rag(),
+                a.reason(),
+                a.overdue(),
+                t.onTime(),
+                t.lastPercent(),
+                t.lastReportAt(),
                 t.urgings());
     }
 
@@ -85,21 +103,43 @@ public class TaskQueries {
         for (Document h : tasks.history(t)) {
             version = Math.max(version, h.get("seq", Number.class).longValue());
             switch (HistoryKind.valueOf(h.getString("kind"))) {
-                case PROGRESS -> progress.add(new TaskView.Progress(h.getString("unitCode"),
-                        names.of(cid, h.getString("unitCode")), h.getInteger("percentComplete", 0),
-                        h.getString("summary"), at(h)));
-                case URGED -> urgings.add(new TaskView.Urging(h.getString("note"), at(h), h.getString("by"),
-                        h.getString("byRole")));
-                case EXTENSION_REQUESTED -> extensions.put(h.getString("requestId"), new TaskView.Extension(
-                        h.getString("requestId"), h.getString("unitCode"), date(h, "currentDueDate"),
-                        date(h, "newDueDate"), h.getString("reason"), date(h, "on"), ExtensionState.PENDING, null,
-                        null));
-                case EXTENSION_GRANTED -> extensions.computeIfPresent(h.getString("requestId"), (id, x) ->
-                        decided(x, ExtensionState.GRANTED, h.getString("note"), date(h, "on")));
-                case EXTENSION_DENIED -> extensions.computeIfPresent(h.getString("requestId"), (id, x) ->
-                        decided(x, ExtensionState.DENIED, h.getString("reason"), date(h, "on")));
-                case COMPLETION -> completion = new TaskView.Completion(h.getString("unitCode"),
-                        h.getString("summary"), h.getList("evidence", String.class), date(h, "on"));
+                case PROGRESS ->
+                    progress.add(new TaskView.Progress(
+                            h.getString("unitCode"),
+                            names.of(cid, h.getString("unitCode")),
+                            h.getInteger("percentComplete", 0),
+                            h.getString("summary"),
+                            at(h)));
+                case URGED ->
+                    urgings.add(
+                            new TaskView.Urging(h.getString("note"), at(h), h.getString("by"), h.getString("byRole")));
+                case EXTENSION_REQUESTED ->
+                    extensions.put(
+                            h.getString("requestId"),
+                            new TaskView.Extension(
+                                    h.getString("requestId"),
+                                    h.getString("unitCode"),
+                                    date(h, "currentDueDate"),
+                                    date(h, "newDueDate"),
+                                    h.getString("reason"),
+                                    date(h, "on"),
+                                    ExtensionState.PENDING,
+                                    null,
+                                    null));
+                case EXTENSION_GRANTED ->
+                    extensions.computeIfPresent(
+                            h.getString("requestId"),
+                            (id, x) -> decided(x, ExtensionState.GRANTED, h.getString("note"), date(h, "on")));
+                case EXTENSION_DENIED ->
+                    extensions.computeIfPresent(
+                            h.getString("requestId"),
+                            (id, x) -> decided(x, ExtensionState.DENIED, h.getString("reason"), date(h, "on")));
+                case COMPLETION ->
+                    completion = new TaskView.Completion(
+                            h.getString("unitCode"),
+                            h.getString("summary"),
+                            h.getList("evidence", String.class),
+                            date(h, "on"));
                 case RETURNED -> {
                     returns.add(new TaskView.Return(h.getString("reason"), date(h, "on")));
                     completion = null;
@@ -113,26 +153,55 @@ public class TaskQueries {
         latest.put(t.leadUnitCode(), null);
         t.coUnitCodes().forEach(code -> latest.put(code, null));
         for (TaskView.Progress p : progress) {
-            latest.put(p.unitCode(), new TaskView.UnitPercent(p.unitCode(), p.unitName(), p.percentComplete(),
-                    p.reportedAt()));
+            latest.put(
+                    p.unitCode(),
+                    new TaskView.UnitPercent(p.unitCode(), p.unitName(), p.percentComplete(), p.reportedAt()));
         }
         RagPolicy.Assessment a = rag.assess(t);
-        return new TaskView(t.taskId(), cid, t.title(), t.source(),
+        return new TaskView(
+                t.taskId(),
+                cid,
+                t.title(),
+                t.source(),
                 new TaskView.Unit(t.leadUnitCode(), names.of(cid, t.leadUnitCode())),
-                t.coUnitCodes().stream().map(code -> new TaskView.Unit(code, names.of(cid, code))).toList(),
-                t.assignedOn(), t.acknowledgedOn(), t.acknowledgedWithFirstReport(), t.dueDate(), t.originalDueDate(),
-                t.status(), a.rag(), a.reason(), a.overdue(),
+                t.coUnitCodes().stream()
+                        .map(code -> new TaskView.Unit(code, names.of(cid, code)))
+                        .toList(),
+                t.assignedOn(),
+                t.acknowledgedOn(),
+                t.acknowledgedWithFirstReport(),
+                t.dueDate(),
+                t.originalDueDate(),
+                t.status(),
+                a.rag(),
+                a.reason(),
+                a.overdue(),
                 latest.values().stream().filter(java.util.Objects::nonNull).toList(),
-                progress, urgings, List.copyOf(extensions.values()), completion, returns,
-                t.closed() ? new TaskView.Closure(t.closedOn(), t.closeNote(), t.completionSubmittedOn(),
-                        Boolean.TRUE.equals(t.onTime())) : null,
-                version, rag.calendar().uncoveredYears(t.assignedOn(), t.dueDate()));
+                progress,
+                urgings,
+                List.copyOf(extensions.values()),
+                completion,
+                returns,
+                t.closed()
+                        ? new TaskView.Closure(
+                                t.closedOn(), t.closeNote(), t.completionSubmittedOn(), Boolean.TRUE.equals(t.onTime()))
+                        : null,
+                version,
+                rag.calendar().uncoveredYears(t.assignedOn(), t.dueDate()));
     }
 
-    private static TaskView.Extension decided(TaskView.Extension x, ExtensionState state, String note,
-                                              java.time.LocalDate on) {
-        return new TaskView.Extension(x.requestId(), x.unitCode(), x.currentDueDate(), x.newDueDate(), x.reason(),
-                x.requestedOn(), state, note, on);
+    private static TaskView.Extension decided(
+            TaskView.Extension x, ExtensionState state, String note, java.time.LocalDate on) {
+        return new TaskView.Extension(
+                x.requestId(),
+                x.unitCode(),
+                x.currentDueDate(),
+                x.newDueDate(),
+                x.reason(),
+                x.requestedOn(),
+                state,
+                note,
+                on);
     }
 
     private static OffsetDateTime at(Document h) {

@@ -1,8 +1,5 @@
 package cn.qinghai.ledger.query.tasklist;
 
-import cn.qinghai.ledger.query.platform.ReadModelCollections;
-import cn.qinghai.ledger.query.platform.ReadModelGenerations;
-import cn.qinghai.ledger.query.platform.ReadModelStore;
 import static cn.qinghai.ledger.query.platform.MongoWrites.date;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -13,6 +10,9 @@ import static com.mongodb.client.model.Filters.lte;
 
 import cn.qinghai.ledger.events.task.RagStatus;
 import cn.qinghai.ledger.events.task.TaskStatus;
+import cn.qinghai.ledger.query.platform.ReadModelCollections;
+import cn.qinghai.ledger.query.platform.ReadModelGenerations;
+import cn.qinghai.ledger.query.platform.ReadModelStore;
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -39,8 +39,7 @@ import org.springframework.stereotype.Component;
 public class TaskReadModel {
 
     /** A dated history entry, as the circular counts them. */
-    public record Activity(String taskId, String conferenceId, String leadUnitCode, String unitCode, LocalDate on) {
-    }
+    public record Activity(String taskId, String conferenceId, String leadUnitCode, String unitCode, LocalDate on) {}
 
     private static final int HISTORY_WINDOW = 32;
     private static final int BATCH = 1_000;
@@ -147,7 +146,9 @@ public class TaskReadModel {
      * for a read model kept beside the task list that recounts a unit from its tasks.
      */
     public Iterable<TaskRecord> tasksOf(String conferenceId, String unitCode) {
-        return tasks().find(filter(conferenceId, unitCode, null, null)).batchSize(BATCH).map(TaskRecord::of);
+        return tasks().find(filter(conferenceId, unitCode, null, null))
+                .batchSize(BATCH)
+                .map(TaskRecord::of);
     }
 
     /** The generation of the task list this reads (the read models kept beside it live there too). */
@@ -165,7 +166,10 @@ public class TaskReadModel {
      */
     List<Document> history(TaskRecord task) {
         if (collections.store().honoursIndexes()) {
-            return history().find(eq("taskId", task.taskId())).sort(Sorts.ascending("seq")).into(new ArrayList<>());
+            return history()
+                    .find(eq("taskId", task.taskId()))
+                    .sort(Sorts.ascending("seq"))
+                    .into(new ArrayList<>());
         }
         List<Document> found = new ArrayList<>();
         long from = 0;
@@ -189,15 +193,19 @@ public class TaskReadModel {
     }
 
     private List<Activity> activities(String conferenceId, HistoryKind kind, LocalDate from, LocalDate to) {
-        List<Bson> filters = new ArrayList<>(List.of(eq("kind", kind.name()), gte("on", date(from)),
-                lte("on", date(to))));
+        List<Bson> filters =
+                new ArrayList<>(List.of(eq("kind", kind.name()), gte("on", date(from)), lte("on", date(to))));
         if (conferenceId != null) {
             filters.add(eq("conferenceId", conferenceId));
         }
         List<Activity> activities = new ArrayList<>();
         for (Document d : history().find(and(filters)).batchSize(BATCH)) {
-            activities.add(new Activity(d.getString("taskId"), d.getString("conferenceId"),
-                    d.getString("leadUnitCode"), d.getString("unitCode"), date(d, "on")));
+            activities.add(new Activity(
+                    d.getString("taskId"),
+                    d.getString("conferenceId"),
+                    d.getString("leadUnitCode"),
+                    d.getString("unitCode"),
+                    date(d, "on")));
         }
         return activities;
     }

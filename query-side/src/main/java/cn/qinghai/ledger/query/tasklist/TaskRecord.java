@@ -45,20 +45,38 @@ public record TaskRecord(
 
     static TaskRecord of(Document d) {
         Document s = d.get("source", Document.class);
-        TaskSource source = s == null ? null : new TaskSource(
-                s.getString("kind") == null ? null : TaskSource.Kind.valueOf(s.getString("kind")),
-                s.getString("meetingId"), s.getString("decisionId"), s.getString("minutesDocumentNo"),
-                s.getString("reference"));
+        TaskSource source = s == null
+                ? null
+                : new TaskSource(
+                        s.getString("kind") == null ? null : TaskSource.Kind.valueOf(s.getString("kind")),
+                        s.getString("meetingId"),
+                        s.getString("decisionId"),
+                        s.getString("minutesDocumentNo"),
+                        s.getString("reference"));
         String status = d.getString("status");
         String lastReportAt = d.getString("lastReportAt");
         List<String> coUnits = d.getList("coUnitCodes", String.class);
-        return new TaskRecord(d.getString("_id"), d.getString("conferenceId"), d.getString("title"), source,
-                d.getString("leadUnitCode"), coUnits == null ? List.of() : coUnits, date(d, "assignedOn"),
-                date(d, "acknowledgedOn"), d.getBoolean("acknowledgedWithFirstReport", false), date(d, "dueDate"), date(d, "originalDueDate"),
+        return new TaskRecord(
+                d.getString("_id"),
+                d.getString("conferenceId"),
+                d.getString("title"),
+                source,
+                d.getString("leadUnitCode"),
+                coUnits == null ? List.of() : coUnits,
+                date(d, "assignedOn"),
+                date(d, "acknowledgedOn"),
+                d.getBoolean("acknowledgedWithFirstReport", false),
+                date(d, "dueDate"),
+                date(d, "originalDueDate"),
                 status == null ? null : TaskStatus.valueOf(status),
-                lastReportAt == null ? null : OffsetDateTime.parse(lastReportAt), d.getInteger("lastPercent"),
-                d.getInteger("urgings", 0), date(d, "completionSubmittedOn"), date(d, "closedOn"),
-                d.getBoolean("onTime"), d.getString("closeNote"), d.getBoolean("overdueRecorded", false),
+                lastReportAt == null ? null : OffsetDateTime.parse(lastReportAt),
+                d.getInteger("lastPercent"),
+                d.getInteger("urgings", 0),
+                date(d, "completionSubmittedOn"),
+                date(d, "closedOn"),
+                d.getBoolean("onTime"),
+                d.getString("closeNote"),
+                d.getBoolean("overdueRecorded", false),
                 d.get(MongoWrites.SEQ) instanceof Number n ? n.longValue() : -1);
     }
 }

@@ -25,8 +25,7 @@ import java.util.Map;
  */
 final class TaskShares {
 
-    private TaskShares() {
-    }
+    private TaskShares() {}
 
     /** The changes to the counts when tasks make {@code moves}, per unit, zeros left out. */
     static Map<Unit, Map<String, Integer>> changes(Collection<TaskMove> moves, ZoneId zone) {
@@ -46,8 +45,8 @@ final class TaskShares {
             return;
         }
         if (task.leadUnitCode() != null) {
-            Map<String, Integer> lead = into.computeIfAbsent(new Unit(task.conferenceId(), task.leadUnitCode()),
-                    k -> new HashMap<>());
+            Map<String, Integer> lead =
+                    into.computeIfAbsent(new Unit(task.conferenceId(), task.leadUnitCode()), k -> new HashMap<>());
             add(lead, LEAD + "." + task.status().name(), sign);
             if (task.closed() && Boolean.TRUE.equals(task.onTime())) {
                 add(lead, LEAD + "." + CLOSED_ON_TIME, sign);
@@ -66,7 +65,9 @@ final class TaskShares {
         if (!task.closed()) {
             for (String co : new LinkedHashSet<>(task.coUnitCodes())) {
                 if (!co.equals(task.leadUnitCode())) {
-                    add(into.computeIfAbsent(new Unit(task.conferenceId(), co), k -> new HashMap<>()), AS_CO_UNIT,
+                    add(
+                            into.computeIfAbsent(new Unit(task.conferenceId(), co), k -> new HashMap<>()),
+                            AS_CO_UNIT,
                             sign);
                 }
             }

@@ -33,8 +33,7 @@ final class UnitCountsDocument {
     static final String PENDING = "pending";
     static final String VERSION = "version";
 
-    private UnitCountsDocument() {
-    }
+    private UnitCountsDocument() {}
 
     /** A unit of a conference: the {@code _id} of its counts is {@code conferenceId/unitCode}. */
     record Unit(String conferenceId, String unitCode) {
@@ -97,7 +96,10 @@ final class UnitCountsDocument {
                 }
                 closedOnTime = lead.get(CLOSED_ON_TIME) instanceof Number x ? x.intValue() : 0;
             }
-            return new Counts(byStatus, closedOnTime, d.get(AS_CO_UNIT) instanceof Number x ? x.intValue() : 0,
+            return new Counts(
+                    byStatus,
+                    closedOnTime,
+                    d.get(AS_CO_UNIT) instanceof Number x ? x.intValue() : 0,
                     new RagPolicy.DatedCounts(dated(d, OVERDUE_FROM), dated(d, DUE), dated(d, SINCE)));
         }
 

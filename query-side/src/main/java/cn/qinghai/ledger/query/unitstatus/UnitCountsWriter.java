@@ -57,11 +57,14 @@ final class UnitCountsWriter implements TaskMoves.Writer {
         long now = clock.millis();
         List<WriteModel<Document>> marks = new ArrayList<>();
         for (Unit unit : units) {
-            marks.add(new UpdateOneModel<>(eq("_id", unit.id()), Updates.combine(
-                    Updates.set(PENDING + "." + batch, now),
-                    Updates.inc(VERSION, 1),
-                    Updates.setOnInsert("conferenceId", unit.conferenceId()),
-                    Updates.setOnInsert("unitCode", unit.unitCode())), UPSERT));
+            marks.add(new UpdateOneModel<>(
+                    eq("_id", unit.id()),
+                    Updates.combine(
+                            Updates.set(PENDING + "." + batch, now),
+                            Updates.inc(VERSION, 1),
+                            Updates.setOnInsert("conferenceId", unit.conferenceId()),
+                            Updates.setOnInsert("unitCode", unit.unitCode())),
+                    UPSERT));
         }
         if (!marks.isEmpty()) {
             collection.bulkWrite(marks, UNORDERED);
@@ -86,20 +89,25 @@ final class UnitCountsWriter implements TaskMoves.Writer {
             change.getValue().forEach((path, n) -> {
                 updates.add(Updates.inc(path, n));
                 if (n < 0) {
-                    zeros.add(new UpdateOneModel<>(and(eq("_id", change.getKey().id()), eq(path, 0)),
-                            Updates.unset(path)));
+                    zeros.add(new UpdateOneModel<>(
+                            and(eq("_id", change.getKey().id()), eq(path, 0)), Updates.unset(path)));
                 }
             });
             updates.add(Updates.unset(mark));
             updates.add(Updates.inc(VERSION, 1));
-            adds.add(new UpdateOneModel<>(and(eq("_id", change.getKey().id()), exists(mark)),
-                    Updates.combine(updates)));
+            adds.add(
+                    new UpdateOneModel<>(and(eq("_id", change.getKey().id()), exists(mark)), Updates.combine(updates)));
         }
         if (collection.bulkWrite(adds, UNORDERED).getMatchedCount() < adds.size()) {
-            log.warn("unit task counts: batch {} found its mark taken by a recount; its units are recounted again",
+            log.warn(
+                    "unit task counts: batch {} found its mark taken by a recount; its units are recounted again",
                     batch);
-            collection.bulkWrite(changes.keySet().stream().map(unit -> (WriteModel<Document>) new UpdateOneModel<
-                    Document>(eq("_id", unit.id()), Updates.set(mark, 0L))).toList(), UNORDERED);
+            collection.bulkWrite(
+                    changes.keySet().stream()
+                            .map(unit -> (WriteModel<Document>)
+                                    new UpdateOneModel<Document>(eq("_id", unit.id()), Updates.set(mark, 0L)))
+                            .toList(),
+                    UNORDERED);
         }
         if (!zeros.isEmpty()) {
             collection.bulkWrite(zeros, UNORDERED);

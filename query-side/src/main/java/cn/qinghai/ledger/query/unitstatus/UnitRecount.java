@@ -46,7 +46,8 @@ final class UnitRecount {
         }
         Document pending = current.get(PENDING, Document.class);
         long stuckBefore = clock.millis() - UnitTaskCounts.STUCK_AFTER.toMillis();
-        if (pending == null || pending.isEmpty()
+        if (pending == null
+                || pending.isEmpty()
                 || !pending.values().stream().allMatch(at -> UnitCountsDocument.stuck(at, stuckBefore))) {
             return false;
         }
@@ -56,7 +57,8 @@ final class UnitRecount {
             TaskShares.add(task, clock.getZone(), +1, shares);
             counted++;
         }
-        Document recounted = new Document("_id", unit.id()).append("conferenceId", conferenceId)
+        Document recounted = new Document("_id", unit.id())
+                .append("conferenceId", conferenceId)
                 .append("unitCode", unitCode)
                 .append(VERSION, (current.get(VERSION) instanceof Number v ? v.longValue() : 0) + 1);
         shares.getOrDefault(unit, Map.of()).forEach((path, n) -> {
@@ -64,11 +66,16 @@ final class UnitRecount {
                 UnitCountsDocument.nested(recounted, path).put(path.substring(path.lastIndexOf('.') + 1), n);
             }
         });
-        boolean replaced = collection.replaceOne(and(eq("_id", unit.id()), eq(VERSION, current.get(VERSION))),
-                recounted).getModifiedCount() == 1;
+        boolean replaced = collection
+                        .replaceOne(and(eq("_id", unit.id()), eq(VERSION, current.get(VERSION))), recounted)
+                        .getModifiedCount()
+                == 1;
         if (replaced) {
-            log.warn("unit task counts of {}: {} batch(es) had stopped between their writes; recounted from {} tasks",
-                    unit.id(), pending.size(), counted);
+            log.warn(
+                    "unit task counts of {}: {} batch(es) had stopped between their writes; recounted from {} tasks",
+                    unit.id(),
+                    pending.size(),
+                    counted);
         }
         return replaced;
     }

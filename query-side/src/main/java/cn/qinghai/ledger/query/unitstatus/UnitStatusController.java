@@ -32,17 +32,21 @@ class UnitStatusController {
     }
 
     @GetMapping("/api/units")
-    UnitStatusList units(@RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String conferenceId,
-                         @RequestParam(defaultValue = "false") boolean includeRemoved) {
+    UnitStatusList units(
+            @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String conferenceId,
+            @RequestParam(defaultValue = "false") boolean includeRemoved) {
         return queries.query(new FindUnitStatusBoardQuery(conferenceId, includeRemoved), UnitStatusList.class)
                 .join();
     }
 
     @GetMapping("/api/units/{unit}")
-    UnitStatusView unit(@PathVariable("unit") @Pattern(regexp = Ids.PATTERN) String unit,
-                        @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String conferenceId) {
-        return queries.query(new FindUnitStatusQuery(conferenceId, unit),
-                        ResponseTypes.optionalInstanceOf(UnitStatusView.class)).join()
+    UnitStatusView unit(
+            @PathVariable("unit") @Pattern(regexp = Ids.PATTERN) String unit,
+            @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String conferenceId) {
+        return queries.query(
+                        new FindUnitStatusQuery(conferenceId, unit),
+                        ResponseTypes.optionalInstanceOf(UnitStatusView.class))
+                .join()
                 .orElseThrow(() -> new NotFoundException("no member unit " + unit));
     }
 }

@@ -52,10 +52,13 @@ public class UnitStatusQueries {
 
     @QueryHandler
     public UnitStatusList handle(FindUnitStatusBoardQuery query) {
-        List<UnitView> units = roster.handle(new FindUnitsQuery(query.conferenceId(), query.includeRemoved())).items();
+        List<UnitView> units = roster.handle(new FindUnitsQuery(query.conferenceId(), query.includeRemoved()))
+                .items();
         LocalDate today = rag.today();
         Map<String, List<UnitView>> byConference = new LinkedHashMap<>();
-        units.forEach(unit -> byConference.computeIfAbsent(unit.conferenceId(), k -> new ArrayList<>()).add(unit));
+        units.forEach(unit -> byConference
+                .computeIfAbsent(unit.conferenceId(), k -> new ArrayList<>())
+                .add(unit));
         Map<UnitView, UnitStatusView> views = new HashMap<>();
         byConference.forEach((conferenceId, members) -> views.putAll(statuses(conferenceId, members, today)));
         List<UnitStatusView> items = units.stream().map(views::get).toList();
@@ -65,7 +68,8 @@ public class UnitStatusQueries {
     @QueryHandler
     public Optional<UnitStatusView> handle(FindUnitStatusQuery query) {
         return roster.handle(new FindUnitQuery(query.conferenceId(), query.unitCode()))
-                .map(unit -> statuses(unit.conferenceId(), List.of(unit), rag.today()).get(unit));
+                .map(unit -> statuses(unit.conferenceId(), List.of(unit), rag.today())
+                        .get(unit));
     }
 
     /** The units of one conference: from their counts, and those the counts cannot answer from their tasks. */
@@ -74,10 +78,12 @@ public class UnitStatusQueries {
         Optional<Map<String, UnitCountsDocument.Counts>> kept = this.counts.read(conferenceId, codes);
         Map<String, UnitCountsDocument.Counts> counts = kept.orElse(Map.of());
         Map<String, OffsetDateTime> reports = tasks.lastReportsBy(conferenceId, codes);
-        List<UnitView> uncounted = units.stream().filter(u -> !counts.containsKey(u.unitCode())).toList();
-        List<TaskRecord> candidates = uncounted.isEmpty() ? List.of()
-                : tasks.find(TaskReadModel.filter(conferenceId, uncounted.size() == 1
-                        ? uncounted.get(0).unitCode() : null, null, null));
+        List<UnitView> uncounted =
+                units.stream().filter(u -> !counts.containsKey(u.unitCode())).toList();
+        List<TaskRecord> candidates = uncounted.isEmpty()
+                ? List.of()
+                : tasks.find(TaskReadModel.filter(
+                        conferenceId, uncounted.size() == 1 ? uncounted.get(0).unitCode() : null, null, null));
         Map<UnitView, UnitStatusView> views = new HashMap<>();
         for (UnitView unit : units) {
             UnitCountsDocument.Counts c = counts.get(unit.unitCode());
@@ -93,9 +99,15 @@ public class UnitStatusQueries {
     private UnitStatusView counted(UnitView unit, UnitCountsDocument.Counts c, LocalDate today, OffsetDateTime report) {
         int total = c.total();
         int closed = c.status(TaskStatus.CLOSED);
-        var counts = new UnitStatusView.TaskCounts(total, c.status(TaskStatus.ASSIGNED),
-                c.status(TaskStatus.ACKNOWLEDGED), c.status(TaskStatus.IN_PROGRESS),
-                c.status(TaskStatus.COMPLETION_SUBMITTED), closed, total - closed, c.asCoUnit());
+        var counts = new UnitStatusView.TaskCounts(
+                total,
+                c.status(TaskStatus.ASSIGNED),
+                c.status(TaskStatus.ACKNOWLEDGED),
+                c.status(TaskStatus.IN_PROGRESS),
+                c.status(TaskStatus.COMPLETION_SUBMITTED),
+                closed,
+                total - closed,
+                c.asCoUnit());
         return view(unit, counts, rag.overdue(c.dated(), today), c.closedOnTime(), report, rag.worst(c.dated(), today));
     }
 
@@ -128,18 +140,37 @@ public class UnitStatusQueries {
                 closedOnTime++;
             }
         }
-        var counts = new UnitStatusView.TaskCounts(total, assigned, acknowledged, inProgress, submitted, closed,
-                total - closed, asCoUnit);
+        var counts = new UnitStatusView.TaskCounts(
+                total, assigned, acknowledged, inProgress, submitted, closed, total - closed, asCoUnit);
         RagPolicy.UnitRag rated = rag.rateUnit(led, today);
         return view(unit, counts, rated.overdue(), closedOnTime, report, rated.worst());
     }
 
-    private UnitStatusView view(UnitView unit, UnitStatusView.TaskCounts counts, int overdue, int closedOnTime,
-                                OffsetDateTime lastReport, RagStatus worst) {
+    private UnitStatusView view(
+            UnitView unit,
+            UnitStatusView.TaskCounts counts,
+            int overdue,
+            int closedOnTime,
+            OffsetDateTime lastReport,
+            RagStatus worst) {
         int closed = counts.closed();
         Double rate = closed == 0 ? null : Math.round(10_000.0 * closedOnTime / closed) / 10_000.0;
-        return new UnitStatusView(unit.conferenceId(), unit.unitCode(), unit.name(), unit.duties(), unit.active(),
-                unit.addedOn(), unit.removedOn(), unit.member(), unit.liaison(), counts, overdue, closedOnTime, rate,
-                lastReport, worst, unit.decisions());
+        return new UnitStatusView(
+                unit.conferenceId(),
+                unit.unitCode(),
+                unit.name(),
+                unit.duties(),
+                unit.active(),
+                unit.addedOn(),
+                unit.removedOn(),
+                unit.member(),
+                unit.liaison(),
+                counts,
+                overdue,
+                closedOnTime,
+                rate,
+                lastReport,
+                worst,
+                unit.decisions());
     }
 }

@@ -39,11 +39,9 @@ class UnitTaskGauges {
 
     private static final Logger log = LoggerFactory.getLogger(UnitTaskGauges.class);
 
-    record Key(String conferenceId, String unitCode) {
-    }
+    record Key(String conferenceId, String unitCode) {}
 
-    record Counts(int open, int overdue) {
-    }
+    record Counts(int open, int overdue) {}
 
     private final UnitStatusQueries board;
     private final RosterQueries roster;
@@ -54,14 +52,19 @@ class UnitTaskGauges {
     private Set<Key> registered = Set.of();
     private ScheduledExecutorService scheduler;
 
-    UnitTaskGauges(MeterRegistry registry, UnitStatusQueries board, RosterQueries roster,
-                   @Value("${ledger.metrics.unit-gauges-refresh:PT10S}") Duration refresh) {
+    UnitTaskGauges(
+            MeterRegistry registry,
+            UnitStatusQueries board,
+            RosterQueries roster,
+            @Value("${ledger.metrics.unit-gauges-refresh:PT10S}") Duration refresh) {
         this.board = board;
         this.roster = roster;
         this.refresh = refresh;
-        this.open = MultiGauge.builder(OPEN).description("open tasks led by the unit (未办结督办事项)")
+        this.open = MultiGauge.builder(OPEN)
+                .description("open tasks led by the unit (未办结督办事项)")
                 .register(registry);
-        this.overdue = MultiGauge.builder(OVERDUE).description("overdue tasks led by the unit (逾期督办事项)")
+        this.overdue = MultiGauge.builder(OVERDUE)
+                .description("overdue tasks led by the unit (逾期督办事项)")
                 .register(registry);
     }
 
@@ -88,9 +91,11 @@ class UnitTaskGauges {
         Set<String> conferences = new LinkedHashSet<>();
         roster.handle(new FindUnitsQuery(null, true)).items().forEach(unit -> conferences.add(unit.conferenceId()));
         for (String conferenceId : conferences) {
-            for (UnitStatusView unit : board.handle(new FindUnitStatusBoardQuery(conferenceId, true)).items()) {
+            for (UnitStatusView unit : board.handle(new FindUnitStatusBoardQuery(conferenceId, true))
+                    .items()) {
                 if (unit.active() || unit.tasks().open() > 0) {
-                    fresh.put(new Key(unit.conferenceId(), unit.unitCode()),
+                    fresh.put(
+                            new Key(unit.conferenceId(), unit.unitCode()),
                             new Counts(unit.tasks().open(), unit.overdue()));
                 }
             }
@@ -98,10 +103,18 @@ class UnitTaskGauges {
         counts = fresh;
         if (!fresh.keySet().equals(registered)) {
             registered = Set.copyOf(fresh.keySet());
-            open.register(registered.stream().map(key -> MultiGauge.Row.of(tags(key), this,
-                    gauges -> gauges.value(key).open())).toList(), true);
-            overdue.register(registered.stream().map(key -> MultiGauge.Row.of(tags(key), this,
-                    gauges -> gauges.value(key).overdue())).toList(), true);
+            open.register(
+                    registered.stream()
+                            .map(key -> MultiGauge.Row.of(
+                                    tags(key), this, gauges -> gauges.value(key).open()))
+                            .toList(),
+                    true);
+            overdue.register(
+                    registered.stream()
+                            .map(key -> MultiGauge.Row.of(
+                                    tags(key), this, gauges -> gauges.value(key).overdue()))
+                            .toList(),
+                    true);
         }
     }
 

@@ -65,7 +65,8 @@ class ProjectionReplayTest {
     void setUp() {
         server = new MongoServer(new MemoryBackend());
         server.bind("127.0.0.1", 0);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+        client = MongoClients.create(
+                "mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
         db = client.getDatabase("test");
         generations = new ReadModelGenerations(db, Clock.systemUTC());
         live = new RosterProjection(generations);
@@ -82,7 +83,8 @@ class ProjectionReplayTest {
                 new LiaisonFiledEvent(CID, "education", "李一", "处长", "0971-1", D1));
         List<TrackedEventMessage<?>> events = new ArrayList<>();
         for (int seq = 0; seq < history.size(); seq++) {
-            events.add(new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(seq),
+            events.add(new GenericTrackedDomainEventMessage<>(
+                    new GlobalSequenceTrackingToken(seq),
                     new GenericDomainEventMessage<>("Conference", CID, seq, history.get(seq))));
         }
         store = new GatedEventSource(events);
@@ -105,8 +107,8 @@ class ProjectionReplayTest {
     }
 
     ProjectionReplay replay() {
-        ProjectionReplay replay = new ProjectionReplay(live, processor, store, generations, "test-builder",
-                Runnable::run, Clock.systemUTC());
+        ProjectionReplay replay = new ProjectionReplay(
+                live, processor, store, generations, "test-builder", Runnable::run, Clock.systemUTC());
         replay.prepare();
         return replay;
     }
@@ -134,14 +136,16 @@ class ProjectionReplayTest {
         verify(processor, never()).shutdownAsync();
 
         store.allow(3);
-        await().atMost(Duration.ofSeconds(10)).until(() -> replay.progress().state().finished());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> replay.progress().state().finished());
 
         assertThat(replay.progress().state()).isEqualTo(State.DONE);
         assertThat(replay.progress().position()).isEqualTo(5L);
         assertThat(generations.active(RosterProjection.GROUP)).isEqualTo(2);
         assertThat(generations.building(RosterProjection.GROUP)).isNull();
         assertThat(roster()).as("the new generation serves the same roster").isEqualTo(before);
-        assertThat(db.listCollectionNames().into(new ArrayList<>())).doesNotContain("roster_units", "roster_seat_terms");
+        assertThat(db.listCollectionNames().into(new ArrayList<>()))
+                .doesNotContain("roster_units", "roster_seat_terms");
         InOrder pausedThenResumed = inOrder(processor);
         pausedThenResumed.verify(processor).shutdownAsync();
         pausedThenResumed.verify(processor).start();
@@ -156,7 +160,10 @@ class ProjectionReplayTest {
 
         store.events.forEach(this::project); // the live processor resumes from an older token
         assertThat(roster()).isEqualTo(switched);
-        assertThat(queries.handle(new FindUnitQuery(CID, "education")).orElseThrow().liaison().name())
+        assertThat(queries.handle(new FindUnitQuery(CID, "education"))
+                        .orElseThrow()
+                        .liaison()
+                        .name())
                 .isEqualTo("李一");
     }
 
@@ -181,8 +188,8 @@ class ProjectionReplayTest {
     void aSecondRebuildOfTheSameProjectionIsRefusedWhileTheFirstHoldsItsGeneration() {
         replay();
         ReadModelGenerations elsewhere = new ReadModelGenerations(db, Clock.systemUTC());
-        assertThatThrownBy(() -> elsewhere.beginBuilding(RosterProjection.GROUP,
-                live.collections(), "another-builder")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> elsewhere.beginBuilding(RosterProjection.GROUP, live.collections(), "another-builder"))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     /** An event source that hands out events only as the test allows, and can fail on purpose. */
@@ -241,8 +248,7 @@ class ProjectionReplayTest {
                 }
 
                 @Override
-                public void close() {
-                }
+                public void close() {}
             };
         }
     }

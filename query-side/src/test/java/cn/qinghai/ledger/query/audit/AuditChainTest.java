@@ -20,8 +20,14 @@ class AuditChainTest {
         metaData.put("reason", "seed: 青政办函〔2021〕138号");
         metaData.put("actorRole", "OFFICE");
         metaData.put("actor", "office");
-        return new CanonicalEvent(7, "e-7", "Conference", "qh-infant-care", 3,
-                "cn.qinghai.ledger.events.conference.MemberAppointedEvent", "1",
+        return new CanonicalEvent(
+                7,
+                "e-7",
+                "Conference",
+                "qh-infant-care",
+                3,
+                "cn.qinghai.ledger.events.conference.MemberAppointedEvent",
+                "1",
                 Instant.parse("2021-08-12T01:00:00.123456Z"),
                 "{\"conferenceId\":\"qh-infant-care\",\"name\":\"匡湧\",\"role\":\"CONVENER\"}"
                         .getBytes(StandardCharsets.UTF_8),
@@ -42,8 +48,17 @@ class AuditChainTest {
 
     @Test
     void anEventWithoutAggregateOrRevisionEncodesThemAsNullAndChainsOnThePreviousLink() {
-        CanonicalEvent ping = new CanonicalEvent(8, "e-8", null, null, -1, "x.Ping", null,
-                Instant.parse("2021-08-12T01:00:00Z"), "{}".getBytes(StandardCharsets.UTF_8), Map.of());
+        CanonicalEvent ping = new CanonicalEvent(
+                8,
+                "e-8",
+                null,
+                null,
+                -1,
+                "x.Ping",
+                null,
+                Instant.parse("2021-08-12T01:00:00Z"),
+                "{}".getBytes(StandardCharsets.UTF_8),
+                Map.of());
         byte[] first = AuditChain.link(AuditChain.GENESIS, appointment().digest());
 
         assertThat(AuditChain.hex(ping.digest()))
@@ -62,18 +77,39 @@ class AuditChainTest {
 
         assertThat(digestOf(original, 8, original.payload(), original.metaData(), original.timestamp()))
                 .isNotEqualTo(digest);
-        assertThat(digestOf(original, 7, "{\"name\":\"某人\"}".getBytes(StandardCharsets.UTF_8), original.metaData(),
-                original.timestamp())).isNotEqualTo(digest);
-        assertThat(digestOf(original, 7, original.payload(), otherReason, original.timestamp())).isNotEqualTo(digest);
-        assertThat(digestOf(original, 7, original.payload(), original.metaData(),
-                original.timestamp().plusMillis(1))).isNotEqualTo(digest);
+        assertThat(digestOf(
+                        original,
+                        7,
+                        "{\"name\":\"某人\"}".getBytes(StandardCharsets.UTF_8),
+                        original.metaData(),
+                        original.timestamp()))
+                .isNotEqualTo(digest);
+        assertThat(digestOf(original, 7, original.payload(), otherReason, original.timestamp()))
+                .isNotEqualTo(digest);
+        assertThat(digestOf(
+                        original,
+                        7,
+                        original.payload(),
+                        original.metaData(),
+                        original.timestamp().plusMillis(1)))
+                .isNotEqualTo(digest);
         assertThat(digestOf(original, 7, original.payload(), original.metaData(), original.timestamp()))
                 .isEqualTo(digest);
     }
 
-    private static byte[] digestOf(CanonicalEvent e, long position, byte[] payload, Map<String, ?> metaData,
-                                   Instant timestamp) {
-        return new CanonicalEvent(position, e.eventIdentifier(), e.aggregateType(), e.aggregateIdentifier(),
-                e.sequenceNumber(), e.payloadType(), e.payloadRevision(), timestamp, payload, metaData).digest();
+    private static byte[] digestOf(
+            CanonicalEvent e, long position, byte[] payload, Map<String, ?> metaData, Instant timestamp) {
+        return new CanonicalEvent(
+                        position,
+                        e.eventIdentifier(),
+                        e.aggregateType(),
+                        e.aggregateIdentifier(),
+                        e.sequenceNumber(),
+                        e.payloadType(),
+                        e.payloadRevision(),
+                        timestamp,
+                        payload,
+                        metaData)
+                .digest();
     }
 }

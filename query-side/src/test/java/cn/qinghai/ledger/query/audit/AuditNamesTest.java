@@ -11,7 +11,9 @@ class AuditNamesTest {
     void typesAggregatesAndRolesHaveTheirChineseNames() {
         assertThat(AuditNames.type("TaskUrgedEvent")).isEqualTo("任务催办");
         assertThat(AuditNames.type("ConferenceEstablishedEvent")).isEqualTo("联席会议设立");
-        assertThat(AuditNames.type("SomeRetiredEvent")).as("unknown: the reader shows the recorded name").isNull();
+        assertThat(AuditNames.type("SomeRetiredEvent"))
+                .as("unknown: the reader shows the recorded name")
+                .isNull();
         assertThat(AuditNames.aggregateType("Task")).isEqualTo("督办事项");
         assertThat(AuditNames.aggregateType("Conference")).isEqualTo("联席会议");
         assertThat(AuditNames.aggregateType("Meeting")).isEqualTo("会议");
@@ -26,9 +28,11 @@ class AuditNamesTest {
         assertThat(AuditNames.typesMatching("任务催办")).contains("TaskUrgedEvent");
         assertThat(AuditNames.typesMatching("urged")).contains("TaskUrgedEvent");
         assertThat(AuditNames.typesMatching("TaskUrgedEvent")).containsExactly("TaskUrgedEvent");
-        assertThat(AuditNames.typesMatching("纪要")).contains("MinutesSignedEvent", "MinutesIssuedEvent")
+        assertThat(AuditNames.typesMatching("纪要"))
+                .contains("MinutesSignedEvent", "MinutesIssuedEvent")
                 .doesNotContain("TaskUrgedEvent");
-        assertThat(AuditNames.typesMatching("RetiredEvent")).as("a stored type this version no longer has")
+        assertThat(AuditNames.typesMatching("RetiredEvent"))
+                .as("a stored type this version no longer has")
                 .containsExactly("RetiredEvent");
     }
 }

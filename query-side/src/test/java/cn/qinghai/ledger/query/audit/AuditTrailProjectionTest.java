@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.qinghai.ledger.events.conference.ConferenceEstablishedEvent;
-import cn.qinghai.ledger.query.platform.ProcessorBatch;
 import cn.qinghai.ledger.events.conference.LiaisonFiledEvent;
 import cn.qinghai.ledger.events.conference.MemberUnitAddedEvent;
 import cn.qinghai.ledger.events.conference.UnitDutiesUpdatedEvent;
+import cn.qinghai.ledger.query.platform.ProcessorBatch;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
@@ -36,7 +37,6 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -64,10 +64,13 @@ class AuditTrailProjectionTest {
     void setUp() {
         server = new MongoServer(new MemoryBackend());
         server.bind("127.0.0.1", 0);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+        client = MongoClients.create(
+                "mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
         db = client.getDatabase("test");
         trail = new AuditTrail(db);
-        projection = new AuditTrailProjection(trail, serializer,
+        projection = new AuditTrailProjection(
+                trail,
+                serializer,
                 id -> storePositions.containsKey(id) ? OptionalLong.of(storePositions.get(id)) : OptionalLong.empty());
         queries = new AuditQueries(trail, ZoneId.of("Asia/Shanghai"));
     }
@@ -81,13 +84,25 @@ class AuditTrailProjectionTest {
     /** The seed-like history: establishment by the system, units added by the office, a liaison by a unit. */
     List<TrackedEventMessage<?>> history() {
         List<TrackedEventMessage<?>> events = new ArrayList<>();
-        events.add(event(0, 0, new ConferenceEstablishedEvent(CID, "联席会议", "青政办函〔2021〕138号", List.of(),
-                "health", D1), who("system", "SYSTEM", null, "seed")));
-        events.add(event(1, 1, new MemberUnitAddedEvent(CID, "health", "省卫生健康委", List.of("牵头"), D1),
+        events.add(event(
+                0,
+                0,
+                new ConferenceEstablishedEvent(CID, "联席会议", "青政办函〔2021〕138号", List.of(), "health", D1),
+                who("system", "SYSTEM", null, "seed")));
+        events.add(event(
+                1,
+                1,
+                new MemberUnitAddedEvent(CID, "health", "省卫生健康委", List.of("牵头"), D1),
                 who("office", "OFFICE", "health", "增补成员单位")));
-        events.add(event(2, 2, new MemberUnitAddedEvent(CID, "education", "省教育厅", List.of("人才"), D1),
+        events.add(event(
+                2,
+                2,
+                new MemberUnitAddedEvent(CID, "education", "省教育厅", List.of("人才"), D1),
                 who("office", "OFFICE", "health", null)));
-        events.add(event(3, 3, new LiaisonFiledEvent(CID, "education", "李一", "处长", "0971-1", D1),
+        events.add(event(
+                3,
+                3,
+                new LiaisonFiledEvent(CID, "education", "李一", "处长", "0971-1", D1),
                 who("unit-education", "UNIT", "education", "=cmd|' /C calc'!A0")));
         return events;
     }
@@ -96,12 +111,14 @@ class AuditTrailProjectionTest {
         return event(new GlobalSequenceTrackingToken(position), position, seq, payload, metaData);
     }
 
-    TrackedEventMessage<?> event(TrackingToken token, long position, long seq, Object payload,
-                                 Map<String, Object> metaData) {
+    TrackedEventMessage<?> event(
+            TrackingToken token, long position, long seq, Object payload, Map<String, Object> metaData) {
         String id = "event-" + position;
         storePositions.put(id, position);
-        return new GenericTrackedDomainEventMessage<>(token, new GenericDomainEventMessage<>("Conference", CID, seq,
-                payload, metaData, id, T0.plusSeconds(position)));
+        return new GenericTrackedDomainEventMessage<>(
+                token,
+                new GenericDomainEventMessage<>(
+                        "Conference", CID, seq, payload, metaData, id, T0.plusSeconds(position)));
     }
 
     static Map<String, Object> who(String actor, String role, String unit, String reason) {
@@ -126,8 +143,12 @@ class AuditTrailProjectionTest {
 
     /** An office change of a unit's duties at {@code position}, tracked by a gap-aware token. */
     TrackedEventMessage<?> duties(long tokenIndex, Set<Long> gaps, long position, String duty) {
-        return event(GapAwareTrackingToken.newInstance(tokenIndex, gaps), position, position,
-                new UnitDutiesUpdatedEvent(CID, "health", List.of(duty)), who("office", "OFFICE", null, null));
+        return event(
+                GapAwareTrackingToken.newInstance(tokenIndex, gaps),
+                position,
+                position,
+                new UnitDutiesUpdatedEvent(CID, "health", List.of(duty)),
+                who("office", "OFFICE", null, null));
     }
 
     /** Each entry's link chains the stored events in position order from the genesis. */
@@ -135,7 +156,8 @@ class AuditTrailProjectionTest {
         byte[] link = AuditChain.GENESIS;
         for (var stored : storeOrder) {
             int position = Integer.parseInt(stored.getIdentifier().substring("event-".length()));
-            link = AuditChain.link(link, CanonicalEvent.of(position, stored, serializer).digest());
+            link = AuditChain.link(
+                    link, CanonicalEvent.of(position, stored, serializer).digest());
             assertThat(entries.get(position).link()).as("link at %s", position).isEqualTo(AuditChain.hex(link));
         }
     }
@@ -152,7 +174,10 @@ class AuditTrailProjectionTest {
     }
 
     List<Document> snapshot() {
-        return db.getCollection(AuditTrail.ENTRIES).find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
+        return db.getCollection(AuditTrail.ENTRIES)
+                .find()
+                .sort(Sorts.ascending("_id"))
+                .into(new ArrayList<>());
     }
 
     @Test
@@ -201,17 +226,27 @@ class AuditTrailProjectionTest {
         deliver(history());
 
         assertThat(find(new AuditFilter(null, "office", null, null, null, null)).items())
-                .extracting(AuditEntry::position).containsExactly(1L, 2L);
-        assertThat(find(new AuditFilter(null, null, "education", null, null, null)).items())
-                .as("the actor's unit or a unit the event concerns").extracting(AuditEntry::position)
+                .extracting(AuditEntry::position)
+                .containsExactly(1L, 2L);
+        assertThat(find(new AuditFilter(null, null, "education", null, null, null))
+                        .items())
+                .as("the actor's unit or a unit the event concerns")
+                .extracting(AuditEntry::position)
                 .containsExactly(2L, 3L);
         assertThat(find(new AuditFilter(null, null, "health", null, null, null)).items())
-                .extracting(AuditEntry::position).containsExactly(0L, 1L, 2L);
-        assertThat(find(new AuditFilter(null, null, null, "LiaisonFiledEvent", null, null)).items())
-                .extracting(AuditEntry::position).containsExactly(3L);
-        assertThat(find(new AuditFilter(CID, null, null, null, T0.plusSeconds(1), T0.plusSeconds(3))).items())
-                .extracting(AuditEntry::position).containsExactly(1L, 2L);
-        assertThat(find(new AuditFilter("another", null, null, null, null, null)).total()).isZero();
+                .extracting(AuditEntry::position)
+                .containsExactly(0L, 1L, 2L);
+        assertThat(find(new AuditFilter(null, null, null, "LiaisonFiledEvent", null, null))
+                        .items())
+                .extracting(AuditEntry::position)
+                .containsExactly(3L);
+        assertThat(find(new AuditFilter(CID, null, null, null, T0.plusSeconds(1), T0.plusSeconds(3)))
+                        .items())
+                .extracting(AuditEntry::position)
+                .containsExactly(1L, 2L);
+        assertThat(find(new AuditFilter("another", null, null, null, null, null))
+                        .total())
+                .isZero();
         AuditPage second = queries.handle(new FindAuditEntriesQuery(AuditFilter.none(), 1, 3));
         assertThat(second.items()).extracting(AuditEntry::position).containsExactly(3L);
         assertThat(second.total()).isEqualTo(4);
@@ -221,7 +256,10 @@ class AuditTrailProjectionTest {
     void pagesOfTheWholeTrailFollowTheGlobalOrderAcrossGaps() {
         List<TrackedEventMessage<?>> events = new ArrayList<>();
         for (long p : new long[] {0, 1, 3, 4, 7}) {
-            events.add(event(p, p, new UnitDutiesUpdatedEvent(CID, "health", List.of("x" + p)),
+            events.add(event(
+                    p,
+                    p,
+                    new UnitDutiesUpdatedEvent(CID, "health", List.of("x" + p)),
                     who("office", "OFFICE", null, null)));
         }
         deliver(events);
@@ -230,12 +268,15 @@ class AuditTrailProjectionTest {
         assertThat(page(1, 2)).containsExactly(3L, 4L);
         assertThat(page(2, 2)).containsExactly(7L);
         assertThat(page(3, 2)).isEmpty();
-        assertThat(queries.handle(new FindAuditEntriesQuery(AuditFilter.none(), 0, 2)).total()).isEqualTo(5);
+        assertThat(queries.handle(new FindAuditEntriesQuery(AuditFilter.none(), 0, 2))
+                        .total())
+                .isEqualTo(5);
     }
 
     List<Long> page(int page, int size) {
         return queries.handle(new FindAuditEntriesQuery(AuditFilter.none(), page, size)).items().stream()
-                .map(AuditEntry::position).toList();
+                .map(AuditEntry::position)
+                .toList();
     }
 
     @Test
@@ -244,8 +285,8 @@ class AuditTrailProjectionTest {
         deliver(events);
         List<Document> once = snapshot();
 
-        deliver(events);                    // the whole stream again
-        deliver(events.subList(1, 3));      // and a stretch of older events after newer ones
+        deliver(events); // the whole stream again
+        deliver(events.subList(1, 3)); // and a stretch of older events after newer ones
         assertThat(snapshot()).isEqualTo(once);
     }
 
@@ -257,8 +298,8 @@ class AuditTrailProjectionTest {
         db.getCollection(AuditTrail.ENTRIES).drop();
         db.getCollection(AuditTrail.MARKS).drop();
 
-        deliverInOneBatch(events.subList(0, 2));   // a new trail: event by event, and the mark is set
-        deliverInOneBatch(events.subList(2, 4));   // above the mark: chained in memory, inserted together
+        deliverInOneBatch(events.subList(0, 2)); // a new trail: event by event, and the mark is set
+        deliverInOneBatch(events.subList(2, 4)); // above the mark: chained in memory, inserted together
         assertThat(snapshot()).isEqualTo(oneByOne);
 
         deliverInOneBatch(events);
@@ -275,10 +316,11 @@ class AuditTrailProjectionTest {
         var e4 = duties(4, Set.of(), 4, "e");
         deliverInOneBatch(List.of(e0));
         deliverInOneBatch(List.of(e1, e3));
-        deliverInOneBatch(List.of(e2, e4));   // the late event ends the run; the next one starts a new run
+        deliverInOneBatch(List.of(e2, e4)); // the late event ends the run; the next one starts a new run
 
         List<AuditEntry> entries = find(AuditFilter.none()).items();
-        assertThat(entries).extracting(AuditEntry::eventId)
+        assertThat(entries)
+                .extracting(AuditEntry::eventId)
                 .containsExactly("event-0", "event-1", "event-2", "event-3", "event-4");
         assertChainedInPositionOrder(entries, List.of(e0, e1, e2, e3, e4));
     }
@@ -327,7 +369,9 @@ class AuditTrailProjectionTest {
                 }
             }
         };
-        AuditTrailProjection killed = new AuditTrailProjection(dying, serializer,
+        AuditTrailProjection killed = new AuditTrailProjection(
+                dying,
+                serializer,
                 id -> storePositions.containsKey(id) ? OptionalLong.of(storePositions.get(id)) : OptionalLong.empty());
         var e0 = duties(0, Set.of(), 0, "a");
         var e1 = duties(1, Set.of(), 1, "b");

@@ -47,7 +47,8 @@ class ChainVerificationTest {
     void setUp() {
         server = new MongoServer(new MemoryBackend());
         server.bind("127.0.0.1", 0);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+        client = MongoClients.create(
+                "mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
         db = client.getDatabase("test");
         trail = new AuditTrail(db);
         Serializer serializer = JacksonSerializer.defaultSerializer();
@@ -65,8 +66,16 @@ class ChainVerificationTest {
     }
 
     static CanonicalEvent event(long position, String payload) {
-        return new CanonicalEvent(position, "e-" + position, "Task", "t-1", position, "x.TaskEvent", "1",
-                Instant.parse("2026-03-02T01:00:00Z").plusSeconds(position), payload.getBytes(StandardCharsets.UTF_8),
+        return new CanonicalEvent(
+                position,
+                "e-" + position,
+                "Task",
+                "t-1",
+                position,
+                "x.TaskEvent",
+                "1",
+                Instant.parse("2026-03-02T01:00:00Z").plusSeconds(position),
+                payload.getBytes(StandardCharsets.UTF_8),
                 Map.of("actor", "office", "actorRole", "OFFICE"));
     }
 
@@ -74,8 +83,8 @@ class ChainVerificationTest {
         Long storeHead = store.isEmpty() ? null : store.get(store.size() - 1).position();
         Long recordedHead = AuditTrail.position(trail.head());
         try (MongoCursor<Document> entries = trail.upTo(recordedHead)) {
-            return new ChainVerification(recordedHead, checkpoint).run(
-                    store.stream().map(StoredEvent::of).iterator(), entries, storeHead, Instant.now());
+            return new ChainVerification(recordedHead, checkpoint)
+                    .run(store.stream().map(StoredEvent::of).iterator(), entries, storeHead, Instant.now());
         }
     }
 
@@ -100,40 +109,55 @@ class ChainVerificationTest {
 
     @Test
     void anAlteredPayloadIsNamedAtItsPositionAndBreaksTheCheckpointsAfterIt() {
-        VerificationReport report = verify(store(s -> {
-            s.set(2, event(2, "{\"title\":\"改过的事项\"}"));
-            return s;
-        }), checkpointAt(4));
+        VerificationReport report = verify(
+                store(s -> {
+                    s.set(2, event(2, "{\"title\":\"改过的事项\"}"));
+                    return s;
+                }),
+                checkpointAt(4));
 
         assertThat(report.ok()).isFalse();
         assertThat(report.firstDiscrepancy().position()).isEqualTo(2);
         assertThat(report.firstDiscrepancy().kind()).isEqualTo(Kind.ALTERED);
         assertThat(report.firstDiscrepancy().detail()).contains("payload");
-        assertThat(report.discrepancyCount()).as("the links after it differ as a consequence only").isEqualTo(1);
+        assertThat(report.discrepancyCount())
+                .as("the links after it differ as a consequence only")
+                .isEqualTo(1);
         assertThat(report.checkpoint().matches()).isFalse();
         assertThat(report.checkpoint().detail()).contains("position 2");
 
-        assertThat(verify(store(s -> {
-            s.set(4, event(4, "{\"title\":\"改过的事项\"}"));
-            return s;
-        }), checkpointAt(3)).checkpoint().matches()).as("a checkpoint before the change still holds").isTrue();
+        assertThat(verify(
+                                store(s -> {
+                                    s.set(4, event(4, "{\"title\":\"改过的事项\"}"));
+                                    return s;
+                                }),
+                                checkpointAt(3))
+                        .checkpoint()
+                        .matches())
+                .as("a checkpoint before the change still holds")
+                .isTrue();
     }
 
     @Test
     void aDeletedEventIsNamedAtItsMissingPosition() {
-        VerificationReport report = verify(store(s -> {
-            s.remove(3);
-            return s;
-        }), checkpointAt(5));
+        VerificationReport report = verify(
+                store(s -> {
+                    s.remove(3);
+                    return s;
+                }),
+                checkpointAt(5));
 
-        assertThat(report.discrepancies()).extracting(Discrepancy::position, Discrepancy::kind)
+        assertThat(report.discrepancies())
+                .extracting(Discrepancy::position, Discrepancy::kind)
                 .containsExactly(tuple(3L, Kind.DELETED));
         assertThat(report.checkpoint().matches()).isFalse();
 
-        VerificationReport lastDeleted = verify(store(s -> {
-            s.remove(5);
-            return s;
-        }), checkpointAt(5));
+        VerificationReport lastDeleted = verify(
+                store(s -> {
+                    s.remove(5);
+                    return s;
+                }),
+                checkpointAt(5));
         assertThat(lastDeleted.firstDiscrepancy().position()).isEqualTo(5);
         assertThat(lastDeleted.firstDiscrepancy().kind()).isEqualTo(Kind.DELETED);
         assertThat(lastDeleted.checkpoint().detail()).contains("ends before");
@@ -157,10 +181,12 @@ class ChainVerificationTest {
 
     @Test
     void eventsTheTrailHasNotReachedYetAreNoDiscrepancy() {
-        VerificationReport report = verify(store(s -> {
-            s.add(event(6, "{}"));
-            return s;
-        }), null);
+        VerificationReport report = verify(
+                store(s -> {
+                    s.add(event(6, "{}"));
+                    return s;
+                }),
+                null);
 
         assertThat(report.ok()).isTrue();
         assertThat(report.notYetRecorded()).isEqualTo(1);
@@ -175,10 +201,10 @@ class ChainVerificationTest {
 
         VerificationReport report = verify(recorded, null);
 
-        assertThat(report.discrepancies()).extracting(Discrepancy::position, Discrepancy::kind).containsExactly(
-                tuple(1L, Kind.RECORD_ALTERED),
-                tuple(3L, Kind.CHAIN_BROKEN),
-                tuple(5L, Kind.RECORD_ALTERED));
+        assertThat(report.discrepancies())
+                .extracting(Discrepancy::position, Discrepancy::kind)
+                .containsExactly(
+                        tuple(1L, Kind.RECORD_ALTERED), tuple(3L, Kind.CHAIN_BROKEN), tuple(5L, Kind.RECORD_ALTERED));
         assertThat(report.discrepancies().get(0).detail()).contains("actor");
     }
 

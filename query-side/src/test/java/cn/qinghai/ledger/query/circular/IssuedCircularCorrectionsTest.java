@@ -35,26 +35,53 @@ class IssuedCircularCorrectionsTest {
     }
 
     static CircularView figures(int assigned) {
-        return new CircularView("qh", FROM, TO, TO,
+        return new CircularView(
+                "qh",
+                FROM,
+                TO,
+                TO,
                 List.of(new CircularUnitRow("qh", "education", "省教育厅", assigned, 0, 0, 0, assigned, 0, 0)),
-                new CircularUnitRow("qh", null, "合计", assigned, 0, 0, 0, assigned, 0, 0), List.of());
+                new CircularUnitRow("qh", null, "合计", assigned, 0, 0, 0, assigned, 0, 0),
+                List.of());
     }
 
     @Test
     void theOriginalStaysAndACorrectionDeliveredTwiceIsKeptOnce() {
-        projection.on(new CircularIssuedEvent("c1", "qh", FROM, TO, "青联办通〔2026〕3号", List.of("各成员单位"), "表扬",
-                "督促", LocalDate.of(2026, 4, 2), figures(1)));
-        CircularCorrectedEvent correction = new CircularCorrectedEvent("c1", "qh", 1, LocalDate.of(2026, 4, 3),
-                "漏计一项", List.of("各成员单位", "省政府办公厅"), "表扬", "督促（更正）", figures(2));
+        projection.on(new CircularIssuedEvent(
+                "c1",
+                "qh",
+                FROM,
+                TO,
+                "青联办通〔2026〕3号",
+                List.of("各成员单位"),
+                "表扬",
+                "督促",
+                LocalDate.of(2026, 4, 2),
+                figures(1)));
+        CircularCorrectedEvent correction = new CircularCorrectedEvent(
+                "c1",
+                "qh",
+                1,
+                LocalDate.of(2026, 4, 3),
+                "漏计一项",
+                List.of("各成员单位", "省政府办公厅"),
+                "表扬",
+                "督促（更正）",
+                figures(2));
         projection.on(correction);
         projection.on(correction);
 
-        IssuedCircularView view = queries.handle(new FindIssuedCircularQuery("c1")).orElseThrow();
+        IssuedCircularView view =
+                queries.handle(new FindIssuedCircularQuery("c1")).orElseThrow();
         assertThat(view.figures()).isEqualTo(figures(1));
         assertThat(view.distribution()).containsExactly("各成员单位");
-        assertThat(view.corrections()).containsExactly(new IssuedCircularView.Correction(1, LocalDate.of(2026, 4, 3),
-                "漏计一项", List.of("各成员单位", "省政府办公厅"), "表扬", "督促（更正）", figures(2)));
-        assertThat(queries.handle(new FindIssuedCircularsQuery("qh")).items().get(0).correctedOn())
+        assertThat(view.corrections())
+                .containsExactly(new IssuedCircularView.Correction(
+                        1, LocalDate.of(2026, 4, 3), "漏计一项", List.of("各成员单位", "省政府办公厅"), "表扬", "督促（更正）", figures(2)));
+        assertThat(queries.handle(new FindIssuedCircularsQuery("qh"))
+                        .items()
+                        .get(0)
+                        .correctedOn())
                 .isEqualTo(LocalDate.of(2026, 4, 3));
     }
 }

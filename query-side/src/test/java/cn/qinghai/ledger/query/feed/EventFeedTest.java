@@ -19,15 +19,20 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
 class EventFeedTest {
 
     static EventFeed feedOn(EventStore store) {
-        return new EventFeed(store, new StaticListableBeanFactory().getBeanProvider(EventStorageEngine.class),
-                AppendBarrier.NONE, null, new FeedProperties());
+        return new EventFeed(
+                store,
+                new StaticListableBeanFactory().getBeanProvider(EventStorageEngine.class),
+                AppendBarrier.NONE,
+                null,
+                new FeedProperties());
     }
 
     @Test
     void onAJpaStoreTheFeedResumesWithAGapAwareTokenWithoutGaps() {
         EventStore store = mock(EventStore.class);
         when(store.createTailToken()).thenReturn(GapAwareTrackingToken.newInstance(0, Collections.emptySet()));
-        assertThat(feedOn(store).tokenAfter(41)).isEqualTo(GapAwareTrackingToken.newInstance(41, Collections.emptySet()));
+        assertThat(feedOn(store).tokenAfter(41))
+                .isEqualTo(GapAwareTrackingToken.newInstance(41, Collections.emptySet()));
     }
 
     @Test

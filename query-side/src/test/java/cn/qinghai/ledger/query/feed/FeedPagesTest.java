@@ -50,8 +50,10 @@ class FeedPagesTest {
         }
 
         List<FeedPages.Positioned<String>> read(long after, int limit) {
-            return committed.tailMap(after, false).entrySet().stream().limit(limit)
-                    .map(e -> new FeedPages.Positioned<>(e.getKey(), e.getValue())).toList();
+            return committed.tailMap(after, false).entrySet().stream()
+                    .limit(limit)
+                    .map(e -> new FeedPages.Positioned<>(e.getKey(), e.getValue()))
+                    .toList();
         }
 
         /** The barrier: the transactions in flight now end (in any order), unless it times out. */
@@ -96,8 +98,8 @@ class FeedPagesTest {
 
     private static long readPage(SimulatedStore store, Random random, long cursor, List<Long> received)
             throws InterruptedException {
-        List<FeedPages.Positioned<String>> page = FeedPages.page(store::read, store::await, 1, cursor,
-                1 + random.nextInt(7), Duration.ofSeconds(1));
+        List<FeedPages.Positioned<String>> page =
+                FeedPages.page(store::read, store::await, 1, cursor, 1 + random.nextInt(7), Duration.ofSeconds(1));
         for (FeedPages.Positioned<String> event : page) {
             received.add(event.position());
             cursor = event.position();

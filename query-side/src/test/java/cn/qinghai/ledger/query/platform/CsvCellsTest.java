@@ -38,11 +38,17 @@ class CsvCellsTest {
                 .replace("\r\n", "");
         for (char separator : new char[] {',', ';', '\t'}) {
             for (String cell : read(line, separator)) {
-                assertThat(cell).as("separator '%s' in %s", separator, line).doesNotStartWith("=")
-                        .doesNotStartWith("+").doesNotStartWith("-").doesNotStartWith("@").doesNotStartWith("\t");
+                assertThat(cell)
+                        .as("separator '%s' in %s", separator, line)
+                        .doesNotStartWith("=")
+                        .doesNotStartWith("+")
+                        .doesNotStartWith("-")
+                        .doesNotStartWith("@")
+                        .doesNotStartWith("\t");
             }
         }
-        assertThat(read(line, ',')).containsExactly("'-2+3;=1+1", "a,=b", "'@SUM(A1)", "'=HYPERLINK(\"x\")", "'\t=1",
-                "普通文字", "12", "x;+1");
+        assertThat(read(line, ','))
+                .containsExactly(
+                        "'-2+3;=1+1", "a,=b", "'@SUM(A1)", "'=HYPERLINK(\"x\")", "'\t=1", "普通文字", "12", "x;+1");
     }
 }

@@ -19,7 +19,8 @@ public final class InMemoryMongo implements AutoCloseable {
     public InMemoryMongo() {
         server = new MongoServer(new MemoryBackend());
         server.bind("127.0.0.1", 0);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+        client = MongoClients.create(
+                "mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
         db = client.getDatabase("test");
     }
 

@@ -20,6 +20,8 @@ class InProcessStoreFileTest {
             store.close();
         }
         assertThat(dataDir.resolve("readmodels.mv")).exists();
-        assertThat(new ReadModelStoreProperties().getInProcessCacheMb()).as("default").isEqualTo(48);
+        assertThat(new ReadModelStoreProperties().getInProcessCacheMb())
+                .as("default")
+                .isEqualTo(48);
     }
 }

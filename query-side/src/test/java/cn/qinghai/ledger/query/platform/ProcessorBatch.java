@@ -12,11 +12,10 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 /** Runs steps as one batch of a streaming processor: a batching unit of work with the flush interceptor. */
 public final class ProcessorBatch {
 
-    private ProcessorBatch() {
-    }
+    private ProcessorBatch() {}
 
     public static void run(List<Runnable> steps) throws Exception {
-        run(steps, k -> { });
+        run(steps, k -> {});
     }
 
     /** {@code afterStep} is told the index of each step once it has run (still inside the batch). */

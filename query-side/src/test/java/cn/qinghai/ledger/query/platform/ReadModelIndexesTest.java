@@ -1,9 +1,9 @@
 package cn.qinghai.ledger.query.platform;
 
-import cn.qinghai.ledger.query.unitstatus.UnitTaskCounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qinghai.ledger.query.tasklist.TaskProjection;
+import cn.qinghai.ledger.query.unitstatus.UnitTaskCounts;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -29,13 +29,14 @@ class ReadModelIndexesTest {
         c.insertOne(new Document("_id", 1).append("a", 1).append("b", 2));
         c.createIndex(Indexes.ascending("a", "b"));
 
-        ReadModelIndexes.DECLARED.ensure(c, Indexes.ascending("a", "b"), Indexes.ascending("b", "a"),
-                Indexes.ascending("b"));
-        ReadModelIndexes.DECLARED.ensure(c, Indexes.ascending("a", "b"), Indexes.ascending("b", "a"),
-                Indexes.ascending("b"));
+        ReadModelIndexes.DECLARED.ensure(
+                c, Indexes.ascending("a", "b"), Indexes.ascending("b", "a"), Indexes.ascending("b"));
+        ReadModelIndexes.DECLARED.ensure(
+                c, Indexes.ascending("a", "b"), Indexes.ascending("b", "a"), Indexes.ascending("b"));
 
-        assertThat(keys(c)).containsExactlyInAnyOrder("{\"_id\": 1}", "{\"a\": 1, \"b\": 1}",
-                "{\"b\": 1, \"a\": 1}", "{\"b\": 1}");
+        assertThat(keys(c))
+                .containsExactlyInAnyOrder(
+                        "{\"_id\": 1}", "{\"a\": 1, \"b\": 1}", "{\"b\": 1, \"a\": 1}", "{\"b\": 1}");
     }
 
     @Test
@@ -55,8 +56,8 @@ class ReadModelIndexesTest {
 
     @Test
     void aGenerationsBindingHandsItsStoresPolicyToTheProjections() {
-        ReadModelGenerations onInProcessStore = new ReadModelGenerations(mongo.db, Clock.systemUTC(),
-                ReadModelStore.IN_PROCESS);
+        ReadModelGenerations onInProcessStore =
+                new ReadModelGenerations(mongo.db, Clock.systemUTC(), ReadModelStore.IN_PROCESS);
         new TaskProjection(onInProcessStore, Clock.systemUTC(), new UnitTaskCounts());
         new TaskProjection(onInProcessStore.generation(2), Clock.systemUTC(), new UnitTaskCounts());
 
@@ -64,8 +65,10 @@ class ReadModelIndexesTest {
             assertThat(keys(mongo.db.getCollection(name))).as(name).isEmpty();
         }
 
-        new TaskProjection(new ReadModelGenerations(mongo.db, Clock.systemUTC(), ReadModelStore.MONGODB),
-                Clock.systemUTC(), new UnitTaskCounts());
+        new TaskProjection(
+                new ReadModelGenerations(mongo.db, Clock.systemUTC(), ReadModelStore.MONGODB),
+                Clock.systemUTC(),
+                new UnitTaskCounts());
         assertThat(keys(mongo.db.getCollection("tasks"))).contains("{\"units\": 1}");
     }
 

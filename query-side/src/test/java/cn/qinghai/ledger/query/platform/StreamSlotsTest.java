@@ -43,7 +43,7 @@ class StreamSlotsTest {
         assertThat(ended).hasValue(1);
         assertThat(slots.inUse()).isEqualTo(2);
 
-        mine.get(0).release();                     // the evicted stream ends later and releases again: no effect
+        mine.get(0).release(); // the evicted stream ends later and releases again: no effect
         assertThat(slots.inUse()).isEqualTo(2);
         third.release();
         third.release();

@@ -44,25 +44,27 @@ class RosterProjectionTest {
         queries = new RosterQueries(db);
 
         Person wang = new Person("wang-new", "王新", "省教育厅副厅长");
-        event(seq -> projection.on(new ConferenceEstablishedEvent(CID, "联席会议", "青政办函〔2021〕138号",
-                List.of("青政办〔2019〕103号"), "health", D1), seq));
+        event(seq -> projection.on(
+                new ConferenceEstablishedEvent(CID, "联席会议", "青政办函〔2021〕138号", List.of("青政办〔2019〕103号"), "health", D1),
+                seq));
         event(seq -> projection.on(new MemberUnitAddedEvent(CID, "health", "省卫生健康委", List.of("办公室"), D1), seq));
         event(seq -> projection.on(new MemberUnitAddedEvent(CID, "education", "省教育厅", List.of("人才"), D1), seq));
         event(seq -> projection.on(new MemberUnitAddedEvent(CID, "finance", "省财政厅", List.of("资金"), D1), seq));
-        event(seq -> projection.on(new MemberAppointedEvent(CID, "kuang-yong", "匡湧", "副省长", SeatRole.CONVENER,
-                null, D1), seq));
-        event(seq -> projection.on(new MemberAppointedEvent(CID, "su-quanren", "苏全仁", "省卫生健康委主任",
-                SeatRole.DEPUTY_CONVENER, "health", D1), seq));
-        event(seq -> projection.on(new MemberAppointedEvent(CID, "zhong-zehai", "钟泽海", "省教育厅副厅长",
-                SeatRole.MEMBER, "education", D1), seq));
-        event(seq -> projection.on(new MemberAppointedEvent(CID, "zhou-ning", "周宁", "省财政厅副厅长",
-                SeatRole.MEMBER, "finance", D1), seq));
+        event(seq -> projection.on(
+                new MemberAppointedEvent(CID, "kuang-yong", "匡湧", "副省长", SeatRole.CONVENER, null, D1), seq));
+        event(seq -> projection.on(
+                new MemberAppointedEvent(CID, "su-quanren", "苏全仁", "省卫生健康委主任", SeatRole.DEPUTY_CONVENER, "health", D1),
+                seq));
+        event(seq -> projection.on(
+                new MemberAppointedEvent(CID, "zhong-zehai", "钟泽海", "省教育厅副厅长", SeatRole.MEMBER, "education", D1), seq));
+        event(seq -> projection.on(
+                new MemberAppointedEvent(CID, "zhou-ning", "周宁", "省财政厅副厅长", SeatRole.MEMBER, "finance", D1), seq));
         event(seq -> projection.on(new OfficeDirectorAppointedEvent(CID, "su-quanren", "苏全仁", D1), seq));
         event(seq -> projection.on(new LiaisonFiledEvent(CID, "education", "李一", "处长", "0971-1", D1), seq));
-        event(seq -> projection.on(new MemberChangeProposedEvent(CID, "c1", "education", "zhong-zehai", wang,
-                "工作变动", D2), seq));
-        event(seq -> projection.on(new MemberReplacedEvent(CID, "c1", "education", SeatRole.MEMBER, "zhong-zehai",
-                wang, D2, false), seq));
+        event(seq -> projection.on(
+                new MemberChangeProposedEvent(CID, "c1", "education", "zhong-zehai", wang, "工作变动", D2), seq));
+        event(seq -> projection.on(
+                new MemberReplacedEvent(CID, "c1", "education", SeatRole.MEMBER, "zhong-zehai", wang, D2, false), seq));
         event(seq -> projection.on(new LiaisonFiledEvent(CID, "education", "李二", "副处长", "0971-2", D2), seq));
         event(seq -> projection.on(new UnitDutiesUpdatedEvent(CID, "education", List.of("人才", "托班")), seq));
         event(seq -> projection.on(new MemberUnitRemovedEvent(CID, "finance", "调整", D3, "zhou-ning"), seq));
@@ -88,9 +90,9 @@ class RosterProjectionTest {
     void theRosterOnADateShowsWhoHeldEachSeatAndLiaisonPostThen() {
         deliver(0, history.size());
 
-        RosterView before = queries.handle(new FindRosterQuery(CID, D2.minusDays(1))).orElseThrow();
-        assertThat(before.seats()).extracting(RosterView.Seat::name)
-                .containsExactly("匡湧", "苏全仁", "钟泽海", "周宁");
+        RosterView before =
+                queries.handle(new FindRosterQuery(CID, D2.minusDays(1))).orElseThrow();
+        assertThat(before.seats()).extracting(RosterView.Seat::name).containsExactly("匡湧", "苏全仁", "钟泽海", "周宁");
         assertThat(before.officeDirector().name()).isEqualTo("苏全仁");
         assertThat(before.liaisons()).extracting(RosterView.Liaison::name).containsExactly("李一");
 
@@ -102,7 +104,8 @@ class RosterProjectionTest {
         RosterView removed = queries.handle(new FindRosterQuery(CID, D3)).orElseThrow();
         assertThat(removed.seats()).extracting(RosterView.Seat::name).containsExactly("匡湧", "苏全仁", "王新");
 
-        RosterView beforeEstablishment = queries.handle(new FindRosterQuery(CID, D1.minusDays(1))).orElseThrow();
+        RosterView beforeEstablishment =
+                queries.handle(new FindRosterQuery(CID, D1.minusDays(1))).orElseThrow();
         assertThat(beforeEstablishment.seats()).isEmpty();
         assertThat(beforeEstablishment.officeDirector()).isNull();
     }
@@ -115,16 +118,39 @@ class RosterProjectionTest {
         RosterDecision circulated = RosterDecision.recorded(RosterDecision.Kind.CIRCULATION, "青婴联办函〔2023〕2号", D3);
         RosterDecision minutes = new RosterDecision(RosterDecision.Kind.MINUTES, "m1", "d1", "青婴联纪〔2023〕1号", null);
         Person li = new Person("li-xin", "李新", "省卫生健康委主任");
-        projection.on(new SeatSucceededEvent(CID, SeatRole.DEPUTY_CONVENER, "health", "su-quanren", li, D3,
-                OfficeDirectorHandover.TO_INCOMING, circulated), seq++);
-        projection.on(new MemberChangeProposedEvent(CID, "c2", "education", "wang-new",
-                new Person("qian", "钱新", "副厅长"), "调动", D3), seq++);
-        projection.on(new MemberReplacedEvent(CID, "c2", "education", SeatRole.MEMBER, "wang-new",
-                new Person("qian", "钱新", "副厅长"), D3, false), seq++);
-        projection.on(new RosterChangeDecidedEvent(CID, RosterChangeDecidedEvent.Change.MEMBER_REPLACED, "education",
-                "c2", "qian", minutes), seq);
+        projection.on(
+                new SeatSucceededEvent(
+                        CID,
+                        SeatRole.DEPUTY_CONVENER,
+                        "health",
+                        "su-quanren",
+                        li,
+                        D3,
+                        OfficeDirectorHandover.TO_INCOMING,
+                        circulated),
+                seq++);
+        projection.on(
+                new MemberChangeProposedEvent(
+                        CID, "c2", "education", "wang-new", new Person("qian", "钱新", "副厅长"), "调动", D3),
+                seq++);
+        projection.on(
+                new MemberReplacedEvent(
+                        CID,
+                        "c2",
+                        "education",
+                        SeatRole.MEMBER,
+                        "wang-new",
+                        new Person("qian", "钱新", "副厅长"),
+                        D3,
+                        false),
+                seq++);
+        projection.on(
+                new RosterChangeDecidedEvent(
+                        CID, RosterChangeDecidedEvent.Change.MEMBER_REPLACED, "education", "c2", "qian", minutes),
+                seq);
 
-        RosterView before = queries.handle(new FindRosterQuery(CID, D3.minusDays(1))).orElseThrow();
+        RosterView before =
+                queries.handle(new FindRosterQuery(CID, D3.minusDays(1))).orElseThrow();
         assertThat(before.seats()).extracting(RosterView.Seat::name).containsExactly("匡湧", "苏全仁", "王新", "周宁");
         assertThat(before.seats()).allSatisfy(s -> assertThat(s.decidedBy()).isNull()); // none on record
         assertThat(before.officeDirector().name()).isEqualTo("苏全仁");
@@ -134,9 +160,15 @@ class RosterProjectionTest {
         assertThat(after.seats().get(2).decidedBy()).isEqualTo(minutes);
         assertThat(after.officeDirector().name()).isEqualTo("李新");
         assertThat(after.officeDirector().decidedBy()).isEqualTo(circulated);
-        assertThat(queries.handle(new FindUnitQuery(CID, "health")).orElseThrow().member().name()).isEqualTo("李新");
+        assertThat(queries.handle(new FindUnitQuery(CID, "health"))
+                        .orElseThrow()
+                        .member()
+                        .name())
+                .isEqualTo("李新");
         assertThat(queries.handle(new FindMemberChangesQuery(CID, MemberChangeList.Status.CONFIRMED, "education"))
-                .items()).filteredOn(c -> c.changeId().equals("c2")).singleElement()
+                        .items())
+                .filteredOn(c -> c.changeId().equals("c2"))
+                .singleElement()
                 .satisfies(c -> assertThat(c.decidedBy()).isEqualTo(minutes));
     }
 
@@ -151,16 +183,26 @@ class RosterProjectionTest {
 
         for (LocalDate day = D1; !day.isAfter(D3.plusDays(20)); day = day.plusDays(1)) {
             RosterView view = queries.handle(new FindRosterQuery(CID, day)).orElseThrow();
-            assertThat(view.liaisons()).as("liaisons on %s", day)
-                    .filteredOn(l -> l.unitCode().equals("education")).hasSize(1);
+            assertThat(view.liaisons())
+                    .as("liaisons on %s", day)
+                    .filteredOn(l -> l.unitCode().equals("education"))
+                    .hasSize(1);
         }
         assertThat(queries.handle(new FindRosterQuery(CID, D1)).orElseThrow().liaisons())
-                .extracting(RosterView.Liaison::name).containsExactly("回溯");
+                .extracting(RosterView.Liaison::name)
+                .containsExactly("回溯");
         assertThat(queries.handle(new FindRosterQuery(CID, D2)).orElseThrow().liaisons())
-                .extracting(RosterView.Liaison::name).containsExactly("李二");
-        assertThat(queries.handle(new FindRosterQuery(CID, D3.plusDays(10))).orElseThrow().liaisons())
-                .extracting(RosterView.Liaison::name).containsExactly("李三");
-        assertThat(queries.handle(new FindUnitQuery(CID, "education")).orElseThrow().liaison().name())
+                .extracting(RosterView.Liaison::name)
+                .containsExactly("李二");
+        assertThat(queries.handle(new FindRosterQuery(CID, D3.plusDays(10)))
+                        .orElseThrow()
+                        .liaisons())
+                .extracting(RosterView.Liaison::name)
+                .containsExactly("李三");
+        assertThat(queries.handle(new FindUnitQuery(CID, "education"))
+                        .orElseThrow()
+                        .liaison()
+                        .name())
                 .isEqualTo("李三");
     }
 
@@ -172,13 +214,15 @@ class RosterProjectionTest {
         assertThat(education.duties()).containsExactly("人才", "托班");
         assertThat(education.member().name()).isEqualTo("王新");
         assertThat(education.liaison().name()).isEqualTo("李二");
-        assertThat(queries.handle(new FindUnitsQuery(CID, false)).items()).extracting(UnitView::unitCode)
+        assertThat(queries.handle(new FindUnitsQuery(CID, false)).items())
+                .extracting(UnitView::unitCode)
                 .containsExactly("health", "education");
         UnitView finance = queries.handle(new FindUnitQuery(null, "finance")).orElseThrow();
         assertThat(finance.active()).isFalse();
         assertThat(finance.member()).isNull();
 
-        ConferenceOverview overview = queries.handle(new FindConferenceQuery(CID)).orElseThrow();
+        ConferenceOverview overview =
+                queries.handle(new FindConferenceQuery(CID)).orElseThrow();
         assertThat(overview.counts()).isEqualTo(new ConferenceOverview.Counts(2, 3, 1, 0));
         assertThat(overview.office().directorName()).isEqualTo("苏全仁");
         assertThat(overview.office().hostUnitName()).isEqualTo("省卫生健康委");
@@ -191,25 +235,37 @@ class RosterProjectionTest {
         RosterDecision notice = RosterDecision.recorded(RosterDecision.Kind.DOCUMENT, "青政办函〔2021〕138号", D1);
         RosterDecision minutes = new RosterDecision(RosterDecision.Kind.MINUTES, "m1", "d1", "青婴托联〔2026〕1号", D2);
         RosterDecision circulated = RosterDecision.recorded(RosterDecision.Kind.CIRCULATION, "青婴联办函〔2024〕1号", D3);
-        projection.on(new RosterChangeDecidedEvent(CID, RosterChangeDecidedEvent.Change.UNIT_ADDED, "education", null,
-                null, notice), seq++);
-        projection.on(new RosterChangeDecidedEvent(CID, RosterChangeDecidedEvent.Change.UNIT_DUTIES_UPDATED,
-                "education", null, null, minutes), seq++);
-        projection.on(new RosterChangeDecidedEvent(CID, RosterChangeDecidedEvent.Change.UNIT_REMOVED, "finance", null,
-                null, circulated), seq++);
+        projection.on(
+                new RosterChangeDecidedEvent(
+                        CID, RosterChangeDecidedEvent.Change.UNIT_ADDED, "education", null, null, notice),
+                seq++);
+        projection.on(
+                new RosterChangeDecidedEvent(
+                        CID, RosterChangeDecidedEvent.Change.UNIT_DUTIES_UPDATED, "education", null, null, minutes),
+                seq++);
+        projection.on(
+                new RosterChangeDecidedEvent(
+                        CID, RosterChangeDecidedEvent.Change.UNIT_REMOVED, "finance", null, null, circulated),
+                seq++);
 
-        assertThat(queries.handle(new FindUnitQuery(CID, "education")).orElseThrow().decisions())
+        assertThat(queries.handle(new FindUnitQuery(CID, "education"))
+                        .orElseThrow()
+                        .decisions())
                 .isEqualTo(new UnitView.Decisions(notice, minutes, null));
-        assertThat(queries.handle(new FindUnitQuery(CID, "finance")).orElseThrow().decisions())
+        assertThat(queries.handle(new FindUnitQuery(CID, "finance"))
+                        .orElseThrow()
+                        .decisions())
                 .isEqualTo(new UnitView.Decisions(null, null, circulated));
         // stored before changes carried their decision: none to show
-        assertThat(queries.handle(new FindUnitQuery(CID, "health")).orElseThrow().decisions())
+        assertThat(queries.handle(new FindUnitQuery(CID, "health"))
+                        .orElseThrow()
+                        .decisions())
                 .isEqualTo(new UnitView.Decisions(null, null, null));
     }
 
     @Test
     void aMemberChangeIsListedAsPendingUntilTheConferenceConfirmsIt() {
-        deliver(0, 11);                                   // up to the proposal
+        deliver(0, 11); // up to the proposal
 
         var pending = queries.handle(new FindMemberChangesQuery(CID, MemberChangeList.Status.PENDING, null));
         assertThat(pending.items()).singleElement().satisfies(change -> {
@@ -220,10 +276,12 @@ class RosterProjectionTest {
             assertThat(change.proposedOn()).isEqualTo(D2);
         });
 
-        deliver(11, 12);                                  // confirmed: the seat changes hands
-        assertThat(queries.handle(new FindMemberChangesQuery(CID, MemberChangeList.Status.PENDING, null)).items())
+        deliver(11, 12); // confirmed: the seat changes hands
+        assertThat(queries.handle(new FindMemberChangesQuery(CID, MemberChangeList.Status.PENDING, null))
+                        .items())
                 .isEmpty();
-        assertThat(queries.handle(new FindMemberChangesQuery(CID, null, "education")).items())
+        assertThat(queries.handle(new FindMemberChangesQuery(CID, null, "education"))
+                        .items())
                 .extracting(MemberChangeList.MemberChange::status, MemberChangeList.MemberChange::effectiveOn)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(MemberChangeList.Status.CONFIRMED, D2));
     }
@@ -233,8 +291,8 @@ class RosterProjectionTest {
         deliver(0, history.size());
         List<Document> once = snapshot();
 
-        deliver(0, history.size());           // the whole stream again
-        deliver(5, 9);                        // and a stretch of older events after newer ones
+        deliver(0, history.size()); // the whole stream again
+        deliver(5, 9); // and a stretch of older events after newer ones
         assertThat(snapshot()).isEqualTo(once);
     }
 
@@ -249,8 +307,13 @@ class RosterProjectionTest {
 
     private List<Document> snapshot() {
         List<Document> all = new ArrayList<>();
-        for (String name : List.of(RosterProjection.CONFERENCES, RosterProjection.UNITS, RosterProjection.SEATS,
-                RosterProjection.DIRECTORS, RosterProjection.LIAISONS, RosterProjection.CHANGES)) {
+        for (String name : List.of(
+                RosterProjection.CONFERENCES,
+                RosterProjection.UNITS,
+                RosterProjection.SEATS,
+                RosterProjection.DIRECTORS,
+                RosterProjection.LIAISONS,
+                RosterProjection.CHANGES)) {
             db.getCollection(name).find().sort(new Document("_id", 1)).into(all);
         }
         return all;

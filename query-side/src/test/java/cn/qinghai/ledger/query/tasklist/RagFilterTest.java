@@ -61,16 +61,27 @@ class RagFilterTest {
                 for (RagStatus rag : RagStatus.values()) {
                     FindTasksQuery all = new FindTasksQuery(CID, null, null, rag, null, 0, 1000);
                     TaskList filtered = tasks.queries.handle(all);
-                    assertThat(filtered).as("seed %d, %s on %s", seed, rag, day).isEqualTo(rated(() -> tasks.queries.handle(all)));
-                    assertThat(filtered.items()).allSatisfy(row -> assertThat(row.rag()).isEqualTo(rag));
+                    assertThat(filtered)
+                            .as("seed %d, %s on %s", seed, rag, day)
+                            .isEqualTo(rated(() -> tasks.queries.handle(all)));
+                    assertThat(filtered.items())
+                            .allSatisfy(row -> assertThat(row.rag()).isEqualTo(rag));
                     seen[rag.ordinal()] += filtered.items().size();
-                    FindTasksQuery narrow = new FindTasksQuery(CID, UNITS.get(random.nextInt(3)),
-                            random.nextBoolean() ? null : TaskStatus.IN_PROGRESS, rag, null, random.nextInt(2), 3);
-                    assertThat(tasks.queries.handle(narrow)).as("seed %d, %s", seed, narrow)
+                    FindTasksQuery narrow = new FindTasksQuery(
+                            CID,
+                            UNITS.get(random.nextInt(3)),
+                            random.nextBoolean() ? null : TaskStatus.IN_PROGRESS,
+                            rag,
+                            null,
+                            random.nextInt(2),
+                            3);
+                    assertThat(tasks.queries.handle(narrow))
+                            .as("seed %d, %s", seed, narrow)
                             .isEqualTo(rated(() -> tasks.queries.handle(narrow)));
                 }
             }
-            assertThat(java.util.Arrays.stream(seen).min().orElseThrow()).as("every colour was selected on some day")
+            assertThat(java.util.Arrays.stream(seen).min().orElseThrow())
+                    .as("every colour was selected on some day")
                     .isPositive();
         }
     }

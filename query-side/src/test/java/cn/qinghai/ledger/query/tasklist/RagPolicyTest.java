@@ -41,14 +41,17 @@ class RagPolicyTest {
             RagPolicy.DatedCounts counted = counted(tasks);
             for (LocalDate day = START.minusDays(3); day.isBefore(START.plusDays(60)); day = day.plusDays(1)) {
                 RagPolicy.UnitRag rated = rag.rateUnit(tasks, day);
-                assertThat(rag.overdue(counted, day)).as("round %d on %s: %s", round, day, tasks)
+                assertThat(rag.overdue(counted, day))
+                        .as("round %d on %s: %s", round, day, tasks)
                         .isEqualTo(rated.overdue());
-                assertThat(rag.worst(counted, day)).as("round %d on %s: %s", round, day, tasks)
+                assertThat(rag.worst(counted, day))
+                        .as("round %d on %s: %s", round, day, tasks)
                         .isEqualTo(rated.worst());
                 worst[rated.worst().ordinal()]++;
             }
         }
-        assertThat(java.util.Arrays.stream(worst).min().orElseThrow()).as("every colour was the worst on some day")
+        assertThat(java.util.Arrays.stream(worst).min().orElseThrow())
+                .as("every colour was the worst on some day")
                 .isPositive();
     }
 
@@ -76,13 +79,35 @@ class RagPolicyTest {
         TaskStatus status = TaskStatus.values()[random.nextInt(TaskStatus.values().length)];
         LocalDate assigned = START.minusDays(random.nextInt(20));
         LocalDate due = random.nextInt(10) == 0 ? null : START.plusDays(random.nextInt(40) - 5);
-        OffsetDateTime report = random.nextBoolean() ? null
-                : assigned.plusDays(random.nextInt(15)).atTime(random.nextInt(24), 30).atOffset(ZoneOffset.ofHours(8));
+        OffsetDateTime report = random.nextBoolean()
+                ? null
+                : assigned.plusDays(random.nextInt(15))
+                        .atTime(random.nextInt(24), 30)
+                        .atOffset(ZoneOffset.ofHours(8));
         boolean submittedStatus = status == TaskStatus.COMPLETION_SUBMITTED || status == TaskStatus.CLOSED;
         LocalDate submitted = submittedStatus && due != null ? due.plusDays(random.nextInt(7) - 3) : null;
         boolean closed = status == TaskStatus.CLOSED;
-        return new TaskRecord(id, "c", "任务", TaskSource.direct("批示"), "health", List.of(), assigned, null, false,
-                due, due, status, report, null, 0, submitted, closed ? START.plusDays(random.nextInt(30)) : null,
-                closed ? random.nextBoolean() : null, null, due != null && random.nextInt(4) == 0, 1);
+        return new TaskRecord(
+                id,
+                "c",
+                "任务",
+                TaskSource.direct("批示"),
+                "health",
+                List.of(),
+                assigned,
+                null,
+                false,
+                due,
+                due,
+                status,
+                report,
+                null,
+                0,
+                submitted,
+                closed ? START.plusDays(random.nextInt(30)) : null,
+                closed ? random.nextBoolean() : null,
+                null,
+                due != null && random.nextInt(4) == 0,
+                1);
     }
 }

@@ -28,6 +28,7 @@ public final class TaskFixture {
 
     /** The unit task counts' collection, and the record that they were kept from the first event. */
     public static final String UNIT_COUNTS = UnitTaskCounts.COLLECTION;
+
     public static final String COUNTS_COMPLETE = TaskListOrigin.ID;
 
     /**

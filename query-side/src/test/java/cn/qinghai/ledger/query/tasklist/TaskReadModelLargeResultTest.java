@@ -29,9 +29,14 @@ class TaskReadModelLargeResultTest {
         List<Document> batch = new ArrayList<>();
         int tasks = 50_000;
         for (int i = 0; i < tasks; i++) {
-            batch.add(new Document("_id", "t" + i).append("conferenceId", "c").append("title", padding + i)
-                    .append("leadUnitCode", "health").append("units", List.of("health"))
-                    .append("dueDate", "2026-12-" + (10 + i % 20)).append("status", "ASSIGNED").append("seq", 0L));
+            batch.add(new Document("_id", "t" + i)
+                    .append("conferenceId", "c")
+                    .append("title", padding + i)
+                    .append("leadUnitCode", "health")
+                    .append("units", List.of("health"))
+                    .append("dueDate", "2026-12-" + (10 + i % 20))
+                    .append("status", "ASSIGNED")
+                    .append("seq", 0L));
             if (batch.size() == 5_000) {
                 mongo.db.getCollection(TaskProjection.TASKS).insertMany(batch);
                 batch.clear();

@@ -80,8 +80,8 @@ class UnitBoardFromCountsTest {
                 previous = batch;
                 delivered += batch.size();
                 if (random.nextInt(3) == 0) {
-                    assertSameBoard("seed " + seed + " after " + delivered + " events",
-                            START.plusDays(random.nextInt(90)));
+                    assertSameBoard(
+                            "seed " + seed + " after " + delivered + " events", START.plusDays(random.nextInt(90)));
                 }
             }
             for (LocalDate day = START.minusDays(2); day.isBefore(START.plusDays(100)); day = day.plusDays(1)) {
@@ -105,7 +105,8 @@ class UnitBoardFromCountsTest {
         // handed again: the tasks are already written, so there is nothing left to count
         ProcessorBatch.run(closeT1());
 
-        assertThat(unit("health")).as("while the batch may still be under way: the state before it")
+        assertThat(unit("health"))
+                .as("while the batch may still be under way: the state before it")
                 .isEqualTo(before);
         clock.advance(UnitTaskCounts.STUCK_AFTER.plusSeconds(1));
         assertThat(countedUnits()).as("a stopped batch's mark").doesNotContain("health");
@@ -137,7 +138,9 @@ class UnitBoardFromCountsTest {
         assertThat(counted.tasks().closed()).isEqualTo(1);
         assertThat(counted).isEqualTo(rated(() -> unit("health")));
         clock.advance(UnitTaskCounts.STUCK_AFTER.plusSeconds(1));
-        assertThat(unit("health")).as("rated while the first attempt's mark stays").isEqualTo(counted);
+        assertThat(unit("health"))
+                .as("rated while the first attempt's mark stays")
+                .isEqualTo(counted);
         assertThat(countedUnits()).as("recounted: the mark is gone").contains("health");
         assertThat(unit("health")).isEqualTo(counted);
     }
@@ -179,27 +182,30 @@ class UnitBoardFromCountsTest {
         };
         TaskProjection stalled = new TaskProjection(mongoDb, clock, new UnitTaskCounts());
         TaskProjection successor = new TaskProjection(mongoDb, clock, new UnitTaskCounts());
-        stalled.on(new TaskAssignedEvent("t1", CID, "甲", "health", List.of(), START.plusDays(4),
-                TaskSource.direct("批示"), START), 0);
-        CompletionSubmittedEvent submitted = new CompletionSubmittedEvent("t1", "health", "完成", List.of(),
-                START.plusDays(3));
+        stalled.on(
+                new TaskAssignedEvent(
+                        "t1", CID, "甲", "health", List.of(), START.plusDays(4), TaskSource.direct("批示"), START),
+                0);
+        CompletionSubmittedEvent submitted =
+                new CompletionSubmittedEvent("t1", "health", "完成", List.of(), START.plusDays(3));
 
         // the stalled worker has read t1 when its successor handles the same event, in another thread
         assertThatThrownBy(() -> ProcessorBatch.run(List.of(() -> stalled.on(submitted, 1)), k -> {
-            Thread other = new Thread(() -> {
-                try {
-                    ProcessorBatch.run(List.of(() -> successor.on(submitted, 1)));
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            other.start();
-            try {
-                other.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        })).hasStackTraceContaining("another worker");
+                    Thread other = new Thread(() -> {
+                        try {
+                            ProcessorBatch.run(List.of(() -> successor.on(submitted, 1)));
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                    other.start();
+                    try {
+                        other.join();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }))
+                .hasStackTraceContaining("another worker");
 
         UnitStatusView health = unit("health");
         assertThat(health.tasks()).isEqualTo(new UnitStatusView.TaskCounts(1, 0, 0, 0, 1, 0, 1, 0));
@@ -208,61 +214,98 @@ class UnitBoardFromCountsTest {
 
     @Test
     void aTaskListBuiltBeforeTheCountsExistedIsRatedTaskByTaskUntilRebuilt() {
-        projection.on(new TaskAssignedEvent("t1", CID, "甲", "education", List.of(), START.plusDays(1),
-                TaskSource.direct("批示"), START), 0);
+        projection.on(
+                new TaskAssignedEvent(
+                        "t1", CID, "甲", "education", List.of(), START.plusDays(1), TaskSource.direct("批示"), START),
+                0);
         mongo.db.getCollection(TaskFixture.UNIT_COUNTS).drop(); // as an older version left it
-        new TaskProjection(mongo.db, clock, new UnitTaskCounts()); // a start finds tasks and no counts: it does not claim them
-        assertThat(mongo.db.getCollection(TaskFixture.UNIT_COUNTS).countDocuments()).isZero();
+        new TaskProjection(
+                mongo.db, clock, new UnitTaskCounts()); // a start finds tasks and no counts: it does not claim them
+        assertThat(mongo.db.getCollection(TaskFixture.UNIT_COUNTS).countDocuments())
+                .isZero();
         clock.set(START.plusDays(3));
         assertThat(unit("education").overdue()).isEqualTo(1);
 
         projection.reset();
-        projection.on(new TaskAssignedEvent("t1", CID, "甲", "education", List.of(), START.plusDays(1),
-                TaskSource.direct("批示"), START), 0);
-        assertThat(mongo.db.getCollection(TaskFixture.UNIT_COUNTS).find(eq("_id", CID + "/education")).first())
+        projection.on(
+                new TaskAssignedEvent(
+                        "t1", CID, "甲", "education", List.of(), START.plusDays(1), TaskSource.direct("批示"), START),
+                0);
+        assertThat(mongo.db
+                        .getCollection(TaskFixture.UNIT_COUNTS)
+                        .find(eq("_id", CID + "/education"))
+                        .first())
                 .isNotNull();
         assertThat(unit("education").overdue()).isEqualTo(1);
         assertThat(countedUnits()).contains("education");
 
         // counted under other rules (a later version changed what a task contributes): rated until rebuilt
-        mongo.db.getCollection(TaskFixture.UNIT_COUNTS).updateOne(eq("_id", TaskFixture.COUNTS_COMPLETE),
-                com.mongodb.client.model.Updates.set("rules", 0));
+        mongo.db
+                .getCollection(TaskFixture.UNIT_COUNTS)
+                .updateOne(eq("_id", TaskFixture.COUNTS_COMPLETE), com.mongodb.client.model.Updates.set("rules", 0));
         assertThat(counts().read(CID, UNITS)).isEmpty();
-        assertThat(tasks.readModel.ragFilter(RagStatus.RED, START.plusDays(3), tasks.rag)).isEmpty();
+        assertThat(tasks.readModel.ragFilter(RagStatus.RED, START.plusDays(3), tasks.rag))
+                .isEmpty();
         assertThat(unit("education").overdue()).isEqualTo(1);
     }
 
     @Test
     void aUnitsCountsKeepTheDatesOfOpenTasksOnly() {
-        projection.on(new TaskAssignedEvent("t1", CID, "甲", "finance", List.of(), START.plusDays(10),
-                TaskSource.direct("批示"), START), 0);
+        projection.on(
+                new TaskAssignedEvent(
+                        "t1", CID, "甲", "finance", List.of(), START.plusDays(10), TaskSource.direct("批示"), START),
+                0);
         projection.on(new CompletionSubmittedEvent("t1", "finance", "完成", List.of(), START.plusDays(2)), 1);
-        projection.on(new TaskClosedEvent("t1", "销号", START.plusDays(3), START.plusDays(10), START.plusDays(2),
-                true), 2);
-        Document finance = mongo.db.getCollection(TaskFixture.UNIT_COUNTS).find(eq("_id", CID + "/finance")).first();
+        projection.on(
+                new TaskClosedEvent("t1", "销号", START.plusDays(3), START.plusDays(10), START.plusDays(2), true), 2);
+        Document finance = mongo.db
+                .getCollection(TaskFixture.UNIT_COUNTS)
+                .find(eq("_id", CID + "/finance"))
+                .first();
         assertThat(finance.get("due", Document.class)).isEmpty();
         assertThat(finance.get("since", Document.class)).isEmpty();
         assertThat(finance.get("overdueFrom", Document.class)).isEmpty();
         assertThat(finance.get("pending", Document.class)).isEmpty();
-        assertThat(finance.get("lead", Document.class)).containsEntry("CLOSED", 1).containsEntry("closedOnTime", 1);
+        assertThat(finance.get("lead", Document.class))
+                .containsEntry("CLOSED", 1)
+                .containsEntry("closedOnTime", 1);
     }
 
     // ------------------------------------------------------------------ helpers
 
     private List<Runnable> assignTwoToHealth() {
         return List.of(
-                () -> projection.on(new TaskAssignedEvent("t1", CID, "甲", "health", List.of("education"),
-                        START.plusDays(4), TaskSource.direct("批示"), START), 0),
-                () -> projection.on(new TaskAssignedEvent("t2", CID, "乙", "health", List.of(),
-                        START.plusDays(30), TaskSource.direct("批示"), START), 0));
+                () -> projection.on(
+                        new TaskAssignedEvent(
+                                "t1",
+                                CID,
+                                "甲",
+                                "health",
+                                List.of("education"),
+                                START.plusDays(4),
+                                TaskSource.direct("批示"),
+                                START),
+                        0),
+                () -> projection.on(
+                        new TaskAssignedEvent(
+                                "t2",
+                                CID,
+                                "乙",
+                                "health",
+                                List.of(),
+                                START.plusDays(30),
+                                TaskSource.direct("批示"),
+                                START),
+                        0));
     }
 
     private List<Runnable> closeT1() {
         return List.of(
-                () -> projection.on(new CompletionSubmittedEvent("t1", "health", "完成", List.of(), START.plusDays(3)),
-                        1),
-                () -> projection.on(new TaskClosedEvent("t1", "销号", START.plusDays(7), START.plusDays(4),
-                        START.plusDays(3), true), 2));
+                () -> projection.on(
+                        new CompletionSubmittedEvent("t1", "health", "完成", List.of(), START.plusDays(3)), 1),
+                () -> projection.on(
+                        new TaskClosedEvent("t1", "销号", START.plusDays(7), START.plusDays(4), START.plusDays(3), true),
+                        2));
     }
 
     /** A projection whose collection {@code name} fails its {@code failAt}-th bulk write once armed (0: never). */
@@ -275,8 +318,10 @@ class UnitBoardFromCountsTest {
     /** A projection whose collection {@code name} runs {@code before} ahead of its {@code at}-th bulk write once armed. */
     private TaskProjection projectionWith(String name, AtomicInteger at, Runnable before) {
         MongoCollection<Document> intercepted = interceptBulkWrite(mongo.db.getCollection(name), at, before);
-        return new TaskProjection(logical -> logical.equals(name) ? intercepted : mongo.db.getCollection(logical),
-                clock, new UnitTaskCounts());
+        return new TaskProjection(
+                logical -> logical.equals(name) ? intercepted : mongo.db.getCollection(logical),
+                clock,
+                new UnitTaskCounts());
     }
 
     private java.util.Set<String> countedUnits() {
@@ -293,14 +338,20 @@ class UnitBoardFromCountsTest {
 
     private void assertSameBoard(String when, LocalDate day) {
         clock.set(day);
-        assertThat(counts().read(CID, UNITS).orElseThrow()).as("every unit read from its counts")
+        assertThat(counts().read(CID, UNITS).orElseThrow())
+                .as("every unit read from its counts")
                 .containsOnlyKeys(UNITS);
         UnitStatusList counted = board.handle(new FindUnitStatusBoardQuery(CID, true));
-        assertThat(counted).as(when + ", on " + day)
+        assertThat(counted)
+                .as(when + ", on " + day)
                 .isEqualTo(rated(() -> board.handle(new FindUnitStatusBoardQuery(CID, true))));
         for (String code : UNITS) {
-            assertThat(unit(code)).as(when + ", " + code + " alone, on " + day)
-                    .isEqualTo(counted.items().stream().filter(u -> u.unitCode().equals(code)).findFirst().orElseThrow());
+            assertThat(unit(code))
+                    .as(when + ", " + code + " alone, on " + day)
+                    .isEqualTo(counted.items().stream()
+                            .filter(u -> u.unitCode().equals(code))
+                            .findFirst()
+                            .orElseThrow());
         }
     }
 
@@ -321,10 +372,12 @@ class UnitBoardFromCountsTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static MongoCollection<Document> interceptBulkWrite(MongoCollection<Document> real, AtomicInteger at,
-                                                                Runnable before) {
-        return (MongoCollection<Document>) Proxy.newProxyInstance(UnitBoardFromCountsTest.class.getClassLoader(),
-                new Class<?>[] {MongoCollection.class}, (proxy, method, args) -> {
+    private static MongoCollection<Document> interceptBulkWrite(
+            MongoCollection<Document> real, AtomicInteger at, Runnable before) {
+        return (MongoCollection<Document>) Proxy.newProxyInstance(
+                UnitBoardFromCountsTest.class.getClassLoader(),
+                new Class<?>[] {MongoCollection.class},
+                (proxy, method, args) -> {
                     if (method.getName().equals("bulkWrite") && at.get() > 0 && at.decrementAndGet() == 0) {
                         before.run();
                     }

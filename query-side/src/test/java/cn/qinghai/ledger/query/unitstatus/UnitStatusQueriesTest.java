@@ -45,29 +45,42 @@ class UnitStatusQueriesTest {
 
         TaskProjection p = tasks.projection;
         // health leads four: one late, one on track, one closed on time, one closed late
-        p.on(new TaskAssignedEvent("ta", CID, "甲", "health", List.of(), day("2025-03-14"), DIRECT,
-                day("2025-03-03")), 0);
+        p.on(
+                new TaskAssignedEvent(
+                        "ta", CID, "甲", "health", List.of(), day("2025-03-14"), DIRECT, day("2025-03-03")),
+                0);
         p.on(new ProgressReportedEvent("ta", "health", 50, "过半", at("2025-03-05T10:00:00+08:00")), 1);
-        p.on(new TaskAssignedEvent("tb", CID, "乙", "health", List.of("education"), day("2025-03-31"), DIRECT,
-                day("2025-03-10")), 0);
+        p.on(
+                new TaskAssignedEvent(
+                        "tb", CID, "乙", "health", List.of("education"), day("2025-03-31"), DIRECT, day("2025-03-10")),
+                0);
         p.on(new TaskAcknowledgedEvent("tb", "health", day("2025-03-11")), 1);
         p.on(new ProgressReportedEvent("tb", "education", 10, "配合", at("2025-03-12T15:00:00+08:00")), 2);
         p.on(new TaskAcknowledgedEvent("tb", "health", day("2025-03-11")), 1); // redelivered: stays IN_PROGRESS
         closed("tc", "health", true);
         closed("td", "health", false);
         // education leads one, due in two working days
-        p.on(new TaskAssignedEvent("te", CID, "戊", "education", List.of(), day("2025-03-19"), DIRECT,
-                day("2025-03-10")), 0);
+        p.on(
+                new TaskAssignedEvent(
+                        "te", CID, "戊", "education", List.of(), day("2025-03-19"), DIRECT, day("2025-03-10")),
+                0);
     }
 
     void closed(String taskId, String unit, boolean onTime) {
         TaskProjection p = new TaskFixture(mongo.db, clock).projection;
-        p.on(new TaskAssignedEvent(taskId, CID, "已办", unit, List.of(), day("2025-03-07"), DIRECT,
-                day("2025-03-03")), 0);
-        p.on(new CompletionSubmittedEvent(taskId, unit, "完成", List.of(), day(onTime ? "2025-03-06" : "2025-03-10")),
-                1);
-        p.on(new TaskClosedEvent(taskId, "销号", day("2025-03-11"), day("2025-03-07"),
-                day(onTime ? "2025-03-06" : "2025-03-10"), onTime), 2);
+        p.on(
+                new TaskAssignedEvent(taskId, CID, "已办", unit, List.of(), day("2025-03-07"), DIRECT, day("2025-03-03")),
+                0);
+        p.on(new CompletionSubmittedEvent(taskId, unit, "完成", List.of(), day(onTime ? "2025-03-06" : "2025-03-10")), 1);
+        p.on(
+                new TaskClosedEvent(
+                        taskId,
+                        "销号",
+                        day("2025-03-11"),
+                        day("2025-03-07"),
+                        day(onTime ? "2025-03-06" : "2025-03-10"),
+                        onTime),
+                2);
     }
 
     @AfterEach
@@ -79,8 +92,8 @@ class UnitStatusQueriesTest {
     void eachUnitShowsItsDirectoryEntryTasksByStateOverdueOnTimeRateLastReportAndRag() {
         UnitStatusList board = queries.handle(new FindUnitStatusBoardQuery(CID, false));
         assertThat(board.total()).isEqualTo(3);
-        Map<String, UnitStatusView> units = board.items().stream()
-                .collect(Collectors.toMap(UnitStatusView::unitCode, Function.identity()));
+        Map<String, UnitStatusView> units =
+                board.items().stream().collect(Collectors.toMap(UnitStatusView::unitCode, Function.identity()));
 
         UnitStatusView health = units.get("health");
         assertThat(health.name()).isEqualTo("省卫生健康委");
@@ -112,19 +125,28 @@ class UnitStatusQueriesTest {
         TaskProjection p = new TaskFixture(mongo.db, clock).projection;
         p.on(new ProgressReportedEvent("tb", "health", 60, "新进展", at("2025-03-14T09:00:00+08:00")), 3);
         // an older report on another task, handled later (another segment), then a redelivery
-        p.on(new TaskAssignedEvent("tf", CID, "己", "health", List.of(), day("2025-03-31"), DIRECT,
-                day("2025-03-01")), 0);
+        p.on(
+                new TaskAssignedEvent(
+                        "tf", CID, "己", "health", List.of(), day("2025-03-31"), DIRECT, day("2025-03-01")),
+                0);
         p.on(new ProgressReportedEvent("tf", "health", 5, "旧进展", at("2025-03-02T09:00:00+08:00")), 1);
         p.on(new ProgressReportedEvent("tb", "health", 60, "新进展", at("2025-03-14T09:00:00+08:00")), 3);
 
-        assertThat(queries.handle(new FindUnitStatusQuery(CID, "health")).orElseThrow().lastReportAt())
+        assertThat(queries.handle(new FindUnitStatusQuery(CID, "health"))
+                        .orElseThrow()
+                        .lastReportAt())
                 .isEqualTo(at("2025-03-14T09:00:00+08:00"));
     }
 
     @Test
     void oneUnitIsFoundWithOrWithoutItsConference() {
-        assertThat(queries.handle(new FindUnitStatusQuery(CID, "health")).orElseThrow().overdue()).isEqualTo(1);
-        assertThat(queries.handle(new FindUnitStatusQuery(null, "education")).orElseThrow().rag())
+        assertThat(queries.handle(new FindUnitStatusQuery(CID, "health"))
+                        .orElseThrow()
+                        .overdue())
+                .isEqualTo(1);
+        assertThat(queries.handle(new FindUnitStatusQuery(null, "education"))
+                        .orElseThrow()
+                        .rag())
                 .isEqualTo(RagStatus.AMBER);
         assertThat(queries.handle(new FindUnitStatusQuery(CID, "nowhere"))).isEmpty();
         assertThat(queries.handle(new FindUnitStatusQuery("other", "health"))).isEmpty();
@@ -137,7 +159,9 @@ class UnitStatusQueriesTest {
         assertThat(gauge(UnitTaskGauges.OVERDUE, "health")).isEqualTo(1);
         assertThat(gauge(UnitTaskGauges.OPEN, "education")).isEqualTo(1);
         assertThat(gauge(UnitTaskGauges.OVERDUE, "education")).isZero();
-        assertThat(gauge(UnitTaskGauges.OPEN, "finance")).as("every active unit has a series").isZero();
+        assertThat(gauge(UnitTaskGauges.OPEN, "finance"))
+                .as("every active unit has a series")
+                .isZero();
 
         clock.set(day("2025-04-01"));
         gauges.refresh();

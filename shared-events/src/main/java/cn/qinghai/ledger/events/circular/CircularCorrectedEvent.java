@@ -24,5 +24,4 @@ public record CircularCorrectedEvent(
         List<String> distribution,
         String commendation,
         String urging,
-        CircularView figures) {
-}
+        CircularView figures) {}

@@ -26,5 +26,4 @@ public record CircularIssuedEvent(
         String commendation,
         String urging,
         LocalDate issuedOn,
-        CircularView figures) {
-}
+        CircularView figures) {}

@@ -16,5 +16,4 @@ public record CorrectCircularCommand(
         List<String> distribution,
         String commendation,
         String urging,
-        CircularView figures) {
-}
+        CircularView figures) {}

@@ -21,5 +21,4 @@ public record IssueCircularCommand(
         String commendation,
         String urging,
         LocalDate issuedOn,
-        CircularView figures) {
-}
+        CircularView figures) {}

@@ -10,5 +10,4 @@ public record IssuedCircularRow(
         LocalDate from,
         LocalDate to,
         LocalDate issuedOn,
-        LocalDate correctedOn) {
-}
+        LocalDate correctedOn) {}

@@ -34,6 +34,5 @@ public record IssuedCircularView(
             List<String> distribution,
             String commendation,
             String urging,
-            CircularView figures) {
-    }
+            CircularView figures) {}
 }

@@ -11,5 +11,4 @@ public record AddMemberUnitCommand(
         String name,
         List<String> duties,
         LocalDate effectiveOn,
-        RosterDecision decidedBy) {
-}
+        RosterDecision decidedBy) {}

@@ -19,8 +19,14 @@ public record AppointMemberCommand(
         RosterDecision decidedBy) {
 
     /** An appointment with no decision on record. */
-    public AppointMemberCommand(String conferenceId, String personId, String name, String title, SeatRole role,
-                                String unitCode, LocalDate effectiveOn) {
+    public AppointMemberCommand(
+            String conferenceId,
+            String personId,
+            String name,
+            String title,
+            SeatRole role,
+            String unitCode,
+            LocalDate effectiveOn) {
         this(conferenceId, personId, name, title, role, unitCode, effectiveOn, null);
     }
 }

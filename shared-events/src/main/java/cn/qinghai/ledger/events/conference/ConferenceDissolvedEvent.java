@@ -7,5 +7,4 @@ import org.axonframework.serialization.Revision;
 /** The conference is dissolved; from now on it refuses every command. */
 @ChineseName("联席会议撤销")
 @Revision("1")
-public record ConferenceDissolvedEvent(String conferenceId, String reason, LocalDate effectiveOn) {
-}
+public record ConferenceDissolvedEvent(String conferenceId, String reason, LocalDate effectiveOn) {}

@@ -14,5 +14,4 @@ public record ConferenceEstablishedEvent(
         String documentNo,
         List<String> basisDocuments,
         String leadUnitCode,
-        LocalDate establishedOn) {
-}
+        LocalDate establishedOn) {}

@@ -2,5 +2,4 @@ package cn.qinghai.ledger.events.conference;
 
 import java.util.List;
 
-public record ConferenceList(List<ConferenceSummary> items, long total) {
-}
+public record ConferenceList(List<ConferenceSummary> items, long total) {}

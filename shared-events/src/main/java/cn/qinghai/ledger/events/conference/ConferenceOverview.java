@@ -19,9 +19,7 @@ public record ConferenceOverview(
         Counts counts) {
 
     /** 联席会议办公室: the host unit and the director serving concurrently. */
-    public record Office(String hostUnitCode, String hostUnitName, String directorPersonId, String directorName) {
-    }
+    public record Office(String hostUnitCode, String hostUnitName, String directorPersonId, String directorName) {}
 
-    public record Counts(int memberUnits, int seats, int liaisons, int pendingMemberChanges) {
-    }
+    public record Counts(int memberUnits, int seats, int liaisons, int pendingMemberChanges) {}
 }

@@ -11,5 +11,4 @@ public record ConfirmMemberChangeCommand(
         @TargetAggregateIdentifier String conferenceId,
         String changeId,
         LocalDate effectiveOn,
-        RosterDecision decidedBy) {
-}
+        RosterDecision decidedBy) {}

@@ -11,5 +11,4 @@ public record EstablishConferenceCommand(
         String documentNo,
         List<String> basisDocuments,
         String leadUnitCode,
-        LocalDate establishedOn) {
-}
+        LocalDate establishedOn) {}

@@ -19,8 +19,8 @@ public record FileLiaisonCommand(
         Filing filing) {
 
     /** A filing recorded by the office on its effective day, with no reason (fixtures, the seed loader). */
-    public FileLiaisonCommand(String conferenceId, String unitCode, String name, String title, String phone,
-                              LocalDate effectiveOn) {
+    public FileLiaisonCommand(
+            String conferenceId, String unitCode, String name, String title, String phone, LocalDate effectiveOn) {
         this(conferenceId, unitCode, name, title, phone, effectiveOn, new Filing(effectiveOn, true, null));
     }
 

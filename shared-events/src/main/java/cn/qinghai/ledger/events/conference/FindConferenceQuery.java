@@ -1,5 +1,4 @@
 package cn.qinghai.ledger.events.conference;
 
 /** One conference's overview. Answered with an optional {@link ConferenceOverview}. */
-public record FindConferenceQuery(String conferenceId) {
-}
+public record FindConferenceQuery(String conferenceId) {}

@@ -7,10 +7,4 @@ import org.axonframework.serialization.Revision;
 @ChineseName("联络员备案")
 @Revision("1")
 public record LiaisonFiledEvent(
-        String conferenceId,
-        String unitCode,
-        String name,
-        String title,
-        String phone,
-        LocalDate effectiveOn) {
-}
+        String conferenceId, String unitCode, String name, String title, String phone, LocalDate effectiveOn) {}

@@ -13,5 +13,4 @@ public record MemberAppointedEvent(
         String title,
         SeatRole role,
         String unitCode,
-        LocalDate effectiveOn) {
-}
+        LocalDate effectiveOn) {}

@@ -7,7 +7,11 @@ import java.util.List;
 public record MemberChangeList(List<MemberChange> items, long total) {
 
     /** Waiting for the conference, confirmed (the seat changed hands) or rejected. */
-    public enum Status { PENDING, CONFIRMED, REJECTED }
+    public enum Status {
+        PENDING,
+        CONFIRMED,
+        REJECTED
+    }
 
     /**
      * One proposal: the outgoing member (by id, with the name the roster knows) and the incoming person;
@@ -27,6 +31,5 @@ public record MemberChangeList(List<MemberChange> items, long total) {
             Status status,
             String decisionReason,
             LocalDate effectiveOn,
-            RosterDecision decidedBy) {
-    }
+            RosterDecision decidedBy) {}
 }

@@ -13,5 +13,4 @@ public record MemberChangeProposedEvent(
         String outgoingPersonId,
         Person incoming,
         String reason,
-        LocalDate proposedOn) {
-}
+        LocalDate proposedOn) {}

@@ -5,9 +5,4 @@ import org.axonframework.serialization.Revision;
 
 @ChineseName("成员调整未同意")
 @Revision("1")
-public record MemberChangeRejectedEvent(
-        String conferenceId,
-        String changeId,
-        String unitCode,
-        String reason) {
-}
+public record MemberChangeRejectedEvent(String conferenceId, String changeId, String unitCode, String reason) {}

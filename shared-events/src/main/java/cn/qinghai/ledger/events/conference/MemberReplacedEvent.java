@@ -19,5 +19,4 @@ public record MemberReplacedEvent(
         String outgoingPersonId,
         Person incoming,
         LocalDate effectiveOn,
-        boolean officeDirectorVacated) {
-}
+        boolean officeDirectorVacated) {}

@@ -8,9 +8,4 @@ import org.axonframework.serialization.Revision;
 @ChineseName("成员单位增加")
 @Revision("1")
 public record MemberUnitAddedEvent(
-        String conferenceId,
-        String unitCode,
-        String name,
-        List<String> duties,
-        LocalDate effectiveOn) {
-}
+        String conferenceId, String unitCode, String name, List<String> duties, LocalDate effectiveOn) {}

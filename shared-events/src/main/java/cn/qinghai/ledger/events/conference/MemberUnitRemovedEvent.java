@@ -11,9 +11,4 @@ import org.axonframework.serialization.Revision;
 @ChineseName("成员单位退出")
 @Revision("1")
 public record MemberUnitRemovedEvent(
-        String conferenceId,
-        String unitCode,
-        String reason,
-        LocalDate effectiveOn,
-        String vacatedPersonId) {
-}
+        String conferenceId, String unitCode, String reason, LocalDate effectiveOn, String vacatedPersonId) {}

@@ -6,9 +6,4 @@ import org.axonframework.serialization.Revision;
 
 @ChineseName("办公室主任任职")
 @Revision("1")
-public record OfficeDirectorAppointedEvent(
-        String conferenceId,
-        String personId,
-        String name,
-        LocalDate effectiveOn) {
-}
+public record OfficeDirectorAppointedEvent(String conferenceId, String personId, String name, LocalDate effectiveOn) {}

@@ -15,5 +15,4 @@ public record ProposeMemberChangeCommand(
         Person incoming,
         String reason,
         String proposingUnitCode,
-        LocalDate proposedOn) {
-}
+        LocalDate proposedOn) {}

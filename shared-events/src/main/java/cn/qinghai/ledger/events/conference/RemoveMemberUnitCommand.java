@@ -9,5 +9,4 @@ public record RemoveMemberUnitCommand(
         String unitCode,
         String reason,
         LocalDate effectiveOn,
-        RosterDecision decidedBy) {
-}
+        RosterDecision decidedBy) {}

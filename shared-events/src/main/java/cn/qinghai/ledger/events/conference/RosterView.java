@@ -5,11 +5,7 @@ import java.util.List;
 
 /** The roster on one date: seats (convener first), the office director and the liaisons. */
 public record RosterView(
-        String conferenceId,
-        LocalDate asOf,
-        List<Seat> seats,
-        Director officeDirector,
-        List<Liaison> liaisons) {
+        String conferenceId, LocalDate asOf, List<Seat> seats, Director officeDirector, List<Liaison> liaisons) {
 
     /**
      * A seat held from {@code from} (inclusive) until {@code to} (exclusive; null while held); {@code decidedBy}
@@ -24,19 +20,10 @@ public record RosterView(
             String unitName,
             LocalDate from,
             LocalDate to,
-            RosterDecision decidedBy) {
-    }
+            RosterDecision decidedBy) {}
 
-    public record Director(String personId, String name, LocalDate from, LocalDate to, RosterDecision decidedBy) {
-    }
+    public record Director(String personId, String name, LocalDate from, LocalDate to, RosterDecision decidedBy) {}
 
     public record Liaison(
-            String unitCode,
-            String unitName,
-            String name,
-            String title,
-            String phone,
-            LocalDate from,
-            LocalDate to) {
-    }
+            String unitCode, String unitName, String name, String title, String phone, LocalDate from, LocalDate to) {}
 }

@@ -19,5 +19,4 @@ public record SeatSucceededEvent(
         Person incoming,
         LocalDate effectiveOn,
         OfficeDirectorHandover officeDirector,
-        RosterDecision decidedBy) {
-}
+        RosterDecision decidedBy) {}

@@ -14,5 +14,4 @@ public record SucceedSeatCommand(
         Person incoming,
         LocalDate effectiveOn,
         OfficeDirectorHandover officeDirector,
-        RosterDecision decidedBy) {
-}
+        RosterDecision decidedBy) {}

@@ -6,5 +6,4 @@ import org.axonframework.serialization.Revision;
 
 @ChineseName("职责分工调整")
 @Revision("1")
-public record UnitDutiesUpdatedEvent(String conferenceId, String unitCode, List<String> duties) {
-}
+public record UnitDutiesUpdatedEvent(String conferenceId, String unitCode, List<String> duties) {}

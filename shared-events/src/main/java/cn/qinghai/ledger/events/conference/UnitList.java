@@ -2,5 +2,4 @@ package cn.qinghai.ledger.events.conference;
 
 import java.util.List;
 
-public record UnitList(List<UnitView> items, long total) {
-}
+public record UnitList(List<UnitView> items, long total) {}

@@ -8,8 +8,4 @@ import org.axonframework.serialization.Revision;
 @ChineseName("出席情况记录")
 @Revision("1")
 public record AttendanceRecordedEvent(
-        String meetingId,
-        List<String> present,
-        List<Absence> absent,
-        List<StandIn> standIns) {
-}
+        String meetingId, List<String> present, List<Absence> absent, List<StandIn> standIns) {}

@@ -18,5 +18,4 @@ public record ConveneMeetingCommand(
         String location,
         String convenedBy,
         List<String> participantUnits,
-        List<String> invitedDepartments) {
-}
+        List<String> invitedDepartments) {}

@@ -14,5 +14,4 @@ public record DecisionRecordedEvent(
         int minutesVersion,
         String matter,
         boolean major,
-        List<TaskSpec> tasks) {
-}
+        List<TaskSpec> tasks) {}

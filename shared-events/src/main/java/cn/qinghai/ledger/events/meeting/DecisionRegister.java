@@ -2,5 +2,4 @@ package cn.qinghai.ledger.events.meeting;
 
 import java.util.List;
 
-public record DecisionRegister(List<DecisionRow> items, long total) {
-}
+public record DecisionRegister(List<DecisionRow> items, long total) {}

@@ -38,6 +38,5 @@ public record DecisionRow(
             LocalDate dueDate,
             TaskStatus status,
             boolean closed,
-            Boolean onTime) {
-    }
+            Boolean onTime) {}
 }

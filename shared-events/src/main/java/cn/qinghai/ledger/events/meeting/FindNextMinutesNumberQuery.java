@@ -5,5 +5,4 @@ package cn.qinghai.ledger.events.meeting;
  * in {@code year} plus one, 1 when none is. Without a prefix, the series of the conference's latest issued
  * minutes is continued ({@code conferenceId} may be null for any conference).
  */
-public record FindNextMinutesNumberQuery(String conferenceId, String prefix, int year) {
-}
+public record FindNextMinutesNumberQuery(String conferenceId, String prefix, int year) {}

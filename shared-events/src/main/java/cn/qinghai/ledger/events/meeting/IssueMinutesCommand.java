@@ -9,5 +9,4 @@ public record IssueMinutesCommand(
         @TargetAggregateIdentifier String meetingId,
         String documentNo,
         List<String> distribution,
-        LocalDate issuedOn) {
-}
+        LocalDate issuedOn) {}

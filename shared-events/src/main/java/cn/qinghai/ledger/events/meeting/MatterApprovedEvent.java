@@ -8,9 +8,4 @@ import org.axonframework.serialization.Revision;
 @ChineseName("报批事项批准")
 @Revision("1")
 public record MatterApprovedEvent(
-        String meetingId,
-        String decisionId,
-        String approver,
-        String documentNo,
-        LocalDate decidedOn) {
-}
+        String meetingId, String decisionId, String approver, String documentNo, LocalDate decidedOn) {}

@@ -12,9 +12,4 @@ import org.axonframework.serialization.Revision;
 @ChineseName("议定事项期限调整")
 @Revision("1")
 public record MatterDueDatesRevisedEvent(
-        String meetingId,
-        String decisionId,
-        int minutesVersion,
-        List<TaskDueDate> dueDates,
-        String reason) {
-}
+        String meetingId, String decisionId, int minutesVersion, List<TaskDueDate> dueDates, String reason) {}

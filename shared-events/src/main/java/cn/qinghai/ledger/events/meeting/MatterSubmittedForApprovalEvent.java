@@ -7,9 +7,4 @@ import org.axonframework.serialization.Revision;
 @ChineseName("议定事项报批")
 @Revision("1")
 public record MatterSubmittedForApprovalEvent(
-        String meetingId,
-        String decisionId,
-        String submittedTo,
-        String documentNo,
-        LocalDate submittedOn) {
-}
+        String meetingId, String decisionId, String submittedTo, String documentNo, LocalDate submittedOn) {}

@@ -5,5 +5,4 @@ import org.axonframework.serialization.Revision;
 
 @ChineseName("会议取消")
 @Revision("1")
-public record MeetingCancelledEvent(String meetingId, String reason) {
-}
+public record MeetingCancelledEvent(String meetingId, String reason) {}

@@ -18,5 +18,4 @@ public record MeetingConvenedEvent(
         String convenedBy,
         String convenerName,
         List<String> participantUnits,
-        List<String> invitedDepartments) {
-}
+        List<String> invitedDepartments) {}

@@ -2,5 +2,4 @@ package cn.qinghai.ledger.events.meeting;
 
 import java.util.List;
 
-public record MeetingList(List<MeetingRow> items, long total) {
-}
+public record MeetingList(List<MeetingRow> items, long total) {}

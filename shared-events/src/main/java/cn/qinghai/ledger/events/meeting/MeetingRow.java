@@ -15,5 +15,4 @@ public record MeetingRow(
         int currentMinutesVersion,
         MinutesState minutesState,
         int decisions,
-        boolean cancelled) {
-}
+        boolean cancelled) {}

@@ -28,16 +28,13 @@ public record MeetingView(
         String cancellationReason) {
 
     /** A member unit by code, with its name from the roster (null when the roster does not know it). */
-    public record Unit(String unitCode, String name) {
-    }
+    public record Unit(String unitCode, String name) {}
 
     /** Null in the view until attendance is recorded; a later record replaces it whole. */
-    public record Attendance(List<Unit> present, List<Absent> absent, List<StandIn> standIns) {
-    }
+    public record Attendance(List<Unit> present, List<Absent> absent, List<StandIn> standIns) {}
 
     /** 请假: a participant unit that did not attend, and why. */
-    public record Absent(String unitCode, String name, String reason) {
-    }
+    public record Absent(String unitCode, String name, String reason) {}
 
     /**
      * 议定事项 recorded in the draft of {@code minutesVersion}; {@code issuedInVersion} and
@@ -51,8 +48,7 @@ public record MeetingView(
             List<TaskSpec> tasks,
             Approval approval,
             Integer issuedInVersion,
-            String minutesDocumentNo) {
-    }
+            String minutesDocumentNo) {}
 
     /** 报批: where the matter was submitted, under which document, and the answer. */
     public record Approval(
@@ -62,8 +58,7 @@ public record MeetingView(
             LocalDate submittedOn,
             String approver,
             String decisionDocumentNo,
-            LocalDate decidedOn) {
-    }
+            LocalDate decidedOn) {}
 
     /**
      * One version of the minutes: drafted, signed (签发) by the convener, issued (印发) under a 文号;
@@ -80,6 +75,5 @@ public record MeetingView(
             String documentNo,
             List<String> distribution,
             LocalDate issuedOn,
-            List<String> decisionIds) {
-    }
+            List<String> decisionIds) {}
 }

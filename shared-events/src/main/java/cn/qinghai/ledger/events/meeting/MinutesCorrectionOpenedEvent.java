@@ -5,5 +5,4 @@ import org.axonframework.serialization.Revision;
 
 @ChineseName("纪要更正")
 @Revision("1")
-public record MinutesCorrectionOpenedEvent(String meetingId, int minutesVersion, String reason) {
-}
+public record MinutesCorrectionOpenedEvent(String meetingId, int minutesVersion, String reason) {}

@@ -15,8 +15,7 @@ import java.util.regex.Pattern;
  */
 public record MinutesDocumentNumber(String prefix, int year, int serial) {
 
-    private static final Pattern NUMBER =
-            Pattern.compile("^(.+?)[〔\\[(（［【〖](\\d{4})[〕\\])）］】〗]0*(\\d{1,9})号$");
+    private static final Pattern NUMBER = Pattern.compile("^(.+?)[〔\\[(（［【〖](\\d{4})[〕\\])）］】〗]0*(\\d{1,9})号$");
 
     /** {@code prefix〔year〕serial号}. */
     @Override
@@ -33,8 +32,8 @@ public record MinutesDocumentNumber(String prefix, int year, int serial) {
         if (!m.matches()) {
             return Optional.empty();
         }
-        return Optional.of(new MinutesDocumentNumber(m.group(1), Integer.parseInt(m.group(2)),
-                Integer.parseInt(m.group(3))));
+        return Optional.of(
+                new MinutesDocumentNumber(m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
     }
 
     /**

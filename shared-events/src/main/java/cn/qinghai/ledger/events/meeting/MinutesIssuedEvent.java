@@ -18,5 +18,4 @@ public record MinutesIssuedEvent(
         String documentNo,
         List<String> distribution,
         LocalDate issuedOn,
-        List<String> decisionIds) {
-}
+        List<String> decisionIds) {}

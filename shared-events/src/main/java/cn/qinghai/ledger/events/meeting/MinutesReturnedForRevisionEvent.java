@@ -10,5 +10,4 @@ import org.axonframework.serialization.Revision;
  */
 @ChineseName("纪要退回修改")
 @Revision("1")
-public record MinutesReturnedForRevisionEvent(String meetingId, int minutesVersion, String reason) {
-}
+public record MinutesReturnedForRevisionEvent(String meetingId, int minutesVersion, String reason) {}

@@ -7,9 +7,4 @@ import org.axonframework.serialization.Revision;
 @ChineseName("纪要签发")
 @Revision("1")
 public record MinutesSignedEvent(
-        String meetingId,
-        int minutesVersion,
-        String signedBy,
-        String signerName,
-        LocalDate signedOn) {
-}
+        String meetingId, int minutesVersion, String signedBy, String signerName, LocalDate signedOn) {}

@@ -5,5 +5,4 @@ package cn.qinghai.ledger.events.meeting;
  * no prefix was given and no minutes were issued yet to take one from. Only an offer: the command side
  * decides whether it is still free when the minutes are issued.
  */
-public record NextMinutesNumber(String documentNumber) {
-}
+public record NextMinutesNumber(String documentNumber) {}

@@ -10,5 +10,4 @@ public record RecordApprovalCommand(
         boolean approved,
         String approver,
         String documentNo,
-        LocalDate decidedOn) {
-}
+        LocalDate decidedOn) {}

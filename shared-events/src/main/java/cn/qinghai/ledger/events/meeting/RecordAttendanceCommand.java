@@ -8,5 +8,4 @@ public record RecordAttendanceCommand(
         @TargetAggregateIdentifier String meetingId,
         List<String> present,
         List<Absence> absent,
-        List<StandIn> standIns) {
-}
+        List<StandIn> standIns) {}

@@ -9,5 +9,4 @@ public record RecordDecisionCommand(
         String decisionId,
         String matter,
         boolean major,
-        List<TaskSpec> tasks) {
-}
+        List<TaskSpec> tasks) {}

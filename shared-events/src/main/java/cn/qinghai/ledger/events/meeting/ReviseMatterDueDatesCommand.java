@@ -5,8 +5,4 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Changes the due dates of tasks of an agreed matter while its minutes are a draft. */
 public record ReviseMatterDueDatesCommand(
-        @TargetAggregateIdentifier String meetingId,
-        String decisionId,
-        List<TaskDueDate> dueDates,
-        String reason) {
-}
+        @TargetAggregateIdentifier String meetingId, String decisionId, List<TaskDueDate> dueDates, String reason) {}

@@ -9,5 +9,4 @@ public record SubmitForApprovalCommand(
         String decisionId,
         String submittedTo,
         String documentNo,
-        LocalDate submittedOn) {
-}
+        LocalDate submittedOn) {}

@@ -4,5 +4,5 @@ import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** 结束报送: the office closes the round; later submissions are refused. */
-public record CloseReportingRoundCommand(@TargetAggregateIdentifier String roundId, LocalDate closedOn) {
-}
+public record CloseReportingRoundCommand(
+        @TargetAggregateIdentifier String roundId, LocalDate closedOn) {}

@@ -18,5 +18,4 @@ public record OpenReportingRoundCommand(
         LocalDate dueDate,
         List<String> expectedUnits,
         String requirements,
-        LocalDate openedOn) {
-}
+        LocalDate openedOn) {}

@@ -6,5 +6,8 @@ package cn.qinghai.ledger.events.reporting;
  * date has passed — judged on the service's today).
  */
 public enum ReportState {
-    REPORTED, REPORTED_LATE, NOT_REPORTED, OVERDUE
+    REPORTED,
+    REPORTED_LATE,
+    NOT_REPORTED,
+    OVERDUE
 }

@@ -9,8 +9,4 @@ import org.axonframework.serialization.Revision;
 @ChineseName("报送轮次结束")
 @Revision("1")
 public record ReportingRoundClosedEvent(
-        String roundId,
-        String conferenceId,
-        LocalDate closedOn,
-        List<String> notReported) {
-}
+        String roundId, String conferenceId, LocalDate closedOn, List<String> notReported) {}

@@ -21,5 +21,4 @@ public record ReportingRoundOpenedEvent(
         LocalDate dueDate,
         List<ExpectedUnit> expectedUnits,
         String requirements,
-        LocalDate openedOn) {
-}
+        LocalDate openedOn) {}

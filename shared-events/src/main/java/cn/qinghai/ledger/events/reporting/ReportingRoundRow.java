@@ -20,5 +20,4 @@ public record ReportingRoundRow(
         LocalDate closedOn,
         LocalDate asOf,
         ReportingRoundView.Counts counts,
-        UnitReport unit) {
-}
+        UnitReport unit) {}

@@ -24,6 +24,5 @@ public record ReportingRoundView(
         List<UnitReport> units) {
 
     /** How many units are expected, and how many are in each state. */
-    public record Counts(int expected, int reported, int reportedLate, int notReported, int overdue) {
-    }
+    public record Counts(int expected, int reported, int reportedLate, int notReported, int overdue) {}
 }

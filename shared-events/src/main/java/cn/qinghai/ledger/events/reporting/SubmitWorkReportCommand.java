@@ -12,5 +12,4 @@ public record SubmitWorkReportCommand(
         String unitCode,
         String text,
         String documentRef,
-        OffsetDateTime submittedAt) {
-}
+        OffsetDateTime submittedAt) {}

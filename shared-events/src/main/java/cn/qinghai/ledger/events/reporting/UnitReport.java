@@ -19,11 +19,14 @@ public record UnitReport(
         int urgingCount) {
 
     /** One submission: its number in the unit's history, text, document reference, time and who entered it. */
-    public record Submission(int submission, String text, String documentRef, OffsetDateTime submittedAt,
-                             boolean late, String submittedBy) {
-    }
+    public record Submission(
+            int submission,
+            String text,
+            String documentRef,
+            OffsetDateTime submittedAt,
+            boolean late,
+            String submittedBy) {}
 
     /** One urging (催报): message, time, the account that urged and its role. */
-    public record Urging(String message, OffsetDateTime urgedAt, String urgedBy, String urgedByRole) {
-    }
+    public record Urging(String message, OffsetDateTime urgedAt, String urgedBy, String urgedByRole) {}
 }

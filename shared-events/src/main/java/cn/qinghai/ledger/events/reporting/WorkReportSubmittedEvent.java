@@ -21,5 +21,4 @@ public record WorkReportSubmittedEvent(
         String documentRef,
         OffsetDateTime submittedAt,
         LocalDate submittedOn,
-        boolean late) {
-}
+        boolean late) {}

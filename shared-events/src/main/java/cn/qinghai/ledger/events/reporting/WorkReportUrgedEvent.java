@@ -11,9 +11,4 @@ import org.axonframework.serialization.Revision;
 @ChineseName("报送催报")
 @Revision("1")
 public record WorkReportUrgedEvent(
-        String roundId,
-        String conferenceId,
-        String unitCode,
-        String message,
-        OffsetDateTime urgedAt) {
-}
+        String roundId, String conferenceId, String unitCode, String message, OffsetDateTime urgedAt) {}

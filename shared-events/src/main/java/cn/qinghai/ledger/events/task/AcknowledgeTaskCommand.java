@@ -4,5 +4,5 @@ import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The lead unit acknowledges receipt of the task (签收). */
-public record AcknowledgeTaskCommand(@TargetAggregateIdentifier String taskId, String unitCode, LocalDate acknowledgedOn) {
-}
+public record AcknowledgeTaskCommand(
+        @TargetAggregateIdentifier String taskId, String unitCode, LocalDate acknowledgedOn) {}

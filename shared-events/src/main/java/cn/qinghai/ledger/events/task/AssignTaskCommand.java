@@ -13,5 +13,4 @@ public record AssignTaskCommand(
         List<String> coUnitCodes,
         LocalDate dueDate,
         TaskSource source,
-        LocalDate assignedOn) {
-}
+        LocalDate assignedOn) {}

@@ -15,5 +15,4 @@ public record CircularUnitRow(
         int overdue,
         int open,
         int reports,
-        int urgings) {
-}
+        int urgings) {}

@@ -15,5 +15,4 @@ public record CircularView(
         LocalDate asOf,
         List<CircularUnitRow> units,
         CircularUnitRow totals,
-        List<OverdueTaskRow> overdue) {
-}
+        List<OverdueTaskRow> overdue) {}

@@ -8,9 +8,4 @@ import org.axonframework.serialization.Revision;
 @ChineseName("办结报告提交")
 @Revision("1")
 public record CompletionSubmittedEvent(
-        String taskId,
-        String unitCode,
-        String summary,
-        List<String> evidence,
-        LocalDate submittedOn) {
-}
+        String taskId, String unitCode, String summary, List<String> evidence, LocalDate submittedOn) {}

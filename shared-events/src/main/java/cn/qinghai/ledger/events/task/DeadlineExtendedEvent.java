@@ -14,5 +14,4 @@ public record DeadlineExtendedEvent(
         LocalDate previousDueDate,
         LocalDate newDueDate,
         String note,
-        LocalDate decidedOn) {
-}
+        LocalDate decidedOn) {}

@@ -4,8 +4,4 @@ import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 public record DenyExtensionCommand(
-        @TargetAggregateIdentifier String taskId,
-        String requestId,
-        String reason,
-        LocalDate decidedOn) {
-}
+        @TargetAggregateIdentifier String taskId, String requestId, String reason, LocalDate decidedOn) {}

@@ -6,5 +6,4 @@ import org.axonframework.serialization.Revision;
 
 @ChineseName("延期不同意")
 @Revision("1")
-public record ExtensionDeniedEvent(String taskId, String requestId, String reason, LocalDate decidedOn) {
-}
+public record ExtensionDeniedEvent(String taskId, String requestId, String reason, LocalDate decidedOn) {}

@@ -13,5 +13,4 @@ public record ExtensionRequestedEvent(
         LocalDate currentDueDate,
         LocalDate newDueDate,
         String reason,
-        LocalDate requestedOn) {
-}
+        LocalDate requestedOn) {}

@@ -14,5 +14,4 @@ public record FindTasksQuery(
         RagStatus rag,
         LocalDate dueBefore,
         int page,
-        int size) {
-}
+        int size) {}

@@ -4,8 +4,4 @@ import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 public record GrantExtensionCommand(
-        @TargetAggregateIdentifier String taskId,
-        String requestId,
-        String note,
-        LocalDate decidedOn) {
-}
+        @TargetAggregateIdentifier String taskId, String requestId, String note, LocalDate decidedOn) {}

@@ -13,5 +13,4 @@ public record OverdueTaskRow(
         LocalDate dueDate,
         int overdueWorkingDays,
         TaskStatus status,
-        OffsetDateTime lastReportAt) {
-}
+        OffsetDateTime lastReportAt) {}

@@ -7,9 +7,4 @@ import org.axonframework.serialization.Revision;
 @ChineseName("进展报送")
 @Revision("1")
 public record ProgressReportedEvent(
-        String taskId,
-        String unitCode,
-        int percentComplete,
-        String summary,
-        OffsetDateTime reportedAt) {
-}
+        String taskId, String unitCode, int percentComplete, String summary, OffsetDateTime reportedAt) {}

@@ -5,8 +5,9 @@ import cn.qinghai.ledger.events.RuleSource;
 /** Why a task has its {@link RagStatus}. */
 public enum RagReason {
     /** Red: the due date passed without a completion submitted in time (逾期). */
-    @RuleSource(practice = "the notice sets no colours; the office shows red for a task past its due date, the "
-            + "due date in force after any extension granted")
+    @RuleSource(
+            practice = "the notice sets no colours; the office shows red for a task past its due date, the "
+                    + "due date in force after any extension granted")
     OVERDUE,
     /** Amber: due within the warning window (临期). */
     DUE_SOON,

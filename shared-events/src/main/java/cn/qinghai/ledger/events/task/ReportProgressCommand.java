@@ -9,5 +9,4 @@ public record ReportProgressCommand(
         String unitCode,
         int percentComplete,
         String summary,
-        OffsetDateTime reportedAt) {
-}
+        OffsetDateTime reportedAt) {}

@@ -10,5 +10,4 @@ public record RequestExtensionCommand(
         String unitCode,
         LocalDate newDueDate,
         String reason,
-        LocalDate requestedOn) {
-}
+        LocalDate requestedOn) {}

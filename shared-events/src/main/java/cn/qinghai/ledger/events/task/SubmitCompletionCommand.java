@@ -10,5 +10,4 @@ public record SubmitCompletionCommand(
         String unitCode,
         String summary,
         List<String> evidence,
-        LocalDate submittedOn) {
-}
+        LocalDate submittedOn) {}

@@ -6,5 +6,4 @@ import org.axonframework.serialization.Revision;
 
 @ChineseName("任务签收")
 @Revision("1")
-public record TaskAcknowledgedEvent(String taskId, String unitCode, LocalDate acknowledgedOn) {
-}
+public record TaskAcknowledgedEvent(String taskId, String unitCode, LocalDate acknowledgedOn) {}

@@ -11,5 +11,4 @@ import org.axonframework.serialization.Revision;
  */
 @ChineseName("随首次报送签收")
 @Revision("1")
-public record TaskAcknowledgedWithFirstReportEvent(String taskId, String unitCode, LocalDate acknowledgedOn) {
-}
+public record TaskAcknowledgedWithFirstReportEvent(String taskId, String unitCode, LocalDate acknowledgedOn) {}

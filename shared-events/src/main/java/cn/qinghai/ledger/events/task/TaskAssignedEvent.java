@@ -15,5 +15,4 @@ public record TaskAssignedEvent(
         List<String> coUnitCodes,
         LocalDate dueDate,
         TaskSource source,
-        LocalDate assignedOn) {
-}
+        LocalDate assignedOn) {}

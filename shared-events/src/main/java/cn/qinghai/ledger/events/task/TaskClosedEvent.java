@@ -16,5 +16,4 @@ public record TaskClosedEvent(
         LocalDate closedOn,
         LocalDate dueDate,
         LocalDate completionSubmittedOn,
-        boolean onTime) {
-}
+        boolean onTime) {}

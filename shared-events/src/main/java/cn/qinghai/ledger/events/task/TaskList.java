@@ -2,5 +2,4 @@ package cn.qinghai.ledger.events.task;
 
 import java.util.List;
 
-public record TaskList(List<TaskRow> items, long total) {
-}
+public record TaskList(List<TaskRow> items, long total) {}

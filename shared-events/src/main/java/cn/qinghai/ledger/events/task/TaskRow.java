@@ -27,5 +27,4 @@ public record TaskRow(
         Boolean onTime,
         Integer latestPercent,
         OffsetDateTime lastReportAt,
-        int urgings) {
-}
+        int urgings) {}

@@ -6,7 +6,10 @@ package cn.qinghai.ledger.events.task;
  */
 public record TaskSource(Kind kind, String meetingId, String decisionId, String minutesDocumentNo, String reference) {
 
-    public enum Kind { DECISION, DIRECT_INSTRUCTION }
+    public enum Kind {
+        DECISION,
+        DIRECT_INSTRUCTION
+    }
 
     public static TaskSource decision(String meetingId, String decisionId, String minutesDocumentNo) {
         return new TaskSource(Kind.DECISION, meetingId, decisionId, minutesDocumentNo, null);

@@ -6,5 +6,4 @@ import org.axonframework.serialization.Revision;
 
 @ChineseName("任务催办")
 @Revision("1")
-public record TaskUrgedEvent(String taskId, String note, OffsetDateTime urgedAt) {
-}
+public record TaskUrgedEvent(String taskId, String note, OffsetDateTime urgedAt) {}

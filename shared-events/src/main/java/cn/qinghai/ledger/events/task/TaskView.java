@@ -43,26 +43,44 @@ public record TaskView(
 
     /** This view with other extension requests (e.g. with reasons the reader may not see withheld). */
     public TaskView withExtensions(List<Extension> replaced) {
-        return new TaskView(taskId, conferenceId, title, source, lead, coUnits, assignedOn, acknowledgedOn,
-                acknowledgedWithFirstReport, dueDate, originalDueDate, status, rag, ragReason, overdue, latestPercents,
-                progress, urgings, replaced, completion, returns, closure, version, uncoveredCalendarYears);
+        return new TaskView(
+                taskId,
+                conferenceId,
+                title,
+                source,
+                lead,
+                coUnits,
+                assignedOn,
+                acknowledgedOn,
+                acknowledgedWithFirstReport,
+                dueDate,
+                originalDueDate,
+                status,
+                rag,
+                ragReason,
+                overdue,
+                latestPercents,
+                progress,
+                urgings,
+                replaced,
+                completion,
+                returns,
+                closure,
+                version,
+                uncoveredCalendarYears);
     }
 
     /** A unit by code, with its name from the roster (null when the roster does not know it). */
-    public record Unit(String unitCode, String name) {
-    }
+    public record Unit(String unitCode, String name) {}
 
     /** The latest percentage a unit reported, and when. */
-    public record UnitPercent(String unitCode, String unitName, int percentComplete, OffsetDateTime reportedAt) {
-    }
+    public record UnitPercent(String unitCode, String unitName, int percentComplete, OffsetDateTime reportedAt) {}
 
-    public record Progress(String unitCode, String unitName, int percentComplete, String summary,
-                           OffsetDateTime reportedAt) {
-    }
+    public record Progress(
+            String unitCode, String unitName, int percentComplete, String summary, OffsetDateTime reportedAt) {}
 
     /** One urging (催办): the note, when, and who urged (the account and its role, from the command's metadata). */
-    public record Urging(String note, OffsetDateTime urgedAt, String urgedBy, String urgedByRole) {
-    }
+    public record Urging(String note, OffsetDateTime urgedAt, String urgedBy, String urgedByRole) {}
 
     /** A request for a later due date and, once decided, the answer. */
     public record Extension(
@@ -74,17 +92,13 @@ public record TaskView(
             LocalDate requestedOn,
             ExtensionState state,
             String decisionNote,
-            LocalDate decidedOn) {
-    }
+            LocalDate decidedOn) {}
 
     /** The latest completion submitted; null when none is (or a return set it aside). */
-    public record Completion(String unitCode, String summary, List<String> evidence, LocalDate submittedOn) {
-    }
+    public record Completion(String unitCode, String summary, List<String> evidence, LocalDate submittedOn) {}
 
-    public record Return(String reason, LocalDate returnedOn) {
-    }
+    public record Return(String reason, LocalDate returnedOn) {}
 
     /** Null while the task is open. */
-    public record Closure(LocalDate closedOn, String note, LocalDate completionSubmittedOn, boolean onTime) {
-    }
+    public record Closure(LocalDate closedOn, String note, LocalDate completionSubmittedOn, boolean onTime) {}
 }

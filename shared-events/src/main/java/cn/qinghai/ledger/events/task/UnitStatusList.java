@@ -2,5 +2,4 @@ package cn.qinghai.ledger.events.task;
 
 import java.util.List;
 
-public record UnitStatusList(List<UnitStatusView> items, long total) {
-}
+public record UnitStatusList(List<UnitStatusView> items, long total) {}

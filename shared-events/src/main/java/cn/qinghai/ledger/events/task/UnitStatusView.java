@@ -40,6 +40,5 @@ public record UnitStatusView(
             int completionSubmitted,
             int closed,
             int open,
-            int asCoUnit) {
-    }
+            int asCoUnit) {}
 }

@@ -8,9 +8,19 @@ class MinutesDocumentNumberTest {
 
     @Test
     void everySpellingOfANumberIsTheSameNumberInHexagonalBrackets() {
-        for (String typed : new String[] {"青联办纪〔2025〕3号", "青联办纪[2025]3号", "青联办纪(2025)3号",
-                "青联办纪（2025）3号", "青联办纪【2025】3号", "青联办纪［2025］3号", " 青联办纪 〔2025〕 3号 ",
-                "青联办纪\u3000（2025）\u30003号", "青联办纪\u00a0[2025]3 号", "青联办纪〔２０２５〕３号", "青联办纪〔2025〕03号"}) {
+        for (String typed : new String[] {
+            "青联办纪〔2025〕3号",
+            "青联办纪[2025]3号",
+            "青联办纪(2025)3号",
+            "青联办纪（2025）3号",
+            "青联办纪【2025】3号",
+            "青联办纪［2025］3号",
+            " 青联办纪 〔2025〕 3号 ",
+            "青联办纪\u3000（2025）\u30003号",
+            "青联办纪\u00a0[2025]3 号",
+            "青联办纪〔２０２５〕３号",
+            "青联办纪〔2025〕03号"
+        }) {
             assertThat(MinutesDocumentNumber.normalise(typed)).as(typed).isEqualTo("青联办纪〔2025〕3号");
         }
     }
@@ -24,8 +34,7 @@ class MinutesDocumentNumberTest {
 
     @Test
     void theNumberIsReadIntoItsParts() {
-        assertThat(MinutesDocumentNumber.parse("青联办纪（2025）12号"))
-                .contains(new MinutesDocumentNumber("青联办纪", 2025, 12));
+        assertThat(MinutesDocumentNumber.parse("青联办纪（2025）12号")).contains(new MinutesDocumentNumber("青联办纪", 2025, 12));
         assertThat(new MinutesDocumentNumber("青联办纪", 2025, 4).toString()).isEqualTo("青联办纪〔2025〕4号");
     }
 
