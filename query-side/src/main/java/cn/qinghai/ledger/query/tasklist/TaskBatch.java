@@ -22,6 +22,7 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -32,6 +33,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -40,13 +42,19 @@ import org.bson.conversions.Bson;
  * What the tasks projection's handlers of one batch read and write: each task's latest state (read once,
  * then kept here), the history entries, and each unit's latest report. {@link #flush()} writes them: every
  * changed task replaced once by {@code _id}, the history entries inserted once, the unit reports moved
- * forward; and it tells {@link TaskMoves} each changed task's move, before the task writes and after them.
- * Each write is idempotent, so a batch handed again after a failure changes nothing twice: history entries
- * are keyed by task and sequence number and written before the task's {@code seq} guard is consulted, and
- * a task already written shows no move.
+ * forward; and it hands {@link TaskMoves} what each changed task's move changes there, kept in the task's
+ * document ({@value #PENDING_CHANGE}) from the task write until it has been applied. Each write is
+ * idempotent, so a batch handed again after a failure changes nothing twice: history entries are keyed by
+ * task and sequence number and written before the task's {@code seq} guard is consulted, a task already
+ * written shows no move, and a change left in a task is applied by the next batch that reads the task,
+ * once ({@link TaskMoves.Writer#apply}).
  */
 final class TaskBatch implements ProjectionBatch.Part {
 
+    /** A task document's change to {@link TaskMoves} not yet applied: {@code {seq, by: batch, changes}}. */
+    static final String PENDING_CHANGE = "pendingChange";
+
+    private static final String BY = PENDING_CHANGE + ".by";
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
@@ -54,9 +62,13 @@ final class TaskBatch implements ProjectionBatch.Part {
     private final ZoneId zone;
     private final TaskMoves.Writer moves;
     private final boolean writeThrough;
+    private final boolean shared;
+    private final String id = UUID.randomUUID().toString();
     private final Map<String, Document> tasks = new HashMap<>();
     /** Each task as it was read, before this batch changed it (null: not there yet). */
     private final Map<String, Document> before = new HashMap<>();
+    /** Tasks read with a change that the batch which wrote them did not see applied. */
+    private final Map<String, Document> leftBehind = new LinkedHashMap<>();
 
     private final Set<String> changed = new LinkedHashSet<>();
     /** History entries by {@code _id} (task and sequence number); the fields are set on insert only. */
@@ -70,6 +82,7 @@ final class TaskBatch implements ProjectionBatch.Part {
         this.zone = zone;
         this.moves = moves;
         this.writeThrough = writeThrough;
+        this.shared = collections.store().sharedAcrossProcesses();
     }
 
     /** The task as this batch knows it: written earlier in the batch, or read from the collection. */
@@ -78,6 +91,9 @@ final class TaskBatch implements ProjectionBatch.Part {
             Document read = col(TaskProjection.TASKS).find(eq("_id", taskId)).first();
             tasks.put(taskId, read);
             before.put(taskId, read);
+            if (read != null && read.get(PENDING_CHANGE) instanceof Document left) {
+                leftBehind.put(taskId, left);
+            }
         }
         return tasks.get(taskId);
     }
@@ -88,6 +104,7 @@ final class TaskBatch implements ProjectionBatch.Part {
             return;
         }
         Document next = task == null ? new Document("_id", taskId) : new Document(task);
+        next.remove(PENDING_CHANGE);
         change.accept(next);
         keepRagDates(next);
         next.put(SEQ, seq);
@@ -148,9 +165,19 @@ final class TaskBatch implements ProjectionBatch.Part {
 
     @Override
     public void flush() {
-        Runnable afterTasks = moves.beforeTasks(changed.stream()
-                .map(id -> new TaskMoves.TaskMove(record(before.get(id)), record(tasks.get(id))))
-                .toList());
+        applyLeftBehind();
+        List<TaskMoves.Change> changes = new ArrayList<>();
+        for (String taskId : changed) {
+            Document after = tasks.get(taskId);
+            Document change = moves.changes(new TaskMoves.TaskMove(record(before.get(taskId)), record(after)));
+            if (change != null) {
+                long seq = after.get(SEQ, Number.class).longValue();
+                after.put(
+                        PENDING_CHANGE,
+                        new Document("seq", seq).append("by", id).append("changes", change));
+                changes.add(new TaskMoves.Change(taskId, seq, change));
+            }
+        }
         if (!history.isEmpty()) {
             col(TaskProjection.HISTORY)
                     .bulkWrite(
@@ -163,25 +190,77 @@ final class TaskBatch implements ProjectionBatch.Part {
         }
         if (!changed.isEmpty()) {
             writeTasks();
-            changed.forEach(id -> before.put(id, tasks.get(id)));
+            moves.apply(changes);
+            if (removeFromTasks(changes, id)) {
+                moves.forget(changes);
+            }
+            changed.forEach(taskId -> {
+                tasks.get(taskId).remove(PENDING_CHANGE);
+                before.put(taskId, tasks.get(taskId));
+            });
             changed.clear();
         }
-        afterTasks.run();
         unitReports.forEach(this::moveForward);
         unitReports.clear();
+    }
+
+    /**
+     * Applies the changes this batch found in the tasks it read, left by a batch that stopped after its
+     * task writes. On a shared store another worker may still be applying one: each is first taken over in
+     * its task's document, and its key is never forgotten, so that worker, should it go on, finds it. In a
+     * single process the batch that left it is gone: its keys are forgotten as usual.
+     */
+    private void applyLeftBehind() {
+        if (leftBehind.isEmpty()) {
+            return;
+        }
+        List<TaskMoves.Change> taken = new ArrayList<>();
+        leftBehind.forEach((taskId, left) -> {
+            if (!shared
+                    || col(TaskProjection.TASKS)
+                                    .updateOne(and(eq("_id", taskId), eq(BY, left.get("by"))), Updates.set(BY, id))
+                                    .getModifiedCount()
+                            == 1) {
+                taken.add(new TaskMoves.Change(
+                        taskId, left.get("seq", Number.class).longValue(), left.get("changes", Document.class)));
+            }
+        });
+        moves.apply(taken);
+        if (removeFromTasks(taken, id) && !shared) {
+            moves.forget(taken);
+        }
+        leftBehind.keySet().forEach(taskId -> before.get(taskId).remove(PENDING_CHANGE));
+        leftBehind.clear();
+    }
+
+    /**
+     * Removes the applied {@code changes} from their tasks' documents; on a shared store only where batch
+     * {@code by} still holds them. Answers whether it removed every one (elsewhere another batch took one
+     * over, and keeps its key).
+     */
+    private boolean removeFromTasks(List<TaskMoves.Change> changes, String by) {
+        if (changes.isEmpty()) {
+            return true;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (TaskMoves.Change change : changes) {
+            Bson filter = shared ? and(eq("_id", change.taskId()), eq(BY, by)) : eq("_id", change.taskId());
+            writes.add(new UpdateOneModel<>(filter, Updates.unset(PENDING_CHANGE)));
+        }
+        return col(TaskProjection.TASKS).bulkWrite(writes, UNORDERED).getMatchedCount() == changes.size();
     }
 
     /**
      * Replaces each changed task by {@code _id}. On a store {@link ReadModelStore#sharedAcrossProcesses
      * shared across processes} (MongoDB, where a filter beyond {@code _id} still uses the primary key) each
      * replacement also requires the document to be as this batch read it, so a worker that lost its
-     * segment's claim mid-batch while another handled the same events fails here, before it tells
-     * {@link TaskMoves} its moves a second time. The in-process store serves a single process, where one
+     * segment's claim mid-batch while another handled the same events fails here, before it applies
+     * anything to {@link TaskMoves}. The in-process store serves a single process, where one
      * segment is never handled twice at once, and scans a collection for any filter beyond {@code _id}: it
      * replaces by {@code _id} alone.
      */
     private void writeTasks() {
-        boolean guarded = collections.store().sharedAcrossProcesses();
+        boolean guarded = shared;
         List<WriteModel<Document>> writes = new ArrayList<>();
         for (String id : changed) {
             Document read = before.get(id);

@@ -116,7 +116,6 @@ public class TaskProjection implements ReplayableProjection {
         units.add(e.leadUnitCode());
         List<String> coUnits = e.coUnitCodes() == null ? List.of() : e.coUnitCodes();
         units.addAll(coUnits);
-        TaskSource s = e.source();
         TaskBatch staged = staged();
         staged.update(
                 e.taskId(),
@@ -124,20 +123,7 @@ public class TaskProjection implements ReplayableProjection {
                 seq,
                 t -> t.append("conferenceId", e.conferenceId())
                         .append("title", e.title())
-                        .append(
-                                "source",
-                                s == null
-                                        ? null
-                                        : new Document()
-                                                .append(
-                                                        "kind",
-                                                        s.kind() == null
-                                                                ? null
-                                                                : s.kind().name())
-                                                .append("meetingId", s.meetingId())
-                                                .append("decisionId", s.decisionId())
-                                                .append("minutesDocumentNo", s.minutesDocumentNo())
-                                                .append("reference", s.reference()))
+                        .append("source", TaskHistoryEntries.source(e.source()))
                         .append("leadUnitCode", e.leadUnitCode())
                         .append("coUnitCodes", coUnits)
                         .append("units", new ArrayList<>(units))
@@ -177,16 +163,7 @@ public class TaskProjection implements ReplayableProjection {
     public void on(ProgressReportedEvent e, @SequenceNumber long seq) {
         TaskBatch staged = staged();
         Document task = staged.task(e.taskId());
-        staged.history(
-                task,
-                e.taskId(),
-                seq,
-                HistoryKind.PROGRESS,
-                e.reportedAt(),
-                new Document()
-                        .append("unitCode", e.unitCode())
-                        .append("percentComplete", e.percentComplete())
-                        .append("summary", e.summary()));
+        staged.history(task, e.taskId(), seq, HistoryKind.PROGRESS, e.reportedAt(), TaskHistoryEntries.progress(e));
         staged.latestReport(task, e);
         staged.update(e.taskId(), task, seq, t -> {
             TaskStatus status = status(task);
@@ -210,12 +187,7 @@ public class TaskProjection implements ReplayableProjection {
         TaskBatch staged = staged();
         Document task = staged.task(e.taskId());
         staged.history(
-                task,
-                e.taskId(),
-                seq,
-                HistoryKind.URGED,
-                e.urgedAt(),
-                new Document("note", e.note()).append("by", actor).append("byRole", actorRole));
+                task, e.taskId(), seq, HistoryKind.URGED, e.urgedAt(), TaskHistoryEntries.urged(e, actor, actorRole));
         staged.update(
                 e.taskId(),
                 task,
@@ -235,13 +207,7 @@ public class TaskProjection implements ReplayableProjection {
                 e.taskId(),
                 seq,
                 HistoryKind.EXTENSION_REQUESTED,
-                new Document()
-                        .append("on", date(e.requestedOn()))
-                        .append("requestId", e.requestId())
-                        .append("unitCode", e.unitCode())
-                        .append("currentDueDate", date(e.currentDueDate()))
-                        .append("newDueDate", date(e.newDueDate()))
-                        .append("reason", e.reason()));
+                TaskHistoryEntries.extensionRequested(e));
         staged.done();
     }
 
@@ -249,17 +215,7 @@ public class TaskProjection implements ReplayableProjection {
     public void on(DeadlineExtendedEvent e, @SequenceNumber long seq) {
         TaskBatch staged = staged();
         Document task = staged.task(e.taskId());
-        staged.history(
-                task,
-                e.taskId(),
-                seq,
-                HistoryKind.EXTENSION_GRANTED,
-                new Document()
-                        .append("on", date(e.decidedOn()))
-                        .append("requestId", e.requestId())
-                        .append("previousDueDate", date(e.previousDueDate()))
-                        .append("newDueDate", date(e.newDueDate()))
-                        .append("note", e.note()));
+        staged.history(task, e.taskId(), seq, HistoryKind.EXTENSION_GRANTED, TaskHistoryEntries.extensionGranted(e));
         staged.update(
                 e.taskId(),
                 task,
@@ -278,10 +234,7 @@ public class TaskProjection implements ReplayableProjection {
                 e.taskId(),
                 seq,
                 HistoryKind.EXTENSION_DENIED,
-                new Document()
-                        .append("on", date(e.decidedOn()))
-                        .append("requestId", e.requestId())
-                        .append("reason", e.reason()));
+                TaskHistoryEntries.extensionDenied(e));
         staged.done();
     }
 
@@ -289,16 +242,7 @@ public class TaskProjection implements ReplayableProjection {
     public void on(CompletionSubmittedEvent e, @SequenceNumber long seq) {
         TaskBatch staged = staged();
         Document task = staged.task(e.taskId());
-        staged.history(
-                task,
-                e.taskId(),
-                seq,
-                HistoryKind.COMPLETION,
-                new Document()
-                        .append("on", date(e.submittedOn()))
-                        .append("unitCode", e.unitCode())
-                        .append("summary", e.summary())
-                        .append("evidence", e.evidence() == null ? List.of() : e.evidence()));
+        staged.history(task, e.taskId(), seq, HistoryKind.COMPLETION, TaskHistoryEntries.completion(e));
         staged.update(
                 e.taskId(),
                 task,
@@ -312,12 +256,7 @@ public class TaskProjection implements ReplayableProjection {
     public void on(TaskReturnedEvent e, @SequenceNumber long seq) {
         TaskBatch staged = staged();
         Document task = staged.task(e.taskId());
-        staged.history(
-                task,
-                e.taskId(),
-                seq,
-                HistoryKind.RETURNED,
-                new Document().append("on", date(e.returnedOn())).append("reason", e.reason()));
+        staged.history(task, e.taskId(), seq, HistoryKind.RETURNED, TaskHistoryEntries.returned(e));
         staged.update(e.taskId(), task, seq, t -> {
             t.append("status", TaskStatus.IN_PROGRESS.name());
             t.remove("completionSubmittedOn");
@@ -344,12 +283,7 @@ public class TaskProjection implements ReplayableProjection {
     public void on(TaskBecameOverdueEvent e, @SequenceNumber long seq) {
         TaskBatch staged = staged();
         Document task = staged.task(e.taskId());
-        staged.history(
-                task,
-                e.taskId(),
-                seq,
-                HistoryKind.OVERDUE,
-                new Document().append("on", date(e.dueDate())).append("dueDate", date(e.dueDate())));
+        staged.history(task, e.taskId(), seq, HistoryKind.OVERDUE, TaskHistoryEntries.overdue(e));
         staged.update(e.taskId(), task, seq, t -> t.append("overdueRecorded", true));
         staged.done();
     }

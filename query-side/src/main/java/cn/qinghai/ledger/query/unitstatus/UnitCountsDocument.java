@@ -17,10 +17,11 @@ import org.bson.Document;
  * overdueFrom: { "2025-03-08": n, … }                            open lead tasks by {@code redFrom}
  * due:         { day: n, … }                                     … by {@code dueAtWork}
  * since:       { day: n, … }                                     … by {@code reportSinceAtWork}
- * pending:     { batch: epoch millis, … }                        batches between their steps
- * version:     n                                                 raised by every write
+ * applied:     [ "taskId@seq", … ]                               changes applied, not yet forgotten
  * </pre>
- * Only non-zero values are kept, so only the dates of open tasks.
+ * Only non-zero values are kept, so only the dates of open tasks. {@code applied} holds the keys of the
+ * changes of batches under way, and those a batch handed again after a stop applied for it
+ * ({@link UnitTaskCounts}).
  */
 final class UnitCountsDocument {
 
@@ -30,8 +31,12 @@ final class UnitCountsDocument {
     static final String OVERDUE_FROM = "overdueFrom";
     static final String DUE = "due";
     static final String SINCE = "since";
-    static final String PENDING = "pending";
-    static final String VERSION = "version";
+    static final String APPLIED = "applied";
+    /**
+     * Where versions before 2026-12 marked the batches under way: a document that still carries a mark
+     * was left by a batch that stopped between its writes then, and may lack changes its tasks show.
+     */
+    static final String LEGACY_MARKS = "pending";
 
     private UnitCountsDocument() {}
 
@@ -42,29 +47,10 @@ final class UnitCountsDocument {
         }
     }
 
-    /** Whether the document carries the mark of a batch older than {@code stuckBefore} (epoch millis). */
-    static boolean stuck(Document d, long stuckBefore) {
-        Document pending = d.get(PENDING, Document.class);
-        return pending != null && pending.values().stream().anyMatch(at -> stuck(at, stuckBefore));
-    }
-
-    static boolean stuck(Object markedAt, long stuckBefore) {
-        return !(markedAt instanceof Number n) || n.longValue() < stuckBefore;
-    }
-
-    /** The document that holds {@code path}'s last part (e.g. {@code lead} for {@code lead.CLOSED}), created if absent. */
-    static Document nested(Document root, String path) {
-        Document at = root;
-        String[] parts = path.split("\\.");
-        for (int i = 0; i < parts.length - 1; i++) {
-            Document next = at.get(parts[i], Document.class);
-            if (next == null) {
-                next = new Document();
-                at.put(parts[i], next);
-            }
-            at = next;
-        }
-        return at;
+    /** Whether the document carries a mark of a batch that an earlier version left between its writes. */
+    static boolean markedByEarlierVersion(Document d) {
+        Document marks = d.get(LEGACY_MARKS, Document.class);
+        return marks != null && !marks.isEmpty();
     }
 
     /**

@@ -31,9 +31,10 @@ final class UnitCountsReader {
     /**
      * The counts of {@code unitCodes} in the conference, or empty when this task list has none that can be
      * read in the clock's zone ({@link TaskListOrigin}). A unit whose document is absent leads and
-     * supports nothing; a unit missing from the answer must be rated task by task, then
-     * {@link UnitRecount recounted}: its document carries the mark of a batch that stopped between its steps.
-     * One read by {@code _id}, whatever the number of tasks.
+     * supports nothing; a unit missing from the answer must be rated task by task: its document carries
+     * the mark of a batch that an earlier version left between its writes
+     * ({@link UnitCountsDocument#markedByEarlierVersion}), until the tasks projection is rebuilt. One read by
+     * {@code _id}, whatever the number of tasks.
      */
     Optional<Map<String, Counts>> read(String conferenceId, Collection<String> unitCodes) {
         Map<String, String> codesById = new LinkedHashMap<>();
@@ -49,13 +50,12 @@ final class UnitCountsReader {
         if (!TaskListOrigin.kept(found.get(TaskListOrigin.ID), clock.getZone())) {
             return Optional.empty();
         }
-        long stuckBefore = clock.millis() - UnitTaskCounts.STUCK_AFTER.toMillis();
         Map<String, Counts> counts = new LinkedHashMap<>();
         codesById.forEach((id, code) -> {
             Document d = found.get(id);
             if (d == null) {
                 counts.put(code, Counts.NONE);
-            } else if (!UnitCountsDocument.stuck(d, stuckBefore)) {
+            } else if (!UnitCountsDocument.markedByEarlierVersion(d)) {
                 counts.put(code, Counts.of(d));
             }
         });

@@ -1,116 +1,168 @@
 package cn.qinghai.ledger.query.unitstatus;
 
-import static cn.qinghai.ledger.query.unitstatus.UnitCountsDocument.PENDING;
-import static cn.qinghai.ledger.query.unitstatus.UnitCountsDocument.VERSION;
+import static cn.qinghai.ledger.query.unitstatus.UnitCountsDocument.APPLIED;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Filters.nin;
 
 import cn.qinghai.ledger.query.tasklist.TaskMoves;
 import cn.qinghai.ledger.query.unitstatus.UnitCountsDocument.Unit;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
-import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Writes one generation's unit counts around each batch of the tasks projection: step 1
- * ({@link #begin}) before the batch writes its tasks, step 3 ({@link #apply}) after (the protocol is
- * described on {@link UnitTaskCounts}).
+ * Writes one generation's unit counts from the tasks projection's moves ({@link UnitTaskCounts}): a task's
+ * change is a list of {@code {unit, path, n}} entries ({@link #changes}); applying adds them to the unit
+ * documents together with the change's key in {@code applied}, each update made only where none of its
+ * keys is there yet; forgetting pulls the keys and removes the values that went down to zero.
  */
 final class UnitCountsWriter implements TaskMoves.Writer {
 
-    private static final Logger log = LoggerFactory.getLogger(UnitCountsWriter.class);
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+    private static final String ENTRIES = "entries";
 
     private final MongoCollection<Document> collection;
-    private final Clock clock;
+    private final ZoneId zone;
 
-    UnitCountsWriter(MongoCollection<Document> collection, Clock clock) {
+    UnitCountsWriter(MongoCollection<Document> collection, ZoneId zone) {
         this.collection = collection;
-        this.clock = clock;
+        this.zone = zone;
     }
 
     @Override
-    public Runnable beforeTasks(List<TaskMoves.TaskMove> moves) {
-        Map<Unit, Map<String, Integer>> changes = TaskShares.changes(moves, clock.getZone());
-        String batch = UUID.randomUUID().toString();
-        begin(batch, changes.keySet());
-        return () -> apply(batch, changes);
-    }
-
-    /** Step 1: marks the unit documents {@code batch} will change, creating those not there yet. */
-    private void begin(String batch, Collection<Unit> units) {
-        long now = clock.millis();
-        List<WriteModel<Document>> marks = new ArrayList<>();
-        for (Unit unit : units) {
-            marks.add(new UpdateOneModel<>(
-                    eq("_id", unit.id()),
-                    Updates.combine(
-                            Updates.set(PENDING + "." + batch, now),
-                            Updates.inc(VERSION, 1),
-                            Updates.setOnInsert("conferenceId", unit.conferenceId()),
-                            Updates.setOnInsert("unitCode", unit.unitCode())),
-                    UPSERT));
-        }
-        if (!marks.isEmpty()) {
-            collection.bulkWrite(marks, UNORDERED);
-        }
+    public Document changes(TaskMoves.TaskMove move) {
+        List<Document> entries = new ArrayList<>();
+        TaskShares.changes(List.of(move), zone)
+                .forEach((unit, fields) ->
+                        fields.forEach((path, n) -> entries.add(new Document("conferenceId", unit.conferenceId())
+                                .append("unitCode", unit.unitCode())
+                                .append("path", path)
+                                .append("n", n))));
+        return entries.isEmpty() ? null : new Document(ENTRIES, entries);
     }
 
     /**
-     * Step 3: adds {@code batch}'s changes and removes its mark, one atomic update per unit document, where
-     * the mark still is (a recount may have taken it: that unit is then marked stale to be recounted again);
-     * then removes the values that went down to zero, each only if still zero, as other batches may add to
-     * it meanwhile.
+     * One update per unit document for all of {@code changes}, made only where none of their keys is
+     * applied yet (creating the document when absent). Where some key is (a batch handed again after it
+     * had counted, or another worker), each change is applied alone, once.
      */
-    private void apply(String batch, Map<Unit, Map<String, Integer>> changes) {
-        if (changes.isEmpty()) {
+    @Override
+    public void apply(List<TaskMoves.Change> changes) {
+        Map<Unit, UnitUpdate> byUnit = byUnit(changes);
+        if (byUnit.isEmpty()) {
             return;
         }
-        String mark = PENDING + "." + batch;
-        List<WriteModel<Document>> adds = new ArrayList<>();
-        List<WriteModel<Document>> zeros = new ArrayList<>();
-        for (var change : changes.entrySet()) {
-            List<Bson> updates = new ArrayList<>();
-            change.getValue().forEach((path, n) -> {
-                updates.add(Updates.inc(path, n));
+        List<Unit> units = new ArrayList<>(byUnit.keySet());
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (Unit unit : units) {
+            UnitUpdate u = byUnit.get(unit);
+            writes.add(new UpdateOneModel<>(
+                    and(eq("_id", unit.id()), nin(APPLIED, u.keys)), u.update(unit, u.keys, u.increments), UPSERT));
+        }
+        for (int failed : alreadyApplied(writes)) {
+            applyOneByOne(units.get(failed), byUnit.get(units.get(failed)));
+        }
+    }
+
+    /** Pulls the keys of {@code changes} and removes the counts their decreases brought down to zero. */
+    @Override
+    public void forget(List<TaskMoves.Change> changes) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        byUnit(changes).forEach((unit, u) -> {
+            writes.add(new UpdateOneModel<>(eq("_id", unit.id()), Updates.pullAll(APPLIED, u.keys)));
+            u.increments.forEach((path, n) -> {
                 if (n < 0) {
-                    zeros.add(new UpdateOneModel<>(
-                            and(eq("_id", change.getKey().id()), eq(path, 0)), Updates.unset(path)));
+                    writes.add(new UpdateOneModel<>(and(eq("_id", unit.id()), eq(path, 0)), Updates.unset(path)));
                 }
             });
-            updates.add(Updates.unset(mark));
-            updates.add(Updates.inc(VERSION, 1));
-            adds.add(
-                    new UpdateOneModel<>(and(eq("_id", change.getKey().id()), exists(mark)), Updates.combine(updates)));
+        });
+        if (!writes.isEmpty()) {
+            collection.bulkWrite(writes, UNORDERED);
         }
-        if (collection.bulkWrite(adds, UNORDERED).getMatchedCount() < adds.size()) {
-            log.warn(
-                    "unit task counts: batch {} found its mark taken by a recount; its units are recounted again",
-                    batch);
-            collection.bulkWrite(
-                    changes.keySet().stream()
-                            .map(unit -> (WriteModel<Document>)
-                                    new UpdateOneModel<Document>(eq("_id", unit.id()), Updates.set(mark, 0L)))
-                            .toList(),
-                    UNORDERED);
+    }
+
+    /** Each of the unit's changes in its own update, made only where its key is not applied yet. */
+    private void applyOneByOne(Unit unit, UnitUpdate u) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        u.byKey.forEach((key, increments) -> writes.add(new UpdateOneModel<>(
+                and(eq("_id", unit.id()), ne(APPLIED, key)), u.update(unit, List.of(key), increments), UPSERT)));
+        alreadyApplied(writes);
+    }
+
+    /**
+     * Runs {@code writes} (upserts filtered on keys not applied) and answers the indexes of those whose
+     * document exists with a key applied: the filter missed it, and the upsert's insert collided on
+     * {@code _id}.
+     */
+    private List<Integer> alreadyApplied(List<WriteModel<Document>> writes) {
+        try {
+            collection.bulkWrite(writes, UNORDERED);
+            return List.of();
+        } catch (MongoBulkWriteException x) {
+            List<Integer> collided = new ArrayList<>();
+            for (BulkWriteError error : x.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw x;
+                }
+                collided.add(error.getIndex());
+            }
+            return collided;
         }
-        if (!zeros.isEmpty()) {
-            collection.bulkWrite(zeros, UNORDERED);
+    }
+
+    private static Map<Unit, UnitUpdate> byUnit(List<TaskMoves.Change> changes) {
+        Map<Unit, UnitUpdate> byUnit = new LinkedHashMap<>();
+        for (TaskMoves.Change change : changes) {
+            for (Document e : change.changes().getList(ENTRIES, Document.class)) {
+                Unit unit = new Unit(e.getString("conferenceId"), e.getString("unitCode"));
+                byUnit.computeIfAbsent(unit, k -> new UnitUpdate())
+                        .add(change.key(), e.getString("path"), e.getInteger("n"));
+            }
+        }
+        return byUnit;
+    }
+
+    /** One unit's share of a set of changes: the keys, the increments summed, and each key's own. */
+    private static final class UnitUpdate {
+        final List<String> keys = new ArrayList<>();
+        final Map<String, Integer> increments = new LinkedHashMap<>();
+        final Map<String, Map<String, Integer>> byKey = new LinkedHashMap<>();
+
+        void add(String key, String path, int n) {
+            if (!keys.contains(key)) {
+                keys.add(key);
+            }
+            increments.merge(path, n, Integer::sum);
+            byKey.computeIfAbsent(key, k -> new LinkedHashMap<>()).merge(path, n, Integer::sum);
+        }
+
+        Bson update(Unit unit, List<String> keys, Map<String, Integer> increments) {
+            List<Bson> updates = new ArrayList<>();
+            increments.forEach((path, n) -> {
+                if (n != 0) {
+                    updates.add(Updates.inc(path, n));
+                }
+            });
+            updates.add(Updates.addEachToSet(APPLIED, keys));
+            updates.add(Updates.setOnInsert("conferenceId", unit.conferenceId()));
+            updates.add(Updates.setOnInsert("unitCode", unit.unitCode()));
+            return Updates.combine(updates);
         }
     }
 }

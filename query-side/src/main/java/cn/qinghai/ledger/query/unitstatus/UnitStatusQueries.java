@@ -29,9 +29,10 @@ import org.springframework.stereotype.Component;
  * unit answers for what it leads, and a co-unit's delay shows on the lead unit's task.
  *
  * <p>A unit is read from its task counts ({@link UnitTaskCounts}: one document per unit, kept by this
- * package from the tasks projection's moves, evaluated for today by {@link RagPolicy}), so the board costs the same at ten tasks and at a hundred thousand. Where the counts cannot
- * answer (a task list built before they existed, or a unit whose counts a stopped batch left behind) the
- * unit's tasks are rated one by one, with the same result; a unit left behind is then recounted.
+ * package from the tasks projection's moves, evaluated for today by {@link RagPolicy}), so the board
+ * costs the same at ten tasks and at a hundred thousand. Where the counts cannot answer (a task list
+ * built by a version before them, or under other rules or in another zone, until the tasks projection is
+ * rebuilt) the unit's tasks are rated one by one, with the same result.
  */
 @Component
 public class UnitStatusQueries {
@@ -40,14 +41,12 @@ public class UnitStatusQueries {
     private final TaskReadModel tasks;
     private final RagPolicy rag;
     private final UnitCountsReader counts;
-    private final UnitRecount recount;
 
     public UnitStatusQueries(RosterQueries roster, TaskReadModel tasks, RagPolicy rag) {
         this.roster = roster;
         this.tasks = tasks;
         this.rag = rag;
         this.counts = new UnitCountsReader(tasks.collections(), rag.clock());
-        this.recount = new UnitRecount(tasks, rag.clock());
     }
 
     @QueryHandler
@@ -75,8 +74,8 @@ public class UnitStatusQueries {
     /** The units of one conference: from their counts, and those the counts cannot answer from their tasks. */
     private Map<UnitView, UnitStatusView> statuses(String conferenceId, List<UnitView> units, LocalDate today) {
         List<String> codes = units.stream().map(UnitView::unitCode).toList();
-        Optional<Map<String, UnitCountsDocument.Counts>> kept = this.counts.read(conferenceId, codes);
-        Map<String, UnitCountsDocument.Counts> counts = kept.orElse(Map.of());
+        Map<String, UnitCountsDocument.Counts> counts =
+                this.counts.read(conferenceId, codes).orElse(Map.of());
         Map<String, OffsetDateTime> reports = tasks.lastReportsBy(conferenceId, codes);
         List<UnitView> uncounted =
                 units.stream().filter(u -> !counts.containsKey(u.unitCode())).toList();
@@ -89,9 +88,6 @@ public class UnitStatusQueries {
             UnitCountsDocument.Counts c = counts.get(unit.unitCode());
             OffsetDateTime report = reports.get(unit.unitCode());
             views.put(unit, c != null ? counted(unit, c, today, report) : rated(unit, candidates, today, report));
-        }
-        if (kept.isPresent()) {
-            uncounted.forEach(unit -> recount.recount(conferenceId, unit.unitCode()));
         }
         return views;
     }

@@ -5,7 +5,6 @@ import cn.qinghai.ledger.query.tasklist.RagPolicy;
 import cn.qinghai.ledger.query.tasklist.TaskListOrigin;
 import cn.qinghai.ledger.query.tasklist.TaskMoves;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -19,21 +18,28 @@ import org.springframework.stereotype.Component;
  * ({@link TaskShares}); {@link RagPolicy} evaluates them for today, so a board read from the counts equals
  * one that rates every task (a property test holds the two together).
  *
- * <p><b>Exact without multi-document transactions.</b> Each changed task moves its share of the counts
- * from what its document said before to what it says after. A batch writes in three steps: (1) it marks
- * every unit document it will change ({@code pending.<batch>} = the time), (2) the tasks projection writes
- * the task documents, (3) it adds its changes to each unit document and removes its mark in one update of
- * that document, made only while the mark is there ({@link UnitCountsWriter}). A batch handed again after
- * a failure reads the task documents it already wrote, finds nothing to change and adds nothing: so step
- * 3 counts each change once, provided step 2 completed. If a batch stops between the steps its mark
- * stays: a unit document with a mark older than {@link #STUCK_AFTER} may lack changes its tasks already
- * show, so the board rates that unit's tasks one by one (exact) and then recounts the unit from its tasks
- * ({@link UnitRecount}), replacing the document only if no batch touched it meanwhile ({@code version})
- * and none is under way. A batch that was only slow, not stopped, finds its mark gone at step 3, adds
- * nothing and marks the unit stale, so it is recounted again. Marks younger than {@link #STUCK_AFTER}
- * belong to batches under way: the counts then show the state before that batch, as any read model does
- * while a batch is being written. Increments commute, so any number of segments, instances and
- * dead-letter retries may write the same unit document.
+ * <p><b>Exact without multi-document transactions, and without a timeout.</b> Each changed task moves its
+ * share of the counts from what its document said before to what it says after; the tasks projection
+ * ({@code TaskBatch}) asks this read model what the move changes ({@link UnitCountsWriter#changes}) and
+ * keeps that change in the task's document, written with the task. Then it applies the batch's changes
+ * here, one update per unit document that adds the increments and the changes' keys ({@code taskId@seq},
+ * in {@code applied}), made only where none of those keys is there; then it removes the changes from the
+ * task documents, and last forgets the keys. Every step is safe to repeat:
+ * <ul>
+ *   <li>A batch stopped before or during its task writes is handed again and computes the same moves
+ *       from the tasks not yet written; the tasks already written show no move.
+ *   <li>A batch stopped after its task writes leaves each change in its task's document; the batch
+ *       handed again reads the task, finds the change and applies it, once: a unit document already
+ *       holding its key is left alone.
+ *   <li>Forgetting a key is the last step, taken by the batch that removed the change from the task:
+ *       after it, no task shows the change, so no one can apply it again.
+ * </ul>
+ * On a store shared across processes a worker that lost its segment's claim mid-batch may still be
+ * writing while another handles the same events: it fails at its conditional task writes before it
+ * applies anything ({@code TaskBatch}); and a batch that applies a change another worker left in a task
+ * first takes the change over in that task's document and never forgets its key, so the stalled worker,
+ * should it wake, finds the key and adds nothing. Increments commute, so any number of segments,
+ * instances and dead-letter retries may write the same unit document.
  *
  * <p>Counts exist only for a task list that kept them from its first event, under these rules and in this
  * time zone ({@link TaskListOrigin}); otherwise the board rates every task until the tasks projection is
@@ -42,8 +48,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class UnitTaskCounts implements TaskMoves {
 
-    /** A mark older than this belongs to a batch that stopped between its steps (batches take seconds). */
-    public static final Duration STUCK_AFTER = Duration.ofMinutes(2);
     /** The collection of the counts: one document per (conference, unit), and the task list's origin record. */
     public static final String COLLECTION = TaskListOrigin.COLLECTION;
 
@@ -54,6 +58,6 @@ public class UnitTaskCounts implements TaskMoves {
 
     @Override
     public Writer bind(ReadModelCollections collections, Clock clock) {
-        return new UnitCountsWriter(collections.get(COLLECTION), clock);
+        return new UnitCountsWriter(collections.get(COLLECTION), clock.getZone());
     }
 }
