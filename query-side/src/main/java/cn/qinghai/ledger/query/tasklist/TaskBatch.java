@@ -6,15 +6,11 @@ import static cn.qinghai.ledger.query.platform.MongoWrites.seen;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
-import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Filters.or;
 
 import cn.qinghai.ledger.events.task.ProgressReportedEvent;
 import cn.qinghai.ledger.query.platform.ProjectionBatch;
 import cn.qinghai.ledger.query.platform.ReadModelCollections;
 import cn.qinghai.ledger.query.platform.ReadModelStore;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -74,7 +70,7 @@ final class TaskBatch implements ProjectionBatch.Part {
     /** History entries by {@code _id} (task and sequence number); the fields are set on insert only. */
     private final Map<String, Document> history = new LinkedHashMap<>();
 
-    private final Map<String, Document> unitReports = new LinkedHashMap<>();
+    private final UnitLatestReports unitReports = new UnitLatestReports();
 
     /** {@code writeThrough}: a batch of one event, written when its handler is {@link #done}. */
     TaskBatch(ReadModelCollections collections, ZoneId zone, TaskMoves.Writer moves, boolean writeThrough) {
@@ -98,6 +94,11 @@ final class TaskBatch implements ProjectionBatch.Part {
         return tasks.get(taskId);
     }
 
+    /** Applies {@code change} to a copy of the task unless it has already seen event {@code seq}. */
+    void update(String taskId, long seq, Consumer<Document> change) {
+        update(taskId, task(taskId), seq, change);
+    }
+
     /** Applies {@code change} to a copy of {@code task} unless it has already seen event {@code seq}. */
     void update(String taskId, Document task, long seq, Consumer<Document> change) {
         if (seen(task, seq)) {
@@ -110,6 +111,16 @@ final class TaskBatch implements ProjectionBatch.Part {
         next.put(SEQ, seq);
         tasks.put(taskId, next);
         changed.add(taskId);
+    }
+
+    /** A timed history entry of the task; see below. */
+    void history(String taskId, long seq, HistoryKind kind, OffsetDateTime at, Document fields) {
+        history(task(taskId), taskId, seq, kind, at, fields);
+    }
+
+    /** A history entry of the task, dated by its own fields. */
+    void history(String taskId, long seq, HistoryKind kind, Document fields) {
+        history(task(taskId), taskId, seq, kind, fields);
     }
 
     /** A timed entry: its day ({@code on}) is the instant's date in the conference's time zone. */
@@ -142,18 +153,7 @@ final class TaskBatch implements ProjectionBatch.Part {
 
     /** Keeps the later of this report and any earlier one of the same unit in this batch. */
     void latestReport(Document task, ProgressReportedEvent e) {
-        if (task == null || e.reportedAt() == null) {
-            return;
-        }
-        long millis = e.reportedAt().toInstant().toEpochMilli();
-        String id = TaskProjection.unitReportId(task.getString("conferenceId"), e.unitCode());
-        Document known = unitReports.get(id);
-        if (known == null || known.getLong("epochMillis") < millis) {
-            unitReports.put(
-                    id,
-                    new Document("epochMillis", millis)
-                            .append("at", e.reportedAt().toString()));
-        }
+        unitReports.keep(task, e);
     }
 
     /** The end of one handler: a batch of one is written now, a real batch after its last event. */
@@ -200,8 +200,7 @@ final class TaskBatch implements ProjectionBatch.Part {
             });
             changed.clear();
         }
-        unitReports.forEach(this::moveForward);
-        unitReports.clear();
+        unitReports.write(col(TaskProjection.UNIT_REPORTS));
     }
 
     /**
@@ -276,28 +275,6 @@ final class TaskBatch implements ProjectionBatch.Part {
         if (guarded && result.getMatchedCount() + result.getUpserts().size() < writes.size()) {
             throw new IllegalStateException(
                     "task documents changed by another worker during this batch;" + " the batch is handed again");
-        }
-    }
-
-    /**
-     * Moves the unit's latest report forward unless it already holds a later one. Reports of one unit
-     * come from many tasks, handled by several segments at once, so the condition is in the update;
-     * a redelivery changes nothing. (The filter tests more than {@code _id}, but the collection holds
-     * one small document per unit.)
-     */
-    private void moveForward(String id, Document report) {
-        long millis = report.getLong("epochMillis");
-        try {
-            col(TaskProjection.UNIT_REPORTS)
-                    .updateOne(
-                            and(eq("_id", id), or(lt("epochMillis", millis), exists("epochMillis", false))),
-                            new Document("$set", report),
-                            UPSERT);
-        } catch (MongoWriteException x) {
-            // it exists and holds this report or a later one: the upsert's insert collided on _id
-            if (x.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw x;
-            }
         }
     }
 

@@ -46,7 +46,7 @@ public class TaskProjection implements ReplayableProjection {
     static final String TASKS = "tasks";
     static final String HISTORY = "task_history";
     /** One small document per (conference, unit): the unit's latest progress report, for the board. */
-    static final String UNIT_REPORTS = "task_unit_reports";
+    static final String UNIT_REPORTS = UnitLatestReports.COLLECTION;
 
     private final ReadModelCollections collections;
     private final Clock clock;
@@ -119,7 +119,6 @@ public class TaskProjection implements ReplayableProjection {
         TaskBatch staged = staged();
         staged.update(
                 e.taskId(),
-                staged.task(e.taskId()),
                 seq,
                 t -> t.append("conferenceId", e.conferenceId())
                         .append("title", e.title())
@@ -148,9 +147,8 @@ public class TaskProjection implements ReplayableProjection {
 
     private void acknowledge(String taskId, long seq, LocalDate on, boolean withFirstReport) {
         TaskBatch staged = staged();
-        Document task = staged.task(taskId);
-        staged.update(taskId, task, seq, t -> {
-            TaskStatus status = status(task) == TaskStatus.ASSIGNED ? TaskStatus.ACKNOWLEDGED : status(task);
+        staged.update(taskId, seq, t -> {
+            TaskStatus status = status(t) == TaskStatus.ASSIGNED ? TaskStatus.ACKNOWLEDGED : status(t);
             t.append("acknowledgedOn", date(on)).append("status", status == null ? null : status.name());
             if (withFirstReport) {
                 t.append("acknowledgedWithFirstReport", true);
@@ -162,11 +160,10 @@ public class TaskProjection implements ReplayableProjection {
     @EventHandler
     public void on(ProgressReportedEvent e, @SequenceNumber long seq) {
         TaskBatch staged = staged();
-        Document task = staged.task(e.taskId());
-        staged.history(task, e.taskId(), seq, HistoryKind.PROGRESS, e.reportedAt(), TaskHistoryEntries.progress(e));
-        staged.latestReport(task, e);
-        staged.update(e.taskId(), task, seq, t -> {
-            TaskStatus status = status(task);
+        staged.history(e.taskId(), seq, HistoryKind.PROGRESS, e.reportedAt(), TaskHistoryEntries.progress(e));
+        staged.latestReport(staged.task(e.taskId()), e);
+        staged.update(e.taskId(), seq, t -> {
+            TaskStatus status = status(t);
             if (status == null || status == TaskStatus.ASSIGNED || status == TaskStatus.ACKNOWLEDGED) {
                 status = TaskStatus.IN_PROGRESS;
             }
@@ -185,12 +182,9 @@ public class TaskProjection implements ReplayableProjection {
             @MetaDataValue("actor") String actor,
             @MetaDataValue("actorRole") String actorRole) {
         TaskBatch staged = staged();
-        Document task = staged.task(e.taskId());
-        staged.history(
-                task, e.taskId(), seq, HistoryKind.URGED, e.urgedAt(), TaskHistoryEntries.urged(e, actor, actorRole));
+        staged.history(e.taskId(), seq, HistoryKind.URGED, e.urgedAt(), TaskHistoryEntries.urged(e, actor, actorRole));
         staged.update(
                 e.taskId(),
-                task,
                 seq,
                 t -> t.append("urgings", (t.get("urgings") instanceof Number n ? n.intValue() : 0) + 1)
                         .append(
@@ -202,23 +196,16 @@ public class TaskProjection implements ReplayableProjection {
     @EventHandler
     public void on(ExtensionRequestedEvent e, @SequenceNumber long seq) {
         TaskBatch staged = staged();
-        staged.history(
-                staged.task(e.taskId()),
-                e.taskId(),
-                seq,
-                HistoryKind.EXTENSION_REQUESTED,
-                TaskHistoryEntries.extensionRequested(e));
+        staged.history(e.taskId(), seq, HistoryKind.EXTENSION_REQUESTED, TaskHistoryEntries.extensionRequested(e));
         staged.done();
     }
 
     @EventHandler
     public void on(DeadlineExtendedEvent e, @SequenceNumber long seq) {
         TaskBatch staged = staged();
-        Document task = staged.task(e.taskId());
-        staged.history(task, e.taskId(), seq, HistoryKind.EXTENSION_GRANTED, TaskHistoryEntries.extensionGranted(e));
+        staged.history(e.taskId(), seq, HistoryKind.EXTENSION_GRANTED, TaskHistoryEntries.extensionGranted(e));
         staged.update(
                 e.taskId(),
-                task,
                 seq,
                 t -> t.append("dueDate", date(e.newDueDate()))
                         .append("originalDueDate", date(e.originalDueDate()))
@@ -229,23 +216,16 @@ public class TaskProjection implements ReplayableProjection {
     @EventHandler
     public void on(ExtensionDeniedEvent e, @SequenceNumber long seq) {
         TaskBatch staged = staged();
-        staged.history(
-                staged.task(e.taskId()),
-                e.taskId(),
-                seq,
-                HistoryKind.EXTENSION_DENIED,
-                TaskHistoryEntries.extensionDenied(e));
+        staged.history(e.taskId(), seq, HistoryKind.EXTENSION_DENIED, TaskHistoryEntries.extensionDenied(e));
         staged.done();
     }
 
     @EventHandler
     public void on(CompletionSubmittedEvent e, @SequenceNumber long seq) {
         TaskBatch staged = staged();
-        Document task = staged.task(e.taskId());
-        staged.history(task, e.taskId(), seq, HistoryKind.COMPLETION, TaskHistoryEntries.completion(e));
+        staged.history(e.taskId(), seq, HistoryKind.COMPLETION, TaskHistoryEntries.completion(e));
         staged.update(
                 e.taskId(),
-                task,
                 seq,
                 t -> t.append("status", TaskStatus.COMPLETION_SUBMITTED.name())
                         .append("completionSubmittedOn", date(e.submittedOn())));
@@ -255,9 +235,8 @@ public class TaskProjection implements ReplayableProjection {
     @EventHandler
     public void on(TaskReturnedEvent e, @SequenceNumber long seq) {
         TaskBatch staged = staged();
-        Document task = staged.task(e.taskId());
-        staged.history(task, e.taskId(), seq, HistoryKind.RETURNED, TaskHistoryEntries.returned(e));
-        staged.update(e.taskId(), task, seq, t -> {
+        staged.history(e.taskId(), seq, HistoryKind.RETURNED, TaskHistoryEntries.returned(e));
+        staged.update(e.taskId(), seq, t -> {
             t.append("status", TaskStatus.IN_PROGRESS.name());
             t.remove("completionSubmittedOn");
         });
@@ -269,7 +248,6 @@ public class TaskProjection implements ReplayableProjection {
         TaskBatch staged = staged();
         staged.update(
                 e.taskId(),
-                staged.task(e.taskId()),
                 seq,
                 t -> t.append("status", TaskStatus.CLOSED.name())
                         .append("closedOn", date(e.closedOn()))
@@ -282,9 +260,8 @@ public class TaskProjection implements ReplayableProjection {
     @EventHandler
     public void on(TaskBecameOverdueEvent e, @SequenceNumber long seq) {
         TaskBatch staged = staged();
-        Document task = staged.task(e.taskId());
-        staged.history(task, e.taskId(), seq, HistoryKind.OVERDUE, TaskHistoryEntries.overdue(e));
-        staged.update(e.taskId(), task, seq, t -> t.append("overdueRecorded", true));
+        staged.history(e.taskId(), seq, HistoryKind.OVERDUE, TaskHistoryEntries.overdue(e));
+        staged.update(e.taskId(), seq, t -> t.append("overdueRecorded", true));
         staged.done();
     }
 
@@ -309,9 +286,5 @@ public class TaskProjection implements ReplayableProjection {
     private static TaskStatus status(Document task) {
         String status = task == null ? null : task.getString("status");
         return status == null ? null : TaskStatus.valueOf(status);
-    }
-
-    static String unitReportId(String conferenceId, String unitCode) {
-        return conferenceId + "/" + unitCode;
     }
 }

@@ -22,7 +22,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -130,25 +129,7 @@ public class TaskReadModel {
      * rebuilt.)
      */
     public Map<String, OffsetDateTime> lastReportsBy(String conferenceId, Collection<String> unitCodes) {
-        Map<String, String> codes = new HashMap<>();
-        unitCodes.forEach(code -> codes.put(TaskProjection.unitReportId(conferenceId, code), code));
-        Map<String, OffsetDateTime> reports = new HashMap<>();
-        for (Document d : collections.get(TaskProjection.UNIT_REPORTS).find(in("_id", codes.keySet()))) {
-            if (d.getString("at") != null) {
-                reports.put(codes.get(d.getString("_id")), OffsetDateTime.parse(d.getString("at")));
-            }
-        }
-        return reports;
-    }
-
-    /**
-     * The tasks {@code unitCode} leads or supports in the conference, read lazily in batches, in no order:
-     * for a read model kept beside the task list that recounts a unit from its tasks.
-     */
-    public Iterable<TaskRecord> tasksOf(String conferenceId, String unitCode) {
-        return tasks().find(filter(conferenceId, unitCode, null, null))
-                .batchSize(BATCH)
-                .map(TaskRecord::of);
+        return UnitLatestReports.read(collections.get(TaskProjection.UNIT_REPORTS), conferenceId, unitCodes);
     }
 
     /** The generation of the task list this reads (the read models kept beside it live there too). */
