@@ -1,20 +1,14 @@
 package cn.qinghai.ledger.query.admin;
 
-import cn.qinghai.ledger.events.RuleViolatedException;
 import cn.qinghai.ledger.query.audit.AuditTrail;
 import cn.qinghai.ledger.query.audit.AuditTrailProjection;
 import cn.qinghai.ledger.query.platform.ReadModelStoreProperties;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -22,7 +16,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentSkipListSet;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
@@ -54,7 +47,8 @@ import org.springframework.stereotype.Component;
  *       verifier reports them as events gone from the store, not as tampering;</li>
  *   <li>moves every token beyond that position back to it;</li>
  *   <li>once the application is ready, rebuilds each affected projection from the store into a fresh
- *       generation ({@link ProjectionReplays}); health is {@code OUT_OF_SERVICE} until they are done.</li>
+ *       generation ({@link ProjectionReplays}, one after another: {@link RollbackRebuilds}); health is
+ *       {@code OUT_OF_SERVICE} until they are done.</li>
  * </ol>
  * Not detected: a store that went back and was written again beyond the trail's newest entry before
  * this process started, while the trail lagged behind a token; the trail records every event, so this
@@ -65,7 +59,6 @@ public class StoreRollbackGuard {
 
     static final String COLLECTION = "store_rollbacks";
     private static final Logger log = LoggerFactory.getLogger(StoreRollbackGuard.class);
-    private static final Duration REBUILD_START_PATIENCE = Duration.ofMinutes(5);
 
     /** One detection, as recorded. */
     public record StoreRollback(
@@ -85,10 +78,8 @@ public class StoreRollbackGuard {
     private final MongoCollection<Document> rollbacks;
     private final ObjectProvider<ProjectionReplays> replays;
     private final Clock clock;
-    private final Set<String> rebuilding = new ConcurrentSkipListSet<>();
-    private volatile List<String> pendingRebuilds = List.of();
-    private volatile String pendingId;
-    private final Path openMarker;
+    private final RollbackRebuilds rebuilds;
+    private final ReadModelOpenMarker openMarker;
 
     public StoreRollbackGuard(
             EventStore eventStore,
@@ -108,53 +99,34 @@ public class StoreRollbackGuard {
         this.rollbacks = readModelDatabase.getCollection(COLLECTION);
         this.replays = replays;
         this.clock = clock;
-        this.openMarker = inProcessServer.getIfAvailable() != null
-                        && properties.getInProcessStore() == ReadModelStoreProperties.InProcessStore.FILE
-                ? dataDir.resolve("readmodels.open")
-                : null;
+        this.rebuilds = new RollbackRebuilds(replays, rollbacks);
+        this.openMarker = new ReadModelOpenMarker(
+                inProcessServer.getIfAvailable() != null
+                                && properties.getInProcessStore() == ReadModelStoreProperties.InProcessStore.FILE
+                        ? dataDir.resolve("readmodels.open")
+                        : null,
+                clock);
     }
 
     /**
-     * The in-process FILE store (H2 MVStore) writes its pages in the background and does not persist a
-     * projection's batch as one unit: after a process that was killed, some of a batch's documents can be
-     * missing under a token that counts them (the crash test found a task without its assignment and a
-     * board count of -1). So a start after an unclean stop (the marker file is still there) rebuilds every
-     * projection from the store; a clean stop removes the marker. Real MongoDB is not concerned.
+     * A start after an unclean stop of the in-process FILE store rebuilds every projection from the store
+     * ({@link ReadModelOpenMarker} says why).
      */
     private void rebuildAfterUncleanStop() {
-        if (openMarker == null) {
-            return;
-        }
-        try {
-            boolean unclean = Files.exists(openMarker);
-            Files.createDirectories(openMarker.getParent());
-            Files.writeString(openMarker, clock.instant().toString());
-            if (unclean) {
-                List<String> all = replays.getObject().replayable();
-                log.warn(
-                        "the in-process read-model store was not closed cleanly (the process was killed); rebuilding"
-                                + " {} from the event store",
-                        all);
-                rebuilding.addAll(all);
-                List<String> pending = new ArrayList<>(pendingRebuilds);
-                all.stream().filter(g -> !pending.contains(g)).forEach(pending::add);
-                pendingRebuilds = pending;
-            }
-        } catch (IOException e) {
-            log.warn("cannot keep the read-model store's open marker {}: {}", openMarker, e.toString());
+        if (openMarker.leftByUncleanStop()) {
+            List<String> all = replays.getObject().replayable();
+            log.warn(
+                    "the in-process read-model store was not closed cleanly (the process was killed); rebuilding"
+                            + " {} from the event store",
+                    all);
+            rebuilds.afterUncleanStop(all);
         }
     }
 
     /** A clean stop: the in-process store is closed with everything written. */
     @EventListener(ContextClosedEvent.class)
     void closedCleanly() {
-        if (openMarker != null) {
-            try {
-                Files.deleteIfExists(openMarker);
-            } catch (IOException e) {
-                log.warn("cannot remove the read-model store's open marker {}: {}", openMarker, e.toString());
-            }
-        }
+        openMarker.removeOnCleanStop();
     }
 
     /** Compares the read side with the store and repairs what is ahead; runs before the processors start. */
@@ -225,9 +197,7 @@ public class StoreRollbackGuard {
                 .append("tokensMovedBack", moved)
                 .append("rebuilt", toRebuild)
                 .append("detail", detail));
-        rebuilding.addAll(toRebuild);
-        pendingRebuilds = new ArrayList<>(toRebuild);
-        pendingId = id;
+        rebuilds.afterRollback(id, toRebuild);
     }
 
     /**
@@ -254,55 +224,12 @@ public class StoreRollbackGuard {
     /** Rebuilds the projections a detection affected, once the processors run. */
     @EventListener(ApplicationReadyEvent.class)
     void rebuildAffected() {
-        List<String> groups = pendingRebuilds;
-        if (groups.isEmpty()) {
-            return;
-        }
-        Thread worker = new Thread(() -> groups.forEach(this::rebuild), "store-rollback-rebuild");
-        worker.setDaemon(true);
-        worker.start();
-    }
-
-    private void rebuild(String group) {
-        ProjectionReplays projectionReplays = replays.getObject();
-        long deadline = System.nanoTime() + REBUILD_START_PATIENCE.toNanos();
-        try {
-            while (true) {
-                try {
-                    projectionReplays.start(group);
-                    break;
-                } catch (RuleViolatedException notYet) { // segments not all claimed yet, or a rebuild running
-                    if (System.nanoTime() > deadline) {
-                        log.error(
-                                "could not start rebuilding {} after the event store went back: {}",
-                                group,
-                                notYet.getMessage());
-                        return;
-                    }
-                    Thread.sleep(1000);
-                }
-            }
-            ReplayProgress progress;
-            do {
-                Thread.sleep(500);
-                progress = projectionReplays.progress(group).orElseThrow();
-            } while (!progress.state().finished());
-            log.info("rebuilt {} from the event store: {}", group, progress.state());
-            if (pendingId != null) {
-                rollbacks.updateOne(
-                        Filters.eq("_id", pendingId),
-                        Updates.set("rebuildStates." + group, progress.state().name()));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            rebuilding.remove(group);
-        }
+        rebuilds.start();
     }
 
     /** Projections still being rebuilt after a detection in this process. */
     public Set<String> rebuilding() {
-        return Set.copyOf(rebuilding);
+        return rebuilds.running();
     }
 
     /** Every detection recorded, newest first. */

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * The meetings read model (会议): one document per meeting (what, when, where, who convened it, who
  * took part and came, every version of the minutes 会议纪要 keyed {@code minutes.v<n>}) and one per agreed
  * matter (议定事项: matter, major flag, task specs, approval 报批, the minutes that first issued it),
- * which is also the decision register's row.
+ * which is also the decision register's row ({@link DecisionDocuments}).
  *
  * <p>Idempotent: every document remembers the sequence number of the last event of its meeting
  * applied to it and ignores older ones. Events of one meeting arrive in order, so reading a document
@@ -44,6 +44,7 @@ public class MeetingProjection implements ReplayableProjection {
     static final String DECISIONS = "meeting_decisions";
 
     private final ReadModelCollections collections;
+    private final DecisionDocuments decisions;
 
     /** The live meetings read model: the generation that serves readers. */
     @Autowired
@@ -58,6 +59,7 @@ public class MeetingProjection implements ReplayableProjection {
 
     MeetingProjection(ReadModelCollections collections) {
         this.collections = collections;
+        this.decisions = new DecisionDocuments(collections);
         ensureIndexes();
     }
 
@@ -142,34 +144,7 @@ public class MeetingProjection implements ReplayableProjection {
     @EventHandler
     public void on(DecisionRecordedEvent e, @SequenceNumber long seq) {
         Document meeting = meeting(e.meetingId());
-        applyIfNewer(
-                col(DECISIONS),
-                decisionId(e.meetingId(), e.decisionId()),
-                seq,
-                combine(
-                        set("conferenceId", e.conferenceId()),
-                        set("meetingId", e.meetingId()),
-                        set("meetingEpochMillis", meeting == null ? null : meeting.get("scheduledEpochMillis")),
-                        set("decisionId", e.decisionId()),
-                        set("minutesVersion", e.minutesVersion()),
-                        set("matter", e.matter()),
-                        set("major", e.major()),
-                        set(
-                                "tasks",
-                                list(e.tasks()).stream()
-                                        .map(t -> new Document("taskId", t.taskId())
-                                                .append("title", t.title())
-                                                .append("leadUnitCode", t.leadUnitCode())
-                                                .append("coUnitCodes", list(t.coUnitCodes()))
-                                                .append("dueDate", date(t.dueDate())))
-                                        .toList()),
-                        set(
-                                "approval",
-                                new Document(
-                                        "state",
-                                        (e.major() ? ApprovalState.PENDING_SUBMISSION : ApprovalState.NOT_REQUIRED)
-                                                .name())),
-                        set("order", seq)));
+        decisions.record(e, meeting == null ? null : meeting.get("scheduledEpochMillis"), seq);
         applyIfNewer(
                 col(MEETINGS),
                 e.meetingId(),
@@ -196,20 +171,7 @@ public class MeetingProjection implements ReplayableProjection {
     @EventHandler
     public void on(MinutesIssuedEvent e, @SequenceNumber long seq) {
         int v = e.minutesVersion();
-        for (String decisionId : list(e.decisionIds())) {
-            String id = decisionId(e.meetingId(), decisionId);
-            Document decision = col(DECISIONS).find(eq("_id", id)).first();
-            if (decision != null && decision.get("issuedInVersion") == null) {
-                applyIfNewer(
-                        col(DECISIONS),
-                        id,
-                        seq,
-                        combine(
-                                set("issuedInVersion", v),
-                                set("minutesDocumentNo", e.documentNo()),
-                                set("minutesIssuedOn", date(e.issuedOn()))));
-            }
-        }
+        decisions.issued(e, seq);
         applyIfNewer(
                 col(MEETINGS),
                 e.meetingId(),
@@ -271,58 +233,22 @@ public class MeetingProjection implements ReplayableProjection {
     /** The named tasks of the matter take their new due dates; the others keep theirs. */
     @EventHandler
     public void on(MatterDueDatesRevisedEvent e, @SequenceNumber long seq) {
-        String id = decisionId(e.meetingId(), e.decisionId());
-        Document decision = col(DECISIONS).find(eq("_id", id)).first();
-        if (decision == null || decision.get(SEQ) instanceof Number n && n.longValue() >= seq) {
-            return;
-        }
-        java.util.Map<String, java.time.LocalDate> due = new java.util.HashMap<>();
-        list(e.dueDates()).forEach(d -> due.put(d.taskId(), d.dueDate()));
-        List<Document> tasks = decision.getList("tasks", Document.class, List.of()).stream()
-                .map(t -> due.containsKey(t.getString("taskId"))
-                        ? new Document(t).append("dueDate", date(due.get(t.getString("taskId"))))
-                        : t)
-                .toList();
-        applyIfNewer(col(DECISIONS), id, seq, set("tasks", tasks));
+        decisions.dueDatesRevised(e, seq);
     }
 
     @EventHandler
     public void on(MatterSubmittedForApprovalEvent e, @SequenceNumber long seq) {
-        applyIfNewer(
-                col(DECISIONS),
-                decisionId(e.meetingId(), e.decisionId()),
-                seq,
-                combine(
-                        set("approval.state", ApprovalState.SUBMITTED.name()),
-                        set("approval.submittedTo", e.submittedTo()),
-                        set("approval.submissionDocumentNo", e.documentNo()),
-                        set("approval.submittedOn", date(e.submittedOn()))));
+        decisions.submittedForApproval(e, seq);
     }
 
     @EventHandler
     public void on(MatterApprovedEvent e, @SequenceNumber long seq) {
-        applyIfNewer(
-                col(DECISIONS),
-                decisionId(e.meetingId(), e.decisionId()),
-                seq,
-                combine(
-                        set("approval.state", ApprovalState.APPROVED.name()),
-                        set("approval.approver", e.approver()),
-                        set("approval.decisionDocumentNo", e.documentNo()),
-                        set("approval.decidedOn", date(e.decidedOn()))));
+        decisions.approved(e, seq);
     }
 
     @EventHandler
     public void on(MatterRejectedEvent e, @SequenceNumber long seq) {
-        applyIfNewer(
-                col(DECISIONS),
-                decisionId(e.meetingId(), e.decisionId()),
-                seq,
-                combine(
-                        set("approval.state", ApprovalState.REJECTED.name()),
-                        set("approval.approver", e.approver()),
-                        set("approval.decisionDocumentNo", e.documentNo()),
-                        set("approval.decidedOn", date(e.decidedOn()))));
+        decisions.rejected(e, seq);
     }
 
     @EventHandler
@@ -341,10 +267,6 @@ public class MeetingProjection implements ReplayableProjection {
         ensureIndexes();
     }
 
-    static String decisionId(String meetingId, String decisionId) {
-        return meetingId + "/" + decisionId;
-    }
-
     private static String minutes(int version, String field) {
         return "minutes.v" + version + "." + field;
     }
@@ -353,7 +275,7 @@ public class MeetingProjection implements ReplayableProjection {
         return col(MEETINGS).find(eq("_id", meetingId)).first();
     }
 
-    private static <T> List<T> list(List<T> list) {
+    static <T> List<T> list(List<T> list) {
         return list == null ? List.of() : list;
     }
 

@@ -1,32 +1,23 @@
 package cn.qinghai.ledger.query.meetings;
 
 import static cn.qinghai.ledger.query.platform.MongoWrites.date;
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
 
 import cn.qinghai.ledger.events.meeting.*;
 import cn.qinghai.ledger.query.platform.ReadModelCollections;
 import cn.qinghai.ledger.query.platform.ReadModelGenerations;
 import cn.qinghai.ledger.query.roster.UnitDirectory;
 import cn.qinghai.ledger.query.tasklist.TaskReadModel;
-import cn.qinghai.ledger.query.tasklist.TaskRecord;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -35,15 +26,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * The query handlers of the meetings read model (see {@link MeetingProjection}) and of the decision
- * register (议定事项台账), whose tasks show their live status from the task read model.
+ * register (议定事项台账, {@link DecisionRegisterRows}), whose tasks show their live status from the task
+ * read model.
  */
 @Component
 public class MeetingQueries {
 
     private final ReadModelCollections collections;
-    private final TaskReadModel tasks;
     private final UnitDirectory units;
-    private final ZoneId zone;
+    private final DecisionRegisterRows register;
+    private final MinutesNumbers numbers;
 
     @Autowired
     public MeetingQueries(ReadModelGenerations generations, TaskReadModel tasks, UnitDirectory units, Clock clock) {
@@ -57,9 +49,9 @@ public class MeetingQueries {
 
     private MeetingQueries(ReadModelCollections collections, TaskReadModel tasks, UnitDirectory units, Clock clock) {
         this.collections = collections;
-        this.tasks = tasks;
         this.units = units;
-        this.zone = clock.getZone();
+        this.register = new DecisionRegisterRows(collections, tasks, units, clock.getZone());
+        this.numbers = new MinutesNumbers(collections);
     }
 
     /** Latest first. */
@@ -181,79 +173,16 @@ public class MeetingQueries {
     /** In meeting order (earliest first), then in the order the matters were recorded. */
     @QueryHandler
     public DecisionRegister handle(FindDecisionsQuery query) {
-        List<Bson> filters = new ArrayList<>();
-        if (query.conferenceId() != null) {
-            filters.add(eq("conferenceId", query.conferenceId()));
-        }
-        if (query.meetingId() != null) {
-            filters.add(eq("meetingId", query.meetingId()));
-        }
-        Bson filter = filters.isEmpty() ? new Document() : and(filters);
-        List<Document> page = col(MeetingProjection.DECISIONS)
-                .find(filter)
-                .sort(Sorts.ascending("meetingEpochMillis", "order"))
-                .skip(Math.multiplyExact(query.page(), query.size()))
-                .limit(query.size())
-                .into(new ArrayList<>());
-
-        Set<String> meetingIds =
-                page.stream().map(x -> x.getString("meetingId")).collect(Collectors.toCollection(LinkedHashSet::new));
-        Map<String, Document> meetings = new HashMap<>();
-        if (!meetingIds.isEmpty()) {
-            for (Document m : col(MeetingProjection.MEETINGS).find(in("_id", meetingIds))) {
-                meetings.put(m.getString("_id"), m);
-            }
-        }
-        Set<String> taskIds = new LinkedHashSet<>();
-        page.forEach(x -> specs(x).forEach(t -> taskIds.add(t.taskId())));
-        Map<String, TaskRecord> live =
-                tasks.findAll(taskIds).stream().collect(Collectors.toMap(TaskRecord::taskId, t -> t));
-        UnitDirectory.UnitNames names = units.names(query.conferenceId());
-
-        List<DecisionRow> rows = new ArrayList<>();
-        for (Document x : page) {
-            Document m = meetings.getOrDefault(x.getString("meetingId"), new Document());
-            String cid = x.getString("conferenceId");
-            List<DecisionRow.Task> rowTasks = new ArrayList<>();
-            for (TaskSpec spec : specs(x)) {
-                TaskRecord t = live.get(spec.taskId());
-                String lead = t == null ? spec.leadUnitCode() : t.leadUnitCode();
-                rowTasks.add(new DecisionRow.Task(
-                        spec.taskId(),
-                        t == null ? spec.title() : t.title(),
-                        lead,
-                        names.of(cid, lead),
-                        t == null ? spec.dueDate() : t.dueDate(),
-                        t == null ? null : t.status(),
-                        t != null && t.closed(),
-                        t == null ? null : t.onTime()));
-            }
-            int closed =
-                    (int) rowTasks.stream().filter(DecisionRow.Task::closed).count();
-            OffsetDateTime scheduledAt = at(m);
-            rows.add(new DecisionRow(
-                    cid,
-                    x.getString("meetingId"),
-                    m.getString("topic"),
-                    m.getString("kind") == null ? null : kind(m),
-                    scheduledAt == null
-                            ? null
-                            : scheduledAt.atZoneSameInstant(zone).toLocalDate(),
-                    x.getInteger("issuedInVersion"),
-                    x.getString("minutesDocumentNo"),
-                    date(x, "minutesIssuedOn"),
-                    x.getString("decisionId"),
-                    x.getString("matter"),
-                    x.getBoolean("major", false),
-                    approvalState(x),
-                    rowTasks,
-                    closed,
-                    !rowTasks.isEmpty() && closed == rowTasks.size()));
-        }
-        return new DecisionRegister(rows, col(MeetingProjection.DECISIONS).countDocuments(filter));
+        return register.find(query);
     }
 
-    private static List<TaskSpec> specs(Document decision) {
+    /** The next number (文号) of the series ({@link MinutesNumbers#next}). */
+    @QueryHandler
+    public NextMinutesNumber handle(FindNextMinutesNumberQuery query) {
+        return numbers.next(query);
+    }
+
+    static List<TaskSpec> specs(Document decision) {
         return docs(decision, "tasks").stream()
                 .map(t -> new TaskSpec(
                         t.getString("taskId"),
@@ -264,66 +193,13 @@ public class MeetingQueries {
                 .toList();
     }
 
-    /**
-     * Every issued number of the series, in any conference (a number is unique across them), read in its
-     * normal form so that numbers stored as typed before numbers were normalised count too.
-     */
-    @QueryHandler
-    public NextMinutesNumber handle(FindNextMinutesNumberQuery query) {
-        String prefix = query.prefix() == null || query.prefix().isBlank()
-                ? latestPrefix(query.conferenceId())
-                : MinutesDocumentNumber.normalisePrefix(query.prefix());
-        if (prefix == null) {
-            return new NextMinutesNumber(null);
-        }
-        int highest = 0;
-        for (Document minutes : issuedMinutes(null)) {
-            Optional<MinutesDocumentNumber> number = MinutesDocumentNumber.parse(minutes.getString("documentNo"));
-            if (number.isPresent()
-                    && number.get().prefix().equals(prefix)
-                    && number.get().year() == query.year()) {
-                highest = Math.max(highest, number.get().serial());
-            }
-        }
-        return new NextMinutesNumber(new MinutesDocumentNumber(prefix, query.year(), highest + 1).toString());
-    }
-
-    /** The prefix of the conference's latest issued minutes that have one; null when there are none. */
-    private String latestPrefix(String conferenceId) {
-        return issuedMinutes(conferenceId).stream()
-                .filter(m ->
-                        MinutesDocumentNumber.parse(m.getString("documentNo")).isPresent())
-                .max(Comparator.comparing((Document m) -> String.valueOf(m.get("issuedOn")))
-                        .thenComparing(m -> MinutesDocumentNumber.parse(m.getString("documentNo"))
-                                .get()
-                                .year()))
-                .map(m -> MinutesDocumentNumber.parse(m.getString("documentNo"))
-                        .get()
-                        .prefix())
-                .orElse(null);
-    }
-
-    /** Each issued version of the minutes of the conference's meetings (of every meeting for null). */
-    private List<Document> issuedMinutes(String conferenceId) {
-        Bson filter = conferenceId == null ? new Document() : eq("conferenceId", conferenceId);
-        List<Document> issued = new ArrayList<>();
-        for (Document meeting : col(MeetingProjection.MEETINGS).find(filter).projection(new Document("minutes", 1))) {
-            for (Object version : minutesOf(meeting).values()) {
-                if (version instanceof Document minutes && minutes.getString("documentNo") != null) {
-                    issued.add(minutes);
-                }
-            }
-        }
-        return issued;
-    }
-
-    private static ApprovalState approvalState(Document decision) {
+    static ApprovalState approvalState(Document decision) {
         Document approval = decision.get("approval", Document.class);
         String state = approval == null ? null : approval.getString("state");
         return state == null ? ApprovalState.NOT_REQUIRED : ApprovalState.valueOf(state);
     }
 
-    private static Document minutesOf(Document meeting) {
+    static Document minutesOf(Document meeting) {
         Document minutes = meeting.get("minutes", Document.class);
         return minutes == null ? new Document() : minutes;
     }
@@ -334,11 +210,11 @@ public class MeetingQueries {
         return state == null ? MinutesState.DRAFT : MinutesState.valueOf(state);
     }
 
-    private static MeetingKind kind(Document meeting) {
+    static MeetingKind kind(Document meeting) {
         return MeetingKind.valueOf(meeting.getString("kind"));
     }
 
-    private static OffsetDateTime at(Document meeting) {
+    static OffsetDateTime at(Document meeting) {
         String at = meeting.getString("scheduledAt");
         return at == null ? null : OffsetDateTime.parse(at);
     }

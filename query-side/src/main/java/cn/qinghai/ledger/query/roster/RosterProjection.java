@@ -2,7 +2,6 @@ package cn.qinghai.ledger.query.roster;
 
 import static cn.qinghai.ledger.query.platform.MongoWrites.applyIfNewer;
 import static cn.qinghai.ledger.query.platform.MongoWrites.date;
-import static cn.qinghai.ledger.query.platform.MongoWrites.insertOnce;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Updates.combine;
@@ -16,7 +15,6 @@ import cn.qinghai.ledger.query.platform.ReplayableProjection;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
-import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -28,7 +26,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The roster read model: conferences, member units (the unit directory) and, with their history, the
- * terms of every seat, of the office directorship and of every liaison post, plus member changes.
+ * terms of every seat, of the office directorship and of every liaison post ({@link RosterTerms}), plus
+ * member changes ({@link MemberChanges}).
  * A term runs from {@code from} (inclusive) to {@code to} (exclusive, null while current), so the
  * roster on any date is the terms that cover it.
  *
@@ -53,6 +52,7 @@ public class RosterProjection implements ReplayableProjection {
 
     private final ReadModelCollections collections;
     private final RosterTerms terms;
+    private final MemberChanges changes;
 
     /** The live roster: the generation that serves readers. */
     @Autowired
@@ -64,6 +64,7 @@ public class RosterProjection implements ReplayableProjection {
     public RosterProjection(ReadModelCollections collections) {
         this.collections = collections;
         this.terms = new RosterTerms(collections);
+        this.changes = new MemberChanges(collections);
         ensureIndexes();
     }
 
@@ -142,23 +143,7 @@ public class RosterProjection implements ReplayableProjection {
                         set("removalReason", e.reason()),
                         unset("member"),
                         unset("liaison")));
-        if (e.vacatedPersonId() != null) {
-            terms.closeTerm(
-                    SEATS,
-                    and(eq("conferenceId", e.conferenceId()), eq("personId", e.vacatedPersonId())),
-                    e.effectiveOn(),
-                    seq);
-            terms.closeTerm(
-                    DIRECTORS,
-                    and(eq("conferenceId", e.conferenceId()), eq("personId", e.vacatedPersonId())),
-                    e.effectiveOn(),
-                    seq);
-        }
-        terms.closeTerm(
-                LIAISONS,
-                and(eq("conferenceId", e.conferenceId()), eq("unitCode", e.unitCode())),
-                e.effectiveOn(),
-                seq);
+        terms.unitRemoved(e, seq);
     }
 
     @EventHandler
@@ -169,42 +154,17 @@ public class RosterProjection implements ReplayableProjection {
 
     @EventHandler
     void on(OfficeDirectorAppointedEvent e, @SequenceNumber long seq) {
-        terms.closeTerm(DIRECTORS, eq("conferenceId", e.conferenceId()), e.effectiveOn(), seq);
-        insertOnce(
-                col(DIRECTORS),
-                RosterTerms.termId(e.conferenceId(), "director", seq),
-                new Document()
-                        .append("conferenceId", e.conferenceId())
-                        .append("personId", e.personId())
-                        .append("name", e.name())
-                        .append("from", date(e.effectiveOn()))
-                        .append("startSeq", seq));
+        terms.appointDirector(e, seq);
     }
 
     @EventHandler
     void on(MemberChangeProposedEvent e, @SequenceNumber long seq) {
-        insertOnce(
-                col(CHANGES),
-                RosterTerms.termId(e.conferenceId(), e.changeId(), 0),
-                new Document()
-                        .append("conferenceId", e.conferenceId())
-                        .append("changeId", e.changeId())
-                        .append("unitCode", e.unitCode())
-                        .append("outgoingPersonId", e.outgoingPersonId())
-                        .append(
-                                "incoming",
-                                new Document("personId", e.incoming().personId())
-                                        .append("name", e.incoming().name())
-                                        .append("title", e.incoming().title()))
-                        .append("reason", e.reason())
-                        .append("proposedOn", date(e.proposedOn()))
-                        .append("status", "PENDING")
-                        .append(cn.qinghai.ledger.query.platform.MongoWrites.SEQ, seq));
+        changes.propose(e, seq);
     }
 
     @EventHandler
     void on(MemberReplacedEvent e, @SequenceNumber long seq) {
-        decideChange(e.conferenceId(), e.changeId(), "CONFIRMED", null, e.effectiveOn(), seq);
+        changes.decide(e.conferenceId(), e.changeId(), "CONFIRMED", null, e.effectiveOn(), seq);
         terms.closeTerm(
                 SEATS,
                 and(eq("conferenceId", e.conferenceId()), eq("personId", e.outgoingPersonId())),
@@ -228,49 +188,10 @@ public class RosterProjection implements ReplayableProjection {
                 seq);
     }
 
-    /** 换届: the outgoing holder's term ends, the incoming's begins; the directorship follows as the event says. */
+    /** 换届: the outgoing holder's term ends, the incoming's begins ({@link RosterTerms#succeed}). */
     @EventHandler
     void on(SeatSucceededEvent e, @SequenceNumber long seq) {
-        terms.closeTerm(
-                SEATS,
-                and(eq("conferenceId", e.conferenceId()), eq("personId", e.outgoingPersonId())),
-                e.effectiveOn(),
-                seq);
-        terms.openSeat(
-                e.conferenceId(),
-                e.incoming().personId(),
-                e.incoming().name(),
-                e.incoming().title(),
-                e.role(),
-                e.unitCode(),
-                e.effectiveOn(),
-                seq);
-        col(SEATS)
-                .updateOne(
-                        eq(
-                                "_id",
-                                RosterTerms.termId(
-                                        e.conferenceId(), e.incoming().personId(), seq)),
-                        set("decidedBy", RosterDecisions.toDocument(e.decidedBy())));
-        if (e.officeDirector() != null) {
-            terms.closeTerm(
-                    DIRECTORS,
-                    and(eq("conferenceId", e.conferenceId()), eq("personId", e.outgoingPersonId())),
-                    e.effectiveOn(),
-                    seq);
-        }
-        if (e.officeDirector() == OfficeDirectorHandover.TO_INCOMING) {
-            insertOnce(
-                    col(DIRECTORS),
-                    RosterTerms.termId(e.conferenceId(), "director", seq),
-                    new Document()
-                            .append("conferenceId", e.conferenceId())
-                            .append("personId", e.incoming().personId())
-                            .append("name", e.incoming().name())
-                            .append("from", date(e.effectiveOn()))
-                            .append("startSeq", seq)
-                            .append("decidedBy", RosterDecisions.toDocument(e.decidedBy())));
-        }
+        terms.succeed(e, seq);
     }
 
     /**
@@ -285,7 +206,7 @@ public class RosterProjection implements ReplayableProjection {
             case MEMBER_REPLACED -> {
                 col(CHANGES)
                         .updateOne(
-                                eq("_id", RosterTerms.termId(e.conferenceId(), e.changeId(), 0)),
+                                eq("_id", MemberChanges.changeId(e.conferenceId(), e.changeId())),
                                 set("decidedBy", decision));
                 col(SEATS)
                         .updateOne(
@@ -312,7 +233,7 @@ public class RosterProjection implements ReplayableProjection {
 
     @EventHandler
     void on(MemberChangeRejectedEvent e, @SequenceNumber long seq) {
-        decideChange(e.conferenceId(), e.changeId(), "REJECTED", e.reason(), null, seq);
+        changes.decide(e.conferenceId(), e.changeId(), "REJECTED", e.reason(), null, seq);
     }
 
     /** A filing opens a liaison term; the unit shows the liaison in office now ({@link RosterTerms#fileLiaison}). */
@@ -339,15 +260,6 @@ public class RosterProjection implements ReplayableProjection {
             col(name).drop();
         }
         ensureIndexes();
-    }
-
-    private void decideChange(
-            String conferenceId, String changeId, String status, String reason, LocalDate on, long seq) {
-        applyIfNewer(
-                col(CHANGES),
-                RosterTerms.termId(conferenceId, changeId, 0),
-                seq,
-                combine(set("status", status), set("decisionReason", reason), set("effectiveOn", date(on))));
     }
 
     private MongoCollection<Document> col(String name) {

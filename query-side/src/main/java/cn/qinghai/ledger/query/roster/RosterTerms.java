@@ -3,6 +3,7 @@ package cn.qinghai.ledger.query.roster;
 import static cn.qinghai.ledger.query.platform.MongoWrites.applyIfNewer;
 import static cn.qinghai.ledger.query.platform.MongoWrites.date;
 import static cn.qinghai.ledger.query.platform.MongoWrites.insertOnce;
+import static cn.qinghai.ledger.query.roster.RosterProjection.DIRECTORS;
 import static cn.qinghai.ledger.query.roster.RosterProjection.LIAISONS;
 import static cn.qinghai.ledger.query.roster.RosterProjection.SEATS;
 import static cn.qinghai.ledger.query.roster.RosterProjection.UNITS;
@@ -13,7 +14,11 @@ import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
 
 import cn.qinghai.ledger.events.conference.LiaisonFiledEvent;
+import cn.qinghai.ledger.events.conference.MemberUnitRemovedEvent;
+import cn.qinghai.ledger.events.conference.OfficeDirectorAppointedEvent;
+import cn.qinghai.ledger.events.conference.OfficeDirectorHandover;
 import cn.qinghai.ledger.events.conference.SeatRole;
+import cn.qinghai.ledger.events.conference.SeatSucceededEvent;
 import cn.qinghai.ledger.query.platform.ReadModelCollections;
 import com.mongodb.client.MongoCollection;
 import java.time.LocalDate;
@@ -79,6 +84,85 @@ final class RosterTerms {
                 .updateMany(
                         and(filter, eq("to", null), lt("startSeq", seq)),
                         combine(set("to", date(to)), set("endSeq", seq)));
+    }
+
+    /** A unit leaves: the seat and directorship of the person it vacates, if any, and its liaison post end. */
+    void unitRemoved(MemberUnitRemovedEvent e, long seq) {
+        if (e.vacatedPersonId() != null) {
+            closeTerm(
+                    SEATS,
+                    and(eq("conferenceId", e.conferenceId()), eq("personId", e.vacatedPersonId())),
+                    e.effectiveOn(),
+                    seq);
+            closeTerm(
+                    DIRECTORS,
+                    and(eq("conferenceId", e.conferenceId()), eq("personId", e.vacatedPersonId())),
+                    e.effectiveOn(),
+                    seq);
+        }
+        closeTerm(
+                LIAISONS,
+                and(eq("conferenceId", e.conferenceId()), eq("unitCode", e.unitCode())),
+                e.effectiveOn(),
+                seq);
+    }
+
+    /** A director appointed: the current directorship ends where theirs begins. */
+    void appointDirector(OfficeDirectorAppointedEvent e, long seq) {
+        closeTerm(DIRECTORS, eq("conferenceId", e.conferenceId()), e.effectiveOn(), seq);
+        insertOnce(
+                col(DIRECTORS),
+                termId(e.conferenceId(), "director", seq),
+                new Document()
+                        .append("conferenceId", e.conferenceId())
+                        .append("personId", e.personId())
+                        .append("name", e.name())
+                        .append("from", date(e.effectiveOn()))
+                        .append("startSeq", seq));
+    }
+
+    /**
+     * 换届: the outgoing holder's term ends, the incoming's begins and keeps the decision it rests on; the
+     * directorship follows as the event says.
+     */
+    void succeed(SeatSucceededEvent e, long seq) {
+        closeTerm(
+                SEATS,
+                and(eq("conferenceId", e.conferenceId()), eq("personId", e.outgoingPersonId())),
+                e.effectiveOn(),
+                seq);
+        openSeat(
+                e.conferenceId(),
+                e.incoming().personId(),
+                e.incoming().name(),
+                e.incoming().title(),
+                e.role(),
+                e.unitCode(),
+                e.effectiveOn(),
+                seq);
+        col(SEATS)
+                .updateOne(
+                        eq("_id", termId(e.conferenceId(), e.incoming().personId(), seq)),
+                        set("decidedBy", RosterDecisions.toDocument(e.decidedBy())));
+        if (e.officeDirector() != null) {
+            closeTerm(
+                    DIRECTORS,
+                    and(eq("conferenceId", e.conferenceId()), eq("personId", e.outgoingPersonId())),
+                    e.effectiveOn(),
+                    seq);
+        }
+        if (e.officeDirector() == OfficeDirectorHandover.TO_INCOMING) {
+            insertOnce(
+                    col(DIRECTORS),
+                    termId(e.conferenceId(), "director", seq),
+                    new Document()
+                            .append("conferenceId", e.conferenceId())
+                            .append("personId", e.incoming().personId())
+                            .append("name", e.incoming().name())
+                            .append("from", date(e.effectiveOn()))
+                            .append("startSeq", seq)
+                            .append("decidedBy", RosterDecisions.toDocument(e.decidedBy())));
+        }
     }
 
     /**
