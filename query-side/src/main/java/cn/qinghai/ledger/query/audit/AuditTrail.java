@@ -27,7 +27,6 @@ import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -57,8 +56,6 @@ public class AuditTrail {
     private static final String HIGH_WATER = "highWater";
     private static final String MARK = "position";
     private static final int NEAR = 64;
-    /** At most this many positions in one lookup of a page (a far page is read in several). */
-    private static final long PAGE_CHUNK = 5_000;
 
     private final MongoCollection<Document> entries;
     private final MongoCollection<Document> marks;
@@ -223,20 +220,7 @@ public class AuditTrail {
                     .limit(size)
                     .into(new ArrayList<>());
         }
-        long need = (long) (page + 1) * size;
-        List<Document> found = new ArrayList<>();
-        for (long from = 0; found.size() < need && from <= mark; ) {
-            long to = Math.min(mark, from + Math.min(PAGE_CHUNK, Math.max(need - found.size(), NEAR) + NEAR));
-            List<Long> positions = new ArrayList<>();
-            for (long p = from; p <= to; p++) {
-                positions.add(p);
-            }
-            entries.find(in(POSITION, positions)).into(found);
-            from = to + 1;
-        }
-        found.sort(Comparator.comparingLong(AuditTrail::position));
-        int start = (int) Math.min(found.size(), (long) page * size);
-        return new ArrayList<>(found.subList(start, (int) Math.min(found.size(), need)));
+        return AuditPages.byPosition(entries, mark, page, size);
     }
 
     private static boolean unfiltered(Bson filter) {

@@ -177,7 +177,7 @@ public class RosterQueries {
         Bson filter = filters.isEmpty() ? new Document() : and(filters);
         List<UnitView> items = new ArrayList<>();
         for (Document d : col(RosterProjection.UNITS).find(filter).sort(Sorts.ascending("conferenceId", "order"))) {
-            items.add(unitView(d));
+            items.add(UnitViews.of(d));
         }
         return new UnitList(items, items.size());
     }
@@ -195,7 +195,7 @@ public class RosterQueries {
         if (found == null) {
             return Optional.empty();
         }
-        return Optional.of(unitView(found));
+        return Optional.of(UnitViews.of(found));
     }
 
     /** Member changes newest first, with the outgoing member's name from the seat they held. */
@@ -234,41 +234,6 @@ public class RosterQueries {
                     RosterDecisions.of(d.get("decidedBy", Document.class))));
         }
         return new MemberChangeList(items, items.size());
-    }
-
-    private static UnitView unitView(Document d) {
-        Document m = d.get("member", Document.class);
-        Document l = d.get("liaison", Document.class);
-        return new UnitView(
-                d.getString("conferenceId"),
-                d.getString("unitCode"),
-                d.getString("name"),
-                d.getList("duties", String.class),
-                d.getBoolean("active", false),
-                date(d, "addedOn"),
-                date(d, "removedOn"),
-                m == null
-                        ? null
-                        : new UnitView.Member(
-                                m.getString("personId"),
-                                m.getString("name"),
-                                m.getString("title"),
-                                SeatRole.valueOf(m.getString("role"))),
-                l == null
-                        ? null
-                        : new UnitView.Liaison(
-                                l.getString("name"), l.getString("title"), l.getString("phone"), date(l, "since")),
-                decisions(d.get("decisions", Document.class)));
-    }
-
-    /** The decisions behind the unit, as the roster projection keeps them by change. */
-    private static UnitView.Decisions decisions(Document d) {
-        return d == null
-                ? new UnitView.Decisions(null, null, null)
-                : new UnitView.Decisions(
-                        RosterDecisions.of(d.get("UNIT_ADDED", Document.class)),
-                        RosterDecisions.of(d.get("UNIT_DUTIES_UPDATED", Document.class)),
-                        RosterDecisions.of(d.get("UNIT_REMOVED", Document.class)));
     }
 
     private Map<String, String> unitNames(String conferenceId) {
