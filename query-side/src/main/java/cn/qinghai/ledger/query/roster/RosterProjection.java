@@ -2,7 +2,6 @@ package cn.qinghai.ledger.query.roster;
 
 import static cn.qinghai.ledger.query.platform.MongoWrites.applyIfNewer;
 import static cn.qinghai.ledger.query.platform.MongoWrites.date;
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
@@ -165,26 +164,14 @@ public class RosterProjection implements ReplayableProjection {
     @EventHandler
     void on(MemberReplacedEvent e, @SequenceNumber long seq) {
         changes.decide(e.conferenceId(), e.changeId(), "CONFIRMED", null, e.effectiveOn(), seq);
-        terms.closeTerm(
-                SEATS,
-                and(eq("conferenceId", e.conferenceId()), eq("personId", e.outgoingPersonId())),
-                e.effectiveOn(),
-                seq);
-        if (e.officeDirectorVacated()) {
-            terms.closeTerm(
-                    DIRECTORS,
-                    and(eq("conferenceId", e.conferenceId()), eq("personId", e.outgoingPersonId())),
-                    e.effectiveOn(),
-                    seq);
-        }
-        terms.openSeat(
+        terms.handOver(
                 e.conferenceId(),
-                e.incoming().personId(),
-                e.incoming().name(),
-                e.incoming().title(),
+                e.outgoingPersonId(),
+                e.incoming(),
                 e.role(),
                 e.unitCode(),
                 e.effectiveOn(),
+                e.officeDirectorVacated(),
                 seq);
     }
 

@@ -17,6 +17,7 @@ import cn.qinghai.ledger.events.conference.LiaisonFiledEvent;
 import cn.qinghai.ledger.events.conference.MemberUnitRemovedEvent;
 import cn.qinghai.ledger.events.conference.OfficeDirectorAppointedEvent;
 import cn.qinghai.ledger.events.conference.OfficeDirectorHandover;
+import cn.qinghai.ledger.events.conference.Person;
 import cn.qinghai.ledger.events.conference.SeatRole;
 import cn.qinghai.ledger.events.conference.SeatSucceededEvent;
 import cn.qinghai.ledger.query.platform.ReadModelCollections;
@@ -122,35 +123,45 @@ final class RosterTerms {
     }
 
     /**
+     * A seat passes from {@code outgoingPersonId} to {@code incoming} on {@code on} (a confirmed member change,
+     * or 换届): the outgoing holder's seat term ends, and their directorship too when {@code directorshipEnds};
+     * the incoming holder's seat term begins.
+     */
+    void handOver(
+            String conferenceId,
+            String outgoingPersonId,
+            Person incoming,
+            SeatRole role,
+            String unitCode,
+            LocalDate on,
+            boolean directorshipEnds,
+            long seq) {
+        Bson outgoing = and(eq("conferenceId", conferenceId), eq("personId", outgoingPersonId));
+        closeTerm(SEATS, outgoing, on, seq);
+        if (directorshipEnds) {
+            closeTerm(DIRECTORS, outgoing, on, seq);
+        }
+        openSeat(conferenceId, incoming.personId(), incoming.name(), incoming.title(), role, unitCode, on, seq);
+    }
+
+    /**
      * 换届: the outgoing holder's term ends, the incoming's begins and keeps the decision it rests on; the
      * directorship follows as the event says.
      */
     void succeed(SeatSucceededEvent e, long seq) {
-        closeTerm(
-                SEATS,
-                and(eq("conferenceId", e.conferenceId()), eq("personId", e.outgoingPersonId())),
-                e.effectiveOn(),
-                seq);
-        openSeat(
+        handOver(
                 e.conferenceId(),
-                e.incoming().personId(),
-                e.incoming().name(),
-                e.incoming().title(),
+                e.outgoingPersonId(),
+                e.incoming(),
                 e.role(),
                 e.unitCode(),
                 e.effectiveOn(),
+                e.officeDirector() != null,
                 seq);
         col(SEATS)
                 .updateOne(
                         eq("_id", termId(e.conferenceId(), e.incoming().personId(), seq)),
                         set("decidedBy", RosterDecisions.toDocument(e.decidedBy())));
-        if (e.officeDirector() != null) {
-            closeTerm(
-                    DIRECTORS,
-                    and(eq("conferenceId", e.conferenceId()), eq("personId", e.outgoingPersonId())),
-                    e.effectiveOn(),
-                    seq);
-        }
         if (e.officeDirector() == OfficeDirectorHandover.TO_INCOMING) {
             insertOnce(
                     col(DIRECTORS),
