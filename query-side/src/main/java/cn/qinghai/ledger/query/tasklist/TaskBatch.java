@@ -100,7 +100,7 @@ final class TaskBatch implements ProjectionBatch.Part {
     }
 
     /** Applies {@code change} to a copy of {@code task} unless it has already seen event {@code seq}. */
-    void update(String taskId, Document task, long seq, Consumer<Document> change) {
+    private void update(String taskId, Document task, long seq, Consumer<Document> change) {
         if (seen(task, seq)) {
             return;
         }
@@ -113,7 +113,7 @@ final class TaskBatch implements ProjectionBatch.Part {
         changed.add(taskId);
     }
 
-    /** A timed history entry of the task; see below. */
+    /** A timed history entry of the task: its day ({@code on}) is the instant's date in the conference's zone. */
     void history(String taskId, long seq, HistoryKind kind, OffsetDateTime at, Document fields) {
         history(task(taskId), taskId, seq, kind, at, fields);
     }
@@ -124,7 +124,7 @@ final class TaskBatch implements ProjectionBatch.Part {
     }
 
     /** A timed entry: its day ({@code on}) is the instant's date in the conference's time zone. */
-    void history(Document task, String taskId, long seq, HistoryKind kind, OffsetDateTime at, Document fields) {
+    private void history(Document task, String taskId, long seq, HistoryKind kind, OffsetDateTime at, Document fields) {
         history(
                 task,
                 taskId,
@@ -141,7 +141,7 @@ final class TaskBatch implements ProjectionBatch.Part {
                                         : date(at.atZoneSameInstant(zone).toLocalDate())));
     }
 
-    void history(Document task, String taskId, long seq, HistoryKind kind, Document fields) {
+    private void history(Document task, String taskId, long seq, HistoryKind kind, Document fields) {
         history.put(
                 taskId + "/" + seq,
                 fields.append("taskId", taskId)

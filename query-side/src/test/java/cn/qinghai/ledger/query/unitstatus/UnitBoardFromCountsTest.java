@@ -141,19 +141,7 @@ class UnitBoardFromCountsTest {
                 interceptBulkWrite(mongo.db.getCollection(TaskFixture.UNIT_COUNTS), at, () -> {
                     // the stalled worker wrote t1 with its change and stops before counting: its successor
                     // handles the same event in another thread, finds the change in t1 and applies it
-                    Thread other = new Thread(() -> {
-                        try {
-                            ProcessorBatch.run(List.of(() -> successor.on(submitted, 1)));
-                        } catch (Exception e) {
-                            throw new IllegalStateException(e);
-                        }
-                    });
-                    other.start();
-                    try {
-                        other.join();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
+                    batchInAnotherThread(() -> successor.on(submitted, 1));
                 });
         TaskProjection stalled = new TaskProjection(
                 onMongoDb(name -> name.equals(TaskFixture.UNIT_COUNTS) ? stalledCounts : mongo.db.getCollection(name)),
@@ -193,19 +181,7 @@ class UnitBoardFromCountsTest {
 
         // the stalled worker has read t1 when its successor handles the same event, in another thread
         assertThatThrownBy(() -> ProcessorBatch.run(List.of(() -> stalled.on(submitted, 1)), k -> {
-                    Thread other = new Thread(() -> {
-                        try {
-                            ProcessorBatch.run(List.of(() -> successor.on(submitted, 1)));
-                        } catch (Exception e) {
-                            throw new IllegalStateException(e);
-                        }
-                    });
-                    other.start();
-                    try {
-                        other.join();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
+                    batchInAnotherThread(() -> successor.on(submitted, 1));
                 }))
                 .hasStackTraceContaining("another worker");
 
@@ -372,6 +348,23 @@ class UnitBoardFromCountsTest {
             events.forEach(Runnable::run);
         } else {
             ProcessorBatch.run(events);
+        }
+    }
+
+    /** Hands {@code step} as a batch of its own in another thread, and waits for it: a second worker. */
+    private static void batchInAnotherThread(Runnable step) {
+        Thread other = new Thread(() -> {
+            try {
+                ProcessorBatch.run(List.of(step));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        other.start();
+        try {
+            other.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
