@@ -154,6 +154,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .body(Problems.of(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found", ex.getMessage()));
     }
 
+    /** A read model rebuilt after an upgrade: the query is answered 503 until it has switched over. */
+    @ExceptionHandler(ReadModelRebuildingException.class)
+    ResponseEntity<ProblemDetail> rebuilding(ReadModelRebuildingException ex) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", Long.toString(ReadModelRebuildingException.RETRY_AFTER.toSeconds()))
+                .body(Problems.of(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        Problems.READ_MODEL_REBUILDING,
+                        "Read model being rebuilt",
+                        ex.getMessage()));
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Object> illegalArgument(IllegalArgumentException ex) {
         return ResponseEntity.badRequest()

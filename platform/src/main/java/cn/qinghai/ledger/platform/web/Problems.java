@@ -20,6 +20,7 @@ public final class Problems {
     public static final URI RULE = URI.create(BASE + "rule-violated");
     public static final URI TOO_LARGE = URI.create(BASE + "request-too-large");
     public static final URI IDEMPOTENCY = URI.create(BASE + "idempotency-key-reused");
+    public static final URI READ_MODEL_REBUILDING = URI.create(BASE + "read-model-rebuilding");
 
     private Problems() {}
 

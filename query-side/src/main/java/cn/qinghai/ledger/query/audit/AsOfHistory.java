@@ -140,7 +140,7 @@ public class AsOfHistory {
                             "cannot replay " + event.getPayloadType().getSimpleName(), e);
                 }
             });
-            TaskReadModel readModel = new TaskReadModel(scratch);
+            TaskReadModel readModel = new TaskReadModel(scratch, then.getZone());
             RagPolicy rag = new RagPolicy(then, calendar, supervision);
             return read.apply(
                     new Readers(new TaskQueries(readModel, rag, units), new UnitStatusQueries(roster, readModel, rag)));

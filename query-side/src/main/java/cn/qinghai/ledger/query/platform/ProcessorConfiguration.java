@@ -9,6 +9,7 @@ import cn.qinghai.ledger.query.tasklist.TaskProjection;
 import java.util.List;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
 
@@ -49,5 +50,13 @@ class ProcessorConfiguration {
     @Autowired
     void projectionWriteBatching(EventProcessingConfigurer configurer) {
         configurer.registerDefaultHandlerInterceptor((config, processorName) -> new ProjectionBatch.Flush());
+    }
+
+    /** No live processor writes into a generation that an earlier version wrote: its rebuild does. */
+    @Autowired
+    void noWritesIntoOutdatedGenerations(
+            EventProcessingConfigurer configurer, ObjectProvider<ReplayableProjection> projections) {
+        configurer.registerDefaultHandlerInterceptor(
+                (config, processorName) -> new OutdatedGenerationSkip(processorName, projections));
     }
 }

@@ -23,4 +23,14 @@ public interface ReplayableProjection {
 
     /** A new instance with the same event handlers, writing into {@code target}; it creates its indexes. */
     Object bindTo(ReadModelCollections target);
+
+    /**
+     * Whether the generation this instance reads and writes was written as this version writes it (its
+     * stored format, rules and time zone). One that is not is neither read nor written: its live
+     * processor passes its events over ({@link OutdatedGenerationSkip}), its queries answer that it is being
+     * rebuilt, and it is rebuilt from the event store into a fresh generation ({@code query.admin.OutdatedReadModels}).
+     */
+    default boolean upToDate() {
+        return true;
+    }
 }

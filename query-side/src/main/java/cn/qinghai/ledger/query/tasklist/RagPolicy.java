@@ -1,6 +1,5 @@
 package cn.qinghai.ledger.query.tasklist;
 
-import static cn.qinghai.ledger.query.platform.MongoWrites.date;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
@@ -43,8 +42,8 @@ import org.springframework.stereotype.Component;
  * <p>This class is the only one that knows these rules. Every path that needs a colour asks it: a task
  * read one by one ({@link #assess}); the dates the task list stores on each task so that MongoDB can
  * select by colour ({@link #datesOf}, {@link #filter}); the board's per-unit figures, from a unit's
- * counts of those dates ({@link #overdue(DatedCounts, LocalDate)}, {@link #worst(DatedCounts, LocalDate)})
- * or, where the counts cannot answer, from the unit's tasks one by one ({@link #rateUnit}); and the
+ * counts of those dates ({@link #overdue(DatedCounts, LocalDate)}, {@link #worst(DatedCounts, LocalDate)}),
+ * held by the property tests to rating the unit's tasks one by one ({@link #rateUnit}, the definition); and the
  * circular's and the exports' lateness on a past day ({@link #overdueOn}, {@link #overdueWorkingDays}).
  */
 @Component
@@ -59,8 +58,8 @@ public class RagPolicy {
 
     /**
      * The version of the stored RAG dates ({@link #datesOf}) and of what a task adds to its unit's counts:
-     * raise it whenever either changes, so that a task list kept under other rules is rated task by task
-     * until rebuilt instead of being read wrongly.
+     * raise it whenever either changes, so that a task list kept under other rules is rebuilt from the event
+     * store instead of being read wrongly ({@link TaskListOrigin}).
      */
     public static final int STORED_RULES = 1;
 
@@ -164,16 +163,16 @@ public class RagPolicy {
      * days ({@link #lastDueSoon}, {@link #lastReportMissingSince}).
      */
     public Bson filter(RagStatus rag, LocalDate today) {
-        Bson red = lte(RED_FROM, date(today));
-        Bson notRed = or(eq(RED_FROM, null), gt(RED_FROM, date(today)));
+        Bson red = lte(RED_FROM, today);
+        Bson notRed = or(eq(RED_FROM, null), gt(RED_FROM, today));
         List<Bson> amberIf = new ArrayList<>();
         LocalDate lastDueSoon = lastDueSoon(today);
         if (lastDueSoon != null) {
-            amberIf.add(and(gte(DUE_AT_WORK, date(today)), lte(DUE_AT_WORK, date(lastDueSoon))));
+            amberIf.add(and(gte(DUE_AT_WORK, today), lte(DUE_AT_WORK, lastDueSoon)));
         }
         LocalDate lastMissing = lastReportMissingSince(today);
         if (lastMissing != null) {
-            amberIf.add(lte(REPORT_SINCE_AT_WORK, date(lastMissing)));
+            amberIf.add(lte(REPORT_SINCE_AT_WORK, lastMissing));
         }
         Bson amber = amberIf.isEmpty() ? in("_id", List.of()) : and(notRed, or(amberIf));
         return switch (rag) {
@@ -209,7 +208,8 @@ public class RagPolicy {
 
     /**
      * A unit's {@link UnitRag} on {@code today} rated task by task ({@link #assess}) from the open tasks it
-     * leads: the board's way where the unit's counts cannot answer. Closed tasks are passed over.
+     * leads: the definition that the board's counts ({@link #worst(DatedCounts, LocalDate)}) are held to.
+     * Closed tasks are passed over.
      */
     public UnitRag rateUnit(Iterable<TaskRecord> leadTasks, LocalDate today) {
         int overdue = 0;

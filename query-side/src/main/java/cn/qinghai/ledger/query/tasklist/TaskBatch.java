@@ -2,7 +2,6 @@ package cn.qinghai.ledger.query.tasklist;
 
 import static cn.qinghai.ledger.query.platform.MongoWrites.SEQ;
 import static cn.qinghai.ledger.query.platform.MongoWrites.date;
-import static cn.qinghai.ledger.query.platform.MongoWrites.seen;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
@@ -60,11 +59,11 @@ final class TaskBatch implements ProjectionBatch.Part {
     private final boolean writeThrough;
     private final boolean shared;
     private final String id = UUID.randomUUID().toString();
-    private final Map<String, Document> tasks = new HashMap<>();
+    private final Map<String, TaskRecord> tasks = new HashMap<>();
     /** Each task as it was read, before this batch changed it (null: not there yet). */
-    private final Map<String, Document> before = new HashMap<>();
+    private final Map<String, TaskRecord> before = new HashMap<>();
     /** Tasks read with a change that the batch which wrote them did not see applied. */
-    private final Map<String, Document> leftBehind = new LinkedHashMap<>();
+    private final Map<String, TaskRecord.PendingChange> leftBehind = new LinkedHashMap<>();
 
     private final Set<String> changed = new LinkedHashSet<>();
     /** History entries by {@code _id} (task and sequence number); the fields are set on insert only. */
@@ -82,34 +81,30 @@ final class TaskBatch implements ProjectionBatch.Part {
     }
 
     /** The task as this batch knows it: written earlier in the batch, or read from the collection. */
-    Document task(String taskId) {
+    TaskRecord task(String taskId) {
         if (!tasks.containsKey(taskId)) {
-            Document read = col(TaskProjection.TASKS).find(eq("_id", taskId)).first();
+            TaskRecord read = typed().find(eq("_id", taskId)).first();
             tasks.put(taskId, read);
             before.put(taskId, read);
-            if (read != null && read.get(PENDING_CHANGE) instanceof Document left) {
-                leftBehind.put(taskId, left);
+            if (read != null && read.pendingChange() != null) {
+                leftBehind.put(taskId, read.pendingChange());
             }
         }
         return tasks.get(taskId);
     }
 
-    /** Applies {@code change} to a copy of the task unless it has already seen event {@code seq}. */
-    void update(String taskId, long seq, Consumer<Document> change) {
-        update(taskId, task(taskId), seq, change);
-    }
-
-    /** Applies {@code change} to a copy of {@code task} unless it has already seen event {@code seq}. */
-    private void update(String taskId, Document task, long seq, Consumer<Document> change) {
-        if (seen(task, seq)) {
+    /**
+     * Applies {@code change} to a copy of the task unless it has already seen event {@code seq} (the
+     * copy has no pending change and gets the RAG dates of what it became).
+     */
+    void update(String taskId, long seq, Consumer<TaskDraft> change) {
+        TaskRecord task = task(taskId);
+        if (task != null && task.seq() >= seq) {
             return;
         }
-        Document next = task == null ? new Document("_id", taskId) : new Document(task);
-        next.remove(PENDING_CHANGE);
+        TaskDraft next = task == null ? new TaskDraft(taskId) : new TaskDraft(task);
         change.accept(next);
-        keepRagDates(next);
-        next.put(SEQ, seq);
-        tasks.put(taskId, next);
+        tasks.put(taskId, next.record(seq, zone));
         changed.add(taskId);
     }
 
@@ -124,7 +119,8 @@ final class TaskBatch implements ProjectionBatch.Part {
     }
 
     /** A timed entry: its day ({@code on}) is the instant's date in the conference's time zone. */
-    private void history(Document task, String taskId, long seq, HistoryKind kind, OffsetDateTime at, Document fields) {
+    private void history(
+            TaskRecord task, String taskId, long seq, HistoryKind kind, OffsetDateTime at, Document fields) {
         history(
                 task,
                 taskId,
@@ -141,18 +137,18 @@ final class TaskBatch implements ProjectionBatch.Part {
                                         : date(at.atZoneSameInstant(zone).toLocalDate())));
     }
 
-    private void history(Document task, String taskId, long seq, HistoryKind kind, Document fields) {
+    private void history(TaskRecord task, String taskId, long seq, HistoryKind kind, Document fields) {
         history.put(
                 taskId + "/" + seq,
                 fields.append("taskId", taskId)
                         .append("seq", seq)
                         .append("kind", kind.name())
-                        .append("conferenceId", task == null ? null : task.getString("conferenceId"))
-                        .append("leadUnitCode", task == null ? null : task.getString("leadUnitCode")));
+                        .append("conferenceId", task == null ? null : task.conferenceId())
+                        .append("leadUnitCode", task == null ? null : task.leadUnitCode()));
     }
 
     /** Keeps the later of this report and any earlier one of the same unit in this batch. */
-    void latestReport(Document task, ProgressReportedEvent e) {
+    void latestReport(TaskRecord task, ProgressReportedEvent e) {
         unitReports.keep(task, e);
     }
 
@@ -168,14 +164,11 @@ final class TaskBatch implements ProjectionBatch.Part {
         applyLeftBehind();
         List<TaskMoves.Change> changes = new ArrayList<>();
         for (String taskId : changed) {
-            Document after = tasks.get(taskId);
-            Document change = moves.changes(new TaskMoves.TaskMove(record(before.get(taskId)), record(after)));
+            TaskRecord after = tasks.get(taskId);
+            Document change = moves.changes(new TaskMoves.TaskMove(before.get(taskId), after));
             if (change != null) {
-                long seq = after.get(SEQ, Number.class).longValue();
-                after.put(
-                        PENDING_CHANGE,
-                        new Document("seq", seq).append("by", id).append("changes", change));
-                changes.add(new TaskMoves.Change(taskId, seq, change));
+                tasks.put(taskId, after.withPendingChange(new TaskRecord.PendingChange(after.seq(), id, change)));
+                changes.add(new TaskMoves.Change(taskId, after.seq(), change));
             }
         }
         if (!history.isEmpty()) {
@@ -195,8 +188,9 @@ final class TaskBatch implements ProjectionBatch.Part {
                 moves.forget(changes);
             }
             changed.forEach(taskId -> {
-                tasks.get(taskId).remove(PENDING_CHANGE);
-                before.put(taskId, tasks.get(taskId));
+                TaskRecord written = tasks.get(taskId).withPendingChange(null);
+                tasks.put(taskId, written);
+                before.put(taskId, written);
             });
             changed.clear();
         }
@@ -217,18 +211,22 @@ final class TaskBatch implements ProjectionBatch.Part {
         leftBehind.forEach((taskId, left) -> {
             if (!shared
                     || col(TaskProjection.TASKS)
-                                    .updateOne(and(eq("_id", taskId), eq(BY, left.get("by"))), Updates.set(BY, id))
+                                    .updateOne(and(eq("_id", taskId), eq(BY, left.by())), Updates.set(BY, id))
                                     .getModifiedCount()
                             == 1) {
-                taken.add(new TaskMoves.Change(
-                        taskId, left.get("seq", Number.class).longValue(), left.get("changes", Document.class)));
+                taken.add(new TaskMoves.Change(taskId, left.seq(), left.changes()));
             }
         });
         moves.apply(taken);
         if (removeFromTasks(taken, id) && !shared) {
             moves.forget(taken);
         }
-        leftBehind.keySet().forEach(taskId -> before.get(taskId).remove(PENDING_CHANGE));
+        leftBehind.keySet().forEach(taskId -> {
+            before.put(taskId, before.get(taskId).withPendingChange(null));
+            if (!changed.contains(taskId)) {
+                tasks.put(taskId, before.get(taskId));
+            }
+        });
         leftBehind.clear();
     }
 
@@ -260,34 +258,24 @@ final class TaskBatch implements ProjectionBatch.Part {
      */
     private void writeTasks() {
         boolean guarded = shared;
-        List<WriteModel<Document>> writes = new ArrayList<>();
+        List<WriteModel<TaskRecord>> writes = new ArrayList<>();
         for (String id : changed) {
-            Document read = before.get(id);
+            TaskRecord read = before.get(id);
             Bson filter = !guarded
                     ? eq("_id", id)
-                    : read == null
-                            ? and(eq("_id", id), exists(SEQ, false))
-                            : and(eq("_id", id), eq(SEQ, read.get(SEQ)));
+                    : read == null ? and(eq("_id", id), exists(SEQ, false)) : and(eq("_id", id), eq(SEQ, read.seq()));
             writes.add(new ReplaceOneModel<>(
                     filter, tasks.get(id), new ReplaceOptions().upsert(!guarded || read == null)));
         }
-        BulkWriteResult result = col(TaskProjection.TASKS).bulkWrite(writes, UNORDERED);
+        BulkWriteResult result = typed().bulkWrite(writes, UNORDERED);
         if (guarded && result.getMatchedCount() + result.getUpserts().size() < writes.size()) {
             throw new IllegalStateException(
                     "task documents changed by another worker during this batch;" + " the batch is handed again");
         }
     }
 
-    /** Keeps the dates a RAG filter selects by ({@link RagPolicy#datesOf}; indexed on MongoDB). */
-    private void keepRagDates(Document task) {
-        RagPolicy.RagDates dates = RagPolicy.datesOf(TaskRecord.of(task), zone);
-        task.put(RagPolicy.RED_FROM, date(dates.redFrom()));
-        task.put(RagPolicy.DUE_AT_WORK, date(dates.dueAtWork()));
-        task.put(RagPolicy.REPORT_SINCE_AT_WORK, date(dates.reportSinceAtWork()));
-    }
-
-    private static TaskRecord record(Document task) {
-        return task == null ? null : TaskRecord.of(task);
+    private MongoCollection<TaskRecord> typed() {
+        return TaskReadModel.tasks(collections);
     }
 
     private MongoCollection<Document> col(String name) {

@@ -1,7 +1,5 @@
 package cn.qinghai.ledger.query.tasklist;
 
-import static cn.qinghai.ledger.query.platform.MongoWrites.date;
-
 import cn.qinghai.ledger.events.task.*;
 import cn.qinghai.ledger.query.platform.ProjectionBatch;
 import cn.qinghai.ledger.query.platform.ReadModelCollections;
@@ -11,7 +9,6 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +18,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -52,6 +48,7 @@ public class TaskProjection implements ReplayableProjection {
     private final Clock clock;
     private final TaskMoves follower;
     private final TaskMoves.Writer moves;
+    private final TaskListOrigin.Known currentGenerations = new TaskListOrigin.Known();
 
     /** The live task list: the generation that serves readers. */
     @Autowired
@@ -98,6 +95,12 @@ public class TaskProjection implements ReplayableProjection {
         return new TaskProjection(target, clock, follower);
     }
 
+    /** Whether the task list this writes (the live binding follows a switch) is {@link TaskListOrigin#current current}. */
+    @Override
+    public boolean upToDate() {
+        return currentGenerations.isCurrent(collections, clock.getZone());
+    }
+
     private void ensureIndexes() {
         collections.ensureIndexes(
                 TASKS,
@@ -117,20 +120,19 @@ public class TaskProjection implements ReplayableProjection {
         List<String> coUnits = e.coUnitCodes() == null ? List.of() : e.coUnitCodes();
         units.addAll(coUnits);
         TaskBatch staged = staged();
-        staged.update(
-                e.taskId(),
-                seq,
-                t -> t.append("conferenceId", e.conferenceId())
-                        .append("title", e.title())
-                        .append("source", TaskHistoryEntries.source(e.source()))
-                        .append("leadUnitCode", e.leadUnitCode())
-                        .append("coUnitCodes", coUnits)
-                        .append("units", new ArrayList<>(units))
-                        .append("dueDate", date(e.dueDate()))
-                        .append("originalDueDate", date(e.dueDate()))
-                        .append("assignedOn", date(e.assignedOn()))
-                        .append("status", TaskStatus.ASSIGNED.name())
-                        .append("overdueRecorded", false));
+        staged.update(e.taskId(), seq, t -> {
+            t.conferenceId = e.conferenceId();
+            t.title = e.title();
+            t.source = e.source();
+            t.leadUnitCode = e.leadUnitCode();
+            t.coUnitCodes = coUnits;
+            t.units = List.copyOf(units);
+            t.dueDate = e.dueDate();
+            t.originalDueDate = e.dueDate();
+            t.assignedOn = e.assignedOn();
+            t.status = TaskStatus.ASSIGNED;
+            t.overdueRecorded = false;
+        });
         staged.done();
     }
 
@@ -148,10 +150,12 @@ public class TaskProjection implements ReplayableProjection {
     private void acknowledge(String taskId, long seq, LocalDate on, boolean withFirstReport) {
         TaskBatch staged = staged();
         staged.update(taskId, seq, t -> {
-            TaskStatus status = status(t) == TaskStatus.ASSIGNED ? TaskStatus.ACKNOWLEDGED : status(t);
-            t.append("acknowledgedOn", date(on)).append("status", status == null ? null : status.name());
+            if (t.status == TaskStatus.ASSIGNED) {
+                t.status = TaskStatus.ACKNOWLEDGED;
+            }
+            t.acknowledgedOn = on;
             if (withFirstReport) {
-                t.append("acknowledgedWithFirstReport", true);
+                t.acknowledgedWithFirstReport = true;
             }
         });
         staged.done();
@@ -163,14 +167,12 @@ public class TaskProjection implements ReplayableProjection {
         staged.history(e.taskId(), seq, HistoryKind.PROGRESS, e.reportedAt(), TaskHistoryEntries.progress(e));
         staged.latestReport(staged.task(e.taskId()), e);
         staged.update(e.taskId(), seq, t -> {
-            TaskStatus status = status(t);
-            if (status == null || status == TaskStatus.ASSIGNED || status == TaskStatus.ACKNOWLEDGED) {
-                status = TaskStatus.IN_PROGRESS;
+            if (t.status == null || t.status == TaskStatus.ASSIGNED || t.status == TaskStatus.ACKNOWLEDGED) {
+                t.status = TaskStatus.IN_PROGRESS;
             }
-            t.append("lastReportAt", e.reportedAt().toString())
-                    .append("lastReportUnit", e.unitCode())
-                    .append("lastPercent", e.percentComplete())
-                    .append("status", status.name());
+            t.lastReportAt = e.reportedAt();
+            t.lastReportUnit = e.unitCode();
+            t.lastPercent = e.percentComplete();
         });
         staged.done();
     }
@@ -183,13 +185,10 @@ public class TaskProjection implements ReplayableProjection {
             @MetaDataValue("actorRole") String actorRole) {
         TaskBatch staged = staged();
         staged.history(e.taskId(), seq, HistoryKind.URGED, e.urgedAt(), TaskHistoryEntries.urged(e, actor, actorRole));
-        staged.update(
-                e.taskId(),
-                seq,
-                t -> t.append("urgings", (t.get("urgings") instanceof Number n ? n.intValue() : 0) + 1)
-                        .append(
-                                "lastUrgedAt",
-                                e.urgedAt() == null ? null : e.urgedAt().toString()));
+        staged.update(e.taskId(), seq, t -> {
+            t.urgings++;
+            t.lastUrgedAt = e.urgedAt();
+        });
         staged.done();
     }
 
@@ -204,12 +203,11 @@ public class TaskProjection implements ReplayableProjection {
     public void on(DeadlineExtendedEvent e, @SequenceNumber long seq) {
         TaskBatch staged = staged();
         staged.history(e.taskId(), seq, HistoryKind.EXTENSION_GRANTED, TaskHistoryEntries.extensionGranted(e));
-        staged.update(
-                e.taskId(),
-                seq,
-                t -> t.append("dueDate", date(e.newDueDate()))
-                        .append("originalDueDate", date(e.originalDueDate()))
-                        .append("overdueRecorded", false));
+        staged.update(e.taskId(), seq, t -> {
+            t.dueDate = e.newDueDate();
+            t.originalDueDate = e.originalDueDate();
+            t.overdueRecorded = false;
+        });
         staged.done();
     }
 
@@ -224,11 +222,10 @@ public class TaskProjection implements ReplayableProjection {
     public void on(CompletionSubmittedEvent e, @SequenceNumber long seq) {
         TaskBatch staged = staged();
         staged.history(e.taskId(), seq, HistoryKind.COMPLETION, TaskHistoryEntries.completion(e));
-        staged.update(
-                e.taskId(),
-                seq,
-                t -> t.append("status", TaskStatus.COMPLETION_SUBMITTED.name())
-                        .append("completionSubmittedOn", date(e.submittedOn())));
+        staged.update(e.taskId(), seq, t -> {
+            t.status = TaskStatus.COMPLETION_SUBMITTED;
+            t.completionSubmittedOn = e.submittedOn();
+        });
         staged.done();
     }
 
@@ -237,8 +234,8 @@ public class TaskProjection implements ReplayableProjection {
         TaskBatch staged = staged();
         staged.history(e.taskId(), seq, HistoryKind.RETURNED, TaskHistoryEntries.returned(e));
         staged.update(e.taskId(), seq, t -> {
-            t.append("status", TaskStatus.IN_PROGRESS.name());
-            t.remove("completionSubmittedOn");
+            t.status = TaskStatus.IN_PROGRESS;
+            t.completionSubmittedOn = null;
         });
         staged.done();
     }
@@ -246,14 +243,13 @@ public class TaskProjection implements ReplayableProjection {
     @EventHandler
     public void on(TaskClosedEvent e, @SequenceNumber long seq) {
         TaskBatch staged = staged();
-        staged.update(
-                e.taskId(),
-                seq,
-                t -> t.append("status", TaskStatus.CLOSED.name())
-                        .append("closedOn", date(e.closedOn()))
-                        .append("closeNote", e.note())
-                        .append("completionSubmittedOn", date(e.completionSubmittedOn()))
-                        .append("onTime", e.onTime()));
+        staged.update(e.taskId(), seq, t -> {
+            t.status = TaskStatus.CLOSED;
+            t.closedOn = e.closedOn();
+            t.closeNote = e.note();
+            t.completionSubmittedOn = e.completionSubmittedOn();
+            t.onTime = e.onTime();
+        });
         staged.done();
     }
 
@@ -261,7 +257,7 @@ public class TaskProjection implements ReplayableProjection {
     public void on(TaskBecameOverdueEvent e, @SequenceNumber long seq) {
         TaskBatch staged = staged();
         staged.history(e.taskId(), seq, HistoryKind.OVERDUE, TaskHistoryEntries.overdue(e));
-        staged.update(e.taskId(), seq, t -> t.append("overdueRecorded", true));
+        staged.update(e.taskId(), seq, t -> t.overdueRecorded = true);
         staged.done();
     }
 
@@ -281,10 +277,5 @@ public class TaskProjection implements ReplayableProjection {
         return batch == null
                 ? new TaskBatch(collections, clock.getZone(), moves, true)
                 : batch.part(this, () -> new TaskBatch(collections, clock.getZone(), moves, false));
-    }
-
-    private static TaskStatus status(Document task) {
-        String status = task == null ? null : task.getString("status");
-        return status == null ? null : TaskStatus.valueOf(status);
     }
 }

@@ -31,34 +31,20 @@ public class TaskQueries {
         this.units = units;
     }
 
-    /**
-     * Every filter in MongoDB, the page cut there too: RAG through the dates each task document keeps
-     * ({@link TaskReadModel#ragFilter}), evaluated for today. A task list built before those dates were
-     * kept has its tasks rated here, after the other filters, and the page cut from that.
-     */
+    /** Every filter in MongoDB, the page cut there too: RAG through the dates each task keeps ({@link RagPolicy#filter}), for today. */
     @QueryHandler
     public TaskList handle(FindTasksQuery query) {
         Bson filter = TaskReadModel.filter(query.conferenceId(), query.unitCode(), query.status(), query.dueBefore());
         UnitDirectory.UnitNames names = units.names(query.conferenceId());
         int skip = Math.multiplyExact(query.page(), query.size());
         LocalDate today = rag.today();
-        Optional<Bson> byRag = query.rag() == null
-                ? Optional.of(filter)
-                : tasks.ragFilter(query.rag(), today, rag).map(r -> and(filter, r));
-        if (byRag.isPresent()) {
-            List<TaskRow> rows = tasks.find(byRag.get(), skip, query.size()).stream()
-                    .map(t -> row(t, names, today))
-                    .toList();
-            return new TaskList(rows, tasks.count(byRag.get()));
+        if (query.rag() != null) {
+            filter = and(filter, rag.filter(query.rag(), today));
         }
-        List<TaskRow> matching = tasks.find(filter).stream()
+        List<TaskRow> rows = tasks.find(filter, skip, query.size()).stream()
                 .map(t -> row(t, names, today))
-                .filter(row -> row.rag() == query.rag())
                 .toList();
-        List<TaskRow> page = skip >= matching.size()
-                ? List.of()
-                : matching.subList(skip, Math.min(matching.size(), skip + query.size()));
-        return new TaskList(page, matching.size());
+        return new TaskList(rows, tasks.count(filter));
     }
 
     @QueryHandler

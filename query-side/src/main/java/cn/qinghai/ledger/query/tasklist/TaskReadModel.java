@@ -8,8 +8,9 @@ import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
 
-import cn.qinghai.ledger.events.task.RagStatus;
 import cn.qinghai.ledger.events.task.TaskStatus;
+import cn.qinghai.ledger.platform.web.ReadModelRebuildingException;
+import cn.qinghai.ledger.query.platform.ReadModelCodecs;
 import cn.qinghai.ledger.query.platform.ReadModelCollections;
 import cn.qinghai.ledger.query.platform.ReadModelGenerations;
 import cn.qinghai.ledger.query.platform.ReadModelStore;
@@ -17,8 +18,10 @@ import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -44,21 +47,24 @@ public class TaskReadModel {
     private static final int BATCH = 1_000;
 
     private final ReadModelCollections collections;
+    private final ZoneId zone;
+    private final TaskListOrigin.Known currentGenerations = new TaskListOrigin.Known();
 
     /** Reads the generation of the task list that serves readers (it follows a rebuild's switch). */
     @Autowired
-    public TaskReadModel(ReadModelGenerations generations) {
-        this.collections = generations.live(TaskProjection.GROUP);
+    public TaskReadModel(ReadModelGenerations generations, Clock clock) {
+        this(generations.live(TaskProjection.GROUP), clock.getZone());
     }
 
-    /** Reads a plain task list in {@code db}, for tests and fixtures. */
-    public TaskReadModel(MongoDatabase readModelDatabase) {
-        this(ReadModelCollections.plain(readModelDatabase));
+    /** Reads a plain task list in {@code db}, written in {@code zone}, for tests and fixtures. */
+    public TaskReadModel(MongoDatabase readModelDatabase, ZoneId zone) {
+        this(ReadModelCollections.plain(readModelDatabase), zone);
     }
 
-    /** Reads the task list in {@code collections} (e.g. one rebuilt as of a past date). */
-    public TaskReadModel(ReadModelCollections collections) {
+    /** Reads the task list in {@code collections} (e.g. one rebuilt as of a past date), written in {@code zone}. */
+    public TaskReadModel(ReadModelCollections collections, ZoneId zone) {
         this.collections = collections;
+        this.zone = zone;
     }
 
     /** Mongo's part of the task list's filters; each may be null. {@code unitCode} is the lead or a co-unit. */
@@ -74,21 +80,9 @@ public class TaskReadModel {
             filters.add(eq("status", status.name()));
         }
         if (dueBefore != null) {
-            filters.add(lt("dueDate", date(dueBefore)));
+            filters.add(lt("dueDate", dueBefore));
         }
         return filters.isEmpty() ? new Document() : and(filters);
-    }
-
-    /**
-     * The tasks whose RAG on {@code today} is {@code rag} ({@link RagPolicy#filter}, on the dates each task
-     * keeps), or empty when this task list has no stored dates that can be read under the policy's rules
-     * and zone (built before they existed): the caller then rates each task.
-     */
-    public Optional<Bson> ragFilter(RagStatus rag, LocalDate today, RagPolicy policy) {
-        if (!TaskListOrigin.kept(collections, policy.zone())) {
-            return Optional.empty();
-        }
-        return Optional.of(policy.filter(rag, today));
     }
 
     /** Tasks matching {@code filter}, by due date then id. */
@@ -105,7 +99,7 @@ public class TaskReadModel {
     }
 
     public Optional<TaskRecord> find(String taskId) {
-        return Optional.ofNullable(tasks().find(eq("_id", taskId)).first()).map(TaskRecord::of);
+        return Optional.ofNullable(tasks().find(eq("_id", taskId)).first());
     }
 
     public List<TaskRecord> findAll(Collection<String> taskIds) {
@@ -129,12 +123,7 @@ public class TaskReadModel {
      * rebuilt.)
      */
     public Map<String, OffsetDateTime> lastReportsBy(String conferenceId, Collection<String> unitCodes) {
-        return UnitLatestReports.read(collections.get(TaskProjection.UNIT_REPORTS), conferenceId, unitCodes);
-    }
-
-    /** The generation of the task list this reads (the read models kept beside it live there too). */
-    public ReadModelCollections collections() {
-        return collections;
+        return UnitLatestReports.read(current().get(TaskProjection.UNIT_REPORTS), conferenceId, unitCodes);
     }
 
     /**
@@ -196,23 +185,39 @@ public class TaskReadModel {
      * refuses replies over 48 MB, and the in-process server sends a sorted result in one reply unless
      * asked for batches).
      */
-    private FindIterable<Document> sorted(Bson filter) {
+    private FindIterable<TaskRecord> sorted(Bson filter) {
         return tasks().find(filter).sort(Sorts.ascending("dueDate", "_id")).batchSize(BATCH);
     }
 
-    private static List<TaskRecord> records(FindIterable<Document> documents) {
-        List<TaskRecord> records = new ArrayList<>();
-        for (Document d : documents) {
-            records.add(TaskRecord.of(d));
-        }
-        return records;
+    private static List<TaskRecord> records(FindIterable<TaskRecord> found) {
+        return found.into(new ArrayList<>());
     }
 
-    private MongoCollection<Document> tasks() {
-        return collections.get(TaskProjection.TASKS);
+    /** The tasks collection in {@code collections}, typed. */
+    static MongoCollection<TaskRecord> tasks(ReadModelCollections collections) {
+        return ReadModelCodecs.typed(collections.get(TaskProjection.TASKS), TaskRecord.class);
+    }
+
+    /**
+     * The tasks collection of the generation that serves, typed; refused while that generation was written
+     * by an earlier version ({@link TaskListOrigin}) and is being rebuilt.
+     */
+    private MongoCollection<TaskRecord> tasks() {
+        return tasks(current());
+    }
+
+    /**
+     * The collections of the generation that serves, refused while an earlier version wrote it
+     * ({@link TaskListOrigin}): it is being rebuilt, and its live processor no longer writes it.
+     */
+    public ReadModelCollections current() {
+        if (!currentGenerations.isCurrent(collections, zone)) {
+            throw new ReadModelRebuildingException("task list", TaskListOrigin.whyNot(collections, zone));
+        }
+        return collections;
     }
 
     private MongoCollection<Document> history() {
-        return collections.get(TaskProjection.HISTORY);
+        return current().get(TaskProjection.HISTORY);
     }
 }

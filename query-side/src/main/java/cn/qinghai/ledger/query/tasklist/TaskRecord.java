@@ -1,28 +1,34 @@
 package cn.qinghai.ledger.query.tasklist;
 
-import static cn.qinghai.ledger.query.platform.MongoWrites.date;
-
 import cn.qinghai.ledger.events.task.TaskSource;
 import cn.qinghai.ledger.events.task.TaskStatus;
-import cn.qinghai.ledger.query.platform.MongoWrites;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.bson.Document;
+import org.bson.codecs.pojo.annotations.BsonId;
 
 /**
  * A task as the tasks collection keeps it, for the read models that build on it (task list, unit
- * status board, decision register, circular). RAG is not stored: {@link RagPolicy} computes it.
- * {@code seq} is the sequence number of the latest event of the task applied to this document (events
- * that only add history, such as an extension request, leave it alone).
+ * status board, decision register, circular): a typed document mapped by the driver's record codec
+ * ({@link cn.qinghai.ledger.query.platform.ReadModelCodecs}), days as dates. Written only by
+ * {@link TaskBatch}.
+ *
+ * <p>RAG is not stored: {@link RagPolicy} computes it; the task keeps the three dates a RAG filter selects
+ * by ({@code redFrom}, {@code dueAtWork}, {@code reportSinceAtWork}, {@link RagPolicy#datesOf}). {@code units}
+ * is the lead and the co-units, for the filter by unit. {@code pendingChange} is what the task's last move
+ * changes in {@link TaskMoves} until it has been applied (null otherwise). {@code seq} is the sequence number
+ * of the latest event of the task applied to this document (events that only add history, such as an
+ * extension request, leave it alone).
  */
 public record TaskRecord(
-        String taskId,
+        @BsonId String taskId,
         String conferenceId,
         String title,
         TaskSource source,
         String leadUnitCode,
         List<String> coUnitCodes,
+        List<String> units,
         LocalDate assignedOn,
         LocalDate acknowledgedOn,
         boolean acknowledgedWithFirstReport,
@@ -30,53 +36,66 @@ public record TaskRecord(
         LocalDate originalDueDate,
         TaskStatus status,
         OffsetDateTime lastReportAt,
+        String lastReportUnit,
         Integer lastPercent,
         int urgings,
+        OffsetDateTime lastUrgedAt,
         LocalDate completionSubmittedOn,
         LocalDate closedOn,
         Boolean onTime,
         String closeNote,
         boolean overdueRecorded,
+        LocalDate redFrom,
+        LocalDate dueAtWork,
+        LocalDate reportSinceAtWork,
+        PendingChange pendingChange,
         long seq) {
+
+    /**
+     * A change to {@link TaskMoves} not yet applied: the task's event {@code seq} that made it, the batch
+     * that applies it ({@code by}), and the change itself, in the follower's own form.
+     */
+    public record PendingChange(long seq, String by, Document changes) {}
+
+    public TaskRecord {
+        coUnitCodes = coUnitCodes == null ? List.of() : coUnitCodes;
+        units = units == null ? List.of() : units;
+    }
 
     public boolean closed() {
         return status == TaskStatus.CLOSED;
     }
 
-    static TaskRecord of(Document d) {
-        Document s = d.get("source", Document.class);
-        TaskSource source = s == null
-                ? null
-                : new TaskSource(
-                        s.getString("kind") == null ? null : TaskSource.Kind.valueOf(s.getString("kind")),
-                        s.getString("meetingId"),
-                        s.getString("decisionId"),
-                        s.getString("minutesDocumentNo"),
-                        s.getString("reference"));
-        String status = d.getString("status");
-        String lastReportAt = d.getString("lastReportAt");
-        List<String> coUnits = d.getList("coUnitCodes", String.class);
+    /** This task with the change it leaves to {@link TaskMoves} (null: none). */
+    TaskRecord withPendingChange(PendingChange change) {
         return new TaskRecord(
-                d.getString("_id"),
-                d.getString("conferenceId"),
-                d.getString("title"),
+                taskId,
+                conferenceId,
+                title,
                 source,
-                d.getString("leadUnitCode"),
-                coUnits == null ? List.of() : coUnits,
-                date(d, "assignedOn"),
-                date(d, "acknowledgedOn"),
-                d.getBoolean("acknowledgedWithFirstReport", false),
-                date(d, "dueDate"),
-                date(d, "originalDueDate"),
-                status == null ? null : TaskStatus.valueOf(status),
-                lastReportAt == null ? null : OffsetDateTime.parse(lastReportAt),
-                d.getInteger("lastPercent"),
-                d.getInteger("urgings", 0),
-                date(d, "completionSubmittedOn"),
-                date(d, "closedOn"),
-                d.getBoolean("onTime"),
-                d.getString("closeNote"),
-                d.getBoolean("overdueRecorded", false),
-                d.get(MongoWrites.SEQ) instanceof Number n ? n.longValue() : -1);
+                leadUnitCode,
+                coUnitCodes,
+                units,
+                assignedOn,
+                acknowledgedOn,
+                acknowledgedWithFirstReport,
+                dueDate,
+                originalDueDate,
+                status,
+                lastReportAt,
+                lastReportUnit,
+                lastPercent,
+                urgings,
+                lastUrgedAt,
+                completionSubmittedOn,
+                closedOn,
+                onTime,
+                closeNote,
+                overdueRecorded,
+                redFrom,
+                dueAtWork,
+                reportSinceAtWork,
+                change,
+                seq);
     }
 }

@@ -34,12 +34,12 @@ final class UnitLatestReports {
     private final Map<String, Document> staged = new LinkedHashMap<>();
 
     /** Keeps the later of this report and any earlier one of the same unit in this batch. */
-    void keep(Document task, ProgressReportedEvent e) {
+    void keep(TaskRecord task, ProgressReportedEvent e) {
         if (task == null || e.reportedAt() == null) {
             return;
         }
         long millis = e.reportedAt().toInstant().toEpochMilli();
-        String id = id(task.getString("conferenceId"), e.unitCode());
+        String id = id(task.conferenceId(), e.unitCode());
         Document known = staged.get(id);
         if (known == null || known.getLong("epochMillis") < millis) {
             staged.put(

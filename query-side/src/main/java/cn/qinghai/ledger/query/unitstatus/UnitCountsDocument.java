@@ -32,11 +32,6 @@ final class UnitCountsDocument {
     static final String DUE = "due";
     static final String SINCE = "since";
     static final String APPLIED = "applied";
-    /**
-     * Where versions before 2026-12 marked the batches under way: a document that still carries a mark
-     * was left by a batch that stopped between its writes then, and may lack changes its tasks show.
-     */
-    static final String LEGACY_MARKS = "pending";
 
     private UnitCountsDocument() {}
 
@@ -45,12 +40,6 @@ final class UnitCountsDocument {
         String id() {
             return conferenceId + "/" + unitCode;
         }
-    }
-
-    /** Whether the document carries a mark of a batch that an earlier version left between its writes. */
-    static boolean markedByEarlierVersion(Document d) {
-        Document marks = d.get(LEGACY_MARKS, Document.class);
-        return marks != null && !marks.isEmpty();
     }
 
     /**

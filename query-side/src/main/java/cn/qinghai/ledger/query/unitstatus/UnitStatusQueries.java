@@ -7,7 +7,6 @@ import cn.qinghai.ledger.events.task.*;
 import cn.qinghai.ledger.query.roster.RosterQueries;
 import cn.qinghai.ledger.query.tasklist.RagPolicy;
 import cn.qinghai.ledger.query.tasklist.TaskReadModel;
-import cn.qinghai.ledger.query.tasklist.TaskRecord;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -30,9 +29,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>A unit is read from its task counts ({@link UnitTaskCounts}: one document per unit, kept by this
  * package from the tasks projection's moves, evaluated for today by {@link RagPolicy}), so the board
- * costs the same at ten tasks and at a hundred thousand. Where the counts cannot answer (a task list
- * built by a version before them, or under other rules or in another zone, until the tasks projection is
- * rebuilt) the unit's tasks are rated one by one, with the same result.
+ * costs the same at ten tasks and at a hundred thousand. The property tests hold it equal to rating each
+ * of the unit's tasks ({@link RagPolicy#rateUnit}).
  */
 @Component
 public class UnitStatusQueries {
@@ -46,7 +44,7 @@ public class UnitStatusQueries {
         this.roster = roster;
         this.tasks = tasks;
         this.rag = rag;
-        this.counts = new UnitCountsReader(tasks.collections(), rag.clock());
+        this.counts = new UnitCountsReader(tasks);
     }
 
     @QueryHandler
@@ -71,23 +69,14 @@ public class UnitStatusQueries {
                         .get(unit));
     }
 
-    /** The units of one conference: from their counts, and those the counts cannot answer from their tasks. */
+    /** The units of one conference, from their counts. */
     private Map<UnitView, UnitStatusView> statuses(String conferenceId, List<UnitView> units, LocalDate today) {
         List<String> codes = units.stream().map(UnitView::unitCode).toList();
-        Map<String, UnitCountsDocument.Counts> counts =
-                this.counts.read(conferenceId, codes).orElse(Map.of());
+        Map<String, UnitCountsDocument.Counts> counts = this.counts.read(conferenceId, codes);
         Map<String, OffsetDateTime> reports = tasks.lastReportsBy(conferenceId, codes);
-        List<UnitView> uncounted =
-                units.stream().filter(u -> !counts.containsKey(u.unitCode())).toList();
-        List<TaskRecord> candidates = uncounted.isEmpty()
-                ? List.of()
-                : tasks.find(TaskReadModel.filter(
-                        conferenceId, uncounted.size() == 1 ? uncounted.get(0).unitCode() : null, null, null));
         Map<UnitView, UnitStatusView> views = new HashMap<>();
         for (UnitView unit : units) {
-            UnitCountsDocument.Counts c = counts.get(unit.unitCode());
-            OffsetDateTime report = reports.get(unit.unitCode());
-            views.put(unit, c != null ? counted(unit, c, today, report) : rated(unit, candidates, today, report));
+            views.put(unit, counted(unit, counts.get(unit.unitCode()), today, reports.get(unit.unitCode())));
         }
         return views;
     }
@@ -105,41 +94,6 @@ public class UnitStatusQueries {
                 total - closed,
                 c.asCoUnit());
         return view(unit, counts, rag.overdue(c.dated(), today), c.closedOnTime(), report, rag.worst(c.dated(), today));
-    }
-
-    /** The unit's status rated task by task from {@code candidates} (the conference's tasks, or the unit's). */
-    private UnitStatusView rated(UnitView unit, List<TaskRecord> candidates, LocalDate today, OffsetDateTime report) {
-        String code = unit.unitCode();
-        int total = 0, assigned = 0, acknowledged = 0, inProgress = 0, submitted = 0, closed = 0, asCoUnit = 0;
-        int closedOnTime = 0;
-        List<TaskRecord> led = new ArrayList<>();
-        for (TaskRecord task : candidates) {
-            if (!unit.conferenceId().equals(task.conferenceId())) {
-                continue;
-            }
-            if (!code.equals(task.leadUnitCode())) {
-                if (task.coUnitCodes().contains(code) && !task.closed()) {
-                    asCoUnit++;
-                }
-                continue;
-            }
-            total++;
-            led.add(task);
-            switch (task.status()) {
-                case ASSIGNED -> assigned++;
-                case ACKNOWLEDGED -> acknowledged++;
-                case IN_PROGRESS -> inProgress++;
-                case COMPLETION_SUBMITTED -> submitted++;
-                case CLOSED -> closed++;
-            }
-            if (task.closed() && Boolean.TRUE.equals(task.onTime())) {
-                closedOnTime++;
-            }
-        }
-        var counts = new UnitStatusView.TaskCounts(
-                total, assigned, acknowledged, inProgress, submitted, closed, total - closed, asCoUnit);
-        RagPolicy.UnitRag rated = rag.rateUnit(led, today);
-        return view(unit, counts, rated.overdue(), closedOnTime, report, rated.worst());
     }
 
     private UnitStatusView view(

@@ -94,6 +94,7 @@ class RagPolicyTest {
                 TaskSource.direct("批示"),
                 "health",
                 List.of(),
+                List.of("health"),
                 assigned,
                 null,
                 false,
@@ -101,13 +102,19 @@ class RagPolicyTest {
                 due,
                 status,
                 report,
+                report == null ? null : "health",
                 null,
                 0,
+                null,
                 submitted,
                 closed ? START.plusDays(random.nextInt(30)) : null,
                 closed ? random.nextBoolean() : null,
                 null,
                 due != null && random.nextInt(4) == 0,
+                null,
+                null,
+                null,
+                null,
                 1);
     }
 }

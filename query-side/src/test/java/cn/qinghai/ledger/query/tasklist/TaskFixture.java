@@ -1,14 +1,14 @@
 package cn.qinghai.ledger.query.tasklist;
 
+import cn.qinghai.ledger.events.task.FindTasksQuery;
+import cn.qinghai.ledger.events.task.TaskList;
+import cn.qinghai.ledger.events.task.TaskRow;
 import cn.qinghai.ledger.platform.calendar.WorkingCalendar;
 import cn.qinghai.ledger.query.roster.UnitDirectory;
 import cn.qinghai.ledger.query.unitstatus.UnitTaskCounts;
 import cn.qinghai.ledger.testsupport.MutableClock;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import java.util.function.Supplier;
-import org.bson.Document;
+import java.util.List;
 
 /** The task read model wired as Spring wires it, on a test database and a clock the test moves. */
 public final class TaskFixture {
@@ -21,32 +21,32 @@ public final class TaskFixture {
 
     public TaskFixture(MongoDatabase db, MutableClock clock) {
         projection = new TaskProjection(db, clock, new UnitTaskCounts());
-        readModel = new TaskReadModel(db);
+        readModel = new TaskReadModel(db, clock.getZone());
         rag = new RagPolicy(clock, WorkingCalendar.weekdaysOnly(), supervision);
         queries = new TaskQueries(readModel, rag, new UnitDirectory(db));
     }
 
-    /** The unit task counts' collection, and the record that they were kept from the first event. */
+    /** The unit task counts' collection, and the record of how the task list was written. */
     public static final String UNIT_COUNTS = UnitTaskCounts.COLLECTION;
 
-    public static final String COUNTS_COMPLETE = TaskListOrigin.ID;
+    public static final String ORIGIN = TaskListOrigin.ID;
 
     /**
-     * What {@code read} answers where the task list has no counts or stored RAG dates: every task rated
-     * in turn (the paths of a task list built before them). The record that they were kept is put back.
+     * What {@code query} answers when every task is rated in turn ({@link RagPolicy#assess}) rather than
+     * selected by its stored RAG dates: the oracle the RAG filter is held equal to. The tasks matching the
+     * other filters are read whole, rated, kept where their colour is the query's, and the page cut.
      */
-    public static <T> T rated(MongoDatabase db, Supplier<T> read) {
-        MongoCollection<Document> counts = db.getCollection(UNIT_COUNTS);
-        Document complete = counts.find(Filters.eq("_id", COUNTS_COMPLETE)).first();
-        if (complete == null) {
-            throw new IllegalStateException("the counts were not kept from the first event");
-        }
-        counts.deleteOne(Filters.eq("_id", COUNTS_COMPLETE));
-        try {
-            return read.get();
-        } finally {
-            counts.insertOne(complete);
-        }
+    public TaskList ratedOneByOne(FindTasksQuery query) {
+        TaskList all = queries.handle(new FindTasksQuery(
+                query.conferenceId(), query.unitCode(), query.status(), null, query.dueBefore(), 0, Integer.MAX_VALUE));
+        List<TaskRow> matching = all.items().stream()
+                .filter(row -> query.rag() == null || row.rag() == query.rag())
+                .toList();
+        int skip = query.page() * query.size();
+        List<TaskRow> page = skip >= matching.size()
+                ? List.of()
+                : matching.subList(skip, Math.min(matching.size(), skip + query.size()));
+        return new TaskList(page, matching.size());
     }
 
     public static String[] collections() {

@@ -262,7 +262,7 @@ class TaskProjectionTest {
 
         List<Document> indexed = tasks.readModel.history(t);
         List<Document> byId = new TaskReadModel(
-                        ReadModelCollections.of(mongo.db::getCollection, ReadModelStore.IN_PROCESS))
+                        ReadModelCollections.of(mongo.db::getCollection, ReadModelStore.IN_PROCESS), clock.getZone())
                 .history(t);
         assertThat(indexed)
                 .extracting(d -> d.get("seq"))

@@ -2,10 +2,14 @@ package cn.qinghai.ledger.query.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.qinghai.ledger.events.task.TaskStatus;
 import cn.qinghai.ledger.query.platform.InMemoryMongo;
+import cn.qinghai.ledger.query.platform.ReadModelCollections;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class TaskReadModelLargeResultTest {
 
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
     final InMemoryMongo mongo = new InMemoryMongo();
 
     @AfterEach
@@ -25,25 +31,26 @@ class TaskReadModelLargeResultTest {
 
     @Test
     void aTaskBookLargerThanOneReplyIsReadWhole() {
+        TaskListOrigin.record(ReadModelCollections.plain(mongo.db), Clock.system(ZONE));
         String padding = "托".repeat(400); // about 1.2 KB in UTF-8
-        List<Document> batch = new ArrayList<>();
+        List<TaskRecord> batch = new ArrayList<>();
         int tasks = 50_000;
         for (int i = 0; i < tasks; i++) {
-            batch.add(new Document("_id", "t" + i)
-                    .append("conferenceId", "c")
-                    .append("title", padding + i)
-                    .append("leadUnitCode", "health")
-                    .append("units", List.of("health"))
-                    .append("dueDate", "2026-12-" + (10 + i % 20))
-                    .append("status", "ASSIGNED")
-                    .append("seq", 0L));
+            TaskDraft task = new TaskDraft("t" + i);
+            task.conferenceId = "c";
+            task.title = padding + i;
+            task.leadUnitCode = "health";
+            task.units = List.of("health");
+            task.dueDate = LocalDate.of(2026, 12, 10 + i % 20);
+            task.status = TaskStatus.ASSIGNED;
+            batch.add(task.record(0, ZONE));
             if (batch.size() == 5_000) {
-                mongo.db.getCollection(TaskProjection.TASKS).insertMany(batch);
+                TaskReadModel.tasks(ReadModelCollections.plain(mongo.db)).insertMany(batch);
                 batch.clear();
             }
         }
 
-        List<TaskRecord> all = new TaskReadModel(mongo.db).find(TaskReadModel.filter("c", null, null, null));
+        List<TaskRecord> all = new TaskReadModel(mongo.db, ZONE).find(TaskReadModel.filter("c", null, null, null));
 
         assertThat(all).hasSize(tasks);
         assertThat(all.get(0).dueDate()).isBefore(all.get(tasks - 1).dueDate());

@@ -6,15 +6,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.qinghai.ledger.events.task.*;
+import cn.qinghai.ledger.platform.web.ReadModelRebuildingException;
 import cn.qinghai.ledger.query.platform.InMemoryMongo;
 import cn.qinghai.ledger.query.platform.ProcessorBatch;
 import cn.qinghai.ledger.query.platform.ReadModelCollections;
 import cn.qinghai.ledger.query.platform.ReadModelStore;
 import cn.qinghai.ledger.query.roster.RosterFixture;
 import cn.qinghai.ledger.query.roster.RosterQueries;
+import cn.qinghai.ledger.query.tasklist.RagPolicy;
 import cn.qinghai.ledger.query.tasklist.RandomTaskHistories;
 import cn.qinghai.ledger.query.tasklist.TaskFixture;
 import cn.qinghai.ledger.query.tasklist.TaskProjection;
+import cn.qinghai.ledger.query.tasklist.TaskReadModel;
+import cn.qinghai.ledger.query.tasklist.TaskRecord;
 import cn.qinghai.ledger.testsupport.MutableClock;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
@@ -24,7 +28,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,7 +116,7 @@ class UnitBoardFromCountsTest {
         assertThatThrownBy(() -> ProcessorBatch.run(closeT1())).hasStackTraceContaining("went away");
         assertThat(unit("health"))
                 .as("between the writes: the state before the batch, or after it, never a mixture")
-                .isIn(before, rated(() -> unit("health")));
+                .isIn(before, rated(unit("health")));
         ProcessorBatch.run(closeT1()); // handed again
 
         UnitStatusView after = unit("health");
@@ -121,8 +124,7 @@ class UnitBoardFromCountsTest {
         assertThat(after.tasks().open()).isEqualTo(1);
         assertThat(after.closedOnTime()).isEqualTo(1);
         assertThat(after.overdue()).isZero();
-        assertThat(after).isEqualTo(rated(() -> unit("health")));
-        assertThat(countedUnits()).containsAll(UNITS);
+        assertThat(after).isEqualTo(rated(unit("health")));
         assertThat(mongo.db.getCollection("tasks").find(exists("pendingChange")).first())
                 .as("no change left in a task")
                 .isNull();
@@ -157,7 +159,7 @@ class UnitBoardFromCountsTest {
 
         UnitStatusView health = unit("health");
         assertThat(health.tasks()).isEqualTo(new UnitStatusView.TaskCounts(1, 0, 0, 0, 1, 0, 1, 0));
-        assertThat(health).isEqualTo(rated(() -> unit("health")));
+        assertThat(health).isEqualTo(rated(unit("health")));
         assertThat(mongo.db
                         .getCollection(TaskFixture.UNIT_COUNTS)
                         .find(eq("_id", CID + "/health"))
@@ -187,44 +189,40 @@ class UnitBoardFromCountsTest {
 
         UnitStatusView health = unit("health");
         assertThat(health.tasks()).isEqualTo(new UnitStatusView.TaskCounts(1, 0, 0, 0, 1, 0, 1, 0));
-        assertThat(health).isEqualTo(rated(() -> unit("health")));
+        assertThat(health).isEqualTo(rated(unit("health")));
     }
 
     @Test
-    void aTaskListBuiltBeforeTheCountsExistedIsRatedTaskByTaskUntilRebuilt() {
+    void aTaskListWrittenByAnEarlierVersionIsNeitherReadNorWrittenUntilRebuilt() {
         projection.on(
                 new TaskAssignedEvent(
                         "t1", CID, "甲", "education", List.of(), START.plusDays(1), TaskSource.direct("批示"), START),
                 0);
-        mongo.db.getCollection(TaskFixture.UNIT_COUNTS).drop(); // as an older version left it
-        new TaskProjection(
-                mongo.db, clock, new UnitTaskCounts()); // a start finds tasks and no counts: it does not claim them
-        assertThat(mongo.db.getCollection(TaskFixture.UNIT_COUNTS).countDocuments())
-                .isZero();
-        clock.set(START.plusDays(3));
-        assertThat(unit("education").overdue()).isEqualTo(1);
+        assertThat(projection.upToDate()).isTrue();
 
-        projection.reset();
-        projection.on(
-                new TaskAssignedEvent(
-                        "t1", CID, "甲", "education", List.of(), START.plusDays(1), TaskSource.direct("批示"), START),
-                0);
-        assertThat(mongo.db
-                        .getCollection(TaskFixture.UNIT_COUNTS)
-                        .find(eq("_id", CID + "/education"))
-                        .first())
-                .isNotNull();
-        assertThat(unit("education").overdue()).isEqualTo(1);
-        assertThat(countedUnits()).contains("education");
-
-        // counted under other rules (a later version changed what a task contributes): rated until rebuilt
+        // counted under other rules (a later version changed what a task contributes)
         mongo.db
                 .getCollection(TaskFixture.UNIT_COUNTS)
-                .updateOne(eq("_id", TaskFixture.COUNTS_COMPLETE), com.mongodb.client.model.Updates.set("rules", 0));
-        assertThat(counts().read(CID, UNITS)).isEmpty();
-        assertThat(tasks.readModel.ragFilter(RagStatus.RED, START.plusDays(3), tasks.rag))
-                .isEmpty();
-        assertThat(unit("education").overdue()).isEqualTo(1);
+                .updateOne(eq("_id", TaskFixture.ORIGIN), com.mongodb.client.model.Updates.set("rules", 0));
+        TaskFixture fresh = new TaskFixture(mongo.db, clock); // a process started on it
+        UnitStatusQueries freshBoard = new UnitStatusQueries(new RosterQueries(mongo.db), fresh.readModel, fresh.rag);
+        assertThat(fresh.projection.upToDate()).isFalse();
+        assertThatThrownBy(() -> freshBoard.handle(new FindUnitStatusQuery(CID, "education")))
+                .isInstanceOf(ReadModelRebuildingException.class)
+                .hasMessageContaining("under rules 0");
+        assertThatThrownBy(() -> fresh.queries.handle(new FindTasksQuery(CID, null, null, RagStatus.RED, null, 0, 10)))
+                .isInstanceOf(ReadModelRebuildingException.class);
+
+        // and one written before the format and rules were recorded at all
+        mongo.db.getCollection(TaskFixture.UNIT_COUNTS).deleteOne(eq("_id", TaskFixture.ORIGIN));
+        TaskFixture older = new TaskFixture(mongo.db, clock);
+        assertThat(older.projection.upToDate()).isFalse();
+        assertThatThrownBy(() -> older.readModel.find("t1")).isInstanceOf(ReadModelRebuildingException.class);
+
+        // reset (as a rebuild's fresh generation starts): written and read again
+        older.projection.reset();
+        assertThat(older.projection.upToDate()).isTrue();
+        assertThat(older.readModel.find("t1")).isEmpty();
     }
 
     @Test
@@ -304,27 +302,14 @@ class UnitBoardFromCountsTest {
                 new UnitTaskCounts());
     }
 
-    private java.util.Set<String> countedUnits() {
-        return counts().read(CID, UNITS).orElseThrow().keySet();
-    }
-
-    private UnitCountsReader counts() {
-        return new UnitCountsReader(ReadModelCollections.plain(mongo.db), clock);
-    }
-
     private UnitStatusView unit(String code) {
         return board.handle(new FindUnitStatusQuery(CID, code)).orElseThrow();
     }
 
     private void assertSameBoard(String when, LocalDate day) {
         clock.set(day);
-        assertThat(counts().read(CID, UNITS).orElseThrow())
-                .as("every unit read from its counts")
-                .containsOnlyKeys(UNITS);
         UnitStatusList counted = board.handle(new FindUnitStatusBoardQuery(CID, true));
-        assertThat(counted)
-                .as(when + ", on " + day)
-                .isEqualTo(rated(() -> board.handle(new FindUnitStatusBoardQuery(CID, true))));
+        assertThat(counted).as(when + ", on " + day).isEqualTo(rated(counted));
         for (String code : UNITS) {
             assertThat(unit(code))
                     .as(when + ", " + code + " alone, on " + day)
@@ -335,8 +320,59 @@ class UnitBoardFromCountsTest {
         }
     }
 
-    private <T> T rated(Supplier<T> read) {
-        return TaskFixture.rated(mongo.db, read);
+    /**
+     * {@code counted} as rating each of the unit's tasks one by one gives it ({@link RagPolicy#rateUnit}): the
+     * oracle the counts are held equal to. Its roster fields and latest report are taken as they are.
+     */
+    private UnitStatusView rated(UnitStatusView counted) {
+        String code = counted.unitCode();
+        int total = 0, assigned = 0, acknowledged = 0, inProgress = 0, submitted = 0, closed = 0, asCoUnit = 0;
+        int closedOnTime = 0;
+        List<TaskRecord> led = new java.util.ArrayList<>();
+        for (TaskRecord task : tasks.readModel.find(TaskReadModel.filter(counted.conferenceId(), null, null, null))) {
+            if (!code.equals(task.leadUnitCode())) {
+                if (task.coUnitCodes().contains(code) && !task.closed()) {
+                    asCoUnit++;
+                }
+                continue;
+            }
+            total++;
+            led.add(task);
+            switch (task.status()) {
+                case ASSIGNED -> assigned++;
+                case ACKNOWLEDGED -> acknowledged++;
+                case IN_PROGRESS -> inProgress++;
+                case COMPLETION_SUBMITTED -> submitted++;
+                case CLOSED -> closed++;
+            }
+            if (task.closed() && Boolean.TRUE.equals(task.onTime())) {
+                closedOnTime++;
+            }
+        }
+        RagPolicy.UnitRag rated = tasks.rag.rateUnit(led, tasks.rag.today());
+        Double rate = closed == 0 ? null : Math.round(10_000.0 * closedOnTime / closed) / 10_000.0;
+        return new UnitStatusView(
+                counted.conferenceId(),
+                code,
+                counted.name(),
+                counted.duties(),
+                counted.active(),
+                counted.addedOn(),
+                counted.removedOn(),
+                counted.member(),
+                counted.liaison(),
+                new UnitStatusView.TaskCounts(
+                        total, assigned, acknowledged, inProgress, submitted, closed, total - closed, asCoUnit),
+                rated.overdue(),
+                closedOnTime,
+                rate,
+                counted.lastReportAt(),
+                rated.worst(),
+                counted.decisions());
+    }
+
+    private UnitStatusList rated(UnitStatusList counted) {
+        return new UnitStatusList(counted.items().stream().map(this::rated).toList(), counted.total());
     }
 
     /** Hands {@code events} as one processor batch, or (one time in four) one by one as a dead-letter retry would. */
@@ -384,9 +420,10 @@ class UnitBoardFromCountsTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static MongoCollection<Document> interceptBulkWrite(
-            MongoCollection<Document> real, AtomicInteger at, Runnable before) {
-        return (MongoCollection<Document>) Proxy.newProxyInstance(
+    /** {@code real}, and the typed views of it ({@code withDocumentClass}, ...), counting their bulk writes together. */
+    private static <T> MongoCollection<T> interceptBulkWrite(
+            MongoCollection<T> real, AtomicInteger at, Runnable before) {
+        return (MongoCollection<T>) Proxy.newProxyInstance(
                 UnitBoardFromCountsTest.class.getClassLoader(),
                 new Class<?>[] {MongoCollection.class},
                 (proxy, method, args) -> {
@@ -394,7 +431,11 @@ class UnitBoardFromCountsTest {
                         before.run();
                     }
                     try {
-                        return method.invoke(real, args);
+                        Object result = method.invoke(real, args);
+                        return result instanceof MongoCollection<?> view
+                                        && method.getName().startsWith("with")
+                                ? interceptBulkWrite(view, at, before)
+                                : result;
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }

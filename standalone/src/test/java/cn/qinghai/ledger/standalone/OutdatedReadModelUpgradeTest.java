@@ -1,0 +1,134 @@
+package cn.qinghai.ledger.standalone;
+
+import static com.mongodb.client.model.Filters.eq;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Updates;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An upgrade that changes how the task list is stored: the service started on read models that an earlier
+ * version wrote (task documents with days as ISO text, no stored format) neither reads nor extends them. It
+ * answers their readers {@code 503 read-model-rebuilding} with {@code Retry-After}, keeps taking commands,
+ * rebuilds the task list from the event store by itself and then answers as before, with what was
+ * commanded in between.
+ */
+class OutdatedReadModelUpgradeTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aTaskListWrittenByAnEarlierVersionIsRebuiltAtStartAndAnsweredAsBefore() {
+        StandaloneLedger ledger = StandaloneLedger.on(dataDir)
+                .readModels(StandaloneLedger.ReadModels.FILE)
+                .properties("ledger.read-model.retired-generation-grace=PT0S")
+                .start();
+        LedgerApi api = ledger.api();
+        assertThat(api.post("office", "/api/tasks", TaskRequests.assignment("before-upgrade", "education"))
+                        .status())
+                .isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> api.get("viewer", "/api/tasks/before-upgrade").status() == 200);
+        JsonNode taskBefore = api.get("viewer", "/api/tasks/before-upgrade").body();
+        JsonNode unitBefore = api.get("viewer", "/api/units/education").body();
+
+        MongoDatabase db = ledger.bean(MongoDatabase.class);
+        asAnEarlierVersionLeftIt(db);
+        // another query-side process is rebuilding it: this one waits for its heartbeat to go stale
+        rebuildingElsewhere(db, Instant.now());
+
+        ledger = ledger.restart();
+        LedgerApi upgraded = ledger.api();
+        for (String path : List.of(
+                "/api/tasks/before-upgrade",
+                "/api/tasks?conferenceId=" + TaskRequests.CID + "&rag=RED",
+                "/api/units/education",
+                "/api/units")) {
+            LedgerApi.Response answer = upgraded.get("viewer", path);
+            assertThat(answer.status()).as(path + ": " + answer.raw()).isEqualTo(503);
+            assertThat(answer.body().path("type").asText()).isEqualTo("urn:ledger:problem:read-model-rebuilding");
+            assertThat(answer.headers().firstValue("Retry-After")).hasValue("10");
+        }
+        assertThat(upgraded.post("office", "/api/tasks", TaskRequests.assignment("during-upgrade", "education"))
+                        .status())
+                .as("commands are taken while the task list is rebuilt")
+                .isEqualTo(201);
+        assertThat(upgraded.post("office", "/api/tasks/before-upgrade/urgings", "{\"note\":\"升级期间催办\"}")
+                        .status())
+                .as("also on a task the outdated list holds, which its live processor must not read")
+                .isEqualTo(200);
+
+        rebuildingElsewhere(ledger.bean(MongoDatabase.class), Instant.now().minus(Duration.ofMinutes(5)));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> upgraded.get("viewer", "/api/tasks/during-upgrade").status() == 200);
+        JsonNode taskAfter = upgraded.get("viewer", "/api/tasks/before-upgrade").body();
+        assertThat(taskAfter.path("urgings")).hasSize(1);
+        assertThat(without(taskAfter, "urgings", "version"))
+                .as("otherwise as before the upgrade (the urging made the task's next version)")
+                .isEqualTo(without(taskBefore, "urgings", "version"));
+        JsonNode unitAfter = upgraded.get("viewer", "/api/units/education").body();
+        assertThat(unitAfter.path("tasks").path("total").asInt())
+                .isEqualTo(unitBefore.path("tasks").path("total").asInt() + 1);
+        JsonNode tasks = upgraded.get("admin", "/api/admin/projections/tasks").body();
+        assertThat(tasks.path("activeGeneration").asInt())
+                .as("the stale rebuild abandoned, its number taken again")
+                .isEqualTo(2);
+        assertThat(tasks.path("replay").path("state").asText()).isEqualTo("DONE");
+        assertThat(tasks.path("deadLetters").path("sequences").asInt(0))
+                .as("no event failed")
+                .isZero();
+        ledger.close();
+    }
+
+    private static JsonNode without(JsonNode answer, String... fields) {
+        com.fasterxml.jackson.databind.node.ObjectNode copy = answer.deepCopy();
+        copy.remove(List.of(fields));
+        return copy;
+    }
+
+    /** The task documents as the version before typed documents wrote them: days as ISO text, no format recorded. */
+    private static void asAnEarlierVersionLeftIt(MongoDatabase db) {
+        MongoCollection<Document> tasks = db.getCollection("tasks");
+        for (Document task : tasks.find().into(new java.util.ArrayList<>())) {
+            for (Map.Entry<String, Object> field : task.entrySet()) {
+                if (field.getValue() instanceof Date day) {
+                    field.setValue(day.toInstant()
+                            .atOffset(ZoneOffset.UTC)
+                            .toLocalDate()
+                            .toString());
+                }
+            }
+            tasks.replaceOne(eq("_id", task.get("_id")), task);
+        }
+        db.getCollection("task_unit_counts").updateOne(eq("_id", "_complete"), Updates.unset("format"));
+    }
+
+    private static void rebuildingElsewhere(MongoDatabase db, Instant heartbeat) {
+        db.getCollection("read_model_generations")
+                .replaceOne(
+                        eq("_id", "tasks"),
+                        new Document("_id", "tasks")
+                                .append("active", 1)
+                                .append("building", 2)
+                                .append("buildingCollections", List.of("tasks_scratch"))
+                                .append("builder", "another-host/1")
+                                .append("buildingSince", heartbeat.toString())
+                                .append("heartbeat", heartbeat.toString()),
+                        new ReplaceOptions().upsert(true));
+    }
+}
