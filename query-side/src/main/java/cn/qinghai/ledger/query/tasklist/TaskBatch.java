@@ -1,7 +1,6 @@
 package cn.qinghai.ledger.query.tasklist;
 
 import static cn.qinghai.ledger.query.platform.MongoWrites.SEQ;
-import static cn.qinghai.ledger.query.platform.MongoWrites.date;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
@@ -16,9 +15,9 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -50,7 +49,6 @@ final class TaskBatch implements ProjectionBatch.Part {
     static final String PENDING_CHANGE = "pendingChange";
 
     private static final String BY = PENDING_CHANGE + ".by";
-    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
     private final ReadModelCollections collections;
@@ -66,8 +64,8 @@ final class TaskBatch implements ProjectionBatch.Part {
     private final Map<String, TaskRecord.PendingChange> leftBehind = new LinkedHashMap<>();
 
     private final Set<String> changed = new LinkedHashSet<>();
-    /** History entries by {@code _id} (task and sequence number); the fields are set on insert only. */
-    private final Map<String, Document> history = new LinkedHashMap<>();
+    /** History entries by {@code _id} (task and sequence number); inserted once. */
+    private final Map<String, TaskHistoryEntry> history = new LinkedHashMap<>();
 
     private final UnitLatestReports unitReports = new UnitLatestReports();
 
@@ -109,42 +107,18 @@ final class TaskBatch implements ProjectionBatch.Part {
     }
 
     /** A timed history entry of the task: its day ({@code on}) is the instant's date in the conference's zone. */
-    void history(String taskId, long seq, HistoryKind kind, OffsetDateTime at, Document fields) {
-        history(task(taskId), taskId, seq, kind, at, fields);
+    void history(String taskId, long seq, OffsetDateTime at, TaskHistoryEntry.What what) {
+        history(taskId, seq, at, at == null ? null : at.atZoneSameInstant(zone).toLocalDate(), what);
     }
 
-    /** A history entry of the task, dated by its own fields. */
-    void history(String taskId, long seq, HistoryKind kind, Document fields) {
-        history(task(taskId), taskId, seq, kind, fields);
+    /** A history entry of the task on the day its event names. */
+    void history(String taskId, long seq, LocalDate on, TaskHistoryEntry.What what) {
+        history(taskId, seq, null, on, what);
     }
 
-    /** A timed entry: its day ({@code on}) is the instant's date in the conference's time zone. */
-    private void history(
-            TaskRecord task, String taskId, long seq, HistoryKind kind, OffsetDateTime at, Document fields) {
-        history(
-                task,
-                taskId,
-                seq,
-                kind,
-                fields.append("at", at == null ? null : at.toString())
-                        .append(
-                                "epochMillis",
-                                at == null ? null : at.toInstant().toEpochMilli())
-                        .append(
-                                "on",
-                                at == null
-                                        ? null
-                                        : date(at.atZoneSameInstant(zone).toLocalDate())));
-    }
-
-    private void history(TaskRecord task, String taskId, long seq, HistoryKind kind, Document fields) {
-        history.put(
-                taskId + "/" + seq,
-                fields.append("taskId", taskId)
-                        .append("seq", seq)
-                        .append("kind", kind.name())
-                        .append("conferenceId", task == null ? null : task.conferenceId())
-                        .append("leadUnitCode", task == null ? null : task.leadUnitCode()));
+    private void history(String taskId, long seq, OffsetDateTime at, LocalDate on, TaskHistoryEntry.What what) {
+        TaskHistoryEntry entry = TaskHistoryEntry.of(taskId, seq, task(taskId), at, on, what);
+        history.put(entry.id(), entry);
     }
 
     /** Keeps the later of this report and any earlier one of the same unit in this batch. */
@@ -172,13 +146,9 @@ final class TaskBatch implements ProjectionBatch.Part {
             }
         }
         if (!history.isEmpty()) {
-            col(TaskProjection.HISTORY)
+            TaskReadModel.history(collections)
                     .bulkWrite(
-                            history.entrySet().stream()
-                                    .map(h -> (WriteModel<Document>) new UpdateOneModel<Document>(
-                                            eq("_id", h.getKey()), new Document("$setOnInsert", h.getValue()), UPSERT))
-                                    .toList(),
-                            UNORDERED);
+                            history.values().stream().map(TaskBatch::insertOnce).toList(), UNORDERED);
             history.clear();
         }
         if (!changed.isEmpty()) {
@@ -272,6 +242,14 @@ final class TaskBatch implements ProjectionBatch.Part {
             throw new IllegalStateException(
                     "task documents changed by another worker during this batch;" + " the batch is handed again");
         }
+    }
+
+    /**
+     * Inserts {@code entry} unless it is there (a batch handed again): a replacement by {@code _id} that
+     * upserts, which writes the same entry again when it is there.
+     */
+    private static WriteModel<TaskHistoryEntry> insertOnce(TaskHistoryEntry entry) {
+        return new ReplaceOneModel<>(eq("_id", entry.id()), entry, new ReplaceOptions().upsert(true));
     }
 
     private MongoCollection<TaskRecord> typed() {

@@ -5,6 +5,14 @@ import cn.qinghai.ledger.query.platform.ProjectionBatch;
 import cn.qinghai.ledger.query.platform.ReadModelCollections;
 import cn.qinghai.ledger.query.platform.ReadModelGenerations;
 import cn.qinghai.ledger.query.platform.ReplayableProjection;
+import cn.qinghai.ledger.query.tasklist.TaskHistoryEntry.Completion;
+import cn.qinghai.ledger.query.tasklist.TaskHistoryEntry.ExtensionDenied;
+import cn.qinghai.ledger.query.tasklist.TaskHistoryEntry.ExtensionGranted;
+import cn.qinghai.ledger.query.tasklist.TaskHistoryEntry.ExtensionRequest;
+import cn.qinghai.ledger.query.tasklist.TaskHistoryEntry.Overdue;
+import cn.qinghai.ledger.query.tasklist.TaskHistoryEntry.Progress;
+import cn.qinghai.ledger.query.tasklist.TaskHistoryEntry.Returned;
+import cn.qinghai.ledger.query.tasklist.TaskHistoryEntry.Urging;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import java.time.Clock;
@@ -164,7 +172,7 @@ public class TaskProjection implements ReplayableProjection {
     @EventHandler
     public void on(ProgressReportedEvent e, @SequenceNumber long seq) {
         TaskBatch staged = staged();
-        staged.history(e.taskId(), seq, HistoryKind.PROGRESS, e.reportedAt(), TaskHistoryEntries.progress(e));
+        staged.history(e.taskId(), seq, e.reportedAt(), new Progress(e.unitCode(), e.percentComplete(), e.summary()));
         staged.latestReport(staged.task(e.taskId()), e);
         staged.update(e.taskId(), seq, t -> {
             if (t.status == null || t.status == TaskStatus.ASSIGNED || t.status == TaskStatus.ACKNOWLEDGED) {
@@ -184,7 +192,7 @@ public class TaskProjection implements ReplayableProjection {
             @MetaDataValue("actor") String actor,
             @MetaDataValue("actorRole") String actorRole) {
         TaskBatch staged = staged();
-        staged.history(e.taskId(), seq, HistoryKind.URGED, e.urgedAt(), TaskHistoryEntries.urged(e, actor, actorRole));
+        staged.history(e.taskId(), seq, e.urgedAt(), new Urging(e.note(), actor, actorRole));
         staged.update(e.taskId(), seq, t -> {
             t.urgings++;
             t.lastUrgedAt = e.urgedAt();
@@ -195,14 +203,22 @@ public class TaskProjection implements ReplayableProjection {
     @EventHandler
     public void on(ExtensionRequestedEvent e, @SequenceNumber long seq) {
         TaskBatch staged = staged();
-        staged.history(e.taskId(), seq, HistoryKind.EXTENSION_REQUESTED, TaskHistoryEntries.extensionRequested(e));
+        staged.history(
+                e.taskId(),
+                seq,
+                e.requestedOn(),
+                new ExtensionRequest(e.requestId(), e.unitCode(), e.currentDueDate(), e.newDueDate(), e.reason()));
         staged.done();
     }
 
     @EventHandler
     public void on(DeadlineExtendedEvent e, @SequenceNumber long seq) {
         TaskBatch staged = staged();
-        staged.history(e.taskId(), seq, HistoryKind.EXTENSION_GRANTED, TaskHistoryEntries.extensionGranted(e));
+        staged.history(
+                e.taskId(),
+                seq,
+                e.decidedOn(),
+                new ExtensionGranted(e.requestId(), e.previousDueDate(), e.newDueDate(), e.note()));
         staged.update(e.taskId(), seq, t -> {
             t.dueDate = e.newDueDate();
             t.originalDueDate = e.originalDueDate();
@@ -214,14 +230,14 @@ public class TaskProjection implements ReplayableProjection {
     @EventHandler
     public void on(ExtensionDeniedEvent e, @SequenceNumber long seq) {
         TaskBatch staged = staged();
-        staged.history(e.taskId(), seq, HistoryKind.EXTENSION_DENIED, TaskHistoryEntries.extensionDenied(e));
+        staged.history(e.taskId(), seq, e.decidedOn(), new ExtensionDenied(e.requestId(), e.reason()));
         staged.done();
     }
 
     @EventHandler
     public void on(CompletionSubmittedEvent e, @SequenceNumber long seq) {
         TaskBatch staged = staged();
-        staged.history(e.taskId(), seq, HistoryKind.COMPLETION, TaskHistoryEntries.completion(e));
+        staged.history(e.taskId(), seq, e.submittedOn(), new Completion(e.unitCode(), e.summary(), e.evidence()));
         staged.update(e.taskId(), seq, t -> {
             t.status = TaskStatus.COMPLETION_SUBMITTED;
             t.completionSubmittedOn = e.submittedOn();
@@ -232,7 +248,7 @@ public class TaskProjection implements ReplayableProjection {
     @EventHandler
     public void on(TaskReturnedEvent e, @SequenceNumber long seq) {
         TaskBatch staged = staged();
-        staged.history(e.taskId(), seq, HistoryKind.RETURNED, TaskHistoryEntries.returned(e));
+        staged.history(e.taskId(), seq, e.returnedOn(), new Returned(e.reason()));
         staged.update(e.taskId(), seq, t -> {
             t.status = TaskStatus.IN_PROGRESS;
             t.completionSubmittedOn = null;
@@ -256,7 +272,7 @@ public class TaskProjection implements ReplayableProjection {
     @EventHandler
     public void on(TaskBecameOverdueEvent e, @SequenceNumber long seq) {
         TaskBatch staged = staged();
-        staged.history(e.taskId(), seq, HistoryKind.OVERDUE, TaskHistoryEntries.overdue(e));
+        staged.history(e.taskId(), seq, e.dueDate(), new Overdue(e.dueDate()));
         staged.update(e.taskId(), seq, t -> t.overdueRecorded = true);
         staged.done();
     }

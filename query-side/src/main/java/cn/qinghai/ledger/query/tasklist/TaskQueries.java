@@ -1,19 +1,16 @@
 package cn.qinghai.ledger.query.tasklist;
 
-import static cn.qinghai.ledger.query.platform.MongoWrites.date;
 import static com.mongodb.client.model.Filters.and;
 
 import cn.qinghai.ledger.events.task.*;
 import cn.qinghai.ledger.query.roster.UnitDirectory;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
-import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
@@ -86,48 +83,61 @@ public class TaskQueries {
         List<TaskView.Return> returns = new ArrayList<>();
         TaskView.Completion completion = null;
         long version = t.seq();
-        for (Document h : tasks.history(t)) {
-            version = Math.max(version, h.get("seq", Number.class).longValue());
-            switch (HistoryKind.valueOf(h.getString("kind"))) {
+        for (TaskHistoryEntry h : tasks.history(t)) {
+            version = Math.max(version, h.seq());
+            switch (h.kind()) {
                 case PROGRESS ->
                     progress.add(new TaskView.Progress(
-                            h.getString("unitCode"),
-                            names.of(cid, h.getString("unitCode")),
-                            h.getInteger("percentComplete", 0),
-                            h.getString("summary"),
-                            at(h)));
+                            h.progress().unitCode(),
+                            names.of(cid, h.progress().unitCode()),
+                            h.progress().percentComplete(),
+                            h.progress().summary(),
+                            h.at()));
                 case URGED ->
-                    urgings.add(
-                            new TaskView.Urging(h.getString("note"), at(h), h.getString("by"), h.getString("byRole")));
-                case EXTENSION_REQUESTED ->
+                    urgings.add(new TaskView.Urging(
+                            h.urging().note(),
+                            h.at(),
+                            h.urging().by(),
+                            h.urging().byRole()));
+                case EXTENSION_REQUESTED -> {
+                    TaskHistoryEntry.ExtensionRequest r = h.extensionRequested();
                     extensions.put(
-                            h.getString("requestId"),
+                            r.requestId(),
                             new TaskView.Extension(
-                                    h.getString("requestId"),
-                                    h.getString("unitCode"),
-                                    date(h, "currentDueDate"),
-                                    date(h, "newDueDate"),
-                                    h.getString("reason"),
-                                    date(h, "on"),
+                                    r.requestId(),
+                                    r.unitCode(),
+                                    r.currentDueDate(),
+                                    r.newDueDate(),
+                                    r.reason(),
+                                    h.on(),
                                     ExtensionState.PENDING,
                                     null,
                                     null));
+                }
                 case EXTENSION_GRANTED ->
                     extensions.computeIfPresent(
-                            h.getString("requestId"),
-                            (id, x) -> decided(x, ExtensionState.GRANTED, h.getString("note"), date(h, "on")));
+                            h.extensionGranted().requestId(),
+                            (id, x) -> decided(
+                                    x,
+                                    ExtensionState.GRANTED,
+                                    h.extensionGranted().note(),
+                                    h.on()));
                 case EXTENSION_DENIED ->
                     extensions.computeIfPresent(
-                            h.getString("requestId"),
-                            (id, x) -> decided(x, ExtensionState.DENIED, h.getString("reason"), date(h, "on")));
+                            h.extensionDenied().requestId(),
+                            (id, x) -> decided(
+                                    x,
+                                    ExtensionState.DENIED,
+                                    h.extensionDenied().reason(),
+                                    h.on()));
                 case COMPLETION ->
                     completion = new TaskView.Completion(
-                            h.getString("unitCode"),
-                            h.getString("summary"),
-                            h.getList("evidence", String.class),
-                            date(h, "on"));
+                            h.completion().unitCode(),
+                            h.completion().summary(),
+                            h.completion().evidence(),
+                            h.on());
                 case RETURNED -> {
-                    returns.add(new TaskView.Return(h.getString("reason"), date(h, "on")));
+                    returns.add(new TaskView.Return(h.returned().reason(), h.on()));
                     completion = null;
                 }
                 case OVERDUE -> {
@@ -188,10 +198,5 @@ public class TaskQueries {
                 state,
                 note,
                 on);
-    }
-
-    private static OffsetDateTime at(Document h) {
-        String at = h.getString("at");
-        return at == null ? null : OffsetDateTime.parse(at);
     }
 }

@@ -1,6 +1,5 @@
 package cn.qinghai.ledger.query.tasklist;
 
-import static cn.qinghai.ledger.query.platform.MongoWrites.date;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
@@ -134,14 +133,14 @@ public class TaskReadModel {
      * then window by window while the last one is taken (the events after the task's last change all write
      * history, so they leave no gap).
      */
-    List<Document> history(TaskRecord task) {
+    List<TaskHistoryEntry> history(TaskRecord task) {
         if (collections.store().honoursIndexes()) {
             return history()
                     .find(eq("taskId", task.taskId()))
                     .sort(Sorts.ascending("seq"))
                     .into(new ArrayList<>());
         }
-        List<Document> found = new ArrayList<>();
+        List<TaskHistoryEntry> found = new ArrayList<>();
         long from = 0;
         long to = task.seq() + HISTORY_WINDOW;
         while (true) {
@@ -149,33 +148,27 @@ public class TaskReadModel {
             for (long seq = from; seq < to; seq++) {
                 ids.add(task.taskId() + "/" + seq);
             }
-            List<Document> chunk = history().find(in("_id", ids)).into(new ArrayList<>());
+            List<TaskHistoryEntry> chunk = history().find(in("_id", ids)).into(new ArrayList<>());
             found.addAll(chunk);
             long last = to - 1;
-            if (chunk.stream().noneMatch(d -> d.get("seq", Number.class).longValue() == last)) {
+            if (chunk.stream().noneMatch(h -> h.seq() == last)) {
                 break;
             }
             from = to;
             to += HISTORY_WINDOW;
         }
-        found.sort(Comparator.comparingLong(d -> d.get("seq", Number.class).longValue()));
+        found.sort(Comparator.comparingLong(TaskHistoryEntry::seq));
         return found;
     }
 
     private List<Activity> activities(String conferenceId, HistoryKind kind, LocalDate from, LocalDate to) {
-        List<Bson> filters =
-                new ArrayList<>(List.of(eq("kind", kind.name()), gte("on", date(from)), lte("on", date(to))));
+        List<Bson> filters = new ArrayList<>(List.of(eq("kind", kind.name()), gte("on", from), lte("on", to)));
         if (conferenceId != null) {
             filters.add(eq("conferenceId", conferenceId));
         }
         List<Activity> activities = new ArrayList<>();
-        for (Document d : history().find(and(filters)).batchSize(BATCH)) {
-            activities.add(new Activity(
-                    d.getString("taskId"),
-                    d.getString("conferenceId"),
-                    d.getString("leadUnitCode"),
-                    d.getString("unitCode"),
-                    date(d, "on")));
+        for (TaskHistoryEntry h : history().find(and(filters)).batchSize(BATCH)) {
+            activities.add(new Activity(h.taskId(), h.conferenceId(), h.leadUnitCode(), h.unitCode(), h.on()));
         }
         return activities;
     }
@@ -217,7 +210,12 @@ public class TaskReadModel {
         return collections;
     }
 
-    private MongoCollection<Document> history() {
-        return current().get(TaskProjection.HISTORY);
+    private MongoCollection<TaskHistoryEntry> history() {
+        return history(current());
+    }
+
+    /** The history collection in {@code collections}, typed. */
+    static MongoCollection<TaskHistoryEntry> history(ReadModelCollections collections) {
+        return ReadModelCodecs.typed(collections.get(TaskProjection.HISTORY), TaskHistoryEntry.class);
     }
 }

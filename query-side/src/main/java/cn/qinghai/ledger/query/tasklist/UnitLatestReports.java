@@ -8,16 +8,18 @@ import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.or;
 
 import cn.qinghai.ledger.events.task.ProgressReportedEvent;
+import cn.qinghai.ledger.query.platform.ReadModelCodecs;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.ReplaceOptions;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bson.Document;
+import org.bson.codecs.pojo.annotations.BsonId;
 
 /**
  * Each unit's latest progress report on any task of its conference, as lead or co-unit, for the unit
@@ -29,9 +31,15 @@ final class UnitLatestReports {
 
     static final String COLLECTION = "task_unit_reports";
 
-    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
-    private final Map<String, Document> staged = new LinkedHashMap<>();
+    /**
+     * A unit's latest report, typed: {@code _id} {@code conferenceId/unitCode}, the report's instant in
+     * milliseconds (what the condition compares) and the moment as the unit's event has it.
+     */
+    public record LatestReport(@BsonId String id, long epochMillis, OffsetDateTime at) {}
+
+    private final Map<String, LatestReport> staged = new LinkedHashMap<>();
 
     /** Keeps the later of this report and any earlier one of the same unit in this batch. */
     void keep(TaskRecord task, ProgressReportedEvent e) {
@@ -40,12 +48,9 @@ final class UnitLatestReports {
         }
         long millis = e.reportedAt().toInstant().toEpochMilli();
         String id = id(task.conferenceId(), e.unitCode());
-        Document known = staged.get(id);
-        if (known == null || known.getLong("epochMillis") < millis) {
-            staged.put(
-                    id,
-                    new Document("epochMillis", millis)
-                            .append("at", e.reportedAt().toString()));
+        LatestReport known = staged.get(id);
+        if (known == null || known.epochMillis() < millis) {
+            staged.put(id, new LatestReport(id, millis, e.reportedAt()));
         }
     }
 
@@ -56,12 +61,13 @@ final class UnitLatestReports {
      * small document per unit.)
      */
     void write(MongoCollection<Document> collection) {
+        MongoCollection<LatestReport> reports = ReadModelCodecs.typed(collection, LatestReport.class);
         staged.forEach((id, report) -> {
-            long millis = report.getLong("epochMillis");
+            long millis = report.epochMillis();
             try {
-                collection.updateOne(
+                reports.replaceOne(
                         and(eq("_id", id), or(lt("epochMillis", millis), exists("epochMillis", false))),
-                        new Document("$set", report),
+                        report,
                         UPSERT);
             } catch (MongoWriteException x) {
                 // it exists and holds this report or a later one: the upsert's insert collided on _id
@@ -79,9 +85,10 @@ final class UnitLatestReports {
         Map<String, String> codes = new HashMap<>();
         unitCodes.forEach(code -> codes.put(id(conferenceId, code), code));
         Map<String, OffsetDateTime> reports = new HashMap<>();
-        for (Document d : collection.find(in("_id", codes.keySet()))) {
-            if (d.getString("at") != null) {
-                reports.put(codes.get(d.getString("_id")), OffsetDateTime.parse(d.getString("at")));
+        for (LatestReport report :
+                ReadModelCodecs.typed(collection, LatestReport.class).find(in("_id", codes.keySet()))) {
+            if (report.at() != null) {
+                reports.put(codes.get(report.id()), report.at());
             }
         }
         return reports;

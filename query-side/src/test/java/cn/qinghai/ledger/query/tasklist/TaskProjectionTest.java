@@ -260,12 +260,12 @@ class TaskProjectionTest {
         TaskRecord t = tasks.readModel.find("t2").orElseThrow();
         assertThat(t.seq()).isEqualTo(1);
 
-        List<Document> indexed = tasks.readModel.history(t);
-        List<Document> byId = new TaskReadModel(
+        List<TaskHistoryEntry> indexed = tasks.readModel.history(t);
+        List<TaskHistoryEntry> byId = new TaskReadModel(
                         ReadModelCollections.of(mongo.db::getCollection, ReadModelStore.IN_PROCESS), clock.getZone())
                 .history(t);
         assertThat(indexed)
-                .extracting(d -> d.get("seq"))
+                .extracting(TaskHistoryEntry::seq)
                 .containsExactlyElementsOf(
                         java.util.stream.LongStream.range(1, 72).boxed().toList());
         assertThat(byId).isEqualTo(indexed);
