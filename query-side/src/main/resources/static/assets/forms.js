@@ -180,6 +180,7 @@ export function problemMessage(problem) {
   if (body.rule && has('rule.' + body.rule)) return t('rule.' + body.rule);
   if (problem.status === 403) return t('form.forbidden');
   if (problem.status === 0) return t('form.network');
+  if (String(body.type || '').endsWith(':read-model-rebuilding')) return t('form.rebuilding');
   return body.detail ? t('form.server', {detail: body.detail}) : t('form.server', {detail: 'HTTP ' + problem.status});
 }
 

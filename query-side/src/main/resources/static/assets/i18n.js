@@ -350,6 +350,7 @@ const zh = {
   'form.forbidden': '您的角色或单位无权办理此事项。',
   'form.network': '网络连接失败，请稍后重试；您填写的内容已保留。',
   'form.server': '服务器未能处理：{detail}',
+  'form.rebuilding': '升级后正在从事件库重建此台账，完成前暂不能查看（通常几分钟）；请稍后刷新。',
 
   'v.required': '此项必填',
   'v.min': '不能小于 {n}',
@@ -1008,6 +1009,7 @@ const en = {
   'form.forbidden': 'Your role or unit may not do this.',
   'form.network': 'The network failed; try again. What you typed is kept.',
   'form.server': 'The server could not do it: {detail}',
+  'form.rebuilding': 'After an upgrade this ledger is being rebuilt from the event store and cannot be shown until it is done (usually a few minutes); refresh later.',
 
   'v.required': 'Required',
   'v.min': 'At least {n}',

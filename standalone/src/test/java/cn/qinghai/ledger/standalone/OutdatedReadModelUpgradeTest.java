@@ -64,6 +64,12 @@ class OutdatedReadModelUpgradeTest {
             assertThat(answer.body().path("type").asText()).isEqualTo("urn:ledger:problem:read-model-rebuilding");
             assertThat(answer.headers().firstValue("Retry-After")).hasValue("10");
         }
+        // the processor of the outdated task list is stopped, its token kept for the switch
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !upgraded.get("admin", "/api/admin/projections/tasks")
+                        .body()
+                        .path("running")
+                        .asBoolean(true));
         assertThat(upgraded.post("office", "/api/tasks", TaskRequests.assignment("during-upgrade", "education"))
                         .status())
                 .as("commands are taken while the task list is rebuilt")
@@ -89,6 +95,17 @@ class OutdatedReadModelUpgradeTest {
                 .as("the stale rebuild abandoned, its number taken again")
                 .isEqualTo(2);
         assertThat(tasks.path("replay").path("state").asText()).isEqualTo("DONE");
+        // and goes on after the switch, with what is commanded from then on
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> upgraded.get("admin", "/api/admin/projections/tasks")
+                        .body()
+                        .path("running")
+                        .asBoolean());
+        assertThat(upgraded.post("office", "/api/tasks", TaskRequests.assignment("after-upgrade", "education"))
+                        .status())
+                .isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> upgraded.get("viewer", "/api/tasks/after-upgrade").status() == 200);
         assertThat(tasks.path("deadLetters").path("sequences").asInt(0))
                 .as("no event failed")
                 .isZero();
@@ -102,7 +119,7 @@ class OutdatedReadModelUpgradeTest {
     }
 
     /** The task documents as the version before typed documents wrote them: days as ISO text, no format recorded. */
-    private static void asAnEarlierVersionLeftIt(MongoDatabase db) {
+    static void asAnEarlierVersionLeftIt(MongoDatabase db) {
         MongoCollection<Document> tasks = db.getCollection("tasks");
         for (Document task : tasks.find().into(new java.util.ArrayList<>())) {
             for (Map.Entry<String, Object> field : task.entrySet()) {

@@ -117,6 +117,88 @@ class ScaleOutTest {
         }
     }
 
+    /**
+     * An upgrade with two query-side instances of the new version: the task list an earlier version left is
+     * rebuilt once, by one of them, while both have their processors stopped for it (so that neither moves a
+     * token past the switch); then both go on, and what was commanded before, during and after the rebuild is
+     * there once.
+     */
+    @Test
+    void anUpgradeWithTwoInstancesRebuildsTheTaskListOnceWithNothingLost() throws Exception {
+        MongoServer mongoServer = new MongoServer(new MemoryBackend());
+        mongoServer.bind("127.0.0.1", 0);
+        String mongo = "mongodb://127.0.0.1:" + mongoServer.getLocalAddress().getPort() + "/ledger";
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            String url = postgres.getJdbcUrl("postgres", "postgres");
+            try (ConfigurableApplicationContext commandSide = CommandSideApplication.application()
+                    .run(
+                            "--spring.profiles.active=postgres",
+                            "--spring.datasource.url=" + url,
+                            "--spring.datasource.username=postgres",
+                            "--spring.datasource.password=postgres",
+                            "--server.port=0",
+                            "--ledger.demo=true",
+                            "--ledger.data-dir=" + commandDir)) {
+                LedgerApi commands = SeedConferenceEndToEndTest.api(commandSide);
+                List<String> ids =
+                        IntStream.range(0, 15).mapToObj(i -> "upgrade-" + i).toList();
+                ConfigurableApplicationContext before = querySide(url, mongo, queryDirA);
+                try {
+                    for (String id : ids.subList(0, 5)) {
+                        assertThat(assign(commands, id)).isEqualTo(201);
+                    }
+                    LedgerApi reads = SeedConferenceEndToEndTest.api(before);
+                    await().atMost(Duration.ofSeconds(60)).until(() -> total(reads) == 5);
+                    OutdatedReadModelUpgradeTest.asAnEarlierVersionLeftIt(
+                            before.getBean(com.mongodb.client.MongoDatabase.class));
+                } finally {
+                    before.close();
+                }
+
+                ConfigurableApplicationContext a = querySide(url, mongo, queryDirA);
+                ConfigurableApplicationContext b = querySide(url, mongo, queryDirB);
+                try {
+                    for (String id : ids.subList(5, 10)) {
+                        assertThat(assign(commands, id)).isEqualTo(201);
+                    }
+                    LedgerApi readsA = SeedConferenceEndToEndTest.api(a);
+                    LedgerApi readsB = SeedConferenceEndToEndTest.api(b);
+                    await().atMost(Duration.ofSeconds(90)).until(() -> total(readsA) == 10 && total(readsB) == 10);
+                    for (String id : ids.subList(10, 15)) {
+                        assertThat(assign(commands, id)).isEqualTo(201);
+                    }
+                    await().atMost(Duration.ofSeconds(60)).until(() -> total(readsA) == 15 && total(readsB) == 15);
+                    assertThat(readsA.get("viewer", "/api/tasks?size=500")
+                                    .body()
+                                    .get("items")
+                                    .findValuesAsText("taskId"))
+                            .containsExactlyInAnyOrderElementsOf(ids);
+                    int rebuilds = 0;
+                    for (ConfigurableApplicationContext side : List.of(a, b)) {
+                        var tasks = SeedConferenceEndToEndTest.api(side)
+                                .get("admin", "/api/admin/projections/tasks")
+                                .body();
+                        assertThat(tasks.path("running").asBoolean()).isTrue();
+                        assertThat(tasks.path("activeGeneration").asInt()).isEqualTo(2);
+                        rebuilds += tasks.path("replay").path("state").asText().equals("DONE") ? 1 : 0;
+                    }
+                    assertThat(rebuilds).as("rebuilt by one instance").isEqualTo(1);
+                    await().atMost(Duration.ofSeconds(60)).until(() -> claimed(a, "tasks") + claimed(b, "tasks") == 4);
+                } finally {
+                    a.close();
+                    b.close();
+                }
+            }
+        } finally {
+            mongoServer.shutdownNow();
+        }
+    }
+
+    private static int total(LedgerApi reads) {
+        LedgerApi.Response answer = reads.get("viewer", "/api/tasks?size=500");
+        return answer.status() == 200 ? answer.body().get("total").asInt() : -1;
+    }
+
     static int assign(LedgerApi commands, String id) {
         return commands.post("office", "/api/tasks", """
                 {"taskId":"%s","conferenceId":"qh-infant-care","title":"扩展测试","leadUnitCode":"finance",

@@ -89,7 +89,21 @@ public class ProjectionReplays implements DisposableBean {
     }
 
     /** Starts rebuilding {@code name} into a fresh generation and returns its first progress. */
-    public synchronized ReplayProgress start(String name) {
+    public ReplayProgress start(String name) {
+        return start(name, false);
+    }
+
+    /**
+     * Starts rebuilding an outdated {@code name} ({@link OutdatedReadModels}) whose live processor is stopped in
+     * this process, as in every query-side process of this version: no processor can write into the
+     * generation being replaced or move its token past the switch, so the claim of all segments here is not
+     * needed. The processor is started again by {@link OutdatedReadModels} once the switch is seen.
+     */
+    ReplayProgress startWhileStopped(String name) {
+        return start(name, true);
+    }
+
+    private synchronized ReplayProgress start(String name, boolean processorStopped) {
         ReplayableProjection projection = replayable.get(name);
         if (projection == null) {
             if (AuditTrailProjection.GROUP.equals(name)) {
@@ -115,7 +129,11 @@ public class ProjectionReplays implements DisposableBean {
                 .orElseThrow(() -> RuleViolatedException.conflict(
                         "ReplayableProjection", "projection " + name + " has no streaming processor"));
         int segments = tokenStore.fetchSegments(name).length;
-        if (processor.processingStatus().size() < segments) {
+        if (processorStopped && processor.isRunning()) {
+            throw RuleViolatedException.conflict(
+                    "ProcessorStopped", "the processor of " + name + " is running in this process");
+        }
+        if (!processorStopped && processor.processingStatus().size() < segments) {
             throw RuleViolatedException.conflict(
                     "AllSegmentsClaimedHere",
                     "the processor of " + name + " holds "

@@ -1,13 +1,17 @@
 package cn.qinghai.ledger.query.platform;
 
+import com.mongodb.Jep395RecordCodecProvider;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoCollection;
 import java.time.OffsetDateTime;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.bson.BsonReader;
 import org.bson.BsonWriter;
 import org.bson.codecs.Codec;
 import org.bson.codecs.DecoderContext;
 import org.bson.codecs.EncoderContext;
+import org.bson.codecs.configuration.CodecProvider;
 import org.bson.codecs.configuration.CodecRegistries;
 import org.bson.codecs.configuration.CodecRegistry;
 
@@ -20,15 +24,47 @@ import org.bson.codecs.configuration.CodecRegistry;
  */
 public final class ReadModelCodecs {
 
-    /** The driver's codecs, with {@link OffsetDateTime} as text. */
+    /** The driver's codecs, with {@link OffsetDateTime} as text and each record's codec made once. */
     public static final CodecRegistry REGISTRY = CodecRegistries.fromRegistries(
-            CodecRegistries.fromCodecs(new OffsetDateTimeAsText()), MongoClientSettings.getDefaultCodecRegistry());
+            CodecRegistries.fromCodecs(new OffsetDateTimeAsText()),
+            CodecRegistries.fromProviders(new RecordCodecsMadeOnce()),
+            MongoClientSettings.getDefaultCodecRegistry());
 
     private ReadModelCodecs() {}
 
     /** {@code collection} reading and writing {@code type} (a record) with {@link #REGISTRY}. */
     public static <T> MongoCollection<T> typed(MongoCollection<?> collection, Class<T> type) {
         return collection.withDocumentClass(type).withCodecRegistry(REGISTRY);
+    }
+
+    /**
+     * The driver's record codecs, each made once per record type. The driver caches codecs per registry,
+     * but every collection object wraps its registry anew (for its UUID representation), so a typed
+     * collection asked for per read would build the record codec, by reflection over the record's
+     * components and their annotations, on every read: twice as slow a replay in the benchmark. The codec
+     * keeps the registry it was first made with for its components; every registry that reaches this
+     * provider has the same codecs ({@link #REGISTRY}'s).
+     */
+    private static final class RecordCodecsMadeOnce implements CodecProvider {
+
+        private final Jep395RecordCodecProvider records = new Jep395RecordCodecProvider();
+        private final ConcurrentMap<Class<?>, Codec<?>> made = new ConcurrentHashMap<>();
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> Codec<T> get(Class<T> type, CodecRegistry registry) {
+            if (!type.isRecord()) {
+                return null;
+            }
+            Codec<?> codec = made.get(type);
+            if (codec == null) {
+                codec = records.get(type, registry);
+                if (codec != null) {
+                    made.putIfAbsent(type, codec);
+                }
+            }
+            return (Codec<T>) codec;
+        }
     }
 
     private static final class OffsetDateTimeAsText implements Codec<OffsetDateTime> {

@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.eq;
 
 import cn.qinghai.ledger.events.LedgerMetaData;
 import cn.qinghai.ledger.events.reporting.*;
+import cn.qinghai.ledger.query.platform.ReadModelCodecs;
 import cn.qinghai.ledger.query.platform.ReadModelCollections;
 import cn.qinghai.ledger.query.platform.ReadModelGenerations;
 import cn.qinghai.ledger.query.platform.ReplayableProjection;
@@ -54,7 +55,7 @@ public class ReportingRoundProjection implements ReplayableProjection {
 
     /** The rounds as typed documents, in the binding's generation. */
     static MongoCollection<ReportingRoundDocument> rounds(ReadModelCollections collections) {
-        return collections.get(ROUNDS).withDocumentClass(ReportingRoundDocument.class);
+        return ReadModelCodecs.typed(collections.get(ROUNDS), ReportingRoundDocument.class);
     }
 
     @Override

@@ -35,7 +35,7 @@ import org.bson.conversions.Bson;
 /**
  * What the tasks projection's handlers of one batch read and write: each task's latest state (read once,
  * then kept here), the history entries, and each unit's latest report. {@link #flush()} writes them: every
- * changed task replaced once by {@code _id}, the history entries inserted once, the unit reports moved
+ * changed task replaced once by {@code _id}, the history entries written by {@code _id}, the unit reports moved
  * forward; and it hands {@link TaskMoves} what each changed task's move changes there, kept in the task's
  * document ({@value #PENDING_CHANGE}) from the task write until it has been applied. Each write is
  * idempotent, so a batch handed again after a failure changes nothing twice: history entries are keyed by
@@ -64,7 +64,7 @@ final class TaskBatch implements ProjectionBatch.Part {
     private final Map<String, TaskRecord.PendingChange> leftBehind = new LinkedHashMap<>();
 
     private final Set<String> changed = new LinkedHashSet<>();
-    /** History entries by {@code _id} (task and sequence number); inserted once. */
+    /** History entries by {@code _id} (task and sequence number): the same entry for the same event. */
     private final Map<String, TaskHistoryEntry> history = new LinkedHashMap<>();
 
     private final UnitLatestReports unitReports = new UnitLatestReports();
@@ -147,8 +147,7 @@ final class TaskBatch implements ProjectionBatch.Part {
         }
         if (!history.isEmpty()) {
             TaskReadModel.history(collections)
-                    .bulkWrite(
-                            history.values().stream().map(TaskBatch::insertOnce).toList(), UNORDERED);
+                    .bulkWrite(history.values().stream().map(TaskBatch::byId).toList(), UNORDERED);
             history.clear();
         }
         if (!changed.isEmpty()) {
@@ -245,10 +244,10 @@ final class TaskBatch implements ProjectionBatch.Part {
     }
 
     /**
-     * Inserts {@code entry} unless it is there (a batch handed again): a replacement by {@code _id} that
-     * upserts, which writes the same entry again when it is there.
+     * Writes {@code entry} by {@code _id}, creating it: a batch handed again writes the same entry again (its
+     * envelope's conference and lead unit never change), so the entry is there once, as it was.
      */
-    private static WriteModel<TaskHistoryEntry> insertOnce(TaskHistoryEntry entry) {
+    private static WriteModel<TaskHistoryEntry> byId(TaskHistoryEntry entry) {
         return new ReplaceOneModel<>(eq("_id", entry.id()), entry, new ReplaceOptions().upsert(true));
     }
 

@@ -7,7 +7,7 @@ import org.bson.codecs.pojo.annotations.BsonId;
 
 /**
  * One entry of a task's history (进展, 催办, 延期, 办结, 退回, 逾期), as the {@code task_history} collection
- * keeps it: a typed document (the driver's record codec), {@code _id} {@code taskId/seq}, inserted once. The
+ * keeps it: a typed document (the driver's record codec), {@code _id} {@code taskId/seq}, so there is one per event. The
  * envelope says whose and when: the task, its event's sequence number, the task's conference and lead unit
  * (for the circular's counts), the moment ({@code at}, for a report or an urging) and the day ({@code on}:
  * that moment's date in the conference's zone, or the day the event names). What the event says is in the one

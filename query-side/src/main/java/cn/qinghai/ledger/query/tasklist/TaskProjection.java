@@ -17,6 +17,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -38,8 +39,8 @@ import org.springframework.stereotype.Component;
  * writes a batch's changes, and tells {@link TaskMoves} (the unit board's counts) how the tasks moved.
  *
  * <p>Idempotent: a task document remembers the sequence number of the last event of its task applied
- * to it and ignores older ones; history entries are keyed by task and sequence number and inserted
- * once. Events of one task arrive in order (the processor's per-aggregate sequencing), so reading
+ * to it and ignores older ones; history entries are keyed by task and sequence number, one per
+ * event. Events of one task arrive in order (the processor's per-aggregate sequencing), so reading
  * the document before writing it is safe.
  */
 @Component
@@ -134,7 +135,7 @@ public class TaskProjection implements ReplayableProjection {
             t.source = e.source();
             t.leadUnitCode = e.leadUnitCode();
             t.coUnitCodes = coUnits;
-            t.units = List.copyOf(units);
+            t.units = new ArrayList<>(units);
             t.dueDate = e.dueDate();
             t.originalDueDate = e.dueDate();
             t.assignedOn = e.assignedOn();

@@ -118,8 +118,7 @@ public class TaskReadModel {
     /**
      * Each unit's latest progress report on any task of the conference, as lead or co-unit: one document
      * per unit kept by {@link TaskProjection}, all read in one request by {@code _id}; units without a
-     * report are left out. (A read model built before it existed shows none until the tasks projection is
-     * rebuilt.)
+     * report are left out.
      */
     public Map<String, OffsetDateTime> lastReportsBy(String conferenceId, Collection<String> unitCodes) {
         return UnitLatestReports.read(current().get(TaskProjection.UNIT_REPORTS), conferenceId, unitCodes);
