@@ -55,8 +55,13 @@ class ScaleOutTest {
                         "--ledger.processors.balance-interval=PT1S");
     }
 
-    @Test
-    void twoInstancesSplitTheSegmentsAndTheSurvivorTakesOverWithNothingLost() throws Exception {
+    /** What a test does with the shared stores: the event store's URL, the MongoDB URI, the command side. */
+    interface OnSharedStores {
+        void run(String url, String mongo, LedgerApi commands) throws Exception;
+    }
+
+    /** An in-memory MongoDB and an embedded PostgreSQL with a command side on it, for {@code test}. */
+    void onSharedStores(OnSharedStores test) throws Exception {
         MongoServer mongoServer = new MongoServer(new MemoryBackend());
         mongoServer.bind("127.0.0.1", 0);
         String mongo = "mongodb://127.0.0.1:" + mongoServer.getLocalAddress().getPort() + "/ledger";
@@ -72,49 +77,56 @@ class ScaleOutTest {
                             "--ledger.demo=true",
                             "--ledger.data-dir=" + commandDir)) {
                 LedgerApi commands = SeedConferenceEndToEndTest.api(commandSide);
-                ConfigurableApplicationContext a = querySide(url, mongo, queryDirA);
-                ConfigurableApplicationContext b = querySide(url, mongo, queryDirB);
-                try {
-                    await().atMost(Duration.ofSeconds(60))
-                            .until(() -> claimed(a, "tasks") == 2 && claimed(b, "tasks") == 2);
-
-                    List<String> ids =
-                            IntStream.range(0, 20).mapToObj(i -> "scale-" + i).toList();
-                    for (String id : ids.subList(0, 10)) {
-                        assertThat(assign(commands, id)).isEqualTo(201);
-                    }
-                    a.close(); // one instance goes away mid-stream
-                    for (String id : ids.subList(10, 20)) {
-                        assertThat(assign(commands, id)).isEqualTo(201);
-                    }
-                    await().atMost(Duration.ofSeconds(60)).until(() -> claimed(b, "tasks") == 4);
-                    LedgerApi survivor = SeedConferenceEndToEndTest.api(b);
-                    await().atMost(Duration.ofSeconds(60))
-                            .until(() -> survivor.get("viewer", "/api/tasks?size=500")
-                                            .body()
-                                            .get("total")
-                                            .asInt()
-                                    == 20);
-                    assertThat(survivor.get("viewer", "/api/tasks?size=500")
-                                    .body()
-                                    .get("items")
-                                    .findValuesAsText("taskId"))
-                            .containsExactlyInAnyOrderElementsOf(ids);
-                    assertThat(survivor.get("viewer", "/api/units")
-                                    .body()
-                                    .get("total")
-                                    .asInt())
-                            .isEqualTo(16);
-                } finally {
-                    if (a.isActive()) {
-                        a.close();
-                    }
-                    b.close();
-                }
+                test.run(url, mongo, commands);
             }
         } finally {
             mongoServer.shutdownNow();
         }
+    }
+
+    @Test
+    void twoInstancesSplitTheSegmentsAndTheSurvivorTakesOverWithNothingLost() throws Exception {
+        onSharedStores((url, mongo, commands) -> {
+            ConfigurableApplicationContext a = querySide(url, mongo, queryDirA);
+            ConfigurableApplicationContext b = querySide(url, mongo, queryDirB);
+            try {
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> claimed(a, "tasks") == 2 && claimed(b, "tasks") == 2);
+
+                List<String> ids =
+                        IntStream.range(0, 20).mapToObj(i -> "scale-" + i).toList();
+                for (String id : ids.subList(0, 10)) {
+                    assertThat(assign(commands, id)).isEqualTo(201);
+                }
+                a.close(); // one instance goes away mid-stream
+                for (String id : ids.subList(10, 20)) {
+                    assertThat(assign(commands, id)).isEqualTo(201);
+                }
+                await().atMost(Duration.ofSeconds(60)).until(() -> claimed(b, "tasks") == 4);
+                LedgerApi survivor = SeedConferenceEndToEndTest.api(b);
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> survivor.get("viewer", "/api/tasks?size=500")
+                                        .body()
+                                        .get("total")
+                                        .asInt()
+                                == 20);
+                assertThat(survivor.get("viewer", "/api/tasks?size=500")
+                                .body()
+                                .get("items")
+                                .findValuesAsText("taskId"))
+                        .containsExactlyInAnyOrderElementsOf(ids);
+                assertThat(survivor.get("viewer", "/api/units")
+                                .body()
+                                .get("total")
+                                .asInt())
+                        .isEqualTo(16);
+            } finally {
+                if (a.isActive()) {
+                    a.close();
+                }
+                b.close();
+            }
+        });
     }
 
     /**
@@ -125,73 +137,56 @@ class ScaleOutTest {
      */
     @Test
     void anUpgradeWithTwoInstancesRebuildsTheTaskListOnceWithNothingLost() throws Exception {
-        MongoServer mongoServer = new MongoServer(new MemoryBackend());
-        mongoServer.bind("127.0.0.1", 0);
-        String mongo = "mongodb://127.0.0.1:" + mongoServer.getLocalAddress().getPort() + "/ledger";
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-            String url = postgres.getJdbcUrl("postgres", "postgres");
-            try (ConfigurableApplicationContext commandSide = CommandSideApplication.application()
-                    .run(
-                            "--spring.profiles.active=postgres",
-                            "--spring.datasource.url=" + url,
-                            "--spring.datasource.username=postgres",
-                            "--spring.datasource.password=postgres",
-                            "--server.port=0",
-                            "--ledger.demo=true",
-                            "--ledger.data-dir=" + commandDir)) {
-                LedgerApi commands = SeedConferenceEndToEndTest.api(commandSide);
-                List<String> ids =
-                        IntStream.range(0, 15).mapToObj(i -> "upgrade-" + i).toList();
-                ConfigurableApplicationContext before = querySide(url, mongo, queryDirA);
-                try {
-                    for (String id : ids.subList(0, 5)) {
-                        assertThat(assign(commands, id)).isEqualTo(201);
-                    }
-                    LedgerApi reads = SeedConferenceEndToEndTest.api(before);
-                    await().atMost(Duration.ofSeconds(60)).until(() -> total(reads) == 5);
-                    OutdatedReadModelUpgradeTest.asAnEarlierVersionLeftIt(
-                            before.getBean(com.mongodb.client.MongoDatabase.class));
-                } finally {
-                    before.close();
+        onSharedStores((url, mongo, commands) -> {
+            List<String> ids =
+                    IntStream.range(0, 15).mapToObj(i -> "upgrade-" + i).toList();
+            ConfigurableApplicationContext before = querySide(url, mongo, queryDirA);
+            try {
+                for (String id : ids.subList(0, 5)) {
+                    assertThat(assign(commands, id)).isEqualTo(201);
                 }
-
-                ConfigurableApplicationContext a = querySide(url, mongo, queryDirA);
-                ConfigurableApplicationContext b = querySide(url, mongo, queryDirB);
-                try {
-                    for (String id : ids.subList(5, 10)) {
-                        assertThat(assign(commands, id)).isEqualTo(201);
-                    }
-                    LedgerApi readsA = SeedConferenceEndToEndTest.api(a);
-                    LedgerApi readsB = SeedConferenceEndToEndTest.api(b);
-                    await().atMost(Duration.ofSeconds(90)).until(() -> total(readsA) == 10 && total(readsB) == 10);
-                    for (String id : ids.subList(10, 15)) {
-                        assertThat(assign(commands, id)).isEqualTo(201);
-                    }
-                    await().atMost(Duration.ofSeconds(60)).until(() -> total(readsA) == 15 && total(readsB) == 15);
-                    assertThat(readsA.get("viewer", "/api/tasks?size=500")
-                                    .body()
-                                    .get("items")
-                                    .findValuesAsText("taskId"))
-                            .containsExactlyInAnyOrderElementsOf(ids);
-                    int rebuilds = 0;
-                    for (ConfigurableApplicationContext side : List.of(a, b)) {
-                        var tasks = SeedConferenceEndToEndTest.api(side)
-                                .get("admin", "/api/admin/projections/tasks")
-                                .body();
-                        assertThat(tasks.path("running").asBoolean()).isTrue();
-                        assertThat(tasks.path("activeGeneration").asInt()).isEqualTo(2);
-                        rebuilds += tasks.path("replay").path("state").asText().equals("DONE") ? 1 : 0;
-                    }
-                    assertThat(rebuilds).as("rebuilt by one instance").isEqualTo(1);
-                    await().atMost(Duration.ofSeconds(60)).until(() -> claimed(a, "tasks") + claimed(b, "tasks") == 4);
-                } finally {
-                    a.close();
-                    b.close();
-                }
+                LedgerApi reads = SeedConferenceEndToEndTest.api(before);
+                await().atMost(Duration.ofSeconds(60)).until(() -> total(reads) == 5);
+                OutdatedReadModelUpgradeTest.asAnEarlierVersionLeftIt(
+                        before.getBean(com.mongodb.client.MongoDatabase.class));
+            } finally {
+                before.close();
             }
-        } finally {
-            mongoServer.shutdownNow();
-        }
+
+            ConfigurableApplicationContext a = querySide(url, mongo, queryDirA);
+            ConfigurableApplicationContext b = querySide(url, mongo, queryDirB);
+            try {
+                for (String id : ids.subList(5, 10)) {
+                    assertThat(assign(commands, id)).isEqualTo(201);
+                }
+                LedgerApi readsA = SeedConferenceEndToEndTest.api(a);
+                LedgerApi readsB = SeedConferenceEndToEndTest.api(b);
+                await().atMost(Duration.ofSeconds(90)).until(() -> total(readsA) == 10 && total(readsB) == 10);
+                for (String id : ids.subList(10, 15)) {
+                    assertThat(assign(commands, id)).isEqualTo(201);
+                }
+                await().atMost(Duration.ofSeconds(60)).until(() -> total(readsA) == 15 && total(readsB) == 15);
+                assertThat(readsA.get("viewer", "/api/tasks?size=500")
+                                .body()
+                                .get("items")
+                                .findValuesAsText("taskId"))
+                        .containsExactlyInAnyOrderElementsOf(ids);
+                int rebuilds = 0;
+                for (ConfigurableApplicationContext side : List.of(a, b)) {
+                    var tasks = SeedConferenceEndToEndTest.api(side)
+                            .get("admin", "/api/admin/projections/tasks")
+                            .body();
+                    assertThat(tasks.path("running").asBoolean()).isTrue();
+                    assertThat(tasks.path("activeGeneration").asInt()).isEqualTo(2);
+                    rebuilds += tasks.path("replay").path("state").asText().equals("DONE") ? 1 : 0;
+                }
+                assertThat(rebuilds).as("rebuilt by one instance").isEqualTo(1);
+                await().atMost(Duration.ofSeconds(60)).until(() -> claimed(a, "tasks") + claimed(b, "tasks") == 4);
+            } finally {
+                a.close();
+                b.close();
+            }
+        });
     }
 
     private static int total(LedgerApi reads) {

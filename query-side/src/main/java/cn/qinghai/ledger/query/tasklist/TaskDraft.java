@@ -72,12 +72,18 @@ final class TaskDraft {
 
     /** The task as changed, at event {@code seq}, with the dates a RAG filter selects by in {@code zone}. */
     TaskRecord record(long seq, ZoneId zone) {
-        TaskRecord undated = record(seq, null, null, null);
+        TaskRecord undated = record(seq, null, null, null, null);
         RagPolicy.RagDates dates = RagPolicy.datesOf(undated, zone);
-        return record(seq, dates.redFrom(), dates.dueAtWork(), dates.reportSinceAtWork());
+        return record(seq, dates.redFrom(), dates.dueAtWork(), dates.reportSinceAtWork(), null);
     }
 
-    private TaskRecord record(long seq, LocalDate redFrom, LocalDate dueAtWork, LocalDate reportSinceAtWork) {
+    /** The task as it stands, with these RAG dates and pending change, at event {@code seq}. */
+    TaskRecord record(
+            long seq,
+            LocalDate redFrom,
+            LocalDate dueAtWork,
+            LocalDate reportSinceAtWork,
+            TaskRecord.PendingChange pendingChange) {
         return new TaskRecord(
                 taskId,
                 conferenceId,
@@ -105,7 +111,7 @@ final class TaskDraft {
                 redFrom,
                 dueAtWork,
                 reportSinceAtWork,
-                null,
+                pendingChange,
                 seq);
     }
 }

@@ -68,34 +68,6 @@ public record TaskRecord(
 
     /** This task with the change it leaves to {@link TaskMoves} (null: none). */
     TaskRecord withPendingChange(PendingChange change) {
-        return new TaskRecord(
-                taskId,
-                conferenceId,
-                title,
-                source,
-                leadUnitCode,
-                coUnitCodes,
-                units,
-                assignedOn,
-                acknowledgedOn,
-                acknowledgedWithFirstReport,
-                dueDate,
-                originalDueDate,
-                status,
-                lastReportAt,
-                lastReportUnit,
-                lastPercent,
-                urgings,
-                lastUrgedAt,
-                completionSubmittedOn,
-                closedOn,
-                onTime,
-                closeNote,
-                overdueRecorded,
-                redFrom,
-                dueAtWork,
-                reportSinceAtWork,
-                change,
-                seq);
+        return new TaskDraft(this).record(seq, redFrom, dueAtWork, reportSinceAtWork, change);
     }
 }
