@@ -54,12 +54,12 @@ public final class TaskListOrigin {
     }
 
     /** Whether the task list in {@code collections} was written as this version writes it, in {@code zone}. */
-    public static boolean current(ReadModelCollections collections, ZoneId zone) {
+    private static boolean current(ReadModelCollections collections, ZoneId zone) {
         return current(collections.get(COLLECTION).find(eq("_id", ID)).first(), zone);
     }
 
     /** Whether {@code origin} (the record, or null when absent) says so. */
-    public static boolean current(Document origin, ZoneId zone) {
+    private static boolean current(Document origin, ZoneId zone) {
         return origin != null
                 && origin.get(FORMAT_FIELD) instanceof Number format
                 && format.intValue() == FORMAT
@@ -72,17 +72,17 @@ public final class TaskListOrigin {
      * The generations found current, by the name of their tasks collection: a generation once current stays
      * so (its record is written when it starts and when it is reset), so only one that was not is read again.
      */
-    public static final class Known {
+    static final class Known {
 
         private final Set<String> current = ConcurrentHashMap.newKeySet();
 
-        public boolean isCurrent(ReadModelCollections collections, ZoneId zone) {
+        boolean isCurrent(ReadModelCollections collections, ZoneId zone) {
             String generation =
                     collections.get(TaskProjection.TASKS).getNamespace().getCollectionName();
             if (current.contains(generation)) {
                 return true;
             }
-            if (!TaskListOrigin.current(collections, zone)) {
+            if (!current(collections, zone)) {
                 return false;
             }
             current.add(generation);
@@ -91,7 +91,7 @@ public final class TaskListOrigin {
     }
 
     /** Why the task list in {@code collections} is not current, for logs and answers. */
-    public static String whyNot(ReadModelCollections collections, ZoneId zone) {
+    static String whyNot(ReadModelCollections collections, ZoneId zone) {
         Document origin = collections.get(COLLECTION).find(eq("_id", ID)).first();
         if (origin == null) {
             return "written by a version that did not record how";
