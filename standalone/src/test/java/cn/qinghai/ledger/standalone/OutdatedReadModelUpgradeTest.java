@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An upgrade that changes how the task list is stored: the service started on read models that an earlier
- * version wrote (task documents with days as ISO text, no stored format) neither reads nor extends them. It
+ * An upgrade that changes how the task list and the roster are stored: the service started on read models that
+ * an earlier version wrote (documents with days as ISO text, no stored format) neither reads nor extends them. It
  * answers their readers {@code 503 read-model-rebuilding} with {@code Retry-After}, keeps taking commands,
- * rebuilds the task list from the event store by itself and then answers as before, with what was
+ * rebuilds them from the event store by itself and then answers as before, with what was
  * commanded in between.
  */
 class OutdatedReadModelUpgradeTest {
@@ -33,7 +33,7 @@ class OutdatedReadModelUpgradeTest {
     Path dataDir;
 
     @Test
-    void aTaskListWrittenByAnEarlierVersionIsRebuiltAtStartAndAnsweredAsBefore() {
+    void readModelsWrittenByAnEarlierVersionAreRebuiltAtStartAndAnsweredAsBefore() {
         StandaloneLedger ledger = StandaloneLedger.on(dataDir)
                 .readModels(StandaloneLedger.ReadModels.FILE)
                 .properties("ledger.read-model.retired-generation-grace=PT0S")
@@ -46,19 +46,24 @@ class OutdatedReadModelUpgradeTest {
                 .until(() -> api.get("viewer", "/api/tasks/before-upgrade").status() == 200);
         JsonNode taskBefore = api.get("viewer", "/api/tasks/before-upgrade").body();
         JsonNode unitBefore = api.get("viewer", "/api/units/education").body();
+        String roster = "/api/conferences/" + TaskRequests.CID + "/roster";
+        JsonNode rosterBefore = api.get("viewer", roster).body();
+        assertThat(rosterBefore.path("seats").size()).isPositive();
 
         MongoDatabase db = ledger.bean(MongoDatabase.class);
         asAnEarlierVersionLeftIt(db);
-        // another query-side process is rebuilding it: this one waits for its heartbeat to go stale
-        rebuildingElsewhere(db, Instant.now());
+        // another query-side process is rebuilding them: this one waits for its heartbeat to go stale
+        rebuildingElsewhere(db, "tasks", Instant.now());
+        rebuildingElsewhere(db, "roster", Instant.now());
 
-        ledger = ledger.restart();
+        ledger = ledger.restartWithoutWaitingForRoster();
         LedgerApi upgraded = ledger.api();
         for (String path : List.of(
                 "/api/tasks/before-upgrade",
                 "/api/tasks?conferenceId=" + TaskRequests.CID + "&rag=RED",
                 "/api/units/education",
-                "/api/units")) {
+                "/api/units",
+                roster)) {
             LedgerApi.Response answer = upgraded.get("viewer", path);
             assertThat(answer.status()).as(path + ": " + answer.raw()).isEqualTo(503);
             assertThat(answer.body().path("type").asText()).isEqualTo("urn:ledger:problem:read-model-rebuilding");
@@ -79,7 +84,17 @@ class OutdatedReadModelUpgradeTest {
                 .as("also on a task the outdated list holds, which its live processor must not read")
                 .isEqualTo(200);
 
-        rebuildingElsewhere(ledger.bean(MongoDatabase.class), Instant.now().minus(Duration.ofMinutes(5)));
+        assertThat(upgraded.get("admin", "/api/admin/projections/roster")
+                        .body()
+                        .path("running")
+                        .asBoolean(true))
+                .as("the outdated roster's processor is stopped too")
+                .isFalse();
+
+        rebuildingElsewhere(
+                ledger.bean(MongoDatabase.class), "tasks", Instant.now().minus(Duration.ofMinutes(5)));
+        rebuildingElsewhere(
+                ledger.bean(MongoDatabase.class), "roster", Instant.now().minus(Duration.ofMinutes(5)));
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> upgraded.get("viewer", "/api/tasks/during-upgrade").status() == 200);
         JsonNode taskAfter = upgraded.get("viewer", "/api/tasks/before-upgrade").body();
@@ -90,6 +105,16 @@ class OutdatedReadModelUpgradeTest {
         JsonNode unitAfter = upgraded.get("viewer", "/api/units/education").body();
         assertThat(unitAfter.path("tasks").path("total").asInt())
                 .isEqualTo(unitBefore.path("tasks").path("total").asInt() + 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> upgraded.get("viewer", roster).status() == 200);
+        assertThat(upgraded.get("viewer", roster).body())
+                .as("the roster rebuilt answers as before")
+                .isEqualTo(rosterBefore);
+        assertThat(upgraded.get("admin", "/api/admin/projections/roster")
+                        .body()
+                        .path("activeGeneration")
+                        .asInt())
+                .isEqualTo(2);
         JsonNode tasks = upgraded.get("admin", "/api/admin/projections/tasks").body();
         assertThat(tasks.path("activeGeneration").asInt())
                 .as("the stale rebuild abandoned, its number taken again")
@@ -118,28 +143,47 @@ class OutdatedReadModelUpgradeTest {
         return copy;
     }
 
-    /** The task documents as the version before typed documents wrote them: days as ISO text, no format recorded. */
+    /**
+     * The task and roster documents as the versions before typed documents wrote them: days as ISO text, no
+     * format recorded.
+     */
     static void asAnEarlierVersionLeftIt(MongoDatabase db) {
-        MongoCollection<Document> tasks = db.getCollection("tasks");
-        for (Document task : tasks.find().into(new java.util.ArrayList<>())) {
-            for (Map.Entry<String, Object> field : task.entrySet()) {
-                if (field.getValue() instanceof Date day) {
-                    field.setValue(day.toInstant()
-                            .atOffset(ZoneOffset.UTC)
-                            .toLocalDate()
-                            .toString());
-                }
-            }
-            tasks.replaceOne(eq("_id", task.get("_id")), task);
+        for (String collection : List.of(
+                "tasks",
+                "roster_conferences",
+                "roster_units",
+                "roster_seat_terms",
+                "roster_director_terms",
+                "roster_liaison_terms")) {
+            daysAsText(db.getCollection(collection));
         }
         db.getCollection("task_unit_counts").updateOne(eq("_id", "_complete"), Updates.unset("format"));
+        db.getCollection("roster_origin").drop();
     }
 
-    private static void rebuildingElsewhere(MongoDatabase db, Instant heartbeat) {
+    private static void daysAsText(MongoCollection<Document> documents) {
+        for (Document document : documents.find().into(new java.util.ArrayList<>())) {
+            daysAsText(document);
+            documents.replaceOne(eq("_id", document.get("_id")), document);
+        }
+    }
+
+    private static void daysAsText(Document document) {
+        for (Map.Entry<String, Object> field : document.entrySet()) {
+            if (field.getValue() instanceof Date day) {
+                field.setValue(
+                        day.toInstant().atOffset(ZoneOffset.UTC).toLocalDate().toString());
+            } else if (field.getValue() instanceof Document nested) {
+                daysAsText(nested);
+            }
+        }
+    }
+
+    private static void rebuildingElsewhere(MongoDatabase db, String group, Instant heartbeat) {
         db.getCollection("read_model_generations")
                 .replaceOne(
-                        eq("_id", "tasks"),
-                        new Document("_id", "tasks")
+                        eq("_id", group),
+                        new Document("_id", group)
                                 .append("active", 1)
                                 .append("building", 2)
                                 .append("buildingCollections", List.of("tasks_scratch"))

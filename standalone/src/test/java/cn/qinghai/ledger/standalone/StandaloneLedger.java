@@ -94,6 +94,12 @@ final class StandaloneLedger implements AutoCloseable {
         return settings.start(ownPostgres, false);
     }
 
+    /** As {@link #restart()}, ready as soon as the context runs, without waiting for the roster (nor later restarts). */
+    StandaloneLedger restartWithoutWaitingForRoster() {
+        app.close();
+        return settings.awaitRoster(null).start(ownPostgres, false);
+    }
+
     @Override
     public void close() {
         try {

@@ -7,7 +7,10 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.LocalDate;
+import org.bson.BsonDocument;
+import org.bson.BsonDocumentWriter;
 import org.bson.Document;
+import org.bson.codecs.EncoderContext;
 import org.bson.conversions.Bson;
 
 /**
@@ -28,17 +31,16 @@ public final class MongoWrites {
      * {@code seq} made the in-process server scan the collection). Safe because one document follows one
      * aggregate, whose events the processor hands to one thread at a time, in order.
      */
-    public static void applyIfNewer(MongoCollection<Document> collection, String id, long seq, Bson update) {
+    public static void applyIfNewer(MongoCollection<?> collection, String id, long seq, Bson update) {
         Document current = collection
-                .find(eq("_id", id))
+                .find(eq("_id", id), Document.class)
                 .projection(Projections.include(SEQ))
                 .first();
         applyIfNewer(collection, current, id, seq, update);
     }
 
     /** As {@link #applyIfNewer(MongoCollection, String, long, Bson)}, with the document already read. */
-    public static void applyIfNewer(
-            MongoCollection<Document> collection, Document current, String id, long seq, Bson update) {
+    public static void applyIfNewer(MongoCollection<?> collection, Document current, String id, long seq, Bson update) {
         if (seen(current, seq)) {
             return;
         }
@@ -55,6 +57,23 @@ public final class MongoWrites {
     /** Inserts document {@code id} with {@code fields} once; a redelivery finds it and changes nothing. */
     public static void insertOnce(MongoCollection<Document> collection, String id, Document fields) {
         collection.updateOne(eq("_id", id), new Document("$setOnInsert", fields), new UpdateOptions().upsert(true));
+    }
+
+    /**
+     * Inserts {@code document} (a typed read-model document, keyed {@code id}) once; a redelivery finds it and
+     * changes nothing, even where later events have changed it since.
+     */
+    public static <T> void insertOnce(MongoCollection<T> collection, String id, T document) {
+        BsonDocument fields = new BsonDocument();
+        collection
+                .getCodecRegistry()
+                .get(collection.getDocumentClass())
+                .encode(
+                        new BsonDocumentWriter(fields),
+                        document,
+                        EncoderContext.builder().build());
+        fields.remove("_id");
+        collection.updateOne(eq("_id", id), new BsonDocument("$setOnInsert", fields), new UpdateOptions().upsert(true));
     }
 
     /** Dates are kept as ISO strings so that they compare (and sort) correctly as text. */

@@ -1,7 +1,10 @@
 package cn.qinghai.ledger.query.roster;
 
 import static cn.qinghai.ledger.query.platform.MongoWrites.applyIfNewer;
-import static cn.qinghai.ledger.query.platform.MongoWrites.date;
+import static cn.qinghai.ledger.query.roster.RosterDocuments.changes;
+import static cn.qinghai.ledger.query.roster.RosterDocuments.conferences;
+import static cn.qinghai.ledger.query.roster.RosterDocuments.terms;
+import static cn.qinghai.ledger.query.roster.RosterDocuments.units;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
@@ -10,16 +13,17 @@ import static com.mongodb.client.model.Updates.unset;
 import cn.qinghai.ledger.events.conference.*;
 import cn.qinghai.ledger.query.platform.ReadModelCollections;
 import cn.qinghai.ledger.query.platform.ReadModelGenerations;
+import cn.qinghai.ledger.query.platform.ReadModelOrigin;
 import cn.qinghai.ledger.query.platform.ReplayableProjection;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
+import java.time.Instant;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -47,11 +51,19 @@ public class RosterProjection implements ReplayableProjection {
     static final String DIRECTORS = "roster_director_terms";
     static final String LIAISONS = "roster_liaison_terms";
     static final String CHANGES = "roster_member_changes";
-    static final List<String> COLLECTIONS = List.of(CONFERENCES, UNITS, SEATS, DIRECTORS, LIAISONS, CHANGES);
+    static final List<String> COLLECTIONS = List.of(
+            CONFERENCES,
+            UNITS,
+            SEATS,
+            DIRECTORS,
+            LIAISONS,
+            CHANGES,
+            RosterDocuments.origin().collection());
 
     private final ReadModelCollections collections;
     private final RosterTerms terms;
     private final MemberChanges changes;
+    private final ReadModelOrigin origin = RosterDocuments.origin();
 
     /** The live roster: the generation that serves readers. */
     @Autowired
@@ -65,6 +77,7 @@ public class RosterProjection implements ReplayableProjection {
         this.terms = new RosterTerms(collections);
         this.changes = new MemberChanges(collections);
         ensureIndexes();
+        origin.recordIfEmpty(collections, CONFERENCES, Instant.now());
     }
 
     /** A plain roster in {@code db} (generation 1), for tests and fixtures. */
@@ -94,10 +107,16 @@ public class RosterProjection implements ReplayableProjection {
         return new RosterProjection(target);
     }
 
+    /** Whether the roster this writes (the live binding follows a switch) is stored as {@link RosterDocuments} says. */
+    @Override
+    public boolean upToDate() {
+        return origin.isCurrent(collections);
+    }
+
     @EventHandler
     void on(ConferenceEstablishedEvent e, @SequenceNumber long seq) {
         applyIfNewer(
-                col(CONFERENCES),
+                conferences(collections),
                 e.conferenceId(),
                 seq,
                 combine(
@@ -105,14 +124,14 @@ public class RosterProjection implements ReplayableProjection {
                         set("documentNo", e.documentNo()),
                         set("basisDocuments", e.basisDocuments()),
                         set("leadUnitCode", e.leadUnitCode()),
-                        set("establishedOn", date(e.establishedOn())),
-                        set("status", ConferenceStatus.ACTIVE.name())));
+                        set("establishedOn", e.establishedOn()),
+                        set("status", ConferenceStatus.ACTIVE)));
     }
 
     @EventHandler
     void on(MemberUnitAddedEvent e, @SequenceNumber long seq) {
         applyIfNewer(
-                col(UNITS),
+                units(collections),
                 unitId(e.conferenceId(), e.unitCode()),
                 seq,
                 combine(
@@ -121,24 +140,24 @@ public class RosterProjection implements ReplayableProjection {
                         set("name", e.name()),
                         set("duties", e.duties()),
                         set("active", true),
-                        set("addedOn", date(e.effectiveOn())),
+                        set("addedOn", e.effectiveOn()),
                         set("order", seq)));
     }
 
     @EventHandler
     void on(UnitDutiesUpdatedEvent e, @SequenceNumber long seq) {
-        applyIfNewer(col(UNITS), unitId(e.conferenceId(), e.unitCode()), seq, set("duties", e.duties()));
+        applyIfNewer(units(collections), unitId(e.conferenceId(), e.unitCode()), seq, set("duties", e.duties()));
     }
 
     @EventHandler
     void on(MemberUnitRemovedEvent e, @SequenceNumber long seq) {
         applyIfNewer(
-                col(UNITS),
+                units(collections),
                 unitId(e.conferenceId(), e.unitCode()),
                 seq,
                 combine(
                         set("active", false),
-                        set("removedOn", date(e.effectiveOn())),
+                        set("removedOn", e.effectiveOn()),
                         set("removalReason", e.reason()),
                         unset("member"),
                         unset("liaison")));
@@ -148,7 +167,15 @@ public class RosterProjection implements ReplayableProjection {
     @EventHandler
     void on(MemberAppointedEvent e, @SequenceNumber long seq) {
         terms.openSeat(
-                e.conferenceId(), e.personId(), e.name(), e.title(), e.role(), e.unitCode(), e.effectiveOn(), seq);
+                e.conferenceId(),
+                e.personId(),
+                e.name(),
+                e.title(),
+                e.role(),
+                e.unitCode(),
+                e.effectiveOn(),
+                null,
+                seq);
     }
 
     @EventHandler
@@ -163,7 +190,7 @@ public class RosterProjection implements ReplayableProjection {
 
     @EventHandler
     void on(MemberReplacedEvent e, @SequenceNumber long seq) {
-        changes.decide(e.conferenceId(), e.changeId(), "CONFIRMED", null, e.effectiveOn(), seq);
+        changes.decide(e.conferenceId(), e.changeId(), MemberChangeList.Status.CONFIRMED, null, e.effectiveOn(), seq);
         terms.handOver(
                 e.conferenceId(),
                 e.outgoingPersonId(),
@@ -172,6 +199,7 @@ public class RosterProjection implements ReplayableProjection {
                 e.unitCode(),
                 e.effectiveOn(),
                 e.officeDirectorVacated(),
+                null,
                 seq);
     }
 
@@ -188,39 +216,29 @@ public class RosterProjection implements ReplayableProjection {
      */
     @EventHandler
     void on(RosterChangeDecidedEvent e, @SequenceNumber long seq) {
-        Document decision = RosterDecisions.toDocument(e.decidedBy());
+        Bson decided = set("decidedBy", e.decidedBy());
+        String seat = RosterTerms.termId(e.conferenceId(), e.personId(), seq - 1);
         switch (e.change()) {
             case MEMBER_REPLACED -> {
-                col(CHANGES)
-                        .updateOne(
-                                eq("_id", MemberChanges.changeId(e.conferenceId(), e.changeId())),
-                                set("decidedBy", decision));
-                col(SEATS)
-                        .updateOne(
-                                eq("_id", RosterTerms.termId(e.conferenceId(), e.personId(), seq - 1)),
-                                set("decidedBy", decision));
+                changes(collections)
+                        .updateOne(eq("_id", MemberChanges.changeId(e.conferenceId(), e.changeId())), decided);
+                terms(collections, SEATS).updateOne(eq("_id", seat), decided);
             }
-            case MEMBER_APPOINTED ->
-                col(SEATS)
-                        .updateOne(
-                                eq("_id", RosterTerms.termId(e.conferenceId(), e.personId(), seq - 1)),
-                                set("decidedBy", decision));
+            case MEMBER_APPOINTED -> terms(collections, SEATS).updateOne(eq("_id", seat), decided);
             case OFFICE_DIRECTOR_APPOINTED ->
-                col(DIRECTORS)
-                        .updateOne(
-                                eq("_id", RosterTerms.termId(e.conferenceId(), "director", seq - 1)),
-                                set("decidedBy", decision));
+                terms(collections, DIRECTORS)
+                        .updateOne(eq("_id", RosterTerms.termId(e.conferenceId(), "director", seq - 1)), decided);
             case UNIT_ADDED, UNIT_DUTIES_UPDATED, UNIT_REMOVED ->
-                col(UNITS)
+                units(collections)
                         .updateOne(
                                 eq("_id", unitId(e.conferenceId(), e.unitCode())),
-                                set("decisions." + e.change().name(), decision));
+                                set(RosterDocuments.Decisions.path(e.change()), e.decidedBy()));
         }
     }
 
     @EventHandler
     void on(MemberChangeRejectedEvent e, @SequenceNumber long seq) {
-        changes.decide(e.conferenceId(), e.changeId(), "REJECTED", e.reason(), null, seq);
+        changes.decide(e.conferenceId(), e.changeId(), MemberChangeList.Status.REJECTED, e.reason(), null, seq);
     }
 
     /** A filing opens a liaison term; the unit shows the liaison in office now ({@link RosterTerms#fileLiaison}). */
@@ -232,25 +250,22 @@ public class RosterProjection implements ReplayableProjection {
     @EventHandler
     void on(ConferenceDissolvedEvent e, @SequenceNumber long seq) {
         applyIfNewer(
-                col(CONFERENCES),
+                conferences(collections),
                 e.conferenceId(),
                 seq,
                 combine(
-                        set("status", ConferenceStatus.DISSOLVED.name()),
-                        set("dissolvedOn", date(e.effectiveOn())),
+                        set("status", ConferenceStatus.DISSOLVED),
+                        set("dissolvedOn", e.effectiveOn()),
                         set("dissolutionReason", e.reason())));
     }
 
     @ResetHandler
     void reset() {
         for (String name : COLLECTIONS) {
-            col(name).drop();
+            collections.get(name).drop();
         }
         ensureIndexes();
-    }
-
-    private MongoCollection<Document> col(String name) {
-        return collections.get(name);
+        origin.record(collections, Instant.now());
     }
 
     static String unitId(String conferenceId, String unitCode) {

@@ -1,6 +1,9 @@
 package cn.qinghai.ledger.query.roster;
 
-import static cn.qinghai.ledger.query.platform.MongoWrites.date;
+import static cn.qinghai.ledger.query.roster.RosterDocuments.changes;
+import static cn.qinghai.ledger.query.roster.RosterDocuments.conferences;
+import static cn.qinghai.ledger.query.roster.RosterDocuments.terms;
+import static cn.qinghai.ledger.query.roster.RosterDocuments.units;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
@@ -11,6 +14,11 @@ import cn.qinghai.ledger.events.conference.*;
 import cn.qinghai.ledger.query.platform.MongoWrites;
 import cn.qinghai.ledger.query.platform.ReadModelCollections;
 import cn.qinghai.ledger.query.platform.ReadModelGenerations;
+import cn.qinghai.ledger.query.platform.ReadModelOrigin;
+import cn.qinghai.ledger.query.roster.RosterDocuments.Conference;
+import cn.qinghai.ledger.query.roster.RosterDocuments.MemberChange;
+import cn.qinghai.ledger.query.roster.RosterDocuments.Term;
+import cn.qinghai.ledger.query.roster.RosterDocuments.Unit;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
@@ -35,6 +43,7 @@ import org.springframework.stereotype.Component;
 public class RosterQueries {
 
     private final ReadModelCollections collections;
+    private final ReadModelOrigin origin = RosterDocuments.origin();
 
     @Autowired
     public RosterQueries(ReadModelGenerations generations) {
@@ -52,104 +61,91 @@ public class RosterQueries {
 
     @QueryHandler
     public ConferenceList handle(FindConferencesQuery query) {
-        MongoCollection<Document> conferences = col(RosterProjection.CONFERENCES);
+        MongoCollection<Conference> conferences = conferences(current());
         List<ConferenceSummary> items = new ArrayList<>();
-        for (Document d : conferences
+        for (Conference c : conferences
                 .find()
                 .sort(Sorts.ascending("establishedOn", "_id"))
                 .skip(query.page() * query.size())
                 .limit(query.size())) {
-            items.add(new ConferenceSummary(
-                    d.getString("_id"),
-                    d.getString("name"),
-                    d.getString("documentNo"),
-                    date(d, "establishedOn"),
-                    ConferenceStatus.valueOf(d.getString("status"))));
+            items.add(new ConferenceSummary(c.id(), c.name(), c.documentNo(), c.establishedOn(), c.status()));
         }
         return new ConferenceList(items, conferences.countDocuments());
     }
 
     @QueryHandler
     public Optional<ConferenceOverview> handle(FindConferenceQuery query) {
-        Document d = col(RosterProjection.CONFERENCES)
-                .find(eq("_id", query.conferenceId()))
-                .first();
-        if (d == null) {
+        ReadModelCollections roster = current();
+        String cid = query.conferenceId();
+        Conference c = conferences(roster).find(eq("_id", cid)).first();
+        if (c == null) {
             return Optional.empty();
         }
-        String cid = query.conferenceId();
-        String host = d.getString("leadUnitCode");
-        Document hostUnit = col(RosterProjection.UNITS)
-                .find(eq("_id", RosterProjection.unitId(cid, host)))
+        Unit hostUnit = units(roster)
+                .find(eq("_id", RosterProjection.unitId(cid, c.leadUnitCode())))
                 .first();
-        Document director = col(RosterProjection.DIRECTORS)
+        Term director = terms(roster, RosterProjection.DIRECTORS)
                 .find(and(eq("conferenceId", cid), eq("to", null)))
                 .first();
         var office = new ConferenceOverview.Office(
-                host,
-                hostUnit == null ? null : hostUnit.getString("name"),
-                director == null ? null : director.getString("personId"),
-                director == null ? null : director.getString("name"));
+                c.leadUnitCode(),
+                hostUnit == null ? null : hostUnit.name(),
+                director == null ? null : director.personId(),
+                director == null ? null : director.name());
+        Bson current = and(eq("conferenceId", cid), eq("to", null));
         var counts = new ConferenceOverview.Counts(
-                (int) col(RosterProjection.UNITS).countDocuments(and(eq("conferenceId", cid), eq("active", true))),
-                (int) col(RosterProjection.SEATS).countDocuments(and(eq("conferenceId", cid), eq("to", null))),
-                (int) col(RosterProjection.LIAISONS).countDocuments(and(eq("conferenceId", cid), eq("to", null))),
-                (int) col(RosterProjection.CHANGES)
-                        .countDocuments(and(eq("conferenceId", cid), eq("status", "PENDING"))));
+                (int) units(roster).countDocuments(and(eq("conferenceId", cid), eq("active", true))),
+                (int) terms(roster, RosterProjection.SEATS).countDocuments(current),
+                (int) terms(roster, RosterProjection.LIAISONS).countDocuments(current),
+                (int) changes(roster)
+                        .countDocuments(and(eq("conferenceId", cid), eq("status", MemberChangeList.Status.PENDING))));
         return Optional.of(new ConferenceOverview(
                 cid,
-                d.getString("name"),
-                d.getString("documentNo"),
-                d.getList("basisDocuments", String.class),
-                date(d, "establishedOn"),
-                ConferenceStatus.valueOf(d.getString("status")),
-                date(d, "dissolvedOn"),
+                c.name(),
+                c.documentNo(),
+                c.basisDocuments(),
+                c.establishedOn(),
+                c.status(),
+                c.dissolvedOn(),
                 office,
                 counts));
     }
 
     @QueryHandler
     public Optional<RosterView> handle(FindRosterQuery query) {
+        ReadModelCollections roster = current();
         String cid = query.conferenceId();
-        if (col(RosterProjection.CONFERENCES).find(eq("_id", cid)).first() == null) {
+        if (conferences(roster).find(eq("_id", cid)).first() == null) {
             return Optional.empty();
         }
         Bson onDate = onDate(cid, query.asOf());
-        Map<String, String> unitNames = unitNames(cid);
-        Map<String, Long> unitOrder = unitOrder(cid);
+        Map<String, Unit> units = unitsByCode(roster, cid);
         List<RosterView.Seat> seats = new ArrayList<>();
-        for (Document d : col(RosterProjection.SEATS).find(onDate).sort(Sorts.ascending("startSeq"))) {
-            String unitCode = d.getString("unitCode");
+        for (Term t : terms(roster, RosterProjection.SEATS).find(onDate).sort(Sorts.ascending("startSeq"))) {
+            Unit unit = t.unitCode() == null ? null : units.get(t.unitCode());
             seats.add(new RosterView.Seat(
-                    d.getString("personId"),
-                    d.getString("name"),
-                    d.getString("title"),
-                    SeatRole.valueOf(d.getString("role")),
-                    unitCode,
-                    unitCode == null ? null : unitNames.get(unitCode),
-                    date(d, "from"),
-                    date(d, "to"),
-                    RosterDecisions.of(d.get("decidedBy", Document.class))));
+                    t.personId(),
+                    t.name(),
+                    t.title(),
+                    t.role(),
+                    t.unitCode(),
+                    unit == null ? null : unit.name(),
+                    t.from(),
+                    t.to(),
+                    t.decidedBy()));
         }
         // The notice's order: convener, deputy conveners, then the members in the order of their units, so a
         // member who succeeds another takes the unit's place rather than the end of the list.
         seats.sort(Comparator.comparing(RosterView.Seat::role)
-                .thenComparing(seat -> seat.unitCode() == null
-                        ? Long.MIN_VALUE
-                        : unitOrder.getOrDefault(seat.unitCode(), Long.MAX_VALUE)));
-        Document director = col(RosterProjection.DIRECTORS).find(onDate).first();
+                .thenComparing(seat -> seat.unitCode() == null ? Long.MIN_VALUE : order(units.get(seat.unitCode()))));
+        Term director = terms(roster, RosterProjection.DIRECTORS).find(onDate).first();
         List<RosterView.Liaison> liaisons = new ArrayList<>();
-        for (Document d : col(RosterProjection.LIAISONS).find(onDate).sort(Sorts.ascending("startSeq"))) {
+        for (Term t : terms(roster, RosterProjection.LIAISONS).find(onDate).sort(Sorts.ascending("startSeq"))) {
+            Unit unit = units.get(t.unitCode());
             liaisons.add(new RosterView.Liaison(
-                    d.getString("unitCode"),
-                    unitNames.get(d.getString("unitCode")),
-                    d.getString("name"),
-                    d.getString("title"),
-                    d.getString("phone"),
-                    date(d, "from"),
-                    date(d, "to")));
+                    t.unitCode(), unit == null ? null : unit.name(), t.name(), t.title(), t.phone(), t.from(), t.to()));
         }
-        liaisons.sort(Comparator.comparing(liaison -> unitOrder.getOrDefault(liaison.unitCode(), Long.MAX_VALUE)));
+        liaisons.sort(Comparator.comparing(liaison -> order(units.get(liaison.unitCode()))));
         return Optional.of(new RosterView(
                 cid,
                 query.asOf(),
@@ -157,11 +153,11 @@ public class RosterQueries {
                 director == null
                         ? null
                         : new RosterView.Director(
-                                director.getString("personId"),
-                                director.getString("name"),
-                                date(director, "from"),
-                                date(director, "to"),
-                                RosterDecisions.of(director.get("decidedBy", Document.class))),
+                                director.personId(),
+                                director.name(),
+                                director.from(),
+                                director.to(),
+                                director.decidedBy()),
                 liaisons));
     }
 
@@ -176,8 +172,8 @@ public class RosterQueries {
         }
         Bson filter = filters.isEmpty() ? new Document() : and(filters);
         List<UnitView> items = new ArrayList<>();
-        for (Document d : col(RosterProjection.UNITS).find(filter).sort(Sorts.ascending("conferenceId", "order"))) {
-            items.add(UnitViews.of(d));
+        for (Unit unit : units(current()).find(filter).sort(Sorts.ascending("conferenceId", "order"))) {
+            items.add(UnitViews.of(unit));
         }
         return new UnitList(items, items.size());
     }
@@ -188,80 +184,72 @@ public class RosterQueries {
                 ? eq("unitCode", query.unitCode())
                 : eq("_id", RosterProjection.unitId(query.conferenceId(), query.unitCode()));
         // A code used by several conferences without a conferenceId: the first conference's unit.
-        Document found = col(RosterProjection.UNITS)
+        Unit found = units(current())
                 .find(filter)
                 .sort(Sorts.ascending("conferenceId"))
                 .first();
-        if (found == null) {
-            return Optional.empty();
-        }
-        return Optional.of(UnitViews.of(found));
+        return Optional.ofNullable(found).map(UnitViews::of);
     }
 
     /** Member changes newest first, with the outgoing member's name from the seat they held. */
     @QueryHandler
     public MemberChangeList handle(FindMemberChangesQuery query) {
+        ReadModelCollections roster = current();
         String cid = query.conferenceId();
         List<Bson> filters = new ArrayList<>(List.of(eq("conferenceId", cid)));
         if (query.status() != null) {
-            filters.add(eq("status", query.status().name()));
+            filters.add(eq("status", query.status()));
         }
         if (query.unitCode() != null) {
             filters.add(eq("unitCode", query.unitCode()));
         }
-        Map<String, String> unitNames = unitNames(cid);
+        Map<String, Unit> units = unitsByCode(roster, cid);
         List<MemberChangeList.MemberChange> items = new ArrayList<>();
-        for (Document d : col(RosterProjection.CHANGES)
-                .find(and(filters))
-                .sort(Sorts.descending("proposedOn", MongoWrites.SEQ))) {
-            Document incoming = d.get("incoming", Document.class);
-            Document outgoing = col(RosterProjection.SEATS)
-                    .find(and(eq("conferenceId", cid), eq("personId", d.getString("outgoingPersonId"))))
+        for (MemberChange c :
+                changes(roster).find(and(filters)).sort(Sorts.descending("proposedOn", MongoWrites.SEQ))) {
+            Term outgoing = terms(roster, RosterProjection.SEATS)
+                    .find(and(eq("conferenceId", cid), eq("personId", c.outgoingPersonId())))
                     .first();
+            Unit unit = units.get(c.unitCode());
             items.add(new MemberChangeList.MemberChange(
                     cid,
-                    d.getString("changeId"),
-                    d.getString("unitCode"),
-                    unitNames.get(d.getString("unitCode")),
-                    d.getString("outgoingPersonId"),
-                    outgoing == null ? null : outgoing.getString("name"),
-                    new Person(incoming.getString("personId"), incoming.getString("name"), incoming.getString("title")),
-                    d.getString("reason"),
-                    date(d, "proposedOn"),
-                    MemberChangeList.Status.valueOf(d.getString("status")),
-                    d.getString("decisionReason"),
-                    date(d, "effectiveOn"),
-                    RosterDecisions.of(d.get("decidedBy", Document.class))));
+                    c.changeId(),
+                    c.unitCode(),
+                    unit == null ? null : unit.name(),
+                    c.outgoingPersonId(),
+                    outgoing == null ? null : outgoing.name(),
+                    c.incoming(),
+                    c.reason(),
+                    c.proposedOn(),
+                    c.status(),
+                    c.decisionReason(),
+                    c.effectiveOn(),
+                    c.decidedBy()));
         }
         return new MemberChangeList(items, items.size());
     }
 
-    private Map<String, String> unitNames(String conferenceId) {
-        Map<String, String> names = new HashMap<>();
-        for (Document d : col(RosterProjection.UNITS).find(eq("conferenceId", conferenceId))) {
-            names.put(d.getString("unitCode"), d.getString("name"));
+    /** The units of one conference by code. */
+    private static Map<String, Unit> unitsByCode(ReadModelCollections roster, String conferenceId) {
+        Map<String, Unit> units = new HashMap<>();
+        for (Unit unit : units(roster).find(eq("conferenceId", conferenceId))) {
+            units.put(unit.unitCode(), unit);
         }
-        return names;
+        return units;
     }
 
-    /** Each unit's place in the conference: the order in which it was added (the notice's order for the seed). */
-    private Map<String, Long> unitOrder(String conferenceId) {
-        Map<String, Long> order = new HashMap<>();
-        for (Document d : col(RosterProjection.UNITS).find(eq("conferenceId", conferenceId))) {
-            if (d.get("order") instanceof Number n) {
-                order.put(d.getString("unitCode"), n.longValue());
-            }
-        }
-        return order;
+    /** A unit's place in the conference: the order in which it was added (the notice's order for the seed). */
+    private static long order(Unit unit) {
+        return unit == null || unit.order() == null ? Long.MAX_VALUE : unit.order();
     }
 
     /** Terms of this conference in force on {@code asOf}: from ≤ asOf and (no end or end > asOf). */
     private static Bson onDate(String conferenceId, LocalDate asOf) {
-        String day = date(asOf);
-        return and(eq("conferenceId", conferenceId), lte("from", day), or(eq("to", null), gt("to", day)));
+        return and(eq("conferenceId", conferenceId), lte("from", asOf), or(eq("to", null), gt("to", asOf)));
     }
 
-    private MongoCollection<Document> col(String name) {
-        return collections.get(name);
+    /** The roster that serves, refused while an earlier version's is being rebuilt ({@link RosterDocuments#origin()}). */
+    private ReadModelCollections current() {
+        return origin.require(collections);
     }
 }

@@ -1,12 +1,12 @@
 package cn.qinghai.ledger.query.roster;
 
 import static cn.qinghai.ledger.query.platform.MongoWrites.applyIfNewer;
-import static cn.qinghai.ledger.query.platform.MongoWrites.date;
 import static cn.qinghai.ledger.query.platform.MongoWrites.insertOnce;
+import static cn.qinghai.ledger.query.roster.RosterDocuments.terms;
+import static cn.qinghai.ledger.query.roster.RosterDocuments.units;
 import static cn.qinghai.ledger.query.roster.RosterProjection.DIRECTORS;
 import static cn.qinghai.ledger.query.roster.RosterProjection.LIAISONS;
 import static cn.qinghai.ledger.query.roster.RosterProjection.SEATS;
-import static cn.qinghai.ledger.query.roster.RosterProjection.UNITS;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
@@ -18,15 +18,18 @@ import cn.qinghai.ledger.events.conference.MemberUnitRemovedEvent;
 import cn.qinghai.ledger.events.conference.OfficeDirectorAppointedEvent;
 import cn.qinghai.ledger.events.conference.OfficeDirectorHandover;
 import cn.qinghai.ledger.events.conference.Person;
+import cn.qinghai.ledger.events.conference.RosterDecision;
 import cn.qinghai.ledger.events.conference.SeatRole;
 import cn.qinghai.ledger.events.conference.SeatSucceededEvent;
 import cn.qinghai.ledger.query.platform.ReadModelCollections;
+import cn.qinghai.ledger.query.roster.RosterDocuments.Liaison;
+import cn.qinghai.ledger.query.roster.RosterDocuments.Member;
+import cn.qinghai.ledger.query.roster.RosterDocuments.Term;
 import com.mongodb.client.MongoCollection;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
@@ -51,40 +54,27 @@ final class RosterTerms {
             SeatRole role,
             String unitCode,
             LocalDate from,
+            RosterDecision decidedBy,
             long seq) {
+        String id = termId(conferenceId, personId, seq);
         insertOnce(
-                col(SEATS),
-                termId(conferenceId, personId, seq),
-                new Document()
-                        .append("conferenceId", conferenceId)
-                        .append("personId", personId)
-                        .append("name", name)
-                        .append("title", title)
-                        .append("role", role.name())
-                        .append("unitCode", unitCode)
-                        .append("from", date(from))
-                        .append("startSeq", seq));
+                terms(collections, SEATS),
+                id,
+                Term.opened(id, conferenceId, personId, name, title, role, unitCode, null, from, seq, decidedBy));
         if (unitCode != null) {
             applyIfNewer(
-                    col(UNITS),
+                    units(collections),
                     RosterProjection.unitId(conferenceId, unitCode),
                     seq,
-                    set(
-                            "member",
-                            new Document()
-                                    .append("personId", personId)
-                                    .append("name", name)
-                                    .append("title", title)
-                                    .append("role", role.name())));
+                    set("member", new Member(personId, name, title, role)));
         }
     }
 
     /** Ends the current term matching {@code filter}, if it was opened by an earlier event. */
     void closeTerm(String collection, Bson filter, LocalDate to, long seq) {
-        col(collection)
+        terms(collections, collection)
                 .updateMany(
-                        and(filter, eq("to", null), lt("startSeq", seq)),
-                        combine(set("to", date(to)), set("endSeq", seq)));
+                        and(filter, eq("to", null), lt("startSeq", seq)), combine(set("to", to), set("endSeq", seq)));
     }
 
     /** A unit leaves: the seat and directorship of the person it vacates, if any, and its liaison post end. */
@@ -111,15 +101,16 @@ final class RosterTerms {
     /** A director appointed: the current directorship ends where theirs begins. */
     void appointDirector(OfficeDirectorAppointedEvent e, long seq) {
         closeTerm(DIRECTORS, eq("conferenceId", e.conferenceId()), e.effectiveOn(), seq);
+        openDirectorship(e.conferenceId(), e.personId(), e.name(), e.effectiveOn(), null, seq);
+    }
+
+    private void openDirectorship(
+            String conferenceId, String personId, String name, LocalDate from, RosterDecision decidedBy, long seq) {
+        String id = termId(conferenceId, "director", seq);
         insertOnce(
-                col(DIRECTORS),
-                termId(e.conferenceId(), "director", seq),
-                new Document()
-                        .append("conferenceId", e.conferenceId())
-                        .append("personId", e.personId())
-                        .append("name", e.name())
-                        .append("from", date(e.effectiveOn()))
-                        .append("startSeq", seq));
+                terms(collections, DIRECTORS),
+                id,
+                Term.opened(id, conferenceId, personId, name, null, null, null, null, from, seq, decidedBy));
     }
 
     /**
@@ -135,13 +126,23 @@ final class RosterTerms {
             String unitCode,
             LocalDate on,
             boolean directorshipEnds,
+            RosterDecision decidedBy,
             long seq) {
         Bson outgoing = and(eq("conferenceId", conferenceId), eq("personId", outgoingPersonId));
         closeTerm(SEATS, outgoing, on, seq);
         if (directorshipEnds) {
             closeTerm(DIRECTORS, outgoing, on, seq);
         }
-        openSeat(conferenceId, incoming.personId(), incoming.name(), incoming.title(), role, unitCode, on, seq);
+        openSeat(
+                conferenceId,
+                incoming.personId(),
+                incoming.name(),
+                incoming.title(),
+                role,
+                unitCode,
+                on,
+                decidedBy,
+                seq);
     }
 
     /**
@@ -157,22 +158,16 @@ final class RosterTerms {
                 e.unitCode(),
                 e.effectiveOn(),
                 e.officeDirector() != null,
+                e.decidedBy(),
                 seq);
-        col(SEATS)
-                .updateOne(
-                        eq("_id", termId(e.conferenceId(), e.incoming().personId(), seq)),
-                        set("decidedBy", RosterDecisions.toDocument(e.decidedBy())));
         if (e.officeDirector() == OfficeDirectorHandover.TO_INCOMING) {
-            insertOnce(
-                    col(DIRECTORS),
-                    termId(e.conferenceId(), "director", seq),
-                    new Document()
-                            .append("conferenceId", e.conferenceId())
-                            .append("personId", e.incoming().personId())
-                            .append("name", e.incoming().name())
-                            .append("from", date(e.effectiveOn()))
-                            .append("startSeq", seq)
-                            .append("decidedBy", RosterDecisions.toDocument(e.decidedBy())));
+            openDirectorship(
+                    e.conferenceId(),
+                    e.incoming().personId(),
+                    e.incoming().name(),
+                    e.effectiveOn(),
+                    e.decidedBy(),
+                    seq);
         }
     }
 
@@ -183,49 +178,42 @@ final class RosterTerms {
      * every date whatever order the filings came in.
      */
     void fileLiaison(LiaisonFiledEvent e, long seq) {
+        String id = termId(e.conferenceId(), "liaison-" + e.unitCode(), seq);
         insertOnce(
-                col(LIAISONS),
-                termId(e.conferenceId(), "liaison-" + e.unitCode(), seq),
-                new Document()
-                        .append("conferenceId", e.conferenceId())
-                        .append("unitCode", e.unitCode())
-                        .append("name", e.name())
-                        .append("title", e.title())
-                        .append("phone", e.phone())
-                        .append("from", date(e.effectiveOn()))
-                        .append("startSeq", seq));
-        Document current = chainLiaisonTerms(e.conferenceId(), e.unitCode());
+                terms(collections, LIAISONS),
+                id,
+                Term.opened(
+                        id,
+                        e.conferenceId(),
+                        null,
+                        e.name(),
+                        e.title(),
+                        null,
+                        e.unitCode(),
+                        e.phone(),
+                        e.effectiveOn(),
+                        seq,
+                        null));
+        Term current = chainLiaisonTerms(e.conferenceId(), e.unitCode());
         applyIfNewer(
-                col(UNITS),
+                units(collections),
                 RosterProjection.unitId(e.conferenceId(), e.unitCode()),
                 seq,
-                set(
-                        "liaison",
-                        new Document()
-                                .append("name", current.getString("name"))
-                                .append("title", current.getString("title"))
-                                .append("phone", current.getString("phone"))
-                                .append("since", current.getString("from"))));
+                set("liaison", new Liaison(current.name(), current.title(), current.phone(), current.from())));
     }
 
     /** Ends each liaison term of the unit where the next (by date, then filing) begins; returns the last. */
-    Document chainLiaisonTerms(String conferenceId, String unitCode) {
-        List<Document> terms = new ArrayList<>();
-        col(LIAISONS)
-                .find(and(eq("conferenceId", conferenceId), eq("unitCode", unitCode)))
-                .into(terms);
-        terms.sort(Comparator.comparing((Document d) -> d.getString("from"))
-                .thenComparingLong(d -> d.getLong("startSeq")));
+    Term chainLiaisonTerms(String conferenceId, String unitCode) {
+        MongoCollection<Term> liaisons = terms(collections, LIAISONS);
+        List<Term> terms = liaisons.find(and(eq("conferenceId", conferenceId), eq("unitCode", unitCode)))
+                .into(new ArrayList<>());
+        terms.sort(Comparator.comparing(Term::from).thenComparingLong(Term::startSeq));
         for (int i = 0; i < terms.size() - 1; i++) {
-            Document term = terms.get(i);
-            String end = terms.get(i + 1).getString("from");
-            if (!end.equals(term.getString("to"))) {
-                col(LIAISONS)
-                        .updateOne(
-                                eq("_id", term.get("_id")),
-                                combine(
-                                        set("to", end),
-                                        set("endSeq", terms.get(i + 1).getLong("startSeq"))));
+            Term term = terms.get(i);
+            Term next = terms.get(i + 1);
+            if (!next.from().equals(term.to())) {
+                liaisons.updateOne(
+                        eq("_id", term.id()), combine(set("to", next.from()), set("endSeq", next.startSeq())));
             }
         }
         return terms.get(terms.size() - 1);
@@ -233,9 +221,5 @@ final class RosterTerms {
 
     static String termId(String conferenceId, String key, long seq) {
         return conferenceId + "/" + key + "/" + seq;
-    }
-
-    private MongoCollection<Document> col(String name) {
-        return collections.get(name);
     }
 }

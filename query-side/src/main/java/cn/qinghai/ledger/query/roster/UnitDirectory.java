@@ -4,10 +4,10 @@ import static com.mongodb.client.model.Filters.eq;
 
 import cn.qinghai.ledger.query.platform.ReadModelCollections;
 import cn.qinghai.ledger.query.platform.ReadModelGenerations;
+import cn.qinghai.ledger.query.platform.ReadModelOrigin;
 import com.mongodb.client.MongoDatabase;
 import java.util.HashMap;
 import java.util.Map;
-import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 public class UnitDirectory {
 
     private final ReadModelCollections roster;
+    private final ReadModelOrigin origin = RosterDocuments.origin();
 
     /** Reads the generation of the roster that serves readers (it follows a rebuild's switch). */
     @Autowired
@@ -34,10 +35,9 @@ public class UnitDirectory {
     /** The names of the units of one conference, or of every conference when {@code conferenceId} is null. */
     public UnitNames names(String conferenceId) {
         Map<String, String> names = new HashMap<>();
-        var units = roster.get(RosterProjection.UNITS);
-        for (Document d : conferenceId == null ? units.find() : units.find(eq("conferenceId", conferenceId))) {
-            names.put(
-                    RosterProjection.unitId(d.getString("conferenceId"), d.getString("unitCode")), d.getString("name"));
+        var units = RosterDocuments.units(origin.require(roster));
+        for (var unit : conferenceId == null ? units.find() : units.find(eq("conferenceId", conferenceId))) {
+            names.put(RosterProjection.unitId(unit.conferenceId(), unit.unitCode()), unit.name());
         }
         return new UnitNames(names);
     }

@@ -1,10 +1,7 @@
 package cn.qinghai.ledger.query.roster;
 
-import static cn.qinghai.ledger.query.platform.MongoWrites.date;
-
-import cn.qinghai.ledger.events.conference.SeatRole;
 import cn.qinghai.ledger.events.conference.UnitView;
-import org.bson.Document;
+import cn.qinghai.ledger.query.roster.RosterDocuments.Unit;
 
 /** A member unit's roster document ({@link RosterProjection#UNITS}) read as the unit directory answers it. */
 final class UnitViews {
@@ -12,38 +9,23 @@ final class UnitViews {
     private UnitViews() {}
 
     /** The unit as its roster document says: seat, liaison, and the decisions behind it. */
-    static UnitView of(Document d) {
-        Document m = d.get("member", Document.class);
-        Document l = d.get("liaison", Document.class);
+    static UnitView of(Unit d) {
+        var m = d.member();
+        var l = d.liaison();
+        var decisions = d.decisions();
         return new UnitView(
-                d.getString("conferenceId"),
-                d.getString("unitCode"),
-                d.getString("name"),
-                d.getList("duties", String.class),
-                d.getBoolean("active", false),
-                date(d, "addedOn"),
-                date(d, "removedOn"),
-                m == null
-                        ? null
-                        : new UnitView.Member(
-                                m.getString("personId"),
-                                m.getString("name"),
-                                m.getString("title"),
-                                SeatRole.valueOf(m.getString("role"))),
-                l == null
-                        ? null
-                        : new UnitView.Liaison(
-                                l.getString("name"), l.getString("title"), l.getString("phone"), date(l, "since")),
-                decisions(d.get("decisions", Document.class)));
-    }
-
-    /** The decisions behind the unit, as the roster projection keeps them by change. */
-    private static UnitView.Decisions decisions(Document d) {
-        return d == null
-                ? new UnitView.Decisions(null, null, null)
-                : new UnitView.Decisions(
-                        RosterDecisions.of(d.get("UNIT_ADDED", Document.class)),
-                        RosterDecisions.of(d.get("UNIT_DUTIES_UPDATED", Document.class)),
-                        RosterDecisions.of(d.get("UNIT_REMOVED", Document.class)));
+                d.conferenceId(),
+                d.unitCode(),
+                d.name(),
+                d.duties(),
+                Boolean.TRUE.equals(d.active()),
+                d.addedOn(),
+                d.removedOn(),
+                m == null ? null : new UnitView.Member(m.personId(), m.name(), m.title(), m.role()),
+                l == null ? null : new UnitView.Liaison(l.name(), l.title(), l.phone(), l.since()),
+                decisions == null
+                        ? new UnitView.Decisions(null, null, null)
+                        : new UnitView.Decisions(
+                                decisions.unitAdded(), decisions.dutiesUpdated(), decisions.unitRemoved()));
     }
 }

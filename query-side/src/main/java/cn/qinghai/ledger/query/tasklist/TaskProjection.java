@@ -4,6 +4,7 @@ import cn.qinghai.ledger.events.task.*;
 import cn.qinghai.ledger.query.platform.ProjectionBatch;
 import cn.qinghai.ledger.query.platform.ReadModelCollections;
 import cn.qinghai.ledger.query.platform.ReadModelGenerations;
+import cn.qinghai.ledger.query.platform.ReadModelOrigin;
 import cn.qinghai.ledger.query.platform.ReplayableProjection;
 import cn.qinghai.ledger.query.tasklist.TaskHistoryEntry.Completion;
 import cn.qinghai.ledger.query.tasklist.TaskHistoryEntry.ExtensionDenied;
@@ -57,7 +58,7 @@ public class TaskProjection implements ReplayableProjection {
     private final Clock clock;
     private final TaskMoves follower;
     private final TaskMoves.Writer moves;
-    private final TaskListOrigin.Known currentGenerations = new TaskListOrigin.Known();
+    private final ReadModelOrigin origin;
 
     /** The live task list: the generation that serves readers. */
     @Autowired
@@ -79,10 +80,9 @@ public class TaskProjection implements ReplayableProjection {
         this.clock = clock;
         this.follower = follower;
         this.moves = follower.bind(collections, clock);
+        this.origin = TaskListOrigin.in(clock.getZone());
         ensureIndexes();
-        if (collections.get(TASKS).find().limit(1).first() == null) {
-            TaskListOrigin.record(collections, clock);
-        }
+        origin.recordIfEmpty(collections, TASKS, clock.instant());
     }
 
     @Override
@@ -93,8 +93,7 @@ public class TaskProjection implements ReplayableProjection {
     @Override
     public List<String> collections() {
         return Stream.concat(
-                        Stream.of(TASKS, HISTORY, UNIT_REPORTS, TaskListOrigin.COLLECTION),
-                        follower.collections().stream())
+                        Stream.of(TASKS, HISTORY, UNIT_REPORTS, origin.collection()), follower.collections().stream())
                 .distinct()
                 .toList();
     }
@@ -104,10 +103,10 @@ public class TaskProjection implements ReplayableProjection {
         return new TaskProjection(target, clock, follower);
     }
 
-    /** Whether the task list this writes (the live binding follows a switch) is {@link TaskListOrigin#current current}. */
+    /** Whether the task list this writes (the live binding follows a switch) is current ({@link TaskListOrigin}). */
     @Override
     public boolean upToDate() {
-        return currentGenerations.isCurrent(collections, clock.getZone());
+        return origin.isCurrent(collections);
     }
 
     private void ensureIndexes() {
@@ -282,7 +281,7 @@ public class TaskProjection implements ReplayableProjection {
     public void reset() {
         collections().forEach(name -> collections.get(name).drop());
         ensureIndexes();
-        TaskListOrigin.record(collections, clock);
+        origin.record(collections, clock.instant());
     }
 
     /**

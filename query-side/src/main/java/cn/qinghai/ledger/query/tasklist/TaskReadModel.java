@@ -8,10 +8,10 @@ import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
 
 import cn.qinghai.ledger.events.task.TaskStatus;
-import cn.qinghai.ledger.platform.web.ReadModelRebuildingException;
 import cn.qinghai.ledger.query.platform.ReadModelCodecs;
 import cn.qinghai.ledger.query.platform.ReadModelCollections;
 import cn.qinghai.ledger.query.platform.ReadModelGenerations;
+import cn.qinghai.ledger.query.platform.ReadModelOrigin;
 import cn.qinghai.ledger.query.platform.ReadModelStore;
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
@@ -46,8 +46,7 @@ public class TaskReadModel {
     private static final int BATCH = 1_000;
 
     private final ReadModelCollections collections;
-    private final ZoneId zone;
-    private final TaskListOrigin.Known currentGenerations = new TaskListOrigin.Known();
+    private final ReadModelOrigin origin;
 
     /** Reads the generation of the task list that serves readers (it follows a rebuild's switch). */
     @Autowired
@@ -63,7 +62,7 @@ public class TaskReadModel {
     /** Reads the task list in {@code collections} (e.g. one rebuilt as of a past date), written in {@code zone}. */
     public TaskReadModel(ReadModelCollections collections, ZoneId zone) {
         this.collections = collections;
-        this.zone = zone;
+        this.origin = TaskListOrigin.in(zone);
     }
 
     /** Mongo's part of the task list's filters; each may be null. {@code unitCode} is the lead or a co-unit. */
@@ -203,10 +202,7 @@ public class TaskReadModel {
      * ({@link TaskListOrigin}): it is being rebuilt, and its live processor no longer writes it.
      */
     public ReadModelCollections current() {
-        if (!currentGenerations.isCurrent(collections, zone)) {
-            throw new ReadModelRebuildingException("task list", TaskListOrigin.whyNot(collections, zone));
-        }
-        return collections;
+        return origin.require(collections);
     }
 
     private MongoCollection<TaskHistoryEntry> history() {

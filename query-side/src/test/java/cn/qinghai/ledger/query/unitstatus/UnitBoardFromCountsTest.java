@@ -209,7 +209,7 @@ class UnitBoardFromCountsTest {
         assertThat(fresh.projection.upToDate()).isFalse();
         assertThatThrownBy(() -> freshBoard.handle(new FindUnitStatusQuery(CID, "education")))
                 .isInstanceOf(ReadModelRebuildingException.class)
-                .hasMessageContaining("under rules 0");
+                .hasMessageContaining("rules=0");
         assertThatThrownBy(() -> fresh.queries.handle(new FindTasksQuery(CID, null, null, RagStatus.RED, null, 0, 10)))
                 .isInstanceOf(ReadModelRebuildingException.class);
 
