@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An upgrade that changes how the task list and the roster are stored: the service started on read models that
+ * An upgrade that changes how the task list, the roster and the meetings are stored: the service started on read models that
  * an earlier version wrote (documents with days as ISO text, no stored format) neither reads nor extends them. It
  * answers their readers {@code 503 read-model-rebuilding} with {@code Retry-After}, keeps taking commands,
  * rebuilds them from the event store by itself and then answers as before, with what was
@@ -49,12 +49,15 @@ class OutdatedReadModelUpgradeTest {
         String roster = "/api/conferences/" + TaskRequests.CID + "/roster";
         JsonNode rosterBefore = api.get("viewer", roster).body();
         assertThat(rosterBefore.path("seats").size()).isPositive();
+        String meeting = "/api/meetings/" + aSignedMeeting(api);
+        JsonNode meetingBefore = api.get("viewer", meeting).body();
 
         MongoDatabase db = ledger.bean(MongoDatabase.class);
         asAnEarlierVersionLeftIt(db);
         // another query-side process is rebuilding them: this one waits for its heartbeat to go stale
         rebuildingElsewhere(db, "tasks", Instant.now());
         rebuildingElsewhere(db, "roster", Instant.now());
+        rebuildingElsewhere(db, "meetings", Instant.now());
 
         ledger = ledger.restartWithoutWaitingForRoster();
         LedgerApi upgraded = ledger.api();
@@ -63,7 +66,9 @@ class OutdatedReadModelUpgradeTest {
                 "/api/tasks?conferenceId=" + TaskRequests.CID + "&rag=RED",
                 "/api/units/education",
                 "/api/units",
-                roster)) {
+                roster,
+                meeting,
+                "/api/decisions?conferenceId=" + TaskRequests.CID)) {
             LedgerApi.Response answer = upgraded.get("viewer", path);
             assertThat(answer.status()).as(path + ": " + answer.raw()).isEqualTo(503);
             assertThat(answer.body().path("type").asText()).isEqualTo("urn:ledger:problem:read-model-rebuilding");
@@ -91,10 +96,10 @@ class OutdatedReadModelUpgradeTest {
                 .as("the outdated roster's processor is stopped too")
                 .isFalse();
 
-        rebuildingElsewhere(
-                ledger.bean(MongoDatabase.class), "tasks", Instant.now().minus(Duration.ofMinutes(5)));
-        rebuildingElsewhere(
-                ledger.bean(MongoDatabase.class), "roster", Instant.now().minus(Duration.ofMinutes(5)));
+        for (String group : List.of("tasks", "roster", "meetings")) {
+            rebuildingElsewhere(
+                    ledger.bean(MongoDatabase.class), group, Instant.now().minus(Duration.ofMinutes(5)));
+        }
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> upgraded.get("viewer", "/api/tasks/during-upgrade").status() == 200);
         JsonNode taskAfter = upgraded.get("viewer", "/api/tasks/before-upgrade").body();
@@ -115,6 +120,11 @@ class OutdatedReadModelUpgradeTest {
                         .path("activeGeneration")
                         .asInt())
                 .isEqualTo(2);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> upgraded.get("viewer", meeting).status() == 200);
+        assertThat(upgraded.get("viewer", meeting).body())
+                .as("the meetings read model rebuilt answers as before")
+                .isEqualTo(meetingBefore);
         JsonNode tasks = upgraded.get("admin", "/api/admin/projections/tasks").body();
         assertThat(tasks.path("activeGeneration").asInt())
                 .as("the stale rebuild abandoned, its number taken again")
@@ -137,6 +147,48 @@ class OutdatedReadModelUpgradeTest {
         ledger.close();
     }
 
+    /** A plenary with one agreed matter (a task due next spring), its attendance and its signed minutes. */
+    private static String aSignedMeeting(LedgerApi api) {
+        String id = "plenary-before-upgrade";
+        assertThat(api.post("office", "/api/meetings", """
+                        {"meetingId":"%s","conferenceId":"%s","kind":"PLENARY","topic":"升级前的全体会议",
+                         "scheduledAt":"2026-11-20T09:00:00+08:00","location":"省政府第一会议室","convenedBy":"kuang-yong"}
+                        """.formatted(id, TaskRequests.CID))
+                        .status())
+                .isEqualTo(201);
+        assertThat(api.post("office", "/api/meetings/" + id + "/decisions", """
+                        {"decisionId":"d-1","matter":"出台全省托育服务实施方案","major":false,
+                         "tasks":[{"taskId":"t-spring","title":"起草实施方案","leadUnitCode":"education",
+                                   "coUnitCodes":["finance"],"dueDate":"2027-03-31"}]}
+                        """).status())
+                .isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> api.get("viewer", "/api/meetings/" + id).status() == 200);
+        List<String> present = new java.util.ArrayList<>();
+        api.get("viewer", "/api/meetings/" + id)
+                .body()
+                .get("participantUnits")
+                .forEach(u -> present.add("\"" + u.get("unitCode").asText() + "\""));
+        assertThat(api.post("office", "/api/meetings/" + id + "/attendance", "{\"present\":" + present + "}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.post(
+                                "office",
+                                "/api/meetings/" + id + "/minutes/signature",
+                                "{\"signedBy\":\"kuang-yong\",\"signedOn\":\"2026-11-22\"}")
+                        .status())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "SIGNED"
+                        .equals(api.get("viewer", "/api/meetings/" + id)
+                                .body()
+                                .path("minutes")
+                                .path(0)
+                                .path("state")
+                                .asText()));
+        return id;
+    }
+
     private static JsonNode without(JsonNode answer, String... fields) {
         com.fasterxml.jackson.databind.node.ObjectNode copy = answer.deepCopy();
         copy.remove(List.of(fields));
@@ -154,11 +206,14 @@ class OutdatedReadModelUpgradeTest {
                 "roster_units",
                 "roster_seat_terms",
                 "roster_director_terms",
-                "roster_liaison_terms")) {
+                "roster_liaison_terms",
+                "meetings",
+                "meeting_decisions")) {
             daysAsText(db.getCollection(collection));
         }
         db.getCollection("task_unit_counts").updateOne(eq("_id", "_complete"), Updates.unset("format"));
         db.getCollection("roster_origin").drop();
+        db.getCollection("meetings_origin").drop();
     }
 
     private static void daysAsText(MongoCollection<Document> documents) {
@@ -175,6 +230,8 @@ class OutdatedReadModelUpgradeTest {
                         day.toInstant().atOffset(ZoneOffset.UTC).toLocalDate().toString());
             } else if (field.getValue() instanceof Document nested) {
                 daysAsText(nested);
+            } else if (field.getValue() instanceof List<?> list) {
+                list.stream().filter(Document.class::isInstance).forEach(nested -> daysAsText((Document) nested));
             }
         }
     }

@@ -1,10 +1,7 @@
 package cn.qinghai.ledger.query.meetings;
 
-import static cn.qinghai.ledger.query.meetings.MeetingProjection.DECISIONS;
 import static cn.qinghai.ledger.query.meetings.MeetingProjection.list;
-import static cn.qinghai.ledger.query.platform.MongoWrites.SEQ;
 import static cn.qinghai.ledger.query.platform.MongoWrites.applyIfNewer;
-import static cn.qinghai.ledger.query.platform.MongoWrites.date;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
@@ -16,13 +13,15 @@ import cn.qinghai.ledger.events.meeting.MatterDueDatesRevisedEvent;
 import cn.qinghai.ledger.events.meeting.MatterRejectedEvent;
 import cn.qinghai.ledger.events.meeting.MatterSubmittedForApprovalEvent;
 import cn.qinghai.ledger.events.meeting.MinutesIssuedEvent;
+import cn.qinghai.ledger.events.meeting.TaskSpec;
+import cn.qinghai.ledger.query.meetings.MeetingDocuments.Approval;
+import cn.qinghai.ledger.query.meetings.MeetingDocuments.Decision;
 import cn.qinghai.ledger.query.platform.ReadModelCollections;
 import com.mongodb.client.MongoCollection;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.bson.Document;
 
 /**
  * The documents of the agreed matters (议定事项, one per matter: the decision register's rows) as {@link
@@ -41,7 +40,7 @@ final class DecisionDocuments {
     }
 
     /** A matter needs approval when it is major; {@code meetingEpochMillis} orders the register by meeting. */
-    void record(DecisionRecordedEvent e, Object meetingEpochMillis, long seq) {
+    void record(DecisionRecordedEvent e, Long meetingEpochMillis, long seq) {
         applyIfNewer(
                 col(),
                 decisionId(e.meetingId(), e.decisionId()),
@@ -57,18 +56,16 @@ final class DecisionDocuments {
                         set(
                                 "tasks",
                                 list(e.tasks()).stream()
-                                        .map(t -> new Document("taskId", t.taskId())
-                                                .append("title", t.title())
-                                                .append("leadUnitCode", t.leadUnitCode())
-                                                .append("coUnitCodes", list(t.coUnitCodes()))
-                                                .append("dueDate", date(t.dueDate())))
+                                        .map(t -> new TaskSpec(
+                                                t.taskId(),
+                                                t.title(),
+                                                t.leadUnitCode(),
+                                                list(t.coUnitCodes()),
+                                                t.dueDate()))
                                         .toList()),
                         set(
                                 "approval",
-                                new Document(
-                                        "state",
-                                        (e.major() ? ApprovalState.PENDING_SUBMISSION : ApprovalState.NOT_REQUIRED)
-                                                .name())),
+                                Approval.of(e.major() ? ApprovalState.PENDING_SUBMISSION : ApprovalState.NOT_REQUIRED)),
                         set("order", seq)));
     }
 
@@ -77,8 +74,8 @@ final class DecisionDocuments {
         int v = e.minutesVersion();
         for (String decisionId : list(e.decisionIds())) {
             String id = decisionId(e.meetingId(), decisionId);
-            Document decision = col().find(eq("_id", id)).first();
-            if (decision != null && decision.get("issuedInVersion") == null) {
+            Decision decision = col().find(eq("_id", id)).first();
+            if (decision != null && decision.issuedInVersion() == null) {
                 applyIfNewer(
                         col(),
                         id,
@@ -86,7 +83,7 @@ final class DecisionDocuments {
                         combine(
                                 set("issuedInVersion", v),
                                 set("minutesDocumentNo", e.documentNo()),
-                                set("minutesIssuedOn", date(e.issuedOn()))));
+                                set("minutesIssuedOn", e.issuedOn())));
             }
         }
     }
@@ -94,15 +91,15 @@ final class DecisionDocuments {
     /** The named tasks of the matter take their new due dates; the others keep theirs. */
     void dueDatesRevised(MatterDueDatesRevisedEvent e, long seq) {
         String id = decisionId(e.meetingId(), e.decisionId());
-        Document decision = col().find(eq("_id", id)).first();
-        if (decision == null || decision.get(SEQ) instanceof Number n && n.longValue() >= seq) {
+        Decision decision = col().find(eq("_id", id)).first();
+        if (decision == null || decision.seq() >= seq) {
             return;
         }
         Map<String, LocalDate> due = new HashMap<>();
         list(e.dueDates()).forEach(d -> due.put(d.taskId(), d.dueDate()));
-        List<Document> tasks = decision.getList("tasks", Document.class, List.of()).stream()
-                .map(t -> due.containsKey(t.getString("taskId"))
-                        ? new Document(t).append("dueDate", date(due.get(t.getString("taskId"))))
+        List<TaskSpec> tasks = decision.taskSpecs().stream()
+                .map(t -> due.containsKey(t.taskId())
+                        ? new TaskSpec(t.taskId(), t.title(), t.leadUnitCode(), t.coUnitCodes(), due.get(t.taskId()))
                         : t)
                 .toList();
         applyIfNewer(col(), id, seq, set("tasks", tasks));
@@ -114,10 +111,10 @@ final class DecisionDocuments {
                 decisionId(e.meetingId(), e.decisionId()),
                 seq,
                 combine(
-                        set("approval.state", ApprovalState.SUBMITTED.name()),
+                        set("approval.state", ApprovalState.SUBMITTED),
                         set("approval.submittedTo", e.submittedTo()),
                         set("approval.submissionDocumentNo", e.documentNo()),
-                        set("approval.submittedOn", date(e.submittedOn()))));
+                        set("approval.submittedOn", e.submittedOn())));
     }
 
     void approved(MatterApprovedEvent e, long seq) {
@@ -126,10 +123,10 @@ final class DecisionDocuments {
                 decisionId(e.meetingId(), e.decisionId()),
                 seq,
                 combine(
-                        set("approval.state", ApprovalState.APPROVED.name()),
+                        set("approval.state", ApprovalState.APPROVED),
                         set("approval.approver", e.approver()),
                         set("approval.decisionDocumentNo", e.documentNo()),
-                        set("approval.decidedOn", date(e.decidedOn()))));
+                        set("approval.decidedOn", e.decidedOn())));
     }
 
     void rejected(MatterRejectedEvent e, long seq) {
@@ -138,10 +135,10 @@ final class DecisionDocuments {
                 decisionId(e.meetingId(), e.decisionId()),
                 seq,
                 combine(
-                        set("approval.state", ApprovalState.REJECTED.name()),
+                        set("approval.state", ApprovalState.REJECTED),
                         set("approval.approver", e.approver()),
                         set("approval.decisionDocumentNo", e.documentNo()),
-                        set("approval.decidedOn", date(e.decidedOn()))));
+                        set("approval.decidedOn", e.decidedOn())));
     }
 
     /** The key of a matter's document: its meeting, then its id within the meeting. */
@@ -149,7 +146,7 @@ final class DecisionDocuments {
         return meetingId + "/" + decisionId;
     }
 
-    private MongoCollection<Document> col() {
-        return collections.get(DECISIONS);
+    private MongoCollection<Decision> col() {
+        return MeetingDocuments.decisions(collections);
     }
 }

@@ -1,10 +1,7 @@
 package cn.qinghai.ledger.query.meetings;
 
-import static cn.qinghai.ledger.query.meetings.MeetingQueries.approvalState;
-import static cn.qinghai.ledger.query.meetings.MeetingQueries.at;
-import static cn.qinghai.ledger.query.meetings.MeetingQueries.kind;
-import static cn.qinghai.ledger.query.meetings.MeetingQueries.specs;
-import static cn.qinghai.ledger.query.platform.MongoWrites.date;
+import static cn.qinghai.ledger.query.meetings.MeetingDocuments.decisions;
+import static cn.qinghai.ledger.query.meetings.MeetingDocuments.meetings;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
@@ -13,6 +10,8 @@ import cn.qinghai.ledger.events.meeting.DecisionRegister;
 import cn.qinghai.ledger.events.meeting.DecisionRow;
 import cn.qinghai.ledger.events.meeting.FindDecisionsQuery;
 import cn.qinghai.ledger.events.meeting.TaskSpec;
+import cn.qinghai.ledger.query.meetings.MeetingDocuments.Decision;
+import cn.qinghai.ledger.query.meetings.MeetingDocuments.Meeting;
 import cn.qinghai.ledger.query.platform.ReadModelCollections;
 import cn.qinghai.ledger.query.roster.UnitDirectory;
 import cn.qinghai.ledger.query.tasklist.TaskReadModel;
@@ -37,20 +36,18 @@ import org.bson.conversions.Bson;
  */
 final class DecisionRegisterRows {
 
-    private final ReadModelCollections collections;
     private final TaskReadModel tasks;
     private final UnitDirectory units;
     private final ZoneId zone;
 
-    DecisionRegisterRows(ReadModelCollections collections, TaskReadModel tasks, UnitDirectory units, ZoneId zone) {
-        this.collections = collections;
+    DecisionRegisterRows(TaskReadModel tasks, UnitDirectory units, ZoneId zone) {
         this.tasks = tasks;
         this.units = units;
         this.zone = zone;
     }
 
     /** In meeting order (earliest first), then in the order the matters were recorded. */
-    DecisionRegister find(FindDecisionsQuery query) {
+    DecisionRegister find(ReadModelCollections collections, FindDecisionsQuery query) {
         List<Bson> filters = new ArrayList<>();
         if (query.conferenceId() != null) {
             filters.add(eq("conferenceId", query.conferenceId()));
@@ -59,8 +56,7 @@ final class DecisionRegisterRows {
             filters.add(eq("meetingId", query.meetingId()));
         }
         Bson filter = filters.isEmpty() ? new Document() : and(filters);
-        List<Document> page = collections
-                .get(MeetingProjection.DECISIONS)
+        List<Decision> page = decisions(collections)
                 .find(filter)
                 .sort(Sorts.ascending("meetingEpochMillis", "order"))
                 .skip(Math.multiplyExact(query.page(), query.size()))
@@ -68,25 +64,25 @@ final class DecisionRegisterRows {
                 .into(new ArrayList<>());
 
         Set<String> meetingIds =
-                page.stream().map(x -> x.getString("meetingId")).collect(Collectors.toCollection(LinkedHashSet::new));
-        Map<String, Document> meetings = new HashMap<>();
+                page.stream().map(Decision::meetingId).collect(Collectors.toCollection(LinkedHashSet::new));
+        Map<String, Meeting> meetings = new HashMap<>();
         if (!meetingIds.isEmpty()) {
-            for (Document m : collections.get(MeetingProjection.MEETINGS).find(in("_id", meetingIds))) {
-                meetings.put(m.getString("_id"), m);
+            for (Meeting m : meetings(collections).find(in("_id", meetingIds))) {
+                meetings.put(m.id(), m);
             }
         }
         Set<String> taskIds = new LinkedHashSet<>();
-        page.forEach(x -> specs(x).forEach(t -> taskIds.add(t.taskId())));
+        page.forEach(x -> x.taskSpecs().forEach(t -> taskIds.add(t.taskId())));
         Map<String, TaskRecord> live =
                 tasks.findAll(taskIds).stream().collect(Collectors.toMap(TaskRecord::taskId, t -> t));
         UnitDirectory.UnitNames names = units.names(query.conferenceId());
 
         List<DecisionRow> rows = new ArrayList<>();
-        for (Document x : page) {
-            Document m = meetings.getOrDefault(x.getString("meetingId"), new Document());
-            String cid = x.getString("conferenceId");
+        for (Decision x : page) {
+            Meeting m = meetings.get(x.meetingId());
+            String cid = x.conferenceId();
             List<DecisionRow.Task> rowTasks = new ArrayList<>();
-            for (TaskSpec spec : specs(x)) {
+            for (TaskSpec spec : x.taskSpecs()) {
                 TaskRecord t = live.get(spec.taskId());
                 String lead = t == null ? spec.leadUnitCode() : t.leadUnitCode();
                 rowTasks.add(new DecisionRow.Task(
@@ -101,27 +97,26 @@ final class DecisionRegisterRows {
             }
             int closed =
                     (int) rowTasks.stream().filter(DecisionRow.Task::closed).count();
-            OffsetDateTime scheduledAt = at(m);
+            OffsetDateTime scheduledAt = m == null ? null : m.scheduledAt();
             rows.add(new DecisionRow(
                     cid,
-                    x.getString("meetingId"),
-                    m.getString("topic"),
-                    m.getString("kind") == null ? null : kind(m),
+                    x.meetingId(),
+                    m == null ? null : m.topic(),
+                    m == null ? null : m.kind(),
                     scheduledAt == null
                             ? null
                             : scheduledAt.atZoneSameInstant(zone).toLocalDate(),
-                    x.getInteger("issuedInVersion"),
-                    x.getString("minutesDocumentNo"),
-                    date(x, "minutesIssuedOn"),
-                    x.getString("decisionId"),
-                    x.getString("matter"),
-                    x.getBoolean("major", false),
-                    approvalState(x),
+                    x.issuedInVersion(),
+                    x.minutesDocumentNo(),
+                    x.minutesIssuedOn(),
+                    x.decisionId(),
+                    x.matter(),
+                    Boolean.TRUE.equals(x.major()),
+                    x.approvalState(),
                     rowTasks,
                     closed,
                     !rowTasks.isEmpty() && closed == rowTasks.size()));
         }
-        return new DecisionRegister(
-                rows, collections.get(MeetingProjection.DECISIONS).countDocuments(filter));
+        return new DecisionRegister(rows, decisions(collections).countDocuments(filter));
     }
 }

@@ -1,8 +1,7 @@
 package cn.qinghai.ledger.query.meetings;
 
-import static cn.qinghai.ledger.query.platform.MongoWrites.SEQ;
+import static cn.qinghai.ledger.query.meetings.MeetingDocuments.meetings;
 import static cn.qinghai.ledger.query.platform.MongoWrites.applyIfNewer;
-import static cn.qinghai.ledger.query.platform.MongoWrites.date;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
@@ -10,18 +9,21 @@ import static com.mongodb.client.model.Updates.set;
 import static com.mongodb.client.model.Updates.unset;
 
 import cn.qinghai.ledger.events.meeting.*;
+import cn.qinghai.ledger.query.meetings.MeetingDocuments.Attendance;
+import cn.qinghai.ledger.query.meetings.MeetingDocuments.Meeting;
+import cn.qinghai.ledger.query.meetings.MeetingDocuments.Minutes;
 import cn.qinghai.ledger.query.platform.ReadModelCollections;
 import cn.qinghai.ledger.query.platform.ReadModelGenerations;
+import cn.qinghai.ledger.query.platform.ReadModelOrigin;
 import cn.qinghai.ledger.query.platform.ReplayableProjection;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
+import java.time.Instant;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -45,6 +47,7 @@ public class MeetingProjection implements ReplayableProjection {
 
     private final ReadModelCollections collections;
     private final DecisionDocuments decisions;
+    private final ReadModelOrigin origin = MeetingDocuments.origin();
 
     /** The live meetings read model: the generation that serves readers. */
     @Autowired
@@ -61,6 +64,7 @@ public class MeetingProjection implements ReplayableProjection {
         this.collections = collections;
         this.decisions = new DecisionDocuments(collections);
         ensureIndexes();
+        origin.recordIfEmpty(collections, MEETINGS, Instant.now());
     }
 
     @Override
@@ -70,7 +74,13 @@ public class MeetingProjection implements ReplayableProjection {
 
     @Override
     public List<String> collections() {
-        return List.of(MEETINGS, DECISIONS);
+        return List.of(MEETINGS, DECISIONS, origin.collection());
+    }
+
+    /** Whether the read model this writes (the live binding follows a switch) is stored as {@link MeetingDocuments} says. */
+    @Override
+    public boolean upToDate() {
+        return origin.isCurrent(collections);
     }
 
     @Override
@@ -89,16 +99,14 @@ public class MeetingProjection implements ReplayableProjection {
     @EventHandler
     public void on(MeetingConvenedEvent e, @SequenceNumber long seq) {
         applyIfNewer(
-                col(MEETINGS),
+                meetings(collections),
                 e.meetingId(),
                 seq,
                 combine(
                         set("conferenceId", e.conferenceId()),
-                        set("kind", e.kind().name()),
+                        set("kind", e.kind()),
                         set("topic", e.topic()),
-                        set(
-                                "scheduledAt",
-                                e.scheduledAt() == null ? null : e.scheduledAt().toString()),
+                        set("scheduledAt", e.scheduledAt()),
                         set(
                                 "scheduledEpochMillis",
                                 e.scheduledAt() == null
@@ -113,40 +121,24 @@ public class MeetingProjection implements ReplayableProjection {
                         set("decisionCount", 0),
                         set("currentMinutesVersion", 1),
                         set(minutes(1, "version"), 1),
-                        set(minutes(1, "state"), MinutesState.DRAFT.name())));
+                        set(minutes(1, "state"), MinutesState.DRAFT)));
     }
 
     @EventHandler
     public void on(AttendanceRecordedEvent e, @SequenceNumber long seq) {
         applyIfNewer(
-                col(MEETINGS),
+                meetings(collections),
                 e.meetingId(),
                 seq,
-                set(
-                        "attendance",
-                        new Document()
-                                .append("present", list(e.present()))
-                                .append(
-                                        "absent",
-                                        list(e.absent()).stream()
-                                                .map(a -> new Document("unitCode", a.unitCode())
-                                                        .append("reason", a.reason()))
-                                                .toList())
-                                .append(
-                                        "standIns",
-                                        list(e.standIns()).stream()
-                                                .map(s -> new Document("unitCode", s.unitCode())
-                                                        .append("name", s.name())
-                                                        .append("title", s.title()))
-                                                .toList())));
+                set("attendance", new Attendance(list(e.present()), list(e.absent()), list(e.standIns()))));
     }
 
     @EventHandler
     public void on(DecisionRecordedEvent e, @SequenceNumber long seq) {
-        Document meeting = meeting(e.meetingId());
-        decisions.record(e, meeting == null ? null : meeting.get("scheduledEpochMillis"), seq);
+        Meeting meeting = meeting(e.meetingId());
+        decisions.record(e, meeting == null ? null : meeting.scheduledEpochMillis(), seq);
         applyIfNewer(
-                col(MEETINGS),
+                meetings(collections),
                 e.meetingId(),
                 seq,
                 combine(inc("decisionCount", 1), set(minutes(e.minutesVersion(), "version"), e.minutesVersion())));
@@ -156,15 +148,15 @@ public class MeetingProjection implements ReplayableProjection {
     public void on(MinutesSignedEvent e, @SequenceNumber long seq) {
         int v = e.minutesVersion();
         applyIfNewer(
-                col(MEETINGS),
+                meetings(collections),
                 e.meetingId(),
                 seq,
                 combine(
                         set(minutes(v, "version"), v),
-                        set(minutes(v, "state"), MinutesState.SIGNED.name()),
+                        set(minutes(v, "state"), MinutesState.SIGNED),
                         set(minutes(v, "signedBy"), e.signedBy()),
                         set(minutes(v, "signerName"), e.signerName()),
-                        set(minutes(v, "signedOn"), date(e.signedOn()))));
+                        set(minutes(v, "signedOn"), e.signedOn())));
     }
 
     /** Issues version {@code v}; each decision it carries keeps the 文号 of the first version that issued it. */
@@ -173,15 +165,15 @@ public class MeetingProjection implements ReplayableProjection {
         int v = e.minutesVersion();
         decisions.issued(e, seq);
         applyIfNewer(
-                col(MEETINGS),
+                meetings(collections),
                 e.meetingId(),
                 seq,
                 combine(
                         set(minutes(v, "version"), v),
-                        set(minutes(v, "state"), MinutesState.ISSUED.name()),
+                        set(minutes(v, "state"), MinutesState.ISSUED),
                         set(minutes(v, "documentNo"), e.documentNo()),
                         set(minutes(v, "distribution"), list(e.distribution())),
-                        set(minutes(v, "issuedOn"), date(e.issuedOn())),
+                        set(minutes(v, "issuedOn"), e.issuedOn()),
                         set(minutes(v, "decisionIds"), list(e.decisionIds()))));
     }
 
@@ -192,24 +184,23 @@ public class MeetingProjection implements ReplayableProjection {
      */
     @EventHandler
     public void on(MinutesCorrectionOpenedEvent e, @SequenceNumber long seq) {
-        Document meeting = meeting(e.meetingId());
-        if (meeting != null && meeting.get(SEQ) instanceof Number n && n.longValue() >= seq) {
+        Meeting meeting = meeting(e.meetingId());
+        if (meeting != null && meeting.seq() >= seq) {
             return;
         }
         int v = e.minutesVersion();
-        Document all = meeting == null ? null : meeting.get("minutes", Document.class);
-        Document named = all == null ? null : all.get("v" + v, Document.class);
-        if (named != null && MinutesState.ISSUED.name().equals(named.getString("state"))) {
+        Minutes named = meeting == null ? null : meeting.minutes(v);
+        if (named != null && named.state() == MinutesState.ISSUED) {
             v++;
         }
         applyIfNewer(
-                col(MEETINGS),
+                meetings(collections),
                 e.meetingId(),
                 seq,
                 combine(
                         set("currentMinutesVersion", v),
                         set(minutes(v, "version"), v),
-                        set(minutes(v, "state"), MinutesState.DRAFT.name()),
+                        set(minutes(v, "state"), MinutesState.DRAFT),
                         set(minutes(v, "correctionReason"), e.reason())));
     }
 
@@ -218,11 +209,11 @@ public class MeetingProjection implements ReplayableProjection {
     public void on(MinutesReturnedForRevisionEvent e, @SequenceNumber long seq) {
         int v = e.minutesVersion();
         applyIfNewer(
-                col(MEETINGS),
+                meetings(collections),
                 e.meetingId(),
                 seq,
                 combine(
-                        set(minutes(v, "state"), MinutesState.DRAFT.name()),
+                        set(minutes(v, "state"), MinutesState.DRAFT),
                         unset(minutes(v, "signedBy")),
                         unset(minutes(v, "signerName")),
                         unset(minutes(v, "signedOn")),
@@ -254,7 +245,7 @@ public class MeetingProjection implements ReplayableProjection {
     @EventHandler
     public void on(MeetingCancelledEvent e, @SequenceNumber long seq) {
         applyIfNewer(
-                col(MEETINGS),
+                meetings(collections),
                 e.meetingId(),
                 seq,
                 combine(set("cancelled", true), set("cancellationReason", e.reason())));
@@ -262,24 +253,20 @@ public class MeetingProjection implements ReplayableProjection {
 
     @ResetHandler
     public void reset() {
-        col(MEETINGS).drop();
-        col(DECISIONS).drop();
+        collections().forEach(name -> collections.get(name).drop());
         ensureIndexes();
+        origin.record(collections, Instant.now());
     }
 
     private static String minutes(int version, String field) {
-        return "minutes.v" + version + "." + field;
+        return MeetingDocuments.minutesPath(version, field);
     }
 
-    private Document meeting(String meetingId) {
-        return col(MEETINGS).find(eq("_id", meetingId)).first();
+    private Meeting meeting(String meetingId) {
+        return meetings(collections).find(eq("_id", meetingId)).first();
     }
 
     static <T> List<T> list(List<T> list) {
         return list == null ? List.of() : list;
-    }
-
-    private MongoCollection<Document> col(String name) {
-        return collections.get(name);
     }
 }

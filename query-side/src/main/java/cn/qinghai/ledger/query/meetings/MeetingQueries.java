@@ -1,18 +1,24 @@
 package cn.qinghai.ledger.query.meetings;
 
-import static cn.qinghai.ledger.query.platform.MongoWrites.date;
+import static cn.qinghai.ledger.query.meetings.MeetingDocuments.decisions;
+import static cn.qinghai.ledger.query.meetings.MeetingDocuments.meetings;
 import static com.mongodb.client.model.Filters.eq;
 
 import cn.qinghai.ledger.events.meeting.*;
+import cn.qinghai.ledger.query.meetings.MeetingDocuments.Approval;
+import cn.qinghai.ledger.query.meetings.MeetingDocuments.Attendance;
+import cn.qinghai.ledger.query.meetings.MeetingDocuments.Decision;
+import cn.qinghai.ledger.query.meetings.MeetingDocuments.Meeting;
+import cn.qinghai.ledger.query.meetings.MeetingDocuments.Minutes;
 import cn.qinghai.ledger.query.platform.ReadModelCollections;
 import cn.qinghai.ledger.query.platform.ReadModelGenerations;
+import cn.qinghai.ledger.query.platform.ReadModelOrigin;
 import cn.qinghai.ledger.query.roster.UnitDirectory;
 import cn.qinghai.ledger.query.tasklist.TaskReadModel;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
 import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -36,6 +42,7 @@ public class MeetingQueries {
     private final UnitDirectory units;
     private final DecisionRegisterRows register;
     private final MinutesNumbers numbers;
+    private final ReadModelOrigin origin = MeetingDocuments.origin();
 
     @Autowired
     public MeetingQueries(ReadModelGenerations generations, TaskReadModel tasks, UnitDirectory units, Clock clock) {
@@ -50,186 +57,147 @@ public class MeetingQueries {
     private MeetingQueries(ReadModelCollections collections, TaskReadModel tasks, UnitDirectory units, Clock clock) {
         this.collections = collections;
         this.units = units;
-        this.register = new DecisionRegisterRows(collections, tasks, units, clock.getZone());
-        this.numbers = new MinutesNumbers(collections);
+        this.register = new DecisionRegisterRows(tasks, units, clock.getZone());
+        this.numbers = new MinutesNumbers();
     }
 
     /** Latest first. */
     @QueryHandler
     public MeetingList handle(FindMeetingsQuery query) {
+        MongoCollection<Meeting> meetings = meetings(current());
         Bson filter = query.conferenceId() == null ? new Document() : eq("conferenceId", query.conferenceId());
         List<MeetingRow> items = new ArrayList<>();
-        for (Document d : col(MeetingProjection.MEETINGS)
-                .find(filter)
+        for (Meeting d : meetings.find(filter)
                 .sort(Sorts.orderBy(Sorts.descending("scheduledEpochMillis"), Sorts.ascending("_id")))
                 .skip(Math.multiplyExact(query.page(), query.size()))
                 .limit(query.size())) {
-            int version = d.getInteger("currentMinutesVersion", 1);
+            int version = currentVersion(d);
             items.add(new MeetingRow(
-                    d.getString("_id"),
-                    d.getString("conferenceId"),
-                    kind(d),
-                    d.getString("topic"),
-                    at(d),
-                    d.getString("location"),
-                    d.getString("convenedBy"),
-                    d.getString("convenerName"),
+                    d.id(),
+                    d.conferenceId(),
+                    d.kind(),
+                    d.topic(),
+                    d.scheduledAt(),
+                    d.location(),
+                    d.convenedBy(),
+                    d.convenerName(),
                     version,
-                    minutesState(minutesOf(d).get("v" + version, Document.class)),
-                    d.getInteger("decisionCount", 0),
-                    d.getBoolean("cancelled", false)));
+                    minutesState(d.minutes(version)),
+                    d.decisionCount() == null ? 0 : d.decisionCount(),
+                    Boolean.TRUE.equals(d.cancelled())));
         }
-        return new MeetingList(items, col(MeetingProjection.MEETINGS).countDocuments(filter));
+        return new MeetingList(items, meetings.countDocuments(filter));
     }
 
     @QueryHandler
     public Optional<MeetingView> handle(FindMeetingQuery query) {
-        Document d = col(MeetingProjection.MEETINGS)
-                .find(eq("_id", query.meetingId()))
-                .first();
+        ReadModelCollections current = current();
+        Meeting d = meetings(current).find(eq("_id", query.meetingId())).first();
         if (d == null) {
             return Optional.empty();
         }
-        String cid = d.getString("conferenceId");
+        String cid = d.conferenceId();
         UnitDirectory.UnitNames names = units.names(cid);
         Function<String, MeetingView.Unit> unit = code -> new MeetingView.Unit(code, names.of(cid, code));
 
-        Document a = d.get("attendance", Document.class);
+        Attendance a = d.attendance();
         MeetingView.Attendance attendance = a == null
                 ? null
                 : new MeetingView.Attendance(
-                        strings(a, "present").stream().map(unit).toList(),
-                        docs(a, "absent").stream()
-                                .map(x -> new MeetingView.Absent(
-                                        x.getString("unitCode"),
-                                        names.of(cid, x.getString("unitCode")),
-                                        x.getString("reason")))
+                        list(a.present()).stream().map(unit).toList(),
+                        list(a.absent()).stream()
+                                .map(x -> new MeetingView.Absent(x.unitCode(), names.of(cid, x.unitCode()), x.reason()))
                                 .toList(),
-                        docs(a, "standIns").stream()
-                                .map(x ->
-                                        new StandIn(x.getString("unitCode"), x.getString("name"), x.getString("title")))
-                                .toList());
+                        list(a.standIns()));
 
         List<MeetingView.Decision> decisions = new ArrayList<>();
-        for (Document x : col(MeetingProjection.DECISIONS)
-                .find(eq("meetingId", query.meetingId()))
-                .sort(Sorts.ascending("order"))) {
-            Document ap = x.get("approval", Document.class);
+        for (Decision x :
+                decisions(current).find(eq("meetingId", query.meetingId())).sort(Sorts.ascending("order"))) {
+            Approval ap = x.approval() == null ? Approval.of(null) : x.approval();
             decisions.add(new MeetingView.Decision(
-                    x.getString("decisionId"),
-                    x.getInteger("minutesVersion", 1),
-                    x.getString("matter"),
-                    x.getBoolean("major", false),
-                    specs(x),
+                    x.decisionId(),
+                    x.minutesVersion() == null ? 1 : x.minutesVersion(),
+                    x.matter(),
+                    Boolean.TRUE.equals(x.major()),
+                    x.taskSpecs(),
                     new MeetingView.Approval(
-                            approvalState(x),
-                            ap.getString("submittedTo"),
-                            ap.getString("submissionDocumentNo"),
-                            date(ap, "submittedOn"),
-                            ap.getString("approver"),
-                            ap.getString("decisionDocumentNo"),
-                            date(ap, "decidedOn")),
-                    x.getInteger("issuedInVersion"),
-                    x.getString("minutesDocumentNo")));
+                            x.approvalState(),
+                            ap.submittedTo(),
+                            ap.submissionDocumentNo(),
+                            ap.submittedOn(),
+                            ap.approver(),
+                            ap.decisionDocumentNo(),
+                            ap.decidedOn()),
+                    x.issuedInVersion(),
+                    x.minutesDocumentNo()));
         }
 
         List<MeetingView.Minutes> minutes = new ArrayList<>();
-        for (Object value : minutesOf(d).values()) {
-            Document m = (Document) value;
+        for (Minutes m : d.minutes() == null ? List.<Minutes>of() : d.minutes().values()) {
             minutes.add(new MeetingView.Minutes(
-                    m.getInteger("version", 1),
+                    m.version() == null ? 1 : m.version(),
                     minutesState(m),
-                    m.getString("correctionReason"),
-                    m.getString("revisionReason"),
-                    m.getString("signedBy"),
-                    m.getString("signerName"),
-                    date(m, "signedOn"),
-                    m.getString("documentNo"),
-                    strings(m, "distribution"),
-                    date(m, "issuedOn"),
-                    strings(m, "decisionIds")));
+                    m.correctionReason(),
+                    m.revisionReason(),
+                    m.signedBy(),
+                    m.signerName(),
+                    m.signedOn(),
+                    m.documentNo(),
+                    list(m.distribution()),
+                    m.issuedOn(),
+                    list(m.decisionIds())));
         }
         minutes.sort(Comparator.comparingInt(MeetingView.Minutes::version));
 
         return Optional.of(new MeetingView(
-                d.getString("_id"),
+                d.id(),
                 cid,
-                kind(d),
-                d.getString("topic"),
-                at(d),
-                d.getString("location"),
-                d.getString("convenedBy"),
-                d.getString("convenerName"),
-                strings(d, "participantUnits").stream().map(unit).toList(),
-                strings(d, "invitedDepartments"),
+                d.kind(),
+                d.topic(),
+                d.scheduledAt(),
+                d.location(),
+                d.convenedBy(),
+                d.convenerName(),
+                list(d.participantUnits()).stream().map(unit).toList(),
+                list(d.invitedDepartments()),
                 attendance,
                 decisions,
-                d.getInteger("currentMinutesVersion", 1),
+                currentVersion(d),
                 minutes,
-                d.getBoolean("cancelled", false),
-                d.getString("cancellationReason")));
+                Boolean.TRUE.equals(d.cancelled()),
+                d.cancellationReason()));
     }
 
     /** In meeting order (earliest first), then in the order the matters were recorded. */
     @QueryHandler
     public DecisionRegister handle(FindDecisionsQuery query) {
-        return register.find(query);
+        return register.find(current(), query);
     }
 
     /** The next number (文号) of the series ({@link MinutesNumbers#next}). */
     @QueryHandler
     public NextMinutesNumber handle(FindNextMinutesNumberQuery query) {
-        return numbers.next(query);
+        return numbers.next(current(), query);
     }
 
-    static List<TaskSpec> specs(Document decision) {
-        return docs(decision, "tasks").stream()
-                .map(t -> new TaskSpec(
-                        t.getString("taskId"),
-                        t.getString("title"),
-                        t.getString("leadUnitCode"),
-                        strings(t, "coUnitCodes"),
-                        date(t, "dueDate")))
-                .toList();
-    }
-
-    static ApprovalState approvalState(Document decision) {
-        Document approval = decision.get("approval", Document.class);
-        String state = approval == null ? null : approval.getString("state");
-        return state == null ? ApprovalState.NOT_REQUIRED : ApprovalState.valueOf(state);
-    }
-
-    static Document minutesOf(Document meeting) {
-        Document minutes = meeting.get("minutes", Document.class);
-        return minutes == null ? new Document() : minutes;
+    private static int currentVersion(Meeting meeting) {
+        return meeting.currentMinutesVersion() == null ? 1 : meeting.currentMinutesVersion();
     }
 
     /** A version the read model knows only from a decision recorded into it is a draft. */
-    private static MinutesState minutesState(Document minutes) {
-        String state = minutes == null ? null : minutes.getString("state");
-        return state == null ? MinutesState.DRAFT : MinutesState.valueOf(state);
+    private static MinutesState minutesState(Minutes minutes) {
+        return minutes == null || minutes.state() == null ? MinutesState.DRAFT : minutes.state();
     }
 
-    static MeetingKind kind(Document meeting) {
-        return MeetingKind.valueOf(meeting.getString("kind"));
-    }
-
-    static OffsetDateTime at(Document meeting) {
-        String at = meeting.getString("scheduledAt");
-        return at == null ? null : OffsetDateTime.parse(at);
-    }
-
-    private static List<String> strings(Document d, String field) {
-        List<String> list = d.getList(field, String.class);
+    private static <T> List<T> list(List<T> list) {
         return list == null ? List.of() : list;
     }
 
-    private static List<Document> docs(Document d, String field) {
-        List<Document> list = d.getList(field, Document.class);
-        return list == null ? List.of() : list;
-    }
-
-    private MongoCollection<Document> col(String name) {
-        return collections.get(name);
+    /**
+     * The generation that serves, refused while an earlier version's is being rebuilt
+     * ({@link MeetingDocuments#origin()}).
+     */
+    private ReadModelCollections current() {
+        return origin.require(collections);
     }
 }

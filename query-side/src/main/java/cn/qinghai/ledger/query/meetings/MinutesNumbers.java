@@ -5,6 +5,8 @@ import static com.mongodb.client.model.Filters.eq;
 import cn.qinghai.ledger.events.meeting.FindNextMinutesNumberQuery;
 import cn.qinghai.ledger.events.meeting.MinutesDocumentNumber;
 import cn.qinghai.ledger.events.meeting.NextMinutesNumber;
+import cn.qinghai.ledger.query.meetings.MeetingDocuments.Meeting;
+import cn.qinghai.ledger.query.meetings.MeetingDocuments.Minutes;
 import cn.qinghai.ledger.query.platform.ReadModelCollections;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,27 +21,21 @@ import org.bson.conversions.Bson;
  */
 final class MinutesNumbers {
 
-    private final ReadModelCollections collections;
-
-    MinutesNumbers(ReadModelCollections collections) {
-        this.collections = collections;
-    }
-
     /**
      * The number after every issued number of the series, in any conference (a number is unique across
      * them), read in its normal form so that numbers stored as typed before numbers were normalised count
      * too. Without a prefix, the series is the one of the conference's latest issued minutes.
      */
-    NextMinutesNumber next(FindNextMinutesNumberQuery query) {
+    NextMinutesNumber next(ReadModelCollections collections, FindNextMinutesNumberQuery query) {
         String prefix = query.prefix() == null || query.prefix().isBlank()
-                ? latestPrefix(query.conferenceId())
+                ? latestPrefix(collections, query.conferenceId())
                 : MinutesDocumentNumber.normalisePrefix(query.prefix());
         if (prefix == null) {
             return new NextMinutesNumber(null);
         }
         int highest = 0;
-        for (Document minutes : issuedMinutes(null)) {
-            Optional<MinutesDocumentNumber> number = MinutesDocumentNumber.parse(minutes.getString("documentNo"));
+        for (Minutes minutes : issuedMinutes(collections, null)) {
+            Optional<MinutesDocumentNumber> number = MinutesDocumentNumber.parse(minutes.documentNo());
             if (number.isPresent()
                     && number.get().prefix().equals(prefix)
                     && number.get().year() == query.year()) {
@@ -50,30 +46,26 @@ final class MinutesNumbers {
     }
 
     /** The prefix of the conference's latest issued minutes that have one; null when there are none. */
-    private String latestPrefix(String conferenceId) {
-        return issuedMinutes(conferenceId).stream()
-                .filter(m ->
-                        MinutesDocumentNumber.parse(m.getString("documentNo")).isPresent())
-                .max(Comparator.comparing((Document m) -> String.valueOf(m.get("issuedOn")))
-                        .thenComparing(m -> MinutesDocumentNumber.parse(m.getString("documentNo"))
+    private static String latestPrefix(ReadModelCollections collections, String conferenceId) {
+        return issuedMinutes(collections, conferenceId).stream()
+                .filter(m -> MinutesDocumentNumber.parse(m.documentNo()).isPresent())
+                .max(Comparator.comparing((Minutes m) -> m.issuedOn(), Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .thenComparing(m -> MinutesDocumentNumber.parse(m.documentNo())
                                 .get()
                                 .year()))
-                .map(m -> MinutesDocumentNumber.parse(m.getString("documentNo"))
-                        .get()
-                        .prefix())
+                .map(m -> MinutesDocumentNumber.parse(m.documentNo()).get().prefix())
                 .orElse(null);
     }
 
     /** Each issued version of the minutes of the conference's meetings (of every meeting for null). */
-    private List<Document> issuedMinutes(String conferenceId) {
+    private static List<Minutes> issuedMinutes(ReadModelCollections collections, String conferenceId) {
         Bson filter = conferenceId == null ? new Document() : eq("conferenceId", conferenceId);
-        List<Document> issued = new ArrayList<>();
-        for (Document meeting :
-                collections.get(MeetingProjection.MEETINGS).find(filter).projection(new Document("minutes", 1))) {
-            for (Object version : MeetingQueries.minutesOf(meeting).values()) {
-                if (version instanceof Document minutes && minutes.getString("documentNo") != null) {
-                    issued.add(minutes);
-                }
+        List<Minutes> issued = new ArrayList<>();
+        for (Meeting meeting : MeetingDocuments.meetings(collections).find(filter)) {
+            if (meeting.minutes() != null) {
+                meeting.minutes().values().stream()
+                        .filter(minutes -> minutes.documentNo() != null)
+                        .forEach(issued::add);
             }
         }
         return issued;
