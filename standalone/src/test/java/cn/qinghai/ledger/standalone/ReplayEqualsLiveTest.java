@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class ReplayEqualsLiveTest {
 
     static final String CID = "qh-infant-care";
-    static final List<String> PROJECTIONS = List.of("roster", "meetings", "tasks", "reporting");
+    static final List<String> PROJECTIONS = List.of("roster", "meetings", "tasks", "reporting", "circulars");
 
     @Test
     void everyReadModelRebuiltFromScratchEqualsTheOneBuiltLive(LedgerApi api) {
@@ -89,7 +89,9 @@ class ReplayEqualsLiveTest {
                 "/api/circulars?conferenceId=" + CID + "&from=2026-01-01&to=2026-12-31",
                 "/api/conferences/" + CID + "/reporting-rounds",
                 "/api/conferences/" + CID + "/reporting-rounds/2030-H1",
-                "/api/conferences/" + CID + "/reporting-rounds?unitCode=finance&open=true")) {
+                "/api/conferences/" + CID + "/reporting-rounds?unitCode=finance&open=true",
+                "/api/circulars/issued?conferenceId=" + CID,
+                "/api/circulars/issued/rl-circular")) {
             var response = api.get("viewer", path);
             assertThat(response.status()).as(path).isEqualTo(200);
             answers.put(path, response.body());
@@ -163,6 +165,16 @@ class ReplayEqualsLiveTest {
         ok(api.post("unit-education", rounds + "/2030-H1/reports", "{\"text\":\"定稿\",\"documentRef\":\"青教函1号\"}"));
         ok(api.post("office", rounds + "/2030-H1/urgings", "{\"unitCode\":\"finance\",\"message\":\"请报送\"}"));
         ok(api.post("office", rounds + "/2030-H1/expected-units", "{\"unitCode\":\"health\"}"));
+        String march = api.get("office", "/api/circulars?conferenceId=" + CID + "&from=2026-03-01&to=2026-03-31")
+                .body()
+                .toString();
+        ok(api.post("office", "/api/circulars/issued", """
+                {"circularId":"rl-circular","conferenceId":"%s","from":"2026-03-01","to":"2026-03-31",
+                 "documentNo":"青联办通〔2026〕5号","distribution":["各成员单位"],
+                 "commendation":"省教育厅及时签收交办事项。","urging":"请各成员单位按期报送进展。","figures":%s}""".formatted(CID, march)));
+        ok(api.post("office", "/api/circulars/issued/rl-circular/corrections", """
+                {"reason":"补充分送单位","distribution":["各成员单位","省政府办公厅"],
+                 "commendation":"省教育厅及时签收交办事项。","urging":"请各成员单位按期报送进展。","figures":%s}""".formatted(march)));
     }
 
     static void ok(LedgerApi.Response response) {

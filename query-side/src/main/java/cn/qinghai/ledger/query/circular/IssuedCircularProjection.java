@@ -1,70 +1,102 @@
 package cn.qinghai.ledger.query.circular;
 
-import static cn.qinghai.ledger.query.platform.MongoWrites.date;
 import static cn.qinghai.ledger.query.platform.MongoWrites.insertOnce;
 
 import cn.qinghai.ledger.events.circular.CircularCorrectedEvent;
 import cn.qinghai.ledger.events.circular.CircularIssuedEvent;
-import cn.qinghai.ledger.events.task.CircularView;
-import cn.qinghai.ledger.query.platform.ReadModelStore;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.client.MongoCollection;
+import cn.qinghai.ledger.query.platform.ReadModelCollections;
+import cn.qinghai.ledger.query.platform.ReadModelGenerations;
+import cn.qinghai.ledger.query.platform.ReadModelOrigin;
+import cn.qinghai.ledger.query.platform.ReplayableProjection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
+import java.time.Instant;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.bson.Document;
-import org.springframework.beans.factory.annotation.Qualifier;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Issued circulars (通报), one document each, exactly as its event records it: number, period, distribution,
- * commendation, urging and the figures as issued (docs/adr/0014-issued-circular-figures.md). Written once:
- * a redelivered event finds the document and changes nothing. Everything comes from the event, so the
- * documents follow from the event store alone.
+ * Issued circulars (通报), one {@link IssuedCircularDocument} each, exactly as its event records it: number,
+ * period, distribution, commendation, urging and the figures as issued (docs/adr/0014-issued-circular-figures.md).
+ * Written once: a redelivered event finds the document and changes nothing. Everything comes from the events,
+ * so the documents follow from the event store alone and are rebuilt like the other read models
+ * ({@link ReplayableProjection}), also when an earlier version stored them otherwise.
  */
 @Component
 @ProcessingGroup(IssuedCircularProjection.GROUP)
-public class IssuedCircularProjection {
+public class IssuedCircularProjection implements ReplayableProjection {
 
     public static final String GROUP = "circulars";
     static final String ISSUED = "issued_circulars";
 
-    private final MongoCollection<Document> issued;
-    private final ObjectMapper json;
+    private final ReadModelCollections collections;
+    private final ReadModelOrigin origin = IssuedCircularDocument.origin();
 
-    public IssuedCircularProjection(
-            @Qualifier("readModelDatabase") MongoDatabase readModelDatabase, ObjectMapper json, ReadModelStore store) {
-        this.issued = readModelDatabase.getCollection(ISSUED);
-        this.json = json;
-        store.ensureIndexes(issued, Indexes.ascending("conferenceId", "issuedOn"));
+    /** The live read model: the generation that serves readers. */
+    @Autowired
+    public IssuedCircularProjection(ReadModelGenerations generations) {
+        this(generations.live(GROUP));
     }
 
-    static MongoCollection<Document> collection(MongoDatabase readModelDatabase) {
-        return readModelDatabase.getCollection(ISSUED);
+    /** A plain read model in {@code db} (generation 1), for tests. */
+    public IssuedCircularProjection(MongoDatabase readModelDatabase) {
+        this(ReadModelCollections.plain(readModelDatabase));
+    }
+
+    IssuedCircularProjection(ReadModelCollections collections) {
+        this.collections = collections;
+        ensureIndexes();
+        origin.recordIfEmpty(collections, ISSUED, Instant.now());
+    }
+
+    private void ensureIndexes() {
+        collections.ensureIndexes(ISSUED, Indexes.ascending("conferenceId", "issuedOn"));
+    }
+
+    @Override
+    public String processingGroup() {
+        return GROUP;
+    }
+
+    @Override
+    public List<String> collections() {
+        return List.of(ISSUED, origin.collection());
+    }
+
+    @Override
+    public Object bindTo(ReadModelCollections target) {
+        return new IssuedCircularProjection(target);
+    }
+
+    /** Whether the circulars this writes (the live binding follows a switch) are stored in this format. */
+    @Override
+    public boolean upToDate() {
+        return origin.isCurrent(collections);
     }
 
     @EventHandler
     public void on(CircularIssuedEvent e) {
-        if (issued.countDocuments(new Document("_id", e.circularId())) > 0) {
-            return; // recorded when first handled
-        }
         insertOnce(
-                issued,
+                IssuedCircularDocument.collection(collections),
                 e.circularId(),
-                new Document("conferenceId", e.conferenceId())
-                        .append("documentNo", e.documentNo())
-                        .append("from", date(e.from()))
-                        .append("to", date(e.to()))
-                        .append("issuedOn", date(e.issuedOn()))
-                        .append("distribution", e.distribution() == null ? List.of() : List.copyOf(e.distribution()))
-                        .append("commendation", e.commendation())
-                        .append("urging", e.urging())
-                        .append("figures", Document.parse(write(e.figures()))));
+                new IssuedCircularDocument(
+                        e.circularId(),
+                        e.conferenceId(),
+                        e.documentNo(),
+                        e.from(),
+                        e.to(),
+                        e.issuedOn(),
+                        list(e.distribution()),
+                        e.commendation(),
+                        e.urging(),
+                        e.figures(),
+                        List.of(),
+                        null));
     }
 
     /**
@@ -73,24 +105,31 @@ public class IssuedCircularProjection {
      */
     @EventHandler
     public void on(CircularCorrectedEvent e) {
-        Document correction = new Document("correction", e.correction())
-                .append("correctedOn", date(e.correctedOn()))
-                .append("reason", e.reason())
-                .append("distribution", e.distribution() == null ? List.of() : List.copyOf(e.distribution()))
-                .append("commendation", e.commendation())
-                .append("urging", e.urging())
-                .append("figures", Document.parse(write(e.figures())));
-        issued.updateOne(
-                Filters.and(Filters.eq("_id", e.circularId()), Filters.ne("corrections.correction", e.correction())),
-                Updates.combine(
-                        Updates.push("corrections", correction), Updates.set("correctedOn", date(e.correctedOn()))));
+        var correction = new IssuedCircularDocument.Correction(
+                e.correction(),
+                e.correctedOn(),
+                e.reason(),
+                list(e.distribution()),
+                e.commendation(),
+                e.urging(),
+                e.figures());
+        IssuedCircularDocument.collection(collections)
+                .updateOne(
+                        Filters.and(
+                                Filters.eq("_id", e.circularId()),
+                                Filters.ne("corrections.correction", e.correction())),
+                        Updates.combine(
+                                Updates.push("corrections", correction), Updates.set("correctedOn", e.correctedOn())));
     }
 
-    private String write(CircularView figures) {
-        try {
-            return json.writeValueAsString(figures);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not keep the figures of a circular", e);
-        }
+    @ResetHandler
+    public void reset() {
+        collections().forEach(name -> collections.get(name).drop());
+        ensureIndexes();
+        origin.record(collections, Instant.now());
+    }
+
+    private static List<String> list(List<String> list) {
+        return list == null ? List.of() : List.copyOf(list);
     }
 }

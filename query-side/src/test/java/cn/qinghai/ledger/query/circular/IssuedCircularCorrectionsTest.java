@@ -1,6 +1,7 @@
 package cn.qinghai.ledger.query.circular;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.qinghai.ledger.events.circular.CircularCorrectedEvent;
 import cn.qinghai.ledger.events.circular.CircularIssuedEvent;
@@ -9,12 +10,11 @@ import cn.qinghai.ledger.events.circular.FindIssuedCircularsQuery;
 import cn.qinghai.ledger.events.circular.IssuedCircularView;
 import cn.qinghai.ledger.events.task.CircularUnitRow;
 import cn.qinghai.ledger.events.task.CircularView;
+import cn.qinghai.ledger.platform.web.ReadModelRebuildingException;
 import cn.qinghai.ledger.query.platform.InMemoryMongo;
-import cn.qinghai.ledger.query.platform.ReadModelStore;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.LocalDate;
 import java.util.List;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,9 +25,8 @@ class IssuedCircularCorrectionsTest {
     static final LocalDate TO = LocalDate.of(2026, 3, 31);
 
     final InMemoryMongo mongo = new InMemoryMongo();
-    final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
-    final IssuedCircularProjection projection = new IssuedCircularProjection(mongo.db, json, ReadModelStore.MONGODB);
-    final IssuedCircularQueries queries = new IssuedCircularQueries(mongo.db, json);
+    final IssuedCircularProjection projection = new IssuedCircularProjection(mongo.db);
+    final IssuedCircularQueries queries = new IssuedCircularQueries(mongo.db);
 
     @AfterEach
     void close() {
@@ -83,5 +82,28 @@ class IssuedCircularCorrectionsTest {
                         .get(0)
                         .correctedOn())
                 .isEqualTo(LocalDate.of(2026, 4, 3));
+    }
+
+    @Test
+    void circularsAnEarlierVersionStoredAreNotReadButRebuilt() {
+        // as the version before typed documents left them: days as text, the figures as their JSON, no format
+        mongo.db.getCollection(IssuedCircularDocument.origin().collection()).drop();
+        mongo.db
+                .getCollection(IssuedCircularProjection.ISSUED)
+                .insertOne(new Document("_id", "c0")
+                        .append("conferenceId", "qh")
+                        .append("issuedOn", "2026-04-02")
+                        .append("figures", new Document("from", "2026-03-01")));
+        IssuedCircularProjection started = new IssuedCircularProjection(mongo.db);
+        IssuedCircularQueries reading = new IssuedCircularQueries(mongo.db);
+
+        assertThat(started.upToDate()).isFalse();
+        assertThatThrownBy(() -> reading.handle(new FindIssuedCircularsQuery("qh")))
+                .isInstanceOf(ReadModelRebuildingException.class)
+                .hasMessageContaining("issued circulars");
+        // its rebuild starts on an empty generation, which records the format
+        started.reset();
+        assertThat(started.upToDate()).isTrue();
+        assertThat(reading.handle(new FindIssuedCircularsQuery("qh")).items()).isEmpty();
     }
 }
