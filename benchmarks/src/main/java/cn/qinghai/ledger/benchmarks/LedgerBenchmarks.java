@@ -24,7 +24,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The ledger's benchmarks: starts the standalone application in this JVM (H2 file, then an embedded
  * PostgreSQL), drives it through its HTTP API and prints each figure beside the reference measured in
  * the same run. {@code java -jar ledger-benchmarks.jar --mode quick|medium|full [--out FILE]
- * [--work-dir DIR] [--skip-postgres]}. It asserts nothing about time.
+ * [--work-dir DIR] [--skip-postgres]}. It asserts nothing about time. {@code --day-comparisons TASKS} runs
+ * {@link DayComparisons} instead.
  */
 public final class LedgerBenchmarks {
 
@@ -53,8 +54,15 @@ public final class LedgerBenchmarks {
             } else {
                 throw new IllegalArgumentException("unknown argument " + args[i]
                         + "; use --mode quick|medium|full [--out FILE] [--work-dir DIR] [--skip-postgres],"
-                        + " or --profile RUN.jfr [--phases RUN.log]");
+                        + " or --profile RUN.jfr [--phases RUN.log], or --day-comparisons TASKS");
             }
+        }
+        if (options.containsKey("day-comparisons")) {
+            DayComparisons.run(
+                    Integer.parseInt(options.get("day-comparisons")),
+                    Path.of(options.getOrDefault("work-dir", "target/benchmark-data"))
+                            .toAbsolutePath());
+            return;
         }
         if (options.containsKey("profile")) {
             ProfileSummary.main(

@@ -1,0 +1,126 @@
+package cn.qinghai.ledger.benchmarks;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lte;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Sorts;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * The task list's two queries on the in-process store (mongo-java-server, H2 file backend, as the embedded
+ * default runs it) with days kept as ISO text (before ADR 21) and as BSON dates (since): the plain list and the
+ * RED list, each a page of 50 sorted by due date plus the count, over {@code tasks} task-shaped documents
+ * (one in three never red). The store reads every document for either query (it honours no secondary index),
+ * so what differs is the cost of comparing and sorting the days. Each variant is built in its own store and
+ * timed {@value #SAMPLES} times after {@value #WARMUP} warm-up rounds, twice, alternating.
+ * {@code java -jar ledger-benchmarks.jar --day-comparisons TASKS}; prints figures, asserts nothing.
+ */
+final class DayComparisons {
+
+    static final int SAMPLES = 15;
+    static final int WARMUP = 3;
+    private static final LocalDate TODAY = LocalDate.of(2026, 12, 4);
+
+    private DayComparisons() {}
+
+    static void run(int tasks, Path work) throws Exception {
+        Files.createDirectories(work);
+        for (int round = 1; round <= 2; round++) {
+            measure("text", LocalDate::toString, tasks, work.resolve("days-as-text-" + round + ".mv"));
+            measure(
+                    "date",
+                    day -> Date.from(day.atStartOfDay(ZoneOffset.UTC).toInstant()),
+                    tasks,
+                    work.resolve("days-as-dates-" + round + ".mv"));
+        }
+    }
+
+    private static void measure(String variant, Function<LocalDate, Object> day, int tasks, Path file)
+            throws Exception {
+        Files.deleteIfExists(file);
+        MongoServer server = new MongoServer(new H2Backend(file.toString()));
+        try (MongoClient client = MongoClients.create("mongodb://" + hostAndPort(server))) {
+            MongoCollection<Document> collection = client.getDatabase("days").getCollection("tasks");
+            fill(collection, day, tasks);
+            Bson plain = eq("conferenceId", "qh");
+            Bson red = and(plain, lte("redFrom", day.apply(TODAY)));
+            for (var query : List.of(List.of("plain list", plain), List.of("RED list", red))) {
+                long[] millis = time(collection, (Bson) query.get(1));
+                System.out.printf(
+                        "days as %s, %s: p50 %d ms, min %d ms, max %d ms (%d matching of %d)%n",
+                        variant,
+                        query.get(0),
+                        millis[SAMPLES / 2],
+                        millis[0],
+                        millis[SAMPLES - 1],
+                        collection.countDocuments((Bson) query.get(1)),
+                        tasks);
+            }
+        } finally {
+            server.shutdownNow();
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static String hostAndPort(MongoServer server) {
+        server.bind("127.0.0.1", 0);
+        return "127.0.0.1:" + server.getLocalAddress().getPort();
+    }
+
+    private static void fill(MongoCollection<Document> collection, Function<LocalDate, Object> day, int tasks) {
+        Random random = new Random(1);
+        LocalDate first = LocalDate.of(2026, 1, 1);
+        List<Document> batch = new ArrayList<>();
+        for (int i = 0; i < tasks; i++) {
+            LocalDate due = first.plusDays(random.nextInt(700));
+            batch.add(new Document("_id", "t" + i)
+                    .append("conferenceId", "qh")
+                    .append("title", "任务" + i)
+                    .append("status", "IN_PROGRESS")
+                    .append("dueDate", day.apply(due))
+                    .append("redFrom", random.nextInt(3) == 0 ? null : day.apply(due.plusDays(1))));
+            if (batch.size() == 1_000) {
+                collection.insertMany(batch);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            collection.insertMany(batch);
+        }
+    }
+
+    private static long[] time(MongoCollection<Document> collection, Bson filter) {
+        long[] millis = new long[SAMPLES];
+        for (int i = -WARMUP; i < SAMPLES; i++) {
+            long start = System.nanoTime();
+            collection
+                    .find(filter)
+                    .sort(Sorts.ascending("dueDate", "_id"))
+                    .limit(50)
+                    .into(new ArrayList<>());
+            collection.countDocuments(filter);
+            if (i >= 0) {
+                millis[i] = (System.nanoTime() - start) / 1_000_000;
+            }
+        }
+        Arrays.sort(millis);
+        return millis;
+    }
+}
