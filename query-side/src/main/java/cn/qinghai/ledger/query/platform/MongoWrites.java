@@ -6,7 +6,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import java.time.LocalDate;
 import org.bson.BsonDocument;
 import org.bson.BsonDocumentWriter;
 import org.bson.Document;
@@ -54,11 +53,6 @@ public final class MongoWrites {
         return applied instanceof Number n && n.longValue() >= seq;
     }
 
-    /** Inserts document {@code id} with {@code fields} once; a redelivery finds it and changes nothing. */
-    public static void insertOnce(MongoCollection<Document> collection, String id, Document fields) {
-        collection.updateOne(eq("_id", id), new Document("$setOnInsert", fields), new UpdateOptions().upsert(true));
-    }
-
     /**
      * Inserts {@code document} (a typed read-model document, keyed {@code id}) once; a redelivery finds it and
      * changes nothing, even where later events have changed it since.
@@ -74,15 +68,5 @@ public final class MongoWrites {
                         EncoderContext.builder().build());
         fields.remove("_id");
         collection.updateOne(eq("_id", id), new BsonDocument("$setOnInsert", fields), new UpdateOptions().upsert(true));
-    }
-
-    /** Dates are kept as ISO strings so that they compare (and sort) correctly as text. */
-    public static String date(LocalDate date) {
-        return date == null ? null : date.toString();
-    }
-
-    public static LocalDate date(Document document, String field) {
-        String value = document.getString(field);
-        return value == null ? null : LocalDate.parse(value);
     }
 }
