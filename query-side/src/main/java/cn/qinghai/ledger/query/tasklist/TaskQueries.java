@@ -38,10 +38,10 @@ public class TaskQueries {
         if (query.rag() != null) {
             filter = and(filter, rag.filter(query.rag(), today));
         }
-        TaskReadModel.Page page = tasks.page(filter, skip, query.size());
-        List<TaskRow> rows =
-                page.tasks().stream().map(t -> row(t, names, today)).toList();
-        return new TaskList(rows, page.total());
+        List<TaskRow> rows = tasks.find(filter, skip, query.size()).stream()
+                .map(t -> row(t, names, today))
+                .toList();
+        return new TaskList(rows, tasks.count(filter));
     }
 
     @QueryHandler

@@ -8,10 +8,7 @@ import cn.qinghai.ledger.events.task.TaskList;
 import cn.qinghai.ledger.events.task.TaskStatus;
 import cn.qinghai.ledger.query.platform.InMemoryMongo;
 import cn.qinghai.ledger.query.platform.ProcessorBatch;
-import cn.qinghai.ledger.query.platform.ReadModelCollections;
-import cn.qinghai.ledger.query.platform.ReadModelStore;
 import cn.qinghai.ledger.query.roster.RosterFixture;
-import cn.qinghai.ledger.query.roster.UnitDirectory;
 import cn.qinghai.ledger.testsupport.MutableClock;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,8 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The task list's RAG filter, run in MongoDB on the dates each task keeps, selects exactly the tasks
- * that rating each one selects, on every day, with the other filters and the page as the user sets them; on
- * MongoDB's path and on the in-process store's, which cuts the page in this process.
+ * that rating each one selects, on every day, with the other filters and the page as the user sets them.
  */
 class RagFilterTest {
 
@@ -34,8 +30,6 @@ class RagFilterTest {
     InMemoryMongo mongo;
     MutableClock clock;
     TaskFixture tasks;
-    /** The same task list read as on the in-process store, which pages in this process ({@link TaskReadModel#page}). */
-    TaskQueries inProcess;
 
     @BeforeEach
     void setUp() {
@@ -43,11 +37,6 @@ class RagFilterTest {
         clock = MutableClock.on(START);
         RosterFixture.seed(mongo.db, CID);
         tasks = new TaskFixture(mongo.db, clock);
-        inProcess = new TaskQueries(
-                new TaskReadModel(
-                        ReadModelCollections.of(mongo.db::getCollection, ReadModelStore.IN_PROCESS), clock.getZone()),
-                tasks.rag,
-                new UnitDirectory(mongo.db));
     }
 
     @AfterEach
@@ -72,9 +61,6 @@ class RagFilterTest {
                     FindTasksQuery all = new FindTasksQuery(CID, null, null, rag, null, 0, 1000);
                     TaskList filtered = tasks.queries.handle(all);
                     assertThat(filtered).as("seed %d, %s on %s", seed, rag, day).isEqualTo(tasks.ratedOneByOne(all));
-                    assertThat(inProcess.handle(all))
-                            .as("paged in this process")
-                            .isEqualTo(filtered);
                     assertThat(filtered.items())
                             .allSatisfy(row -> assertThat(row.rag()).isEqualTo(rag));
                     seen[rag.ordinal()] += filtered.items().size();
@@ -86,13 +72,9 @@ class RagFilterTest {
                             null,
                             random.nextInt(2),
                             3);
-                    TaskList expected = tasks.ratedOneByOne(narrow);
                     assertThat(tasks.queries.handle(narrow))
                             .as("seed %d, %s", seed, narrow)
-                            .isEqualTo(expected);
-                    assertThat(inProcess.handle(narrow))
-                            .as("seed %d, %s, paged in this process", seed, narrow)
-                            .isEqualTo(expected);
+                            .isEqualTo(tasks.ratedOneByOne(narrow));
                 }
             }
             assertThat(java.util.Arrays.stream(seen).min().orElseThrow())
