@@ -2,6 +2,7 @@ package cn.qinghai.ledger.query.meetings;
 
 import static cn.qinghai.ledger.query.meetings.MeetingDocuments.decisions;
 import static cn.qinghai.ledger.query.meetings.MeetingDocuments.meetings;
+import static cn.qinghai.ledger.query.meetings.MeetingProjection.list;
 import static com.mongodb.client.model.Filters.eq;
 
 import cn.qinghai.ledger.events.meeting.*;
@@ -187,10 +188,6 @@ public class MeetingQueries {
     /** A version the read model knows only from a decision recorded into it is a draft. */
     private static MinutesState minutesState(Minutes minutes) {
         return minutes == null || minutes.state() == null ? MinutesState.DRAFT : minutes.state();
-    }
-
-    private static <T> List<T> list(List<T> list) {
-        return list == null ? List.of() : list;
     }
 
     /**
