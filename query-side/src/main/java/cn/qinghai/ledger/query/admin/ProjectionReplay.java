@@ -91,7 +91,7 @@ final class ProjectionReplay implements Runnable {
     /** Claims the next generation; refused (IllegalStateException) while another rebuild holds it. */
     void prepare() {
         fromGeneration = generations.active(name());
-        toGeneration = generations.beginBuilding(name(), projection.collections(), builder);
+        toGeneration = generations.beginBuilding(name(), fromGeneration, projection.collections(), builder);
         handlers = new AnnotationEventHandlerAdapter(projection.bindTo(generations.generation(toGeneration)));
     }
 

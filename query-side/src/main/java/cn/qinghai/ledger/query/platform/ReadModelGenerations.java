@@ -96,13 +96,23 @@ public class ReadModelGenerations {
     }
 
     /**
-     * Records that a new generation of {@code projection} is being built by {@code builder} and returns
-     * its number. A rebuild recorded by another builder whose heartbeat is fresher than
-     * {@link #STALE_AFTER} is refused (it is still running somewhere); a stale one is abandoned and its
-     * collections dropped, as is anything left under the new generation's names.
+     * Records that a new generation of {@code projection}, replacing generation {@code replacing}, is being
+     * built by {@code builder} and returns its number. A rebuild recorded by another builder whose heartbeat is
+     * fresher than {@link #STALE_AFTER} is refused (it is still running somewhere); a stale one is abandoned and
+     * its collections dropped, as is anything left under the new generation's names. Refused too when another
+     * generation than {@code replacing} serves by now: another process rebuilt and switched since this one last
+     * looked ({@link #active} follows within {@link #REFRESH}), and a second rebuild would replace a copy that
+     * needs none.
      */
-    public synchronized int beginBuilding(String projection, Collection<String> logicalNames, String builder) {
+    public synchronized int beginBuilding(
+            String projection, int replacing, Collection<String> logicalNames, String builder) {
         Document doc = load(projection);
+        int serving = doc == null ? 1 : doc.getInteger("active", 1);
+        if (serving != replacing) {
+            active.put(projection, new Cached(serving, System.nanoTime()));
+            throw new IllegalStateException("generation " + serving + " of " + projection
+                    + " serves since a switch elsewhere; this process still read generation " + replacing);
+        }
         if (doc != null && doc.getInteger("building") != null && !builder.equals(doc.getString("builder"))) {
             String beat = doc.getString("heartbeat");
             if (beat != null && Instant.parse(beat).isAfter(clock.instant().minus(STALE_AFTER))) {
@@ -110,7 +120,7 @@ public class ReadModelGenerations {
                         + " is being rebuilt by " + doc.getString("builder"));
             }
         }
-        int current = doc == null ? 1 : doc.getInteger("active", 1);
+        int current = serving;
         abandonUnfinished(doc);
         int next = current + 1;
         drop(logicalNames, next);

@@ -188,8 +188,29 @@ class ProjectionReplayTest {
     void aSecondRebuildOfTheSameProjectionIsRefusedWhileTheFirstHoldsItsGeneration() {
         replay();
         ReadModelGenerations elsewhere = new ReadModelGenerations(db, Clock.systemUTC());
-        assertThatThrownBy(() -> elsewhere.beginBuilding(RosterProjection.GROUP, live.collections(), "another-builder"))
+        assertThatThrownBy(
+                        () -> elsewhere.beginBuilding(RosterProjection.GROUP, 1, live.collections(), "another-builder"))
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    /**
+     * A process that has not yet seen another's switch (its view of the serving generation is up to
+     * {@code REFRESH} old) must not start a second rebuild of a copy that needs none: an outdated read model
+     * would otherwise be rebuilt twice after an upgrade with several query-side instances.
+     */
+    @Test
+    void aRebuildOfAGenerationThatNoLongerServesIsRefused() {
+        ReadModelGenerations elsewhere = new ReadModelGenerations(db, Clock.systemUTC());
+        int next = elsewhere.beginBuilding(RosterProjection.GROUP, 1, live.collections(), "another-builder");
+        elsewhere.activate(RosterProjection.GROUP, next);
+
+        assertThatThrownBy(() -> generations.beginBuilding(RosterProjection.GROUP, 1, live.collections(), "builder"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("generation 2 of roster serves");
+        assertThat(generations.active(RosterProjection.GROUP))
+                .as("and the refusal brings this process's view up to date")
+                .isEqualTo(2);
+        assertThat(generations.building(RosterProjection.GROUP)).isNull();
     }
 
     /** An event source that hands out events only as the test allows, and can fail on purpose. */
