@@ -6,14 +6,18 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.bson.Document;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -35,9 +39,16 @@ class InProcessMongoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(InProcessMongoConfiguration.class);
 
+    /** As often as H2's own background writer commits by default, and about its default buffer. */
+    private static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
+
+    private static final long UNSAVED_LIMIT_BYTES = 16L << 20;
+
     @Bean(destroyMethod = "shutdown")
     MongoServer inProcessMongoServer(
-            ReadModelStoreProperties properties, @Value("${ledger.data-dir:./data}") Path dataDir) {
+            ReadModelStoreProperties properties,
+            @Value("${ledger.data-dir:./data}") Path dataDir,
+            ObjectProvider<MeterRegistry> meters) {
         MongoBackend backend;
         if (properties.getInProcessStore() == ReadModelStoreProperties.InProcessStore.MEMORY) {
             backend = new MemoryBackend();
@@ -47,7 +58,13 @@ class InProcessMongoConfiguration {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
             }
-            backend = new H2Backend(openFile(dataDir, properties.getInProcessCacheMb()));
+            MVStore file = openFile(dataDir, properties.getInProcessCacheMb());
+            backend = new CommitsBetweenRequests(
+                    new H2Backend(file),
+                    file,
+                    COMMIT_EVERY,
+                    UNSAVED_LIMIT_BYTES,
+                    meters.getIfAvailable(SimpleMeterRegistry::new));
         }
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
@@ -59,12 +76,12 @@ class InProcessMongoConfiguration {
         return server;
     }
 
-    /** The FILE store's H2 MVStore under {@code dataDir}, with a page cache of {@code cacheMb}. */
+    /**
+     * The FILE store's H2 MVStore under {@code dataDir}, with a page cache of {@code cacheMb}, committed only
+     * between requests ({@link CommitsBetweenRequests}).
+     */
     static MVStore openFile(Path dataDir, int cacheMb) {
-        return new MVStore.Builder()
-                .fileName(dataDir.resolve("readmodels.mv").toString())
-                .cacheSize(cacheMb)
-                .open();
+        return CommitsBetweenRequests.open(dataDir.resolve("readmodels.mv").toString(), cacheMb);
     }
 
     @Bean
