@@ -80,9 +80,7 @@ class CommitsBetweenRequestsTest {
         try (MongoClient client = client(server)) {
             MongoCollection<Document> entries = entries(client);
             entries.insertOne(new Document("_id", 0));
-            inserts.holdNext.set(true);
-            CompletableFuture.runAsync(() -> entries.insertOne(new Document("_id", 1)), threads);
-            assertThat(inserts.halfWritten.await(10, TimeUnit.SECONDS)).isTrue();
+            insertHalfDone(entries);
 
             store.commit();
             store.closeImmediately();
@@ -100,16 +98,13 @@ class CommitsBetweenRequestsTest {
     void throughTheBackendACommitWaitsForTheInsertInProgress() throws Exception {
         Path file = dir.resolve("between-requests.mv");
         MVStore store = CommitsBetweenRequests.open(file.toString(), 4);
-        var backend =
-                new CommitsBetweenRequests(inserts.backend(store), store, Duration.ofHours(1), Long.MAX_VALUE, meters);
+        var backend = committingOnlyWhenAsked(store);
         MongoServer server = serve(backend);
         try (MongoClient client = client(server)) {
             MongoCollection<Document> entries = entries(client);
             entries.insertOne(new Document("_id", 0));
             assertThat(backend.commit()).isPositive();
-            inserts.holdNext.set(true);
-            CompletableFuture.runAsync(() -> entries.insertOne(new Document("_id", 1)), threads);
-            assertThat(inserts.halfWritten.await(10, TimeUnit.SECONDS)).isTrue();
+            insertHalfDone(entries);
 
             CompletableFuture<Long> commit = CompletableFuture.supplyAsync(backend::commit, threads);
             Thread.sleep(300);
@@ -131,16 +126,12 @@ class CommitsBetweenRequestsTest {
     void aCommitAfterTheInsertHasEndedWritesItWhole() throws Exception {
         Path file = dir.resolve("after.mv");
         MVStore store = CommitsBetweenRequests.open(file.toString(), 4);
-        var backend =
-                new CommitsBetweenRequests(inserts.backend(store), store, Duration.ofHours(1), Long.MAX_VALUE, meters);
+        var backend = committingOnlyWhenAsked(store);
         MongoServer server = serve(backend);
         try (MongoClient client = client(server)) {
             MongoCollection<Document> entries = entries(client);
             entries.insertOne(new Document("_id", 0));
-            inserts.holdNext.set(true);
-            CompletableFuture<Void> insert =
-                    CompletableFuture.runAsync(() -> entries.insertOne(new Document("_id", 1)), threads);
-            assertThat(inserts.halfWritten.await(10, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<Void> insert = insertHalfDone(entries);
             CompletableFuture<Long> commit = CompletableFuture.supplyAsync(backend::commit, threads);
 
             inserts.release.countDown();
@@ -153,6 +144,20 @@ class CommitsBetweenRequestsTest {
 
         assertThat(reinsertingWhatIsKept(file))
                 .containsExactly(Map.entry(0, "duplicate key"), Map.entry(1, "duplicate key"));
+    }
+
+    /** Inserts {@code _id} 1 on another thread and returns once it is half written (see {@link HalfWrittenInserts}). */
+    private CompletableFuture<Void> insertHalfDone(MongoCollection<Document> entries) throws InterruptedException {
+        inserts.holdNext.set(true);
+        CompletableFuture<Void> insert =
+                CompletableFuture.runAsync(() -> entries.insertOne(new Document("_id", 1)), threads);
+        assertThat(inserts.halfWritten.await(10, TimeUnit.SECONDS)).isTrue();
+        return insert;
+    }
+
+    /** The backend over {@code store} with its timed and size-triggered commits out of the way. */
+    private CommitsBetweenRequests committingOnlyWhenAsked(MVStore store) {
+        return new CommitsBetweenRequests(inserts.backend(store), store, Duration.ofHours(1), Long.MAX_VALUE, meters);
     }
 
     /** Reopens the file as the next start would and inserts each kept document again: id to outcome. */
