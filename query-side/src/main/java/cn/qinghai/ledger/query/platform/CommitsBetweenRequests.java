@@ -49,7 +49,10 @@ final class CommitsBetweenRequests implements MongoBackend {
 
     private static final Logger log = LoggerFactory.getLogger(CommitsBetweenRequests.class);
 
-    /** Commands that never write: they run without waiting for a commit. Anything else may write. */
+    /**
+     * Commands that do not write: they run without waiting for a commit. Anything else may write. An
+     * {@code aggregate} could write through {@code $out} or {@code $merge}; the ledger's pipelines use neither.
+     */
     private static final Set<String> READS = Set.of(
             "find",
             "getmore",
