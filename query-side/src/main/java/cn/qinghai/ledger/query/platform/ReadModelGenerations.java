@@ -120,14 +120,13 @@ public class ReadModelGenerations {
                         + " is being rebuilt by " + doc.getString("builder"));
             }
         }
-        int current = serving;
         abandonUnfinished(doc);
-        int next = current + 1;
+        int next = serving + 1;
         drop(logicalNames, next);
         String now = clock.instant().toString();
         save(
                 projection,
-                new Document("active", current)
+                new Document("active", serving)
                         .append("building", next)
                         .append("buildingCollections", new ArrayList<>(logicalNames))
                         .append("builder", builder)
