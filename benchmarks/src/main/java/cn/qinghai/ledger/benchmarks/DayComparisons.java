@@ -4,10 +4,12 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lte;
 
+import cn.qinghai.ledger.query.platform.SortedPages;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Sorts;
+import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Files;
@@ -22,14 +24,17 @@ import java.util.Random;
 import java.util.function.Function;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.h2.mvstore.MVStore;
 
 /**
  * The task list's two queries on the in-process store (mongo-java-server, H2 file backend, as the embedded
- * default runs it) with days kept as ISO text (before ADR 21) and as BSON dates (since): the plain list and the
- * RED list, each a page of 50 sorted by due date plus the count, over {@code tasks} task-shaped documents
- * (one in three never red). The store reads every document for either query (it honours no secondary index),
- * so what differs is the cost of comparing and sorting the days. Each variant is built in its own store and
- * timed {@value #SAMPLES} times after {@value #WARMUP} warm-up rounds, twice, alternating.
+ * default runs it) with days kept as ISO text (before ADR 21) and as BSON dates (since), each on the library's
+ * own backend, and with dates on the ledger's backend that cuts a sorted page while scanning (ADR 24,
+ * {@link SortedPages}): the plain list and the RED list, each a page of 50 sorted by due date plus the count,
+ * over {@code tasks} task-shaped documents (one in three never red). The store reads every document for either
+ * query (it honours no secondary index), so what differs is the cost of comparing and sorting the days. Each
+ * variant is built in its own store and timed {@value #SAMPLES} times after {@value #WARMUP} warm-up rounds,
+ * twice, alternating.
  * {@code java -jar ledger-benchmarks.jar --day-comparisons TASKS}; prints figures, asserts nothing.
  */
 final class DayComparisons {
@@ -43,19 +48,35 @@ final class DayComparisons {
     static void run(int tasks, Path work) throws Exception {
         Files.createDirectories(work);
         for (int round = 1; round <= 2; round++) {
-            measure("text", LocalDate::toString, tasks, work.resolve("days-as-text-" + round + ".mv"));
+            measure("text", LocalDate::toString, H2Backend::new, tasks, work.resolve("days-as-text-" + round + ".mv"));
             measure(
                     "date",
-                    day -> Date.from(day.atStartOfDay(ZoneOffset.UTC).toInstant()),
+                    DayComparisons::date,
+                    H2Backend::new,
                     tasks,
                     work.resolve("days-as-dates-" + round + ".mv"));
+            measure(
+                    "date, sorted pages",
+                    DayComparisons::date,
+                    file -> SortedPages.file(MVStore.open(file)),
+                    tasks,
+                    work.resolve("days-as-dates-pages-" + round + ".mv"));
         }
     }
 
-    private static void measure(String variant, Function<LocalDate, Object> day, int tasks, Path file)
+    private static Object date(LocalDate day) {
+        return Date.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    private static void measure(
+            String variant,
+            Function<LocalDate, Object> day,
+            Function<String, MongoBackend> backend,
+            int tasks,
+            Path file)
             throws Exception {
         Files.deleteIfExists(file);
-        MongoServer server = new MongoServer(new H2Backend(file.toString()));
+        MongoServer server = new MongoServer(backend.apply(file.toString()));
         try (MongoClient client = MongoClients.create("mongodb://" + hostAndPort(server))) {
             MongoCollection<Document> collection = client.getDatabase("days").getCollection("tasks");
             fill(collection, day, tasks);

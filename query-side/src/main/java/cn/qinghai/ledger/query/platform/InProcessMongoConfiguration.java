@@ -4,8 +4,6 @@ import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -51,7 +49,7 @@ class InProcessMongoConfiguration {
             ObjectProvider<MeterRegistry> meters) {
         MongoBackend backend;
         if (properties.getInProcessStore() == ReadModelStoreProperties.InProcessStore.MEMORY) {
-            backend = new MemoryBackend();
+            backend = SortedPages.memory();
         } else {
             try {
                 Files.createDirectories(dataDir);
@@ -60,7 +58,7 @@ class InProcessMongoConfiguration {
             }
             MVStore file = openFile(dataDir, properties.getInProcessCacheMb());
             backend = new CommitsBetweenRequests(
-                    new H2Backend(file),
+                    SortedPages.file(file),
                     file,
                     COMMIT_EVERY,
                     UNSAVED_LIMIT_BYTES,

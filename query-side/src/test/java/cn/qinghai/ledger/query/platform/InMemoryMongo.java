@@ -4,7 +4,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
@@ -17,7 +16,7 @@ public final class InMemoryMongo implements AutoCloseable {
     public final MongoDatabase db;
 
     public InMemoryMongo() {
-        server = new MongoServer(new MemoryBackend());
+        server = new MongoServer(SortedPages.memory());
         server.bind("127.0.0.1", 0);
         client = MongoClients.create(
                 "mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
