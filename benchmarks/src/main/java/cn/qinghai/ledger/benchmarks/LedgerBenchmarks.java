@@ -701,6 +701,7 @@ public final class LedgerBenchmarks {
         for (var e : paths.entrySet()) {
             // the audit trail is the auditor's; the rest is what a dashboard viewer reads
             String user = e.getKey().equals("auditSearch") ? "auditor" : "viewer";
+            log("query " + e.getKey()); // a phase of its own in the profile, with its collections
             Stats s = new Stats();
             for (int i = 0; i < 3; i++) {
                 api.get(user, e.getValue());

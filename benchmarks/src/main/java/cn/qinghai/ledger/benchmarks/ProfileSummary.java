@@ -36,10 +36,15 @@ final class ProfileSummary {
     /** A stretch of the run, in seconds since the recording started. */
     record Phase(String name, double from, double to) {}
 
+    /** A garbage collection: when (seconds since the start), its pauses, and the heap in use after it. */
+    record Collection(double at, double pausedSeconds, long usedAfterBytes) {}
+
     private ProfileSummary() {}
 
     static void main(Path recording, Path log) throws IOException {
         List<RecordedEvent> samples = new ArrayList<>();
+        List<RecordedEvent> gcs = new ArrayList<>();
+        Map<Long, Long> usedAfterGc = new TreeMap<>();
         Instant start = null;
         try (RecordingFile file = new RecordingFile(recording)) {
             while (file.hasMoreEvents()) {
@@ -47,8 +52,15 @@ final class ProfileSummary {
                 if (start == null || e.getStartTime().isBefore(start)) {
                     start = e.getStartTime();
                 }
-                if (e.getEventType().getName().equals("jdk.ExecutionSample")) {
-                    samples.add(e);
+                switch (e.getEventType().getName()) {
+                    case "jdk.ExecutionSample" -> samples.add(e);
+                    case "jdk.GarbageCollection" -> gcs.add(e);
+                    case "jdk.GCHeapSummary" -> {
+                        if ("After GC".equals(e.getString("when"))) {
+                            usedAfterGc.put(e.getLong("gcId"), e.getLong("heapUsed"));
+                        }
+                    }
+                    default -> {}
                 }
             }
         }
@@ -57,10 +69,17 @@ final class ProfileSummary {
             return;
         }
         List<Phase> phases = log == null ? List.of() : phases(Files.readAllLines(log));
+        List<Collection> collections = new ArrayList<>();
+        for (RecordedEvent gc : gcs) {
+            collections.add(new Collection(
+                    Duration.between(start, gc.getStartTime()).toNanos() / 1e9,
+                    gc.getDuration("sumOfPauses").toNanos() / 1e9,
+                    usedAfterGc.getOrDefault(gc.getLong("gcId"), 0L)));
+        }
         System.out.printf(Locale.ROOT, "CPU samples in %s: %,d%n", recording, samples.size());
-        summarize("whole run", samples, start, 0, Double.MAX_VALUE);
+        summarize("whole run", samples, collections, start, 0, Double.MAX_VALUE);
         for (Phase phase : phases) {
-            summarize(phase.name(), samples, start, phase.from(), phase.to());
+            summarize(phase.name(), samples, collections, start, phase.from(), phase.to());
         }
     }
 
@@ -84,7 +103,8 @@ final class ProfileSummary {
         return phases;
     }
 
-    private static void summarize(String name, List<RecordedEvent> samples, Instant start, double from, double to) {
+    private static void summarize(
+            String name, List<RecordedEvent> samples, List<Collection> gcs, Instant start, double from, double to) {
         Map<String, Integer> byThread = new TreeMap<>();
         Map<String, Integer> byWhat = new TreeMap<>();
         Map<String, Integer> mongoWhat = new TreeMap<>();
@@ -120,6 +140,30 @@ final class ProfileSummary {
         if (mongo > 0) {
             System.out.println("  MongoDB server threads doing: " + shares(mongoWhat, mongo, 6));
         }
+        System.out.println("  GC:       " + collections(gcs, from, to));
+    }
+
+    /**
+     * The collections within a phase: how long they paused the application, and the most heap still in use
+     * after one (a full old generation makes every query of the phase wait, whatever the code under test).
+     */
+    static String collections(List<Collection> gcs, double from, double to) {
+        int count = 0;
+        double paused = 0;
+        long usedAfter = 0;
+        for (Collection gc : gcs) {
+            if (gc.at() >= from && gc.at() < to) {
+                count++;
+                paused += gc.pausedSeconds();
+                usedAfter = Math.max(usedAfter, gc.usedAfterBytes());
+            }
+        }
+        return String.format(
+                Locale.ROOT,
+                "%,d collections, paused %.1f s in all, up to %,d MiB in use after one",
+                count,
+                paused,
+                usedAfter >> 20);
     }
 
     private static String shares(Map<String, Integer> counts, int total, int top) {
