@@ -13,6 +13,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.PriorityQueue;
 import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
@@ -35,7 +36,7 @@ public final class SortedPages {
 
     /** The FILE store: H2 MVStore {@code store}'s collections, sorted pages cut while scanning. */
     public static H2Backend file(MVStore store) {
-        return new FileBackend(store);
+        return new FilePages(store);
     }
 
     /** The MEMORY store (tests, throw-away runs), sorted pages cut while scanning. */
@@ -51,16 +52,16 @@ public final class SortedPages {
         Comparator<Met> byOrderThenArrival =
                 Comparator.comparing(Met::document, order).thenComparingLong(Met::arrival);
         PriorityQueue<Met> kept = new PriorityQueue<>(byOrderThenArrival.reversed());
-        long[] arrivals = {0};
-        matching.forEachOrdered(document -> {
-            Met met = new Met(document, arrivals[0]++);
+        long arrival = 0;
+        for (Iterator<Document> it = matching.iterator(); it.hasNext(); ) {
+            Met met = new Met(it.next(), arrival++);
             if (kept.size() < count) {
                 kept.add(met);
             } else if (byOrderThenArrival.compare(met, kept.peek()) < 0) {
                 kept.poll();
                 kept.add(met);
             }
-        });
+        }
         return kept.stream().sorted(byOrderThenArrival).map(Met::document);
     }
 
@@ -89,15 +90,15 @@ public final class SortedPages {
         boolean matches(Document document, Document query);
     }
 
-    private static final class FileBackend extends H2Backend {
+    private static final class FilePages extends H2Backend {
 
-        FileBackend(MVStore store) {
+        FilePages(MVStore store) {
             super(store);
         }
 
         @Override
         protected MongoDatabase openOrCreateDatabase(String databaseName) {
-            return new FileDatabase(databaseName);
+            return new FilePagesDatabase(databaseName);
         }
 
         /*
@@ -105,26 +106,26 @@ public final class SortedPages {
          * openOrCreateCollection before any field of a subclass is set, while the reference to the enclosing
          * backend (and so its store) is set before the superclass constructor runs.
          */
-        private final class FileDatabase extends H2Database {
+        private final class FilePagesDatabase extends H2Database {
 
-            FileDatabase(String databaseName) {
-                super(databaseName, FileBackend.this.getMvStore(), FileBackend.this.getCursorRegistry());
+            FilePagesDatabase(String databaseName) {
+                super(databaseName, FilePages.this.getMvStore(), FilePages.this.getCursorRegistry());
             }
 
             @Override
             protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
                 String namespace = getFullCollectionNamespace(collectionName);
                 // the map names H2Database gives a collection's documents and its metadata
-                MVMap<Object, Document> data = FileBackend.this.getMvStore().openMap("databases." + namespace);
-                MVMap<String, Object> meta = FileBackend.this.getMvStore().openMap("meta." + namespace);
-                return new FileCollection(this, collectionName, options, data, meta, cursorRegistry);
+                MVMap<Object, Document> data = FilePages.this.getMvStore().openMap("databases." + namespace);
+                MVMap<String, Object> meta = FilePages.this.getMvStore().openMap("meta." + namespace);
+                return new FilePagesCollection(this, collectionName, options, data, meta, cursorRegistry);
             }
         }
     }
 
-    private static final class FileCollection extends H2Collection implements MatchingCollection {
+    private static final class FilePagesCollection extends H2Collection implements MatchingCollection {
 
-        FileCollection(
+        FilePagesCollection(
                 MongoDatabase database,
                 String name,
                 CollectionOptions options,
