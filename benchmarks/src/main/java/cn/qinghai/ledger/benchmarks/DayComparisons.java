@@ -19,7 +19,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
 import org.bson.Document;
@@ -45,23 +48,56 @@ final class DayComparisons {
 
     private DayComparisons() {}
 
-    static void run(int tasks, Path work) throws Exception {
+    /** Prints the figures; writes them as JSON to {@code out} too, with the lists' cost against days as text. */
+    static void run(int tasks, Path work, Path out) throws Exception {
         Files.createDirectories(work);
+        Results results = new Results("day-comparisons");
+        results.setting("tasks", tasks);
+        results.setting("store", "in-process MongoDB wire-protocol server, H2 file backend (MVStore defaults)");
+        results.setting("query", "a page of 50 by due date and _id, plus countDocuments; " + SAMPLES + " samples");
+        Map<String, List<Long>> p50s = new LinkedHashMap<>();
         for (int round = 1; round <= 2; round++) {
-            measure("text", LocalDate::toString, H2Backend::new, tasks, work.resolve("days-as-text-" + round + ".mv"));
-            measure(
-                    "date",
-                    DayComparisons::date,
-                    H2Backend::new,
-                    tasks,
-                    work.resolve("days-as-dates-" + round + ".mv"));
+            measure("text", LocalDate::toString, H2Backend::new, tasks, work, round, results, p50s);
+            measure("date", DayComparisons::date, H2Backend::new, tasks, work, round, results, p50s);
             measure(
                     "date, sorted pages",
                     DayComparisons::date,
                     file -> SortedPages.file(MVStore.open(file)),
                     tasks,
-                    work.resolve("days-as-dates-pages-" + round + ".mv"));
+                    work,
+                    round,
+                    results,
+                    p50s);
         }
+        for (String list : List.of("plain list", "RED list")) {
+            double before = mean(p50s.get("text/" + list));
+            double now = mean(p50s.get("date, sorted pages/" + list));
+            results.target(
+                    "lists." + key(list) + ".ratioToDaysAsText",
+                    now / before,
+                    String.format(Locale.ROOT, "%.0f ms against %.0f ms (means of the rounds' p50)", now, before),
+                    false,
+                    1.0,
+                    "the list as the ledger runs it (dates, sorted pages) ÷ as before ADR 21 (text, the library's sort)");
+        }
+        if (out != null) {
+            results.write(out);
+            System.out.println("written " + out.toAbsolutePath());
+        }
+    }
+
+    private static double mean(List<Long> values) {
+        return values.stream().mapToLong(Long::longValue).average().orElse(Double.NaN);
+    }
+
+    private static String key(String name) {
+        return switch (name) {
+            case "plain list" -> "plain";
+            case "RED list" -> "red";
+            case "text" -> "textLibrarySort";
+            case "date" -> "dateLibrarySort";
+            default -> "dateSortedPages";
+        };
     }
 
     private static Object date(LocalDate day) {
@@ -73,8 +109,12 @@ final class DayComparisons {
             Function<LocalDate, Object> day,
             Function<String, MongoBackend> backend,
             int tasks,
-            Path file)
+            Path work,
+            int round,
+            Results results,
+            Map<String, List<Long>> p50s)
             throws Exception {
+        Path file = work.resolve("days-" + key(variant) + "-" + round + ".mv");
         Files.deleteIfExists(file);
         MongoServer server = new MongoServer(backend.apply(file.toString()));
         try (MongoClient client = MongoClients.create("mongodb://" + hostAndPort(server))) {
@@ -84,15 +124,24 @@ final class DayComparisons {
             Bson red = and(plain, lte("redFrom", day.apply(TODAY)));
             for (var query : List.of(List.of("plain list", plain), List.of("RED list", red))) {
                 long[] millis = time(collection, (Bson) query.get(1));
+                String list = (String) query.get(0);
                 System.out.printf(
                         "days as %s, %s: p50 %d ms, min %d ms, max %d ms (%d matching of %d)%n",
                         variant,
-                        query.get(0),
+                        list,
                         millis[SAMPLES / 2],
                         millis[0],
                         millis[SAMPLES - 1],
                         collection.countDocuments((Bson) query.get(1)),
                         tasks);
+                p50s.computeIfAbsent(variant + "/" + list, k -> new ArrayList<>())
+                        .add(millis[SAMPLES / 2]);
+                results.put(
+                        "lists." + key(list) + "." + key(variant) + ".p50Ms.round" + round,
+                        millis[SAMPLES / 2],
+                        "ms",
+                        String.format(Locale.ROOT, "min %d ms, max %d ms", millis[0], millis[SAMPLES - 1]),
+                        "days as " + variant + ", " + list);
             }
         } finally {
             server.shutdownNow();

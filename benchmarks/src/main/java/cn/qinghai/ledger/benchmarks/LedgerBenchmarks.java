@@ -54,14 +54,15 @@ public final class LedgerBenchmarks {
             } else {
                 throw new IllegalArgumentException("unknown argument " + args[i]
                         + "; use --mode quick|medium|full [--out FILE] [--work-dir DIR] [--skip-postgres],"
-                        + " or --profile RUN.jfr [--phases RUN.log], or --day-comparisons TASKS");
+                        + " or --profile RUN.jfr [--phases RUN.log], or --day-comparisons TASKS [--out FILE]");
             }
         }
         if (options.containsKey("day-comparisons")) {
             DayComparisons.run(
                     Integer.parseInt(options.get("day-comparisons")),
                     Path.of(options.getOrDefault("work-dir", "target/benchmark-data"))
-                            .toAbsolutePath());
+                            .toAbsolutePath(),
+                    options.containsKey("out") ? Path.of(options.get("out")) : null);
             return;
         }
         if (options.containsKey("profile")) {
