@@ -48,6 +48,21 @@ final class DayComparisons {
 
     private DayComparisons() {}
 
+    /** How the days are kept and which backend serves them; {@code key} names its figures. */
+    private record Variant(
+            String name, String key, Function<LocalDate, Object> day, Function<String, MongoBackend> backend) {}
+
+    private static final Variant TEXT = new Variant("text", "textLibrarySort", LocalDate::toString, H2Backend::new);
+    private static final Variant DATE = new Variant("date", "dateLibrarySort", DayComparisons::date, H2Backend::new);
+    private static final Variant SORTED_PAGES = new Variant(
+            "date, sorted pages",
+            "dateSortedPages",
+            DayComparisons::date,
+            file -> SortedPages.file(MVStore.open(file)));
+
+    /** One of the task list's two queries; {@code key} names its figures. */
+    private record ListQuery(String name, String key, Bson filter) {}
+
     /** Prints the figures; writes them as JSON to {@code out} too, with the lists' cost against days as text. */
     static void run(int tasks, Path work, Path out) throws Exception {
         Files.createDirectories(work);
@@ -57,23 +72,15 @@ final class DayComparisons {
         results.setting("query", "a page of 50 by due date and _id, plus countDocuments; " + SAMPLES + " samples");
         Map<String, List<Long>> p50s = new LinkedHashMap<>();
         for (int round = 1; round <= 2; round++) {
-            measure("text", LocalDate::toString, H2Backend::new, tasks, work, round, results, p50s);
-            measure("date", DayComparisons::date, H2Backend::new, tasks, work, round, results, p50s);
-            measure(
-                    "date, sorted pages",
-                    DayComparisons::date,
-                    file -> SortedPages.file(MVStore.open(file)),
-                    tasks,
-                    work,
-                    round,
-                    results,
-                    p50s);
+            for (Variant variant : List.of(TEXT, DATE, SORTED_PAGES)) {
+                measure(variant, tasks, work, round, results, p50s);
+            }
         }
-        for (String list : List.of("plain list", "RED list")) {
-            double before = mean(p50s.get("text/" + list));
-            double now = mean(p50s.get("date, sorted pages/" + list));
+        for (String list : List.of("plain", "red")) {
+            double before = mean(p50s.get(TEXT.key() + "." + list));
+            double now = mean(p50s.get(SORTED_PAGES.key() + "." + list));
             results.target(
-                    "lists." + key(list) + ".ratioToDaysAsText",
+                    "lists." + list + ".ratioToDaysAsText",
                     now / before,
                     String.format(Locale.ROOT, "%.0f ms against %.0f ms (means of the rounds' p50)", now, before),
                     false,
@@ -90,58 +97,41 @@ final class DayComparisons {
         return values.stream().mapToLong(Long::longValue).average().orElse(Double.NaN);
     }
 
-    private static String key(String name) {
-        return switch (name) {
-            case "plain list" -> "plain";
-            case "RED list" -> "red";
-            case "text" -> "textLibrarySort";
-            case "date" -> "dateLibrarySort";
-            default -> "dateSortedPages";
-        };
-    }
-
     private static Object date(LocalDate day) {
         return Date.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 
     private static void measure(
-            String variant,
-            Function<LocalDate, Object> day,
-            Function<String, MongoBackend> backend,
-            int tasks,
-            Path work,
-            int round,
-            Results results,
-            Map<String, List<Long>> p50s)
+            Variant variant, int tasks, Path work, int round, Results results, Map<String, List<Long>> p50s)
             throws Exception {
-        Path file = work.resolve("days-" + key(variant) + "-" + round + ".mv");
+        Path file = work.resolve("days-" + variant.key() + "-" + round + ".mv");
         Files.deleteIfExists(file);
-        MongoServer server = new MongoServer(backend.apply(file.toString()));
+        MongoServer server = new MongoServer(variant.backend().apply(file.toString()));
         try (MongoClient client = MongoClients.create("mongodb://" + hostAndPort(server))) {
             MongoCollection<Document> collection = client.getDatabase("days").getCollection("tasks");
-            fill(collection, day, tasks);
+            fill(collection, variant.day(), tasks);
             Bson plain = eq("conferenceId", "qh");
-            Bson red = and(plain, lte("redFrom", day.apply(TODAY)));
-            for (var query : List.of(List.of("plain list", plain), List.of("RED list", red))) {
-                long[] millis = time(collection, (Bson) query.get(1));
-                String list = (String) query.get(0);
+            Bson red = and(plain, lte("redFrom", variant.day().apply(TODAY)));
+            for (ListQuery list :
+                    List.of(new ListQuery("plain list", "plain", plain), new ListQuery("RED list", "red", red))) {
+                long[] millis = time(collection, list.filter());
                 System.out.printf(
                         "days as %s, %s: p50 %d ms, min %d ms, max %d ms (%d matching of %d)%n",
-                        variant,
-                        list,
+                        variant.name(),
+                        list.name(),
                         millis[SAMPLES / 2],
                         millis[0],
                         millis[SAMPLES - 1],
-                        collection.countDocuments((Bson) query.get(1)),
+                        collection.countDocuments(list.filter()),
                         tasks);
-                p50s.computeIfAbsent(variant + "/" + list, k -> new ArrayList<>())
+                p50s.computeIfAbsent(variant.key() + "." + list.key(), k -> new ArrayList<>())
                         .add(millis[SAMPLES / 2]);
                 results.put(
-                        "lists." + key(list) + "." + key(variant) + ".p50Ms.round" + round,
+                        "lists." + list.key() + "." + variant.key() + ".p50Ms.round" + round,
                         millis[SAMPLES / 2],
                         "ms",
                         String.format(Locale.ROOT, "min %d ms, max %d ms", millis[0], millis[SAMPLES - 1]),
-                        "days as " + variant + ", " + list);
+                        "days as " + variant.name() + ", " + list.name());
             }
         } finally {
             server.shutdownNow();

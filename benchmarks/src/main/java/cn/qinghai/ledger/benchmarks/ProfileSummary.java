@@ -37,7 +37,7 @@ final class ProfileSummary {
     record Phase(String name, double from, double to) {}
 
     /** A garbage collection: when (seconds since the start), its pauses, and the heap in use after it. */
-    record Collection(double at, double pausedSeconds, long usedAfterBytes) {}
+    record GarbageCollection(double at, double pausedSeconds, long usedAfterBytes) {}
 
     private ProfileSummary() {}
 
@@ -69,9 +69,9 @@ final class ProfileSummary {
             return;
         }
         List<Phase> phases = log == null ? List.of() : phases(Files.readAllLines(log));
-        List<Collection> collections = new ArrayList<>();
+        List<GarbageCollection> collections = new ArrayList<>();
         for (RecordedEvent gc : gcs) {
-            collections.add(new Collection(
+            collections.add(new GarbageCollection(
                     Duration.between(start, gc.getStartTime()).toNanos() / 1e9,
                     gc.getDuration("sumOfPauses").toNanos() / 1e9,
                     usedAfterGc.getOrDefault(gc.getLong("gcId"), 0L)));
@@ -104,7 +104,12 @@ final class ProfileSummary {
     }
 
     private static void summarize(
-            String name, List<RecordedEvent> samples, List<Collection> gcs, Instant start, double from, double to) {
+            String name,
+            List<RecordedEvent> samples,
+            List<GarbageCollection> gcs,
+            Instant start,
+            double from,
+            double to) {
         Map<String, Integer> byThread = new TreeMap<>();
         Map<String, Integer> byWhat = new TreeMap<>();
         Map<String, Integer> mongoWhat = new TreeMap<>();
@@ -147,11 +152,11 @@ final class ProfileSummary {
      * The collections within a phase: how long they paused the application, and the most heap still in use
      * after one (a full old generation makes every query of the phase wait, whatever the code under test).
      */
-    static String collections(List<Collection> gcs, double from, double to) {
+    static String collections(List<GarbageCollection> gcs, double from, double to) {
         int count = 0;
         double paused = 0;
         long usedAfter = 0;
-        for (Collection gc : gcs) {
+        for (GarbageCollection gc : gcs) {
             if (gc.at() >= from && gc.at() < to) {
                 count++;
                 paused += gc.pausedSeconds();

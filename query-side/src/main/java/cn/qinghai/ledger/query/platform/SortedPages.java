@@ -15,6 +15,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.PriorityQueue;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -70,25 +71,15 @@ public final class SortedPages {
      * candidates; otherwise the documents as they are.
      */
     private static Stream<Document> candidates(
-            MatchingCollection collection,
-            Stream<Document> documents,
-            Document query,
-            int skip,
-            int limit,
-            Comparator<Document> order) {
+            Stream<Document> documents, Predicate<Document> matches, int skip, int limit, Comparator<Document> order) {
         long count = (long) Math.max(skip, 0) + limit;
         if (order == null || limit <= 0 || count > Integer.MAX_VALUE) {
             return documents;
         }
-        return first(documents.filter(d -> collection.matches(d, query)), order, (int) count);
+        return first(documents.filter(matches), order, (int) count);
     }
 
     private record Met(Document document, long arrival) {}
-
-    /** The library's matcher of a collection, as {@link #candidates} needs it. */
-    private interface MatchingCollection {
-        boolean matches(Document document, Document query);
-    }
 
     private static final class FilePages extends H2Backend {
 
@@ -123,7 +114,7 @@ public final class SortedPages {
         }
     }
 
-    private static final class FilePagesCollection extends H2Collection implements MatchingCollection {
+    private static final class FilePagesCollection extends H2Collection {
 
         FilePagesCollection(
                 MongoDatabase database,
@@ -133,11 +124,6 @@ public final class SortedPages {
                 MVMap<String, Object> meta,
                 CursorRegistry cursors) {
             super(database, name, options, data, meta, cursors);
-        }
-
-        @Override
-        public boolean matches(Document document, Document query) {
-            return documentMatchesQuery(document, query);
         }
 
         @Override
@@ -151,7 +137,7 @@ public final class SortedPages {
                 Document fields) {
             return super.matchDocumentsFromStream(
                     query,
-                    candidates(this, documents, query, skip, limit, order),
+                    candidates(documents, d -> documentMatchesQuery(d, query), skip, limit, order),
                     skip,
                     limit,
                     batchSize,
@@ -173,15 +159,10 @@ public final class SortedPages {
         }
     }
 
-    private static final class MemoryPagesCollection extends MemoryCollection implements MatchingCollection {
+    private static final class MemoryPagesCollection extends MemoryCollection {
 
         MemoryPagesCollection(MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursors) {
             super(database, name, options, cursors);
-        }
-
-        @Override
-        public boolean matches(Document document, Document query) {
-            return documentMatchesQuery(document, query);
         }
 
         @Override
@@ -195,7 +176,7 @@ public final class SortedPages {
                 Document fields) {
             return super.matchDocumentsFromStream(
                     query,
-                    candidates(this, documents, query, skip, limit, order),
+                    candidates(documents, d -> documentMatchesQuery(d, query), skip, limit, order),
                     skip,
                     limit,
                     batchSize,
